@@ -1,0 +1,129 @@
+//! What every screen needs from the parent to draw itself: translations,
+//! the user's time zone and the text size. Screens never own these.
+
+use std::{borrow::Cow, fmt};
+
+use accord_core::{Choice, Money, ValidationError, words};
+use accord_i18n::{Locale, Translations};
+use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
+
+use super::theme::Sizes;
+
+/// The context passed to `view`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub t: &'a Translations,
+    pub sizes: Sizes,
+}
+
+impl Ctx<'_> {
+    pub fn locale(&self) -> Locale {
+        self.t.locale()
+    }
+
+    pub fn tr(&self, key: &str) -> String {
+        self.t.tr(key)
+    }
+
+    pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Cow<'_, str>)> = args.iter().map(|(k, v)| (*k, Cow::from(v.as_str()))).collect();
+        self.t.tr_args(key, &args)
+    }
+
+    /// The translated label of a choice (category, status...).
+    pub fn label<C: Choice>(&self, choice: C) -> String {
+        self.t.tr(choice.label_key())
+    }
+
+    /// A choice wrapped with its label, for pick lists.
+    pub fn labeled<C: Choice>(&self, choice: C) -> Labeled<C> {
+        Labeled { value: choice, label: self.label(choice) }
+    }
+
+    /// All values of a choice with their labels.
+    pub fn options<C: Choice>(&self) -> Vec<Labeled<C>> {
+        C::ALL.iter().map(|&c| self.labeled(c)).collect()
+    }
+
+    /// A validation error in the user's language. Status codes inside
+    /// (illegal transitions) are translated too.
+    pub fn error(&self, error: &ValidationError) -> String {
+        let args = error
+            .args()
+            .into_iter()
+            .map(|(k, v)| match accord_core::CaseStatus::from_code(&v) {
+                Some(status) if matches!(k, "from" | "to") => (k, self.label(status)),
+                _ => (k, v),
+            })
+            .collect::<Vec<_>>();
+        self.tr_args(error.key(), &args)
+    }
+
+    /// A moment in the user's time zone, in the locale's format.
+    pub fn datetime(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&Local).format(&self.tr("format-datetime")).to_string()
+    }
+
+    /// A date in the user's time zone, in the locale's format.
+    pub fn date(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&Local).format(&self.tr("format-date")).to_string()
+    }
+
+    /// Money in figures, and in words for the locale.
+    pub fn money_words(&self, money: Money) -> String {
+        match self.locale() {
+            Locale::ZhCn => words::zh_capital(money),
+            Locale::EnUs => words::en_words(money),
+        }
+    }
+}
+
+/// The format of date-time fields in forms (same in every locale).
+pub const INPUT_DATETIME: &str = "%Y-%m-%d %H:%M";
+
+/// Formats a moment for a form field, in the user's time zone.
+pub fn input_datetime(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format(INPUT_DATETIME).to_string()
+}
+
+/// Parses a form field typed in the user's time zone.
+pub fn parse_input_datetime(text: &str) -> Result<DateTime<Utc>, ValidationError> {
+    let naive = NaiveDateTime::parse_from_str(text.trim(), INPUT_DATETIME)
+        .or_else(|_| {
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default())
+        })
+        .map_err(|_| ValidationError::DateTime)?;
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|local| local.with_timezone(&Utc))
+        .ok_or(ValidationError::DateTime)
+}
+
+/// A value with its translated label: what a pick list shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labeled<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T> fmt::Display for Labeled<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_dates_round_trip_in_the_local_zone() {
+        let at = parse_input_datetime("2025-02-14 09:30").expect("valid");
+        assert_eq!(input_datetime(at), "2025-02-14 09:30");
+        assert!(parse_input_datetime("2025-02-14").is_ok());
+        assert_eq!(parse_input_datetime("14/02/2025"), Err(ValidationError::DateTime));
+        assert_eq!(parse_input_datetime("2025-02-30 09:30"), Err(ValidationError::DateTime));
+    }
+}

@@ -1,0 +1,193 @@
+//! One case: its facts, parties, disputed issues, status and history.
+
+use accord_core::{Case, CaseStatus, Choice, Party, ResidentId};
+use accord_store::{AuditEntry, StoreError};
+use iced::{
+    Center, Element, Fill,
+    widget::{button, column, container, row, scrollable, text},
+};
+
+use crate::gui::{Action, Ctx, theme, widgets};
+
+/// The detail screen's state.
+#[derive(Debug, Clone)]
+pub struct CaseDetail {
+    pub case: Case,
+    history: Vec<AuditEntry>,
+    busy: bool,
+    error: Option<StoreError>,
+    notice: Option<CaseStatus>,
+}
+
+/// What the user does on the detail screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// "Back to the list" was pressed.
+    Back,
+    /// A "move to" button was pressed.
+    MoveTo(CaseStatus),
+}
+
+impl CaseDetail {
+    pub fn new(case: Case, history: Vec<AuditEntry>) -> Self {
+        Self { case, history, busy: false, error: None, notice: None }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Back => Action::ShowList,
+            Message::MoveTo(next) => {
+                self.busy = true;
+                self.error = None;
+                Action::ChangeStatus { case_id: self.case.id, version: self.case.version, next }
+            }
+        }
+    }
+
+    /// The answer to a status change.
+    pub fn status_changed(&mut self, result: Result<(Case, Vec<AuditEntry>), StoreError>) {
+        self.busy = false;
+        match result {
+            Ok((case, history)) => {
+                self.notice = Some(case.status);
+                self.case = case;
+                self.history = history;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Detail;
+        let size = ctx.sizes.body();
+        let case = &self.case;
+        let mut page = column![
+            row![
+                button(text(ctx.tr("detail-back")).size(ctx.sizes.small())).style(button::text).on_press(m(Message::Back)),
+            ],
+            row![
+                text(case.number.to_string()).size(ctx.sizes.title()),
+                container(text(ctx.label(case.status)).size(ctx.sizes.small())).padding([2, 10]).style(theme::badge),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center),
+        ]
+        .spacing(theme::GAP);
+        if let Some(status) = self.notice {
+            page = page.push(
+                container(text(ctx.tr_args("detail-status-changed", &[("status", ctx.label(status))])).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::notice),
+            );
+        }
+        if let Some(error) = &self.error {
+            let (key, args) = error.message();
+            page = page.push(
+                container(text(ctx.tr_args(key, &args)).size(size)).padding(theme::GAP).width(Fill).style(theme::alert),
+            );
+        }
+        let facts = column![
+            widgets::fact(ctx, ctx.tr("detail-category"), ctx.label(case.category)),
+            widgets::fact(ctx, ctx.tr("detail-channel"), ctx.label(case.channel)),
+            widgets::fact(ctx, ctx.tr("detail-received"), ctx.datetime(case.received_at)),
+            widgets::fact(ctx, ctx.tr("detail-updated"), ctx.datetime(case.updated_at)),
+            text(ctx.tr("detail-summary")).size(ctx.sizes.small()).style(theme::muted_text),
+            text(case.summary.as_str()).size(size),
+        ]
+        .spacing(theme::TIGHT);
+        page = page.push(widgets::card(facts));
+
+        page = page.push(widgets::heading(ctx, ctx.tr("detail-parties")));
+        let mut parties = column![].spacing(theme::GAP);
+        for party in &case.parties {
+            parties = parties.push(party_card(ctx, party));
+        }
+        page = page.push(parties);
+
+        let mut issues = column![widgets::heading(ctx, ctx.tr("detail-issues"))].spacing(theme::TIGHT);
+        if case.issues.is_empty() {
+            issues = issues.push(text(ctx.tr("detail-no-issues")).size(size).style(theme::muted_text));
+        }
+        for (i, issue) in case.issues.iter().enumerate() {
+            let mut line = column![text(format!("{}. {}", i + 1, issue.title)).size(size)];
+            if let Some(claimed) = issue.claimed {
+                line = line.push(
+                    text(ctx.tr_args(
+                        "detail-claimed",
+                        &[("amount", claimed.figures()), ("words", ctx.money_words(claimed))],
+                    ))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text),
+                );
+            }
+            issues = issues.push(line);
+        }
+        page = page.push(widgets::card(issues));
+
+        let next = case.status.next_states();
+        if !next.is_empty() {
+            let mut buttons = row![].spacing(theme::TIGHT);
+            for status in next {
+                buttons = buttons.push(
+                    button(text(ctx.tr_args("detail-move-to", &[("status", ctx.label(status))])).size(size))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.busy).then_some(m(Message::MoveTo(status)))),
+                );
+            }
+            page = page.push(widgets::card(column![widgets::heading(ctx, ctx.tr("detail-change-status")), buttons].spacing(theme::TIGHT)));
+        }
+
+        let mut history = column![widgets::heading(ctx, ctx.tr("detail-history"))].spacing(theme::TIGHT / 2);
+        for entry in &self.history {
+            let what = match (entry.action, entry.detail["to"].as_str().and_then(CaseStatus::from_code)) {
+                (accord_core::AuditAction::CaseStatus, Some(to)) => {
+                    format!("{} → {}", ctx.label(entry.action), ctx.label(to))
+                }
+                _ => ctx.label(entry.action),
+            };
+            history = history.push(
+                text(ctx.tr_args(
+                    "audit-entry",
+                    &[("when", ctx.datetime(entry.at)), ("who", entry.who.clone()), ("what", what)],
+                ))
+                .size(ctx.sizes.small()),
+            );
+        }
+        page = page.push(widgets::card(history));
+        scrollable(container(page).padding(iced::Padding { right: 16.0, ..iced::Padding::ZERO })).height(Fill).into()
+    }
+}
+
+fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Message> {
+    let none = || ctx.tr("detail-none");
+    let or_none = |v: &Option<String>| v.clone().unwrap_or_else(none);
+    let mut body = column![
+        row![
+            text(party.name.as_str()).size(ctx.sizes.subheading()),
+            text(format!("{} · {}", ctx.label(party.role), ctx.label(party.kind)))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center),
+        widgets::fact(ctx, ctx.tr("detail-id-number"), or_none(&party.id_number)),
+    ]
+    .spacing(theme::TIGHT / 2);
+    if let Some(id) = party.id_number.as_deref().and_then(|id| ResidentId::parse(id).ok()) {
+        let born = id.birth_date().format(&ctx.tr("format-date")).to_string();
+        body = body.push(widgets::fact(ctx, ctx.tr("detail-birth"), born));
+    }
+    body = body
+        .push(widgets::fact(ctx, ctx.tr("detail-phone"), or_none(&party.phone)))
+        .push(widgets::fact(ctx, ctx.tr("detail-address"), or_none(&party.address)))
+        .push(widgets::fact(ctx, ctx.tr("detail-email"), or_none(&party.email)));
+    if let Some(agent) = &party.agent {
+        let value = match &agent.phone {
+            Some(phone) => format!("{} ({phone})", agent.name),
+            None => agent.name.clone(),
+        };
+        body = body.push(widgets::fact(ctx, ctx.tr("detail-agent"), value));
+    }
+    widgets::card(body)
+}

@@ -1,0 +1,199 @@
+//! The case list: search by case number or party name, filter by status,
+//! newest activity first.
+
+use accord_core::{CaseStatus, Choice};
+use accord_store::{CasePage, CaseQuery, CaseRow, StoreError};
+use iced::{
+    Center, Element, Fill,
+    widget::{button, column, container, pick_list, row, scrollable, table, text, text_input},
+};
+
+use crate::gui::{Action, Ctx, effect::Effect, theme};
+
+/// Rows fetched per page.
+pub const PAGE_SIZE: u64 = 50;
+
+/// The list's state: what is asked and what came back.
+#[derive(Debug, Clone, Default)]
+pub struct CaseList {
+    query: String,
+    status: Option<CaseStatus>,
+    page: CasePage,
+    /// The newest request; older answers are dropped.
+    ticket: u64,
+    loading: bool,
+    error: Option<StoreError>,
+}
+
+/// A status filter entry: all statuses, or one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusFilter {
+    status: Option<CaseStatus>,
+    label: String,
+}
+
+impl std::fmt::Display for StatusFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// What the user does on the list.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The search text changed.
+    QueryChanged(String),
+    /// A status filter was picked.
+    StatusPicked(StatusFilter),
+    /// A case was clicked.
+    Open(i64),
+    /// "Load more" was pressed.
+    LoadMore,
+}
+
+impl CaseList {
+    /// Starts with the first page the app loaded before its first frame.
+    pub fn with_page(page: CasePage) -> Self {
+        Self { page, ..Self::default() }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::QueryChanged(query) => {
+                self.query = query;
+                Action::Run(self.reload())
+            }
+            Message::StatusPicked(filter) => {
+                self.status = filter.status;
+                Action::Run(self.reload())
+            }
+            Message::Open(id) => Action::OpenCase(id),
+            Message::LoadMore => Action::Run(self.request(self.page.rows.len() as u64, true)),
+        }
+    }
+
+    /// A fresh first page for the current search.
+    pub fn reload(&mut self) -> Effect {
+        self.request(0, false)
+    }
+
+    fn request(&mut self, offset: u64, append: bool) -> Effect {
+        self.ticket += 1;
+        self.loading = true;
+        Effect::LoadCases {
+            ticket: self.ticket,
+            query: CaseQuery { text: self.query.clone(), status: self.status, offset, limit: PAGE_SIZE },
+            append,
+        }
+    }
+
+    /// An answer from the database.
+    pub fn loaded(&mut self, ticket: u64, append: bool, page: Result<CasePage, StoreError>) {
+        if ticket != self.ticket {
+            return;
+        }
+        self.loading = false;
+        match page {
+            Ok(page) if append => {
+                self.page.rows.extend(page.rows);
+                self.page.total = page.total;
+                self.error = None;
+            }
+            Ok(page) => {
+                self.page = page;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::CaseList;
+        let search = text_input(&ctx.tr("cases-search-placeholder"), &self.query)
+            .id("case-search")
+            .on_input(move |s| m(Message::QueryChanged(s)))
+            .size(ctx.sizes.body())
+            .padding(8)
+            .width(Fill);
+        let mut filters = vec![StatusFilter { status: None, label: ctx.tr("cases-filter-all") }];
+        filters.extend(CaseStatus::ALL.iter().map(|&s| StatusFilter { status: Some(s), label: ctx.label(s) }));
+        let selected = filters.iter().find(|f| f.status == self.status).cloned();
+        let filter = pick_list(filters, selected, move |f| m(Message::StatusPicked(f)))
+            .text_size(ctx.sizes.body())
+            .padding(8)
+            .width(220);
+
+        let mut content = column![
+            text(ctx.tr("cases-title")).size(ctx.sizes.heading()),
+            row![search, filter].spacing(theme::GAP).align_y(Center),
+        ]
+        .spacing(theme::GAP);
+        if let Some(error) = &self.error {
+            let (key, args) = error.message();
+            content = content.push(
+                container(text(ctx.tr_args(key, &args)).size(ctx.sizes.body())).padding(theme::GAP).style(theme::alert),
+            );
+        }
+        if self.page.rows.is_empty() {
+            content = content.push(text(ctx.tr("cases-empty")).size(ctx.sizes.body()).style(theme::muted_text));
+        } else {
+            content = content.push(scrollable(self.table(ctx)).height(Fill));
+        }
+        let shown = self.page.rows.len().to_string();
+        let mut footer = row![
+            text(ctx.tr_args("cases-count", &[("shown", shown), ("total", self.page.total.to_string())]))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text)
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        if (self.page.rows.len() as u64) < self.page.total {
+            footer = footer.push(
+                button(text(ctx.tr("cases-load-more")).size(ctx.sizes.small()))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.loading).then_some(m(Message::LoadMore))),
+            );
+        }
+        content.push(footer).into()
+    }
+
+    fn table<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::CaseList;
+        let size = ctx.sizes.body();
+        let header = |key: &str| text(ctx.tr(key)).size(ctx.sizes.small()).style(theme::muted_text);
+        let names = |names: &[String]| names.join("、");
+        let category: Vec<String> = self.page.rows.iter().map(|r| ctx.label(r.category)).collect();
+        let status: Vec<String> = self.page.rows.iter().map(|r| ctx.label(r.status)).collect();
+        let received: Vec<String> = self.page.rows.iter().map(|r| ctx.date(r.received_at)).collect();
+        let activity: Vec<String> = self.page.rows.iter().map(|r| ctx.datetime(r.updated_at)).collect();
+        let rows: Vec<(usize, &CaseRow)> = self.page.rows.iter().enumerate().collect();
+        let columns = [
+            table::column(header("cases-col-number"), move |(_, r): (usize, &'a CaseRow)| {
+                button(text(r.number.as_str()).size(size))
+                    .style(button::text)
+                    .padding(0)
+                    .on_press(m(Message::Open(r.id)))
+                    .into()
+            }),
+            table::column(header("cases-col-applicant"), move |(_, r): (usize, &'a CaseRow)| {
+                text(names(&r.applicants)).size(size).into()
+            }),
+            table::column(header("cases-col-respondent"), move |(_, r): (usize, &'a CaseRow)| {
+                text(names(&r.respondents)).size(size).into()
+            }),
+            table::column(header("cases-col-category"), move |(i, _): (usize, &'a CaseRow)| {
+                text(category[i].clone()).size(size).into()
+            }),
+            table::column(header("cases-col-status"), move |(i, _): (usize, &'a CaseRow)| {
+                container(text(status[i].clone()).size(ctx.sizes.small())).padding([2, 8]).style(theme::badge).into()
+            }),
+            table::column(header("cases-col-received"), move |(i, _): (usize, &'a CaseRow)| {
+                text(received[i].clone()).size(size).into()
+            }),
+            table::column(header("cases-col-activity"), move |(i, _): (usize, &'a CaseRow)| {
+                text(activity[i].clone()).size(size).into()
+            }),
+        ];
+        table(columns, rows).width(Fill).padding_x(10).padding_y(6).into()
+    }
+}

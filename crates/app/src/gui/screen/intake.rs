@@ -1,0 +1,424 @@
+//! The intake form: a new case with any number of parties and disputed
+//! issues. Nothing typed is lost when validation fails; each error is shown
+//! next to its field in the user's language.
+
+use accord_core::{
+    Category, Currency, Field, IntakeChannel, Money, NewCase, NewIssue, NewParty, PartyField,
+    PartyKind, PartyRole, ValidationErrors,
+};
+use accord_store::StoreError;
+use chrono::Utc;
+use iced::{
+    Center, Element, Fill,
+    widget::{button, column, container, pick_list, row, scrollable, text, text_editor, text_input},
+};
+
+use crate::gui::{Action, Ctx, Labeled, ctx, theme, widgets};
+
+/// One disputed issue as typed.
+#[derive(Debug, Clone, Default)]
+pub struct IssueForm {
+    title: String,
+    amount: String,
+}
+
+/// The form's state.
+#[derive(Debug)]
+pub struct Intake {
+    category: Category,
+    channel: IntakeChannel,
+    received: String,
+    summary: text_editor::Content,
+    parties: Vec<NewParty>,
+    issues: Vec<IssueForm>,
+    errors: ValidationErrors,
+    saving: bool,
+    save_error: Option<StoreError>,
+}
+
+/// Which text field of a party changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyText {
+    Name,
+    IdNumber,
+    Phone,
+    Address,
+    Email,
+    AgentName,
+    AgentPhone,
+}
+
+/// What the user does in the form.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A category was picked.
+    CategoryPicked(Labeled<Category>),
+    /// An intake channel was picked.
+    ChannelPicked(Labeled<IntakeChannel>),
+    /// The received-at field changed.
+    ReceivedChanged(String),
+    /// The summary editor was used.
+    SummaryEdited(text_editor::Action),
+    /// A text field of party `n` changed.
+    PartyText(usize, PartyText, String),
+    /// Party `n`'s kind was picked.
+    PartyKindPicked(usize, Labeled<PartyKind>),
+    /// Party `n`'s role was picked.
+    PartyRolePicked(usize, Labeled<PartyRole>),
+    /// "Add party" was pressed.
+    AddParty,
+    /// "Remove" was pressed on party `n`.
+    RemoveParty(usize),
+    /// Issue `n`'s title changed.
+    IssueTitle(usize, String),
+    /// Issue `n`'s amount changed.
+    IssueAmount(usize, String),
+    /// "Add issue" was pressed.
+    AddIssue,
+    /// "Remove" was pressed on issue `n`.
+    RemoveIssue(usize),
+    /// "Save case" was pressed.
+    Save,
+    /// "Cancel" was pressed.
+    Cancel,
+}
+
+impl Default for Intake {
+    fn default() -> Self {
+        let party = |role| NewParty { kind: Some(PartyKind::Person), role: Some(role), ..NewParty::default() };
+        Self {
+            category: Category::Neighbour,
+            channel: IntakeChannel::WalkIn,
+            received: ctx::input_datetime(Utc::now()),
+            summary: text_editor::Content::new(),
+            parties: vec![party(PartyRole::Applicant), party(PartyRole::Respondent)],
+            issues: vec![IssueForm::default()],
+            errors: ValidationErrors::default(),
+            saving: false,
+            save_error: None,
+        }
+    }
+}
+
+impl Intake {
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::CategoryPicked(c) => self.category = c.value,
+            Message::ChannelPicked(c) => self.channel = c.value,
+            Message::ReceivedChanged(s) => self.received = s,
+            Message::SummaryEdited(action) => self.summary.perform(action),
+            Message::PartyText(i, which, value) => {
+                if let Some(p) = self.parties.get_mut(i) {
+                    let slot = match which {
+                        PartyText::Name => &mut p.name,
+                        PartyText::IdNumber => &mut p.id_number,
+                        PartyText::Phone => &mut p.phone,
+                        PartyText::Address => &mut p.address,
+                        PartyText::Email => &mut p.email,
+                        PartyText::AgentName => &mut p.agent_name,
+                        PartyText::AgentPhone => &mut p.agent_phone,
+                    };
+                    *slot = value;
+                }
+            }
+            Message::PartyKindPicked(i, kind) => {
+                if let Some(p) = self.parties.get_mut(i) {
+                    p.kind = Some(kind.value);
+                }
+            }
+            Message::PartyRolePicked(i, role) => {
+                if let Some(p) = self.parties.get_mut(i) {
+                    p.role = Some(role.value);
+                }
+            }
+            Message::AddParty => self.parties.push(NewParty {
+                kind: Some(PartyKind::Person),
+                role: Some(PartyRole::ThirdParty),
+                ..NewParty::default()
+            }),
+            Message::RemoveParty(i) => {
+                if i < self.parties.len() {
+                    self.parties.remove(i);
+                    // Errors point at positions; they are stale now.
+                    self.errors = ValidationErrors::default();
+                }
+            }
+            Message::IssueTitle(i, s) => {
+                if let Some(issue) = self.issues.get_mut(i) {
+                    issue.title = s;
+                }
+            }
+            Message::IssueAmount(i, s) => {
+                if let Some(issue) = self.issues.get_mut(i) {
+                    issue.amount = s;
+                }
+            }
+            Message::AddIssue => self.issues.push(IssueForm::default()),
+            Message::RemoveIssue(i) => {
+                if i < self.issues.len() {
+                    self.issues.remove(i);
+                    self.errors = ValidationErrors::default();
+                }
+            }
+            Message::Save => return self.save(),
+            Message::Cancel => return Action::ShowList,
+        }
+        Action::None
+    }
+
+    fn save(&mut self) -> Action {
+        let mut errors = ValidationErrors::default();
+        let received_at = ctx::parse_input_datetime(&self.received).unwrap_or_else(|e| {
+            errors.push(Field::ReceivedAt, e);
+            Utc::now()
+        });
+        let issues = self
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| NewIssue {
+                title: issue.title.clone(),
+                claimed: match issue.amount.trim() {
+                    "" => None,
+                    amount => Money::parse(amount, Currency::Cny)
+                        .map_err(|e| errors.push(Field::Issue(i), e))
+                        .ok(),
+                },
+            })
+            .collect();
+        let form = NewCase {
+            category: self.category,
+            channel: self.channel,
+            received_at,
+            summary: self.summary.text(),
+            parties: self.parties.clone(),
+            issues,
+        };
+        match form.validate() {
+            Ok(valid) if errors.is_empty() => {
+                self.errors = errors;
+                self.saving = true;
+                self.save_error = None;
+                Action::SaveCase(Box::new(valid))
+            }
+            Ok(_) => {
+                self.errors = errors;
+                Action::None
+            }
+            Err(more) => {
+                errors.0.extend(more.0);
+                self.errors = errors;
+                Action::None
+            }
+        }
+    }
+
+    /// The store refused the case (e.g. the disk is full): keep everything.
+    pub fn save_failed(&mut self, error: StoreError) {
+        self.saving = false;
+        self.save_error = Some(error);
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Intake;
+        let err = |field| self.errors.for_field(field).map(|e| ctx.error(e));
+        let size = ctx.sizes.body();
+
+        let category = pick_list(ctx.options::<Category>(), Some(ctx.labeled(self.category)), move |c| {
+            m(Message::CategoryPicked(c))
+        })
+        .text_size(size)
+        .width(Fill);
+        let channel = pick_list(ctx.options::<IntakeChannel>(), Some(ctx.labeled(self.channel)), move |c| {
+            m(Message::ChannelPicked(c))
+        })
+        .text_size(size)
+        .width(Fill);
+        let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
+            .id("intake-received")
+            .on_input(move |s| m(Message::ReceivedChanged(s)))
+            .size(size)
+            .padding(6);
+        let summary = text_editor(&self.summary)
+            .id("intake-summary")
+            .placeholder(ctx.tr("intake-summary-placeholder"))
+            .on_action(move |a| m(Message::SummaryEdited(a)))
+            .size(size)
+            .height(110)
+            .padding(8);
+
+        let basics = column![
+            row![
+                widgets::field(ctx, ctx.tr("intake-category"), category, None),
+                widgets::field(ctx, ctx.tr("intake-channel"), channel, None),
+                widgets::field(ctx, ctx.tr("intake-received"), received, err(Field::ReceivedAt)),
+            ]
+            .spacing(theme::GAP),
+            widgets::field(ctx, ctx.tr("intake-summary"), summary, err(Field::Summary)),
+        ]
+        .spacing(theme::GAP);
+
+        let mut parties = column![widgets::heading(ctx, ctx.tr("intake-parties"))].spacing(theme::GAP);
+        if let Some(e) = err(Field::Parties) {
+            parties = parties.push(text(e).size(ctx.sizes.small()).style(theme::error_text));
+        }
+        for (i, p) in self.parties.iter().enumerate() {
+            parties = parties.push(self.party_card(ctx, i, p));
+        }
+        parties = parties.push(
+            button(text(ctx.tr("intake-add-party")).size(size)).style(button::secondary).on_press(m(Message::AddParty)),
+        );
+
+        let mut issues = column![widgets::heading(ctx, ctx.tr("intake-issues"))].spacing(theme::TIGHT);
+        for (i, issue) in self.issues.iter().enumerate() {
+            let title = text_input(&ctx.tr("intake-issue-placeholder"), &issue.title)
+                .on_input(move |s| m(Message::IssueTitle(i, s)))
+                .size(size)
+                .padding(6)
+                .width(Fill);
+            let amount = text_input(&ctx.tr("intake-issue-amount-placeholder"), &issue.amount)
+                .on_input(move |s| m(Message::IssueAmount(i, s)))
+                .size(size)
+                .padding(6)
+                .width(220);
+            let remove = button(text(ctx.tr("intake-remove-issue")).size(ctx.sizes.small()))
+                .style(button::text)
+                .on_press(m(Message::RemoveIssue(i)));
+            issues = issues.push(row![title, amount, remove].spacing(theme::TIGHT).align_y(Center));
+            if let Some(e) = err(Field::Issue(i)) {
+                issues = issues.push(text(e).size(ctx.sizes.small()).style(theme::error_text));
+            }
+        }
+        issues = issues.push(
+            button(text(ctx.tr("intake-add-issue")).size(size)).style(button::secondary).on_press(m(Message::AddIssue)),
+        );
+
+        let save_label = if self.saving { ctx.tr("intake-saving") } else { ctx.tr("intake-save") };
+        let actions = row![
+            button(text(save_label).size(size))
+                .padding([8, 24])
+                .style(button::primary)
+                .on_press_maybe((!self.saving).then_some(m(Message::Save))),
+            button(text(ctx.tr("intake-cancel")).size(size)).padding([8, 16]).style(button::secondary).on_press(m(Message::Cancel)),
+        ]
+        .spacing(theme::GAP);
+
+        let mut page = column![text(ctx.tr("intake-title")).size(ctx.sizes.heading())].spacing(theme::GAP);
+        if !self.errors.is_empty() {
+            page = page.push(
+                container(
+                    text(ctx.tr_args("intake-has-errors", &[("count", self.errors.0.len().to_string())])).size(size),
+                )
+                .padding(theme::GAP)
+                .width(Fill)
+                .style(theme::alert),
+            );
+        }
+        if let Some(e) = &self.save_error {
+            let (key, args) = e.message();
+            page = page.push(
+                container(text(ctx.tr_args(key, &args)).size(size)).padding(theme::GAP).width(Fill).style(theme::alert),
+            );
+        }
+        page = page.push(widgets::card(basics)).push(parties).push(widgets::card(issues)).push(actions);
+        scrollable(container(page).padding(iced::Padding { right: 16.0, ..iced::Padding::ZERO })).height(Fill).into()
+    }
+
+    fn party_card<'a>(&'a self, ctx: Ctx<'a>, i: usize, p: &'a NewParty) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Intake;
+        let size = ctx.sizes.body();
+        let err = |f| self.errors.for_field(Field::Party(i, f)).map(|e| ctx.error(e));
+        let input = |placeholder: &str, value: &'a str, which: PartyText| {
+            text_input(&ctx.tr(placeholder), value)
+                .id(format!("party-{i}-{which:?}").to_lowercase())
+                .on_input(move |s| m(Message::PartyText(i, which, s)))
+                .size(size)
+                .padding(6)
+        };
+        let kind = pick_list(
+            ctx.options::<PartyKind>(),
+            Some(ctx.labeled(p.kind.unwrap_or(PartyKind::Person))),
+            move |k| m(Message::PartyKindPicked(i, k)),
+        )
+        .text_size(size)
+        .width(Fill);
+        let role = pick_list(
+            ctx.options::<PartyRole>(),
+            Some(ctx.labeled(p.role.unwrap_or(PartyRole::Applicant))),
+            move |r| m(Message::PartyRolePicked(i, r)),
+        )
+        .text_size(size)
+        .width(Fill);
+        let mut title = row![text(ctx.tr_args("intake-party-heading", &[("n", (i + 1).to_string())])).size(ctx.sizes.subheading())]
+            .align_y(Center)
+            .spacing(theme::GAP);
+        if self.parties.len() > 1 {
+            title = title.push(iced::widget::space::horizontal()).push(
+                button(text(ctx.tr("intake-remove-party")).size(ctx.sizes.small()))
+                    .style(button::text)
+                    .on_press(m(Message::RemoveParty(i))),
+            );
+        }
+        let body = column![
+            title,
+            row![
+                widgets::field(ctx, ctx.tr("intake-party-role"), role, None),
+                widgets::field(ctx, ctx.tr("intake-party-kind"), kind, None),
+            ]
+            .spacing(theme::GAP),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-name"),
+                    input("intake-party-name-placeholder", &p.name, PartyText::Name),
+                    err(PartyField::Name)
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-id"),
+                    input("intake-party-id-placeholder", &p.id_number, PartyText::IdNumber),
+                    err(PartyField::IdNumber)
+                ),
+            ]
+            .spacing(theme::GAP),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-phone"),
+                    input("intake-party-phone-placeholder", &p.phone, PartyText::Phone),
+                    err(PartyField::Phone)
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-email"),
+                    input("intake-party-email-placeholder", &p.email, PartyText::Email),
+                    err(PartyField::Email)
+                ),
+            ]
+            .spacing(theme::GAP),
+            widgets::field(
+                ctx,
+                ctx.tr("intake-party-address"),
+                input("intake-party-address-placeholder", &p.address, PartyText::Address),
+                err(PartyField::Address)
+            ),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-agent"),
+                    input("intake-party-agent-placeholder", &p.agent_name, PartyText::AgentName),
+                    err(PartyField::AgentName)
+                ),
+                widgets::field(
+                    ctx,
+                    String::new(),
+                    input("intake-party-agent-phone-placeholder", &p.agent_phone, PartyText::AgentPhone),
+                    err(PartyField::AgentPhone)
+                ),
+            ]
+            .spacing(theme::GAP),
+        ]
+        .spacing(theme::TIGHT);
+        widgets::card(body)
+    }
+}

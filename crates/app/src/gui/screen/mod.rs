@@ -1,0 +1,9 @@
+//! The screens of the app. Each has its own state, `Message`, `update`
+//! returning an [`super::Action`] for the parent, and `view` taking a
+//! [`super::Ctx`].
+
+pub mod case_detail;
+pub mod case_list;
+pub mod first_run;
+pub mod intake;
+pub mod users;

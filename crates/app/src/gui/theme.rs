@@ -1,0 +1,149 @@
+//! The look of Accord: one palette, a few sizes, and a style function per
+//! widget kind. View code uses these and never literal colours or sizes.
+
+use iced::{Border, Color, Theme, border, theme::Palette, widget::{button, container, text}};
+
+/// Calm colours for a room where people are upset: a quiet blue, warm
+/// neutrals, a clear red for errors.
+pub fn theme() -> Theme {
+    Theme::custom(
+        "Accord",
+        Palette {
+            background: Color::from_rgb8(0xF7, 0xF6, 0xF2),
+            text: Color::from_rgb8(0x22, 0x26, 0x2E),
+            primary: Color::from_rgb8(0x1F, 0x5F, 0xA8),
+            success: Color::from_rgb8(0x2E, 0x7D, 0x4F),
+            warning: Color::from_rgb8(0xB7, 0x79, 0x1F),
+            danger: Color::from_rgb8(0xB3, 0x26, 0x1E),
+        },
+    )
+}
+
+/// Text sizes; the room's larger-text setting scales them all.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    scale: f32,
+}
+
+impl Sizes {
+    pub fn new(larger: bool) -> Self {
+        Self { scale: if larger { 1.3 } else { 1.0 } }
+    }
+    pub fn body(self) -> f32 {
+        15.0 * self.scale
+    }
+    pub fn small(self) -> f32 {
+        13.0 * self.scale
+    }
+    pub fn heading(self) -> f32 {
+        22.0 * self.scale
+    }
+    pub fn subheading(self) -> f32 {
+        17.0 * self.scale
+    }
+    pub fn title(self) -> f32 {
+        26.0 * self.scale
+    }
+}
+
+/// Spacing between blocks.
+pub const GAP: u32 = 12;
+/// Spacing inside a block.
+pub const TIGHT: u32 = 6;
+/// Padding of the page.
+pub const PAGE: u32 = 20;
+/// Width of a form's label column / field.
+pub const FIELD_WIDTH: f32 = 340.0;
+/// Most a reading column grows to.
+pub const MAX_PAGE_WIDTH: f32 = 1100.0;
+
+/// The header bar across the top.
+pub fn header(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.primary.strong.color.into()),
+        text_color: Some(palette.primary.strong.text),
+        ..container::Style::default()
+    }
+}
+
+/// A white card holding one thing (a party, a form section).
+pub fn card(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(Color::WHITE.into()),
+        border: Border { color: palette.background.strong.color, width: 1.0, radius: 8.0.into() },
+        ..container::Style::default()
+    }
+}
+
+/// A calm notice (something was saved).
+pub fn notice(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.success.weak.color.into()),
+        text_color: Some(palette.success.weak.text),
+        border: border::rounded(6),
+        ..container::Style::default()
+    }
+}
+
+/// An alert (the form has errors, the database failed).
+pub fn alert(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.danger.weak.color.into()),
+        text_color: Some(palette.danger.weak.text),
+        border: border::rounded(6),
+        ..container::Style::default()
+    }
+}
+
+/// A status badge in the list.
+pub fn badge(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.primary.weak.color.into()),
+        text_color: Some(palette.primary.weak.text),
+        border: border::rounded(10),
+        ..container::Style::default()
+    }
+}
+
+/// Error text under a field.
+pub fn error_text(theme: &Theme) -> text::Style {
+    text::danger(theme)
+}
+
+/// Labels above fields and secondary facts.
+pub fn muted_text(theme: &Theme) -> text::Style {
+    text::Style { color: Some(theme.extended_palette().background.strong.text.scale_alpha(0.7)) }
+}
+
+/// Navigation buttons in the header.
+pub fn nav_button(theme: &Theme, status: button::Status) -> button::Style {
+    let palette = theme.extended_palette();
+    let base = button::Style {
+        background: None,
+        text_color: palette.primary.strong.text,
+        border: border::rounded(6),
+        ..button::Style::default()
+    };
+    match status {
+        button::Status::Hovered | button::Status::Pressed => {
+            button::Style { background: Some(palette.primary.base.color.into()), ..base }
+        }
+        _ => base,
+    }
+}
+
+/// The current page's navigation button.
+pub fn nav_button_active(theme: &Theme, _status: button::Status) -> button::Style {
+    let palette = theme.extended_palette();
+    button::Style {
+        background: Some(palette.primary.base.color.into()),
+        text_color: palette.primary.base.text,
+        border: border::rounded(6),
+        ..button::Style::default()
+    }
+}

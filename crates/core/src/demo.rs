@@ -1,0 +1,94 @@
+//! The worked example from the source report: the sixth-floor water leak in
+//! a Qingshan district residential block (February 2025), with its parties
+//! in Chinese. Used by `accord demo` and the first-run offer.
+
+use chrono::{TimeZone, Utc};
+
+use crate::{
+    Category, Currency, IntakeChannel, Money, NewCase, NewIssue, NewParty, PartyKind, PartyRole,
+};
+
+/// A stable reference so loading the example twice does not duplicate it.
+pub const WATER_LEAK_REF: &str = "demo:water-leak-2025";
+
+/// The water-leak neighbour dispute as the grid worker reported it.
+pub fn water_leak_case() -> NewCase {
+    let person = |role, name: &str, id: &str, phone: &str, address: &str, email: &str| NewParty {
+        kind: Some(PartyKind::Person),
+        role: Some(role),
+        name: name.into(),
+        id_number: id.into(),
+        phone: phone.into(),
+        address: address.into(),
+        email: email.into(),
+        ..NewParty::default()
+    };
+    NewCase {
+        category: Category::Neighbour,
+        channel: IntakeChannel::GridReport,
+        // 10 February 2025, 09:30 in Baotou (UTC+8).
+        received_at: Utc
+            .with_ymd_and_hms(2025, 2, 10, 1, 30, 0)
+            .single()
+            .unwrap_or_default(),
+        summary: "青五社区某小区6楼住户王建国家中直饮水管道多次漏水，导致楼下5楼、4楼住户\
+                  房屋顶棚、墙面及家具受损。王建国迟迟未维修管道，邻里关系急剧恶化。\
+                  网格员李瑞芳巡查时通过“随手记”系统上报，社区调解员会同司法所、\
+                  公安派出所介入调解。"
+            .into(),
+        parties: vec![
+            person(
+                PartyRole::Applicant,
+                "李玥",
+                "150204198509230024",
+                "13804720501",
+                "内蒙古自治区包头市青山区青山路街道青五社区3栋2单元501室",
+                "li.yue@example.org",
+            ),
+            person(
+                PartyRole::Applicant,
+                "赵喆",
+                "150204199003070056",
+                "13904720401",
+                "内蒙古自治区包头市青山区青山路街道青五社区3栋2单元401室",
+                "zhao.zhe@example.org",
+            ),
+            person(
+                PartyRole::Respondent,
+                "王建国",
+                "150204196805120031",
+                "13704720601",
+                "内蒙古自治区包头市青山区青山路街道青五社区3栋2单元601室",
+                "wang.jianguo@example.org",
+            ),
+        ],
+        issues: vec![
+            NewIssue {
+                title: "维修6楼直饮水管道，消除漏水".into(),
+                claimed: None,
+            },
+            NewIssue {
+                title: "赔偿5楼李玥顶棚、墙面及家具损失".into(),
+                claimed: Some(Money::major(8_000, Currency::Cny)),
+            },
+            NewIssue {
+                title: "赔偿4楼赵喆顶棚及墙面损失".into(),
+                claimed: Some(Money::major(3_500, Currency::Cny)),
+            },
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_case_is_valid() {
+        let case = water_leak_case()
+            .validate()
+            .expect("the example must validate");
+        assert_eq!(case.parties.len(), 3);
+        assert_eq!(case.issues.len(), 3);
+    }
+}

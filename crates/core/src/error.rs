@@ -1,0 +1,138 @@
+//! Typed validation errors. Each maps to a Fluent message id (and its
+//! arguments) so the app can show it translated next to the field.
+
+use serde::Serialize;
+
+/// Why a value the user typed (or a change they asked for) was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+pub enum ValidationError {
+    #[error("a name is required")]
+    NameEmpty,
+    #[error("the text is longer than {max} characters")]
+    TooLong { max: usize },
+    #[error("a resident ID number has 18 characters")]
+    IdLength,
+    #[error("a resident ID number has 17 digits and a digit or X")]
+    IdFormat,
+    #[error("the birth date inside the ID number is not a real date")]
+    IdBirthDate,
+    #[error("the check character of the ID number does not match")]
+    IdCheckCharacter,
+    #[error("the unified social credit code is not valid")]
+    CreditCode,
+    #[error("the phone number is not valid")]
+    Phone,
+    #[error("the email address is not valid")]
+    Email,
+    #[error("a summary of the dispute is required")]
+    SummaryEmpty,
+    #[error("a case needs at least one applicant")]
+    NoApplicant,
+    #[error("a case needs at least one respondent")]
+    NoRespondent,
+    #[error("a case number looks like 2025-0001")]
+    CaseNumber,
+    #[error("the amount is not valid")]
+    Amount,
+    #[error("the date and time are not valid")]
+    DateTime,
+    #[error("a case cannot go from {from} to {to}")]
+    IllegalTransition {
+        from: &'static str,
+        to: &'static str,
+    },
+}
+
+impl ValidationError {
+    /// The Fluent message id for this error.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::NameEmpty => "error-name-empty",
+            Self::TooLong { .. } => "error-too-long",
+            Self::IdLength => "error-id-length",
+            Self::IdFormat => "error-id-format",
+            Self::IdBirthDate => "error-id-birth-date",
+            Self::IdCheckCharacter => "error-id-check",
+            Self::CreditCode => "error-credit-code",
+            Self::Phone => "error-phone",
+            Self::Email => "error-email",
+            Self::SummaryEmpty => "error-summary-empty",
+            Self::NoApplicant => "error-no-applicant",
+            Self::NoRespondent => "error-no-respondent",
+            Self::CaseNumber => "error-case-number",
+            Self::Amount => "error-amount",
+            Self::DateTime => "error-received-at",
+            Self::IllegalTransition { .. } => "error-illegal-transition",
+        }
+    }
+
+    /// Fluent arguments of the message. Status arguments are status codes;
+    /// the app translates them before formatting.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::TooLong { max } => vec![("max", max.to_string())],
+            Self::IllegalTransition { from, to } => {
+                vec![("from", (*from).to_owned()), ("to", (*to).to_owned())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Which field of a party in the intake form an error belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum PartyField {
+    Name,
+    IdNumber,
+    Phone,
+    Address,
+    Email,
+    AgentName,
+    AgentPhone,
+}
+
+/// Which field of the intake form an error belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Field {
+    Summary,
+    /// When the case was received.
+    ReceivedAt,
+    /// The list of parties as a whole (e.g. no applicant).
+    Parties,
+    /// One field of the party at this position in the form.
+    Party(usize, PartyField),
+    /// A disputed issue at this position.
+    Issue(usize),
+}
+
+/// An error attached to the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub error: ValidationError,
+}
+
+/// All errors of one form; the form shows each next to its field.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, thiserror::Error)]
+#[error("{} field(s) are not valid", .0.len())]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    pub fn push(&mut self, field: Field, error: ValidationError) {
+        self.0.push(FieldError { field, error });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first error for a field, if any.
+    pub fn for_field(&self, field: Field) -> Option<&ValidationError> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.error)
+    }
+
+    /// Turns a collected list into a result.
+    pub fn into_result(self) -> Result<(), Self> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+}

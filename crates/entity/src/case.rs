@@ -1,0 +1,46 @@
+use sea_orm::entity::prelude::*;
+
+/// A mediation case.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "cases")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub number: String,
+    pub number_year: i32,
+    pub number_seq: i32,
+    #[sea_orm(unique)]
+    pub external_ref: Option<String>,
+    pub category: String,
+    pub channel: String,
+    pub received_at: DateTimeUtc,
+    #[sea_orm(column_type = "Text")]
+    pub summary: String,
+    pub status: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::party::Entity")]
+    Party,
+    #[sea_orm(has_many = "super::disputed_issue::Entity")]
+    DisputedIssue,
+}
+
+impl Related<super::party::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Party.def()
+    }
+}
+
+impl Related<super::disputed_issue::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::DisputedIssue.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,11 @@
+//! sea-orm entities, one module per table. They mirror the migrations;
+//! the store maps them to and from the domain types of `accord-core`.
+
+pub mod audit_event;
+pub mod case;
+pub mod disputed_issue;
+pub mod mediator;
+pub mod party;
+pub mod party_name_gram;
+pub mod setting;
+pub mod user;

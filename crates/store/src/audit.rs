@@ -1,0 +1,79 @@
+//! Writing and reading the audit log.
+
+use accord_core::{AuditAction, Choice};
+use accord_entity::audit_event;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+
+use crate::{Actor, Result, Store, convert::code};
+
+/// One line of a case's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub who: String,
+    pub action: AuditAction,
+    pub case_id: Option<i64>,
+    /// Action-specific facts as JSON (e.g. the old and new status).
+    pub detail: serde_json::Value,
+}
+
+/// Records an event on the connection or transaction the change uses.
+pub(crate) async fn record(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    action: AuditAction,
+    case_id: Option<i64>,
+    detail: serde_json::Value,
+) -> Result<()> {
+    audit_event::ActiveModel {
+        at: Set(crate::now()),
+        user_id: Set(actor.user_id),
+        user_name: Set(actor.name.clone()),
+        action: Set(action.code().to_owned()),
+        case_id: Set(case_id),
+        detail: Set(detail.to_string()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The history of a case, oldest first.
+    pub async fn case_history(&self, case_id: i64) -> Result<Vec<AuditEntry>> {
+        audit_event::Entity::find()
+            .filter(audit_event::Column::CaseId.eq(case_id))
+            .order_by_asc(audit_event::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(entry_from)
+            .collect()
+    }
+
+    /// Every audit event, oldest first (for tests and export).
+    pub async fn audit_log(&self) -> Result<Vec<AuditEntry>> {
+        audit_event::Entity::find()
+            .order_by_asc(audit_event::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(entry_from)
+            .collect()
+    }
+}
+
+fn entry_from(m: audit_event::Model) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: m.at,
+        who: m.user_name,
+        action: code::<AuditAction>(&m.action)?,
+        case_id: m.case_id,
+        detail: serde_json::from_str(&m.detail).unwrap_or(serde_json::Value::Null),
+    })
+}

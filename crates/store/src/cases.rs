@@ -1,0 +1,345 @@
+//! Cases: intake, lookup, the case list with search, and status changes.
+
+use accord_core::{
+    AuditAction, Case, CaseNumber, CaseStatus, Category, Choice, PartyRole, ValidCase,
+};
+use accord_entity::{case, disputed_issue, party, party_name_gram};
+use chrono::{DateTime, Datelike, Local, Utc};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Expr, LikeExpr, Query},
+};
+use serde::Serialize;
+
+use crate::{Actor, Result, Store, StoreError, audit, convert, grams};
+
+/// What the case list asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseQuery {
+    /// A case number (or its beginning) or a fragment of a party's name.
+    pub text: String,
+    pub status: Option<CaseStatus>,
+    pub offset: u64,
+    pub limit: u64,
+}
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseRow {
+    pub id: i64,
+    pub number: String,
+    pub category: Category,
+    pub status: CaseStatus,
+    pub received_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub applicants: Vec<String>,
+    pub respondents: Vec<String>,
+}
+
+/// A page of the case list and how many cases match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct CasePage {
+    pub rows: Vec<CaseRow>,
+    pub total: u64,
+}
+
+fn like_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl Store {
+    /// Takes a case in: allocates its number (year of receipt, next
+    /// sequence), stores it with its parties and issues, and writes the
+    /// audit event, all in one transaction.
+    pub async fn create_case(&self, actor: &Actor, case: &ValidCase) -> Result<Case> {
+        self.insert_case(actor, case, None).await
+    }
+
+    pub(crate) async fn insert_case(
+        &self,
+        actor: &Actor,
+        case: &ValidCase,
+        external_ref: Option<&str>,
+    ) -> Result<Case> {
+        // Two rooms on one database may take a case at the same moment: the
+        // unique (year, seq) index refuses the second, which then retries.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.try_insert_case(actor, case, external_ref).await {
+                Err(StoreError::Database(e))
+                    if attempts < 5 && e.to_lowercase().contains("unique") =>
+                {
+                    continue;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn try_insert_case(
+        &self,
+        actor: &Actor,
+        case: &ValidCase,
+        external_ref: Option<&str>,
+    ) -> Result<Case> {
+        let txn = self.write_txn().await?;
+        let year = case.received_at.with_timezone(&Local).year();
+        let last: Option<Option<i32>> = case::Entity::find()
+            .select_only()
+            .column_as(case::Column::NumberSeq.max(), "max_seq")
+            .filter(case::Column::NumberYear.eq(year))
+            .into_tuple()
+            .one(&txn)
+            .await?;
+        let seq = last.flatten().unwrap_or(0) + 1;
+        let number = CaseNumber::new(year, u32::try_from(seq).unwrap_or(1));
+        let now = crate::now();
+        let model = case::ActiveModel {
+            number: Set(number.to_string()),
+            number_year: Set(year),
+            number_seq: Set(seq),
+            external_ref: Set(external_ref.map(str::to_owned)),
+            category: Set(case.category.code().to_owned()),
+            channel: Set(case.channel.code().to_owned()),
+            received_at: Set(case.received_at),
+            summary: Set(case.summary.clone()),
+            status: Set(CaseStatus::Received.code().to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let mut parties = Vec::with_capacity(case.parties.len());
+        for (position, p) in case.parties.iter().enumerate() {
+            parties.push(insert_party(&txn, model.id, position, p).await?);
+        }
+        let mut issues = Vec::with_capacity(case.issues.len());
+        for (position, issue) in case.issues.iter().enumerate() {
+            issues.push(
+                disputed_issue::ActiveModel {
+                    case_id: Set(model.id),
+                    position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+                    title: Set(issue.title.clone()),
+                    claimed_minor: Set(issue.claimed.map(|m| m.minor)),
+                    claimed_currency: Set(issue.claimed.map(|m| m.currency.code().to_owned())),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?,
+            );
+        }
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::CaseCreated,
+            Some(model.id),
+            serde_json::json!({ "number": number.to_string(), "parties": parties.len() }),
+        )
+        .await?;
+        txn.commit().await?;
+        convert::case_from(model, parties, issues)
+    }
+
+    /// A whole case with its parties and issues.
+    pub async fn case(&self, id: i64) -> Result<Case> {
+        let model = case::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        self.load_case(model).await
+    }
+
+    /// Looks a case up by its number.
+    pub async fn case_by_number(&self, number: CaseNumber) -> Result<Option<Case>> {
+        match case::Entity::find()
+            .filter(case::Column::Number.eq(number.to_string()))
+            .one(&self.db)
+            .await?
+        {
+            Some(model) => Ok(Some(self.load_case(model).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn load_case(&self, model: case::Model) -> Result<Case> {
+        let parties = party::Entity::find()
+            .filter(party::Column::CaseId.eq(model.id))
+            .order_by_asc(party::Column::Position)
+            .all(&self.db)
+            .await?;
+        let issues = disputed_issue::Entity::find()
+            .filter(disputed_issue::Column::CaseId.eq(model.id))
+            .order_by_asc(disputed_issue::Column::Position)
+            .all(&self.db)
+            .await?;
+        convert::case_from(model, parties, issues)
+    }
+
+    /// The case list: newest activity first, optionally filtered by status
+    /// and searched by case number or a fragment of a party's name.
+    pub async fn list_cases(&self, query: &CaseQuery) -> Result<CasePage> {
+        let mut filter = Condition::all();
+        if let Some(status) = query.status {
+            filter = filter.add(case::Column::Status.eq(status.code()));
+        }
+        let text = query.text.trim();
+        if let Some(gram) = grams::lookup_gram(text) {
+            let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
+            let by_name = Query::select()
+                .column((party_name_gram::Entity, party_name_gram::Column::CaseId))
+                .from(party_name_gram::Entity)
+                .inner_join(
+                    party::Entity,
+                    Expr::col((party::Entity, party::Column::Id))
+                        .equals((party_name_gram::Entity, party_name_gram::Column::PartyId)),
+                )
+                .and_where(
+                    Expr::col((party_name_gram::Entity, party_name_gram::Column::Gram)).eq(gram),
+                )
+                .and_where(
+                    Expr::expr(Expr::col((party::Entity, party::Column::Name)).lower())
+                        .like(LikeExpr::new(pattern).escape('\\')),
+                )
+                .to_owned();
+            filter = filter.add(
+                Condition::any()
+                    .add(
+                        case::Column::Number
+                            .like(LikeExpr::new(format!("{}%", like_escape(text))).escape('\\')),
+                    )
+                    .add(case::Column::Id.in_subquery(by_name)),
+            );
+        }
+        let select = case::Entity::find().filter(filter);
+        let total = select.clone().count(&self.db).await?;
+        let limit = if query.limit == 0 { 50 } else { query.limit };
+        let models = select
+            .order_by_desc(case::Column::UpdatedAt)
+            .order_by_desc(case::Column::Id)
+            .offset(query.offset)
+            .limit(limit)
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+        let parties = party::Entity::find()
+            .filter(party::Column::CaseId.is_in(ids))
+            .order_by_asc(party::Column::CaseId)
+            .order_by_asc(party::Column::Position)
+            .all(&self.db)
+            .await?;
+        let rows = models
+            .into_iter()
+            .map(|m| {
+                let names = |role: PartyRole| {
+                    parties
+                        .iter()
+                        .filter(|p| p.case_id == m.id && p.role == role.code())
+                        .map(|p| p.name.clone())
+                        .collect()
+                };
+                Ok(CaseRow {
+                    id: m.id,
+                    applicants: names(PartyRole::Applicant),
+                    respondents: names(PartyRole::Respondent),
+                    number: m.number,
+                    category: convert::code(&m.category)?,
+                    status: convert::code(&m.status)?,
+                    received_at: m.received_at,
+                    updated_at: m.updated_at,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(CasePage { rows, total })
+    }
+
+    /// How many cases there are.
+    pub async fn count_cases(&self) -> Result<u64> {
+        Ok(case::Entity::find().count(&self.db).await?)
+    }
+
+    /// Moves a case along its lifecycle. `expected_version` is the version
+    /// the user saw; if someone changed the case since, nothing is written
+    /// and [`StoreError::Conflict`] tells them to refresh.
+    pub async fn change_status(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        expected_version: i64,
+        next: CaseStatus,
+    ) -> Result<Case> {
+        let txn = self.write_txn().await?;
+        let model = case::Entity::find_by_id(case_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if model.version != expected_version {
+            return Err(StoreError::Conflict);
+        }
+        let current: CaseStatus = convert::code(&model.status)?;
+        current.transition(next)?;
+        let updated = case::Entity::update_many()
+            .col_expr(case::Column::Status, Expr::value(next.code()))
+            .col_expr(case::Column::UpdatedAt, Expr::value(crate::now()))
+            .col_expr(case::Column::Version, Expr::value(expected_version + 1))
+            .filter(case::Column::Id.eq(case_id))
+            .filter(case::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected != 1 {
+            return Err(StoreError::Conflict);
+        }
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::CaseStatus,
+            Some(case_id),
+            serde_json::json!({ "from": current.code(), "to": next.code() }),
+        )
+        .await?;
+        txn.commit().await?;
+        self.case(case_id).await
+    }
+}
+
+async fn insert_party(
+    conn: &impl ConnectionTrait,
+    case_id: i64,
+    position: usize,
+    p: &accord_core::Party,
+) -> Result<party::Model> {
+    let model = party::ActiveModel {
+        case_id: Set(case_id),
+        position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+        kind: Set(p.kind.code().to_owned()),
+        role: Set(p.role.code().to_owned()),
+        name: Set(p.name.clone()),
+        id_number: Set(p.id_number.clone()),
+        phone: Set(p.phone.clone()),
+        address: Set(p.address.clone()),
+        email: Set(p.email.clone()),
+        agent_name: Set(p.agent.as_ref().map(|a| a.name.clone())),
+        agent_phone: Set(p.agent.as_ref().and_then(|a| a.phone.clone())),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    let grams = grams::name_grams(&p.name)
+        .into_iter()
+        .map(|gram| party_name_gram::ActiveModel {
+            gram: Set(gram),
+            party_id: Set(model.id),
+            case_id: Set(case_id),
+        });
+    party_name_gram::Entity::insert_many(grams)
+        .exec(conn)
+        .await?;
+    Ok(model)
+}

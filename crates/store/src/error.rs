@@ -1,0 +1,47 @@
+use accord_core::ValidationError;
+
+/// Why a store operation failed. Cloneable so it can travel in a UI message.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StoreError {
+    /// The database file could not be opened or migrated.
+    #[error("cannot open the database at {location}: {detail}")]
+    Open { location: String, detail: String },
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(String),
+    /// The record does not exist (any more).
+    #[error("not found")]
+    NotFound,
+    /// Someone else changed the record since it was read.
+    #[error("the record was changed by someone else")]
+    Conflict,
+    /// The change breaks a domain rule.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+}
+
+impl From<sea_orm::DbErr> for StoreError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Database(e.to_string())
+    }
+}
+
+impl<E: std::fmt::Display> From<sea_orm::TransactionError<E>> for StoreError {
+    fn from(e: sea_orm::TransactionError<E>) -> Self {
+        Self::Database(e.to_string())
+    }
+}
+
+impl StoreError {
+    /// The Fluent key and arguments for showing this error to a user.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            Self::Open { detail, .. } | Self::Database(detail) => {
+                ("error-database", vec![("detail", detail.clone())])
+            }
+            Self::NotFound => ("error-not-found", Vec::new()),
+            Self::Conflict => ("error-conflict", Vec::new()),
+            Self::Invalid(e) => (e.key(), e.args()),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Async repositories over the database. Every change a user makes is one
+//! transaction that also writes its audit event; the domain types of
+//! `accord-core` go in and come out, the entities stay inside.
+
+mod audit;
+mod cases;
+mod convert;
+mod db;
+mod demo;
+mod error;
+mod grams;
+mod users;
+
+pub use audit::AuditEntry;
+pub use cases::{CasePage, CaseQuery, CaseRow};
+pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
+pub use error::StoreError;
+pub use grams::name_grams;
+
+use sea_orm::DatabaseConnection;
+
+/// Who makes a change: recorded in every audit event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub name: String,
+}
+
+impl Actor {
+    /// Changes made by the program itself (e.g. `accord demo` before any
+    /// user exists).
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            name: "accord".to_owned(),
+        }
+    }
+}
+
+impl From<&accord_core::LocalUser> for Actor {
+    fn from(user: &accord_core::LocalUser) -> Self {
+        Self {
+            user_id: Some(user.id),
+            name: user.name.clone(),
+        }
+    }
+}
+
+/// The database, opened and migrated. Cheap to clone (a pool handle).
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The current time, truncated to milliseconds so that stored timestamps
+/// compare and sort the same on every back end.
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    chrono::DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+}
+
+impl Store {
+    /// Begins a write transaction. On SQLite it takes the write lock at
+    /// once (IMMEDIATE), so two writers wait for each other (busy timeout)
+    /// instead of failing when a read turns into a write.
+    pub(crate) async fn write_txn(&self) -> Result<sea_orm::DatabaseTransaction> {
+        use sea_orm::TransactionTrait;
+        Ok(self
+            .db
+            .begin_with_options(sea_orm::TransactionOptions {
+                sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?)
+    }
+}

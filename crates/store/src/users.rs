@@ -1,0 +1,111 @@
+//! Local users and remembered settings.
+
+use accord_core::{AuditAction, Choice, LocalUser, UserRole};
+use accord_entity::{setting, user};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, QueryOrder, sea_query::OnConflict};
+
+use crate::{Actor, Result, Store, audit, convert::code};
+
+/// Settings keys.
+pub(crate) const CURRENT_USER: &str = "current_user_id";
+
+fn user_from(m: user::Model) -> Result<LocalUser> {
+    Ok(LocalUser {
+        id: m.id,
+        name: m.name,
+        role: code::<UserRole>(&m.role)?,
+    })
+}
+
+impl Store {
+    /// All local users, in the order they were added.
+    pub async fn users(&self) -> Result<Vec<LocalUser>> {
+        user::Entity::find()
+            .order_by_asc(user::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(user_from)
+            .collect()
+    }
+
+    /// Adds a local user. `by` is who adds them; at first run nobody
+    /// exists yet and the new user is recorded as adding themself.
+    pub async fn create_user(
+        &self,
+        by: Option<&Actor>,
+        name: &str,
+        role: UserRole,
+    ) -> Result<LocalUser> {
+        let name = LocalUser::validate_name(name)?;
+        let txn = self.write_txn().await?;
+        let model = user::ActiveModel {
+            name: Set(name.clone()),
+            role: Set(role.code().to_owned()),
+            created_at: Set(crate::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let actor = by.cloned().unwrap_or(Actor {
+            user_id: Some(model.id),
+            name: name.clone(),
+        });
+        audit::record(
+            &txn,
+            &actor,
+            AuditAction::UserCreated,
+            None,
+            serde_json::json!({ "user_id": model.id, "name": name, "role": role.code() }),
+        )
+        .await?;
+        txn.commit().await?;
+        user_from(model)
+    }
+
+    /// A remembered setting.
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(setting::Entity::find_by_id(key.to_owned())
+            .one(&self.db)
+            .await?
+            .map(|s| s.value))
+    }
+
+    /// Remembers a setting (a preference, not a change to case data, so it
+    /// is not audited).
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        setting::Entity::insert(setting::ActiveModel {
+            key: Set(key.to_owned()),
+            value: Set(value.to_owned()),
+        })
+        .on_conflict(
+            OnConflict::column(setting::Column::Key)
+                .update_column(setting::Column::Value)
+                .to_owned(),
+        )
+        .exec(&self.db)
+        .await?;
+        Ok(())
+    }
+
+    /// The user chosen last time, if they still exist.
+    pub async fn current_user(&self) -> Result<Option<LocalUser>> {
+        let Some(id) = self
+            .setting(CURRENT_USER)
+            .await?
+            .and_then(|v| v.parse::<i64>().ok())
+        else {
+            return Ok(None);
+        };
+        user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(user_from)
+            .transpose()
+    }
+
+    /// Makes a user the current one, remembered across restarts.
+    pub async fn set_current_user(&self, user_id: i64) -> Result<()> {
+        self.set_setting(CURRENT_USER, &user_id.to_string()).await
+    }
+}

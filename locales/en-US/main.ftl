@@ -1,0 +1,209 @@
+# Accord — English (second language)
+
+app-title = Accord Mediation
+app-subtitle = People's mediation workbench
+
+## Navigation
+nav-cases = Cases
+nav-new-case = New case
+nav-users = Users
+language-label = Language
+user-current = { $name } ({ $role })
+user-switch = Switch user
+
+## Dates and times (chrono format, shown in the user's time zone)
+format-date = %b %-d, %Y
+format-datetime = %b %-d, %Y %H:%M
+format-datetime-input = %Y-%m-%d %H:%M
+hint-datetime-input = Format: 2025-02-14 09:30
+
+## First run
+first-run-title = Welcome to Accord
+first-run-intro = First, tell us who you are. Every change is recorded with the name of the person who made it.
+first-run-name = Your name
+first-run-role = Your role
+first-run-start = Start
+first-run-example-title = The database is empty
+first-run-example-intro = You can load the example case (the sixth-floor water-leak dispute) to get to know the mediation workflow.
+first-run-load-example = Load the example case
+first-run-skip-example = Start empty
+
+## Users
+users-title = Users
+users-add = Add user
+users-use = Use this user
+users-name = Name
+users-role = Role
+users-active = Current user
+
+## Case list
+cases-title = Cases
+cases-search-placeholder = Search by case number or party name
+cases-filter-all = All statuses
+cases-empty = No cases match.
+cases-count = Showing { $shown } of { $total }
+cases-load-more = Load more
+cases-col-number = Case no.
+cases-col-category = Category
+cases-col-applicant = Applicant
+cases-col-respondent = Respondent
+cases-col-status = Status
+cases-col-received = Received
+cases-col-activity = Last activity
+cases-open = Open
+
+## New case
+intake-title = New case
+intake-category = Category
+intake-channel = Intake channel
+intake-received = Received at
+intake-summary = Summary of the dispute
+intake-summary-placeholder = What happened, and what the parties want
+intake-parties = Parties
+intake-add-party = Add party
+intake-remove-party = Remove this party
+intake-party-heading = Party { $n }
+intake-party-kind = Type
+intake-party-role = Role
+intake-party-name = Name
+intake-party-name-placeholder = Party's full name or organisation name
+intake-party-id = Resident ID number or unified social credit code
+intake-party-id-placeholder = 18 characters
+intake-party-phone = Phone
+intake-party-phone-placeholder = Mobile or landline
+intake-party-address = Address
+intake-party-address-placeholder = Domicile or habitual residence
+intake-party-email = Email (optional)
+intake-party-email-placeholder = name@example.org
+intake-party-agent = Agent (optional)
+intake-party-agent-placeholder = Agent's name
+intake-party-agent-phone-placeholder = Agent's phone
+intake-issues = Disputed issues
+intake-add-issue = Add issue
+intake-remove-issue = Remove
+intake-issue-placeholder = e.g. compensation for the damaged ceiling below
+intake-issue-amount-placeholder = Amount claimed (optional)
+intake-save = Save case
+intake-saving = Saving…
+intake-cancel = Cancel
+intake-has-errors = { $count ->
+    [one] One field needs your attention; it is marked in red.
+   *[other] { $count } fields need your attention; they are marked in red.
+}
+intake-saved = Case { $number } saved.
+
+## Case detail
+detail-back = Back to the list
+detail-status = Status
+detail-category = Category
+detail-channel = Intake channel
+detail-received = Received
+detail-updated = Last activity
+detail-summary = Summary of the dispute
+detail-parties = Parties
+detail-issues = Disputed issues
+detail-no-issues = No disputed issues recorded yet.
+detail-claimed = Claimed: { $amount } ({ $words })
+detail-change-status = Change status
+detail-move-to = Move to “{ $status }”
+detail-history = History
+detail-id-number = ID number
+detail-phone = Phone
+detail-address = Address
+detail-email = Email
+detail-agent = Agent
+detail-none = none
+detail-birth = Date of birth
+detail-status-changed = Status changed to “{ $status }”.
+
+## History
+audit-case-created = Case created
+audit-case-status = Status changed
+audit-party-added = Party added
+audit-user-created = User added
+audit-entry = { $when } · { $who } · { $what }
+
+## Choices: categories
+category-neighbour = Neighbour dispute
+category-property-management = Property management
+category-contract = Contract
+category-finance = Finance
+category-family = Family
+category-labour = Labour
+category-consumer = Consumer
+category-other = Other
+
+## Choices: intake channels
+channel-walk-in = Walk-in
+channel-phone = Phone
+channel-online = Online
+channel-grid-report = Grid worker's report
+channel-referral = Referral (police, court, petition office)
+
+## Choices: case status
+status-received = Received
+status-assigned = Assigned
+status-in-mediation = In mediation
+status-settled = Settled
+status-not-settled = Not settled
+status-referred = Referred
+status-closed = Closed
+
+## Choices: parties
+party-kind-person = Person
+party-kind-organisation = Organisation
+party-role-applicant = Applicant
+party-role-respondent = Respondent
+party-role-third-party = Third party
+
+## Choices: mediator types
+mediator-type-peoples = People's mediator
+mediator-type-court-invited = Court-invited mediator
+mediator-type-property-expert = Property expert
+mediator-type-finance = Finance mediator
+mediator-type-family = Family mediator
+mediator-type-legal-advisor = Legal advisor
+mediator-type-third-party-organisation = Third-party mediation organisation
+
+## Choices: user roles
+user-role-mediator = Mediator
+user-role-legal-advisor = Legal advisor
+user-role-administrator = Administrator
+
+## Choices: currencies
+currency-cny = Renminbi
+currency-usd = US dollar
+currency-eur = Euro
+currency-hkd = Hong Kong dollar
+currency-gbp = Pound sterling
+
+## Input errors
+error-name-empty = Please enter a name.
+error-too-long = Too long: at most { $max } characters.
+error-id-length = A resident ID number has 18 characters.
+error-id-format = A resident ID number has 17 digits followed by a digit or X.
+error-id-birth-date = The date of birth inside this ID number does not exist.
+error-id-check = The check character of this ID number does not match; please compare it digit by digit.
+error-credit-code = This unified social credit code is not valid; please check it.
+error-phone = This phone number is not valid.
+error-email = This email address is not valid.
+error-summary-empty = Please describe the dispute briefly.
+error-no-applicant = A case needs at least one applicant.
+error-no-respondent = A case needs at least one respondent.
+error-case-number = A case number looks like 2025-0001.
+error-amount = This amount is not valid, e.g. 35000 or 10050.30.
+error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }”.
+error-received-at = This date is not valid, e.g. 2025-02-14 09:30.
+error-database = Database error: { $detail }
+error-not-found = This case was not found.
+error-conflict = Someone else changed this case meanwhile; refresh and try again.
+
+## Database cannot be opened
+db-error-title = The database cannot be opened
+db-error-body = Accord could not open the database file { $path }. Nothing in it was changed.
+db-error-hint = Check the free disk space and the file's permissions; if the file is damaged, restore it from a backup and start again.
+db-error-detail = Details: { $detail }
+db-error-retry = Try again
+
+## Room display
+larger-text = Larger text

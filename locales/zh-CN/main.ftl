@@ -1,0 +1,206 @@
+# Accord — 简体中文（第一语言）
+
+app-title = Accord 调解助手
+app-subtitle = 人民调解工作台
+
+## 导航
+nav-cases = 案件
+nav-new-case = 新建案件
+nav-users = 用户
+language-label = 语言
+user-current = { $name }（{ $role }）
+user-switch = 切换用户
+
+## 日期与时间（chrono 格式，按用户所在时区显示）
+format-date = %Y年%-m月%-d日
+format-datetime = %Y年%-m月%-d日 %H:%M
+format-datetime-input = %Y-%m-%d %H:%M
+hint-datetime-input = 格式：2025-02-14 09:30
+
+## 首次运行
+first-run-title = 欢迎使用 Accord
+first-run-intro = 请先告诉我们您是谁。每一次修改都会记录操作人，以备查阅。
+first-run-name = 您的姓名
+first-run-role = 您的角色
+first-run-start = 开始使用
+first-run-example-title = 数据库还是空的
+first-run-example-intro = 您可以先载入示例案件（六楼饮用水管漏水纠纷），熟悉一下调解流程。
+first-run-load-example = 载入示例案件
+first-run-skip-example = 从空白开始
+
+## 用户
+users-title = 用户
+users-add = 添加用户
+users-use = 使用此用户
+users-name = 姓名
+users-role = 角色
+users-active = 当前用户
+
+## 案件列表
+cases-title = 案件列表
+cases-search-placeholder = 按案件编号或当事人姓名搜索
+cases-filter-all = 全部状态
+cases-empty = 没有符合条件的案件。
+cases-count = 显示 { $shown } 件，共 { $total } 件
+cases-load-more = 加载更多
+cases-col-number = 案件编号
+cases-col-category = 类别
+cases-col-applicant = 申请人
+cases-col-respondent = 被申请人
+cases-col-status = 状态
+cases-col-received = 受理时间
+cases-col-activity = 最近更新
+cases-open = 打开
+
+## 新建案件
+intake-title = 新建案件
+intake-category = 纠纷类别
+intake-channel = 受理渠道
+intake-received = 受理时间
+intake-summary = 纠纷简要情况
+intake-summary-placeholder = 简要写明纠纷经过和当事人诉求
+intake-parties = 当事人
+intake-add-party = 添加当事人
+intake-remove-party = 删除此当事人
+intake-party-heading = 当事人 { $n }
+intake-party-kind = 类型
+intake-party-role = 身份
+intake-party-name = 姓名或名称
+intake-party-name-placeholder = 当事人姓名或单位名称
+intake-party-id = 身份证号码或统一社会信用代码
+intake-party-id-placeholder = 18 位号码
+intake-party-phone = 联系电话
+intake-party-phone-placeholder = 手机或固定电话
+intake-party-address = 住址
+intake-party-address-placeholder = 住所地或经常居住地
+intake-party-email = 电子邮箱（可选）
+intake-party-email-placeholder = name@example.org
+intake-party-agent = 代理人（可选）
+intake-party-agent-placeholder = 代理人姓名
+intake-party-agent-phone-placeholder = 代理人电话
+intake-issues = 争议事项
+intake-add-issue = 添加争议事项
+intake-remove-issue = 删除
+intake-issue-placeholder = 例如：赔偿楼下装修损失
+intake-issue-amount-placeholder = 主张金额（元，可选）
+intake-save = 保存案件
+intake-saving = 正在保存…
+intake-cancel = 取消
+intake-has-errors = 有 { $count } 处需要修改，请查看标红的内容。
+intake-saved = 案件 { $number } 已保存。
+
+## 案件详情
+detail-back = 返回列表
+detail-status = 状态
+detail-category = 类别
+detail-channel = 受理渠道
+detail-received = 受理时间
+detail-updated = 最近更新
+detail-summary = 纠纷简要情况
+detail-parties = 当事人
+detail-issues = 争议事项
+detail-no-issues = 尚未登记争议事项。
+detail-claimed = 主张金额：{ $amount }（{ $words }）
+detail-change-status = 变更状态
+detail-move-to = 转为“{ $status }”
+detail-history = 操作记录
+detail-id-number = 证件号码
+detail-phone = 电话
+detail-address = 住址
+detail-email = 邮箱
+detail-agent = 代理人
+detail-none = 无
+detail-birth = 出生日期
+detail-status-changed = 状态已变更为“{ $status }”。
+
+## 操作记录
+audit-case-created = 创建案件
+audit-case-status = 变更状态
+audit-party-added = 添加当事人
+audit-user-created = 添加用户
+audit-entry = { $when } · { $who } · { $what }
+
+## 选项：纠纷类别
+category-neighbour = 邻里纠纷
+category-property-management = 物业纠纷
+category-contract = 合同纠纷
+category-finance = 金融纠纷
+category-family = 婚姻家庭纠纷
+category-labour = 劳动争议
+category-consumer = 消费纠纷
+category-other = 其他纠纷
+
+## 选项：受理渠道
+channel-walk-in = 窗口来访
+channel-phone = 电话
+channel-online = 网上申请
+channel-grid-report = 网格员上报
+channel-referral = 转交（公安、法院、信访）
+
+## 选项：案件状态
+status-received = 已受理
+status-assigned = 已分派
+status-in-mediation = 调解中
+status-settled = 调解成功
+status-not-settled = 调解不成
+status-referred = 已转交
+status-closed = 已结案
+
+## 选项：当事人
+party-kind-person = 自然人
+party-kind-organisation = 法人或其他组织
+party-role-applicant = 申请人
+party-role-respondent = 被申请人
+party-role-third-party = 第三人
+
+## 选项：调解员类型
+mediator-type-peoples = 人民调解员
+mediator-type-court-invited = 特邀调解员
+mediator-type-property-expert = 物业专家
+mediator-type-finance = 金融调解员
+mediator-type-family = 婚姻家庭调解员
+mediator-type-legal-advisor = 法律顾问
+mediator-type-third-party-organisation = 第三方调解组织
+
+## 选项：用户角色
+user-role-mediator = 调解员
+user-role-legal-advisor = 法律顾问
+user-role-administrator = 管理员
+
+## 选项：币种
+currency-cny = 人民币
+currency-usd = 美元
+currency-eur = 欧元
+currency-hkd = 港币
+currency-gbp = 英镑
+
+## 输入错误
+error-name-empty = 请填写姓名或名称。
+error-too-long = 内容过长：最多 { $max } 个字。
+error-id-length = 身份证号码应为 18 位。
+error-id-format = 身份证号码应为 17 位数字加 1 位数字或 X。
+error-id-birth-date = 身份证号码中的出生日期不存在。
+error-id-check = 身份证号码校验位不正确，请逐位核对。
+error-credit-code = 统一社会信用代码不正确，请核对。
+error-phone = 电话号码格式不正确。
+error-email = 电子邮箱格式不正确。
+error-summary-empty = 请填写纠纷简要情况。
+error-no-applicant = 至少需要一名申请人。
+error-no-respondent = 至少需要一名被申请人。
+error-case-number = 案件编号格式应为 2025-0001。
+error-amount = 金额格式不正确，例如 35000 或 10050.30。
+error-illegal-transition = 案件不能从“{ $from }”变为“{ $to }”。
+error-received-at = 受理时间格式不正确，例如 2025-02-14 09:30。
+error-database = 数据库出错：{ $detail }
+error-not-found = 未找到该案件。
+error-conflict = 该案件已被他人修改，请刷新后重试。
+
+## 数据库无法打开
+db-error-title = 无法打开数据库
+db-error-body = Accord 无法打开数据库文件 { $path }。您的数据没有被修改。
+db-error-hint = 请确认磁盘空间和文件权限；如文件已损坏，可从备份恢复后重新启动。
+db-error-detail = 详细信息：{ $detail }
+db-error-retry = 重试
+
+## 房间显示
+larger-text = 大字模式
