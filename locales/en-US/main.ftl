@@ -207,3 +207,7 @@ db-error-retry = Try again
 
 ## Room display
 larger-text = Larger text
+
+## Command line
+cli-demo-loaded = Loaded the example case { $number }.
+cli-demo-present = The example case { $number } is already there; nothing was added.

@@ -204,3 +204,7 @@ db-error-retry = 重试
 
 ## 房间显示
 larger-text = 大字模式
+
+## 命令行
+cli-demo-loaded = 已载入示例案件 { $number }。
+cli-demo-present = 示例案件 { $number } 已存在，未重复载入。

@@ -1,1 +1,59 @@
-fn main() {}
+//! `accord`: the desktop app for the mediation room, and its command line.
+
+use accord_app::{cli, gui};
+use clap::{Parser, Subcommand};
+
+/// Accord: case intake, back-to-back mediation, settlement agreements and
+/// follow-ups for a people's mediation centre.
+#[derive(Debug, Parser)]
+#[command(name = "accord", version, about)]
+struct Args {
+    /// Database: a SQLite file path or a database URL. Default: accord.sqlite3
+    /// in the user's data directory.
+    #[arg(long, global = true, env = "ACCORD_DATABASE_URL")]
+    db: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load the example data (the water-leak case); running it twice changes nothing.
+    Demo,
+    /// Work with cases.
+    Cases {
+        #[command(subcommand)]
+        command: CasesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CasesCommand {
+    /// Print the cases, newest activity first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    match args.command {
+        None => {
+            let boot = runtime.block_on(gui::Boot::load(args.db.clone()));
+            gui::run(boot, args.db, runtime.handle().clone())?;
+        }
+        Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
+        Some(Command::Cases {
+            command: CasesCommand::List { json },
+        }) => {
+            runtime.block_on(cli::list_cases(args.db.as_deref(), json))?;
+        }
+    }
+    Ok(())
+}

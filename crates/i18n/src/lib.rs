@@ -213,7 +213,7 @@ pub fn message_ids(locale: Locale) -> BTreeSet<String> {
         .flat_map(|res| {
             res.entries()
                 .filter_map(|e| match e {
-                    fluent_bundle::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
                     _ => None,
                 })
                 .collect::<Vec<_>>()

@@ -8,9 +8,9 @@ use chrono::{DateTime, Datelike, Local, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-    sea_query::{Expr, LikeExpr, Query},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+    sea_query::{Expr, Func, LikeExpr, Query},
 };
 use serde::Serialize;
 
@@ -198,16 +198,18 @@ impl Store {
                 .from(party_name_gram::Entity)
                 .inner_join(
                     party::Entity,
-                    Expr::col((party::Entity, party::Column::Id))
-                        .equals((party_name_gram::Entity, party_name_gram::Column::PartyId)),
+                    ExprTrait::equals(
+                        Expr::col((party::Entity, party::Column::Id)),
+                        (party_name_gram::Entity, party_name_gram::Column::PartyId),
+                    ),
                 )
                 .and_where(
                     Expr::col((party_name_gram::Entity, party_name_gram::Column::Gram)).eq(gram),
                 )
-                .and_where(
-                    Expr::expr(Expr::col((party::Entity, party::Column::Name)).lower())
-                        .like(LikeExpr::new(pattern).escape('\\')),
-                )
+                .and_where(ExprTrait::like(
+                    Expr::expr(Func::lower(Expr::col((party::Entity, party::Column::Name)))),
+                    LikeExpr::new(pattern).escape('\\'),
+                ))
                 .to_owned();
             filter = filter.add(
                 Condition::any()

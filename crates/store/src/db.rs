@@ -48,8 +48,7 @@ impl Store {
             .min_connections(1)
             .connect_timeout(Duration::from_secs(10))
             .sqlx_logging(false);
-        #[allow(unused_mut)]
-        let mut options = options.map_sqlx_sqlite_opts(|o| {
+        options.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .foreign_keys(true)

@@ -26,12 +26,6 @@ impl From<sea_orm::DbErr> for StoreError {
     }
 }
 
-impl<E: std::fmt::Display> From<sea_orm::TransactionError<E>> for StoreError {
-    fn from(e: sea_orm::TransactionError<E>) -> Self {
-        Self::Database(e.to_string())
-    }
-}
-
 impl StoreError {
     /// The Fluent key and arguments for showing this error to a user.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {

@@ -26,7 +26,10 @@ impl Ctx<'_> {
     }
 
     pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<(&str, Cow<'_, str>)> = args.iter().map(|(k, v)| (*k, Cow::from(v.as_str()))).collect();
+        let args: Vec<(&str, Cow<'_, str>)> = args
+            .iter()
+            .map(|(k, v)| (*k, Cow::from(v.as_str())))
+            .collect();
         self.t.tr_args(key, &args)
     }
 
@@ -37,7 +40,10 @@ impl Ctx<'_> {
 
     /// A choice wrapped with its label, for pick lists.
     pub fn labeled<C: Choice>(&self, choice: C) -> Labeled<C> {
-        Labeled { value: choice, label: self.label(choice) }
+        Labeled {
+            value: choice,
+            label: self.label(choice),
+        }
     }
 
     /// All values of a choice with their labels.
@@ -61,12 +67,16 @@ impl Ctx<'_> {
 
     /// A moment in the user's time zone, in the locale's format.
     pub fn datetime(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&Local).format(&self.tr("format-datetime")).to_string()
+        at.with_timezone(&Local)
+            .format(&self.tr("format-datetime"))
+            .to_string()
     }
 
     /// A date in the user's time zone, in the locale's format.
     pub fn date(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&Local).format(&self.tr("format-date")).to_string()
+        at.with_timezone(&Local)
+            .format(&self.tr("format-date"))
+            .to_string()
     }
 
     /// Money in figures, and in words for the locale.
@@ -123,7 +133,13 @@ mod tests {
         let at = parse_input_datetime("2025-02-14 09:30").expect("valid");
         assert_eq!(input_datetime(at), "2025-02-14 09:30");
         assert!(parse_input_datetime("2025-02-14").is_ok());
-        assert_eq!(parse_input_datetime("14/02/2025"), Err(ValidationError::DateTime));
-        assert_eq!(parse_input_datetime("2025-02-30 09:30"), Err(ValidationError::DateTime));
+        assert_eq!(
+            parse_input_datetime("14/02/2025"),
+            Err(ValidationError::DateTime)
+        );
+        assert_eq!(
+            parse_input_datetime("2025-02-30 09:30"),
+            Err(ValidationError::DateTime)
+        );
     }
 }

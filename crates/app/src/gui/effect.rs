@@ -9,15 +9,28 @@ use accord_store::{Actor, AuditEntry, CasePage, CaseQuery, Store, StoreError};
 #[derive(Debug, Clone)]
 pub enum Effect {
     /// Fetch a page of the case list; `ticket` lets stale answers be dropped.
-    LoadCases { ticket: u64, query: CaseQuery, append: bool },
+    LoadCases {
+        ticket: u64,
+        query: CaseQuery,
+        append: bool,
+    },
     /// Store a new case.
     SaveCase { actor: Actor, case: Box<ValidCase> },
     /// Fetch a case and its history.
     LoadCase(i64),
     /// Move a case to another status.
-    ChangeStatus { actor: Actor, case_id: i64, version: i64, next: CaseStatus },
+    ChangeStatus {
+        actor: Actor,
+        case_id: i64,
+        version: i64,
+        next: CaseStatus,
+    },
     /// Add a local user and make them current.
-    CreateUser { by: Option<Actor>, name: String, role: UserRole },
+    CreateUser {
+        by: Option<Actor>,
+        name: String,
+        role: UserRole,
+    },
     /// Make an existing user current.
     UseUser(LocalUser),
     /// Fetch the users.
@@ -31,7 +44,11 @@ pub enum Effect {
 /// The result of an effect.
 #[derive(Debug, Clone)]
 pub enum Done {
-    CasesLoaded { ticket: u64, append: bool, page: Result<CasePage, StoreError> },
+    CasesLoaded {
+        ticket: u64,
+        append: bool,
+        page: Result<CasePage, StoreError>,
+    },
     CaseSaved(Result<Case, StoreError>),
     CaseLoaded(Result<(Case, Vec<AuditEntry>), StoreError>),
     StatusChanged(Result<(Case, Vec<AuditEntry>), StoreError>),
@@ -39,19 +56,40 @@ pub enum Done {
     UsersLoaded(Result<Vec<LocalUser>, StoreError>),
     SettingSaved(Result<(), StoreError>),
     DemoLoaded(Result<Case, StoreError>),
+    /// The database was opened again after "Try again".
+    Rebooted(Box<crate::gui::Boot>),
 }
 
 impl Effect {
     /// Runs the job against the store.
     pub async fn run(self, store: Store) -> Done {
         match self {
-            Self::LoadCases { ticket, query, append } => {
-                Done::CasesLoaded { ticket, append, page: store.list_cases(&query).await }
+            Self::LoadCases {
+                ticket,
+                query,
+                append,
+            } => Done::CasesLoaded {
+                ticket,
+                append,
+                page: store.list_cases(&query).await,
+            },
+            Self::SaveCase { actor, case } => {
+                Done::CaseSaved(store.create_case(&actor, &case).await)
             }
-            Self::SaveCase { actor, case } => Done::CaseSaved(store.create_case(&actor, &case).await),
-            Self::LoadCase(id) => Done::CaseLoaded(with_history(&store, store.case(id).await).await),
-            Self::ChangeStatus { actor, case_id, version, next } => Done::StatusChanged(
-                with_history(&store, store.change_status(&actor, case_id, version, next).await).await,
+            Self::LoadCase(id) => {
+                Done::CaseLoaded(with_history(&store, store.case(id).await).await)
+            }
+            Self::ChangeStatus {
+                actor,
+                case_id,
+                version,
+                next,
+            } => Done::StatusChanged(
+                with_history(
+                    &store,
+                    store.change_status(&actor, case_id, version, next).await,
+                )
+                .await,
             ),
             Self::CreateUser { by, name, role } => Done::UserReady(
                 async {
@@ -65,8 +103,12 @@ impl Effect {
                 Done::UserReady(store.set_current_user(user.id).await.map(|()| user))
             }
             Self::LoadUsers => Done::UsersLoaded(store.users().await),
-            Self::SaveSetting { key, value } => Done::SettingSaved(store.set_setting(key, &value).await),
-            Self::LoadDemo(actor) => Done::DemoLoaded(store.load_demo(&actor).await.map(|(case, _)| case)),
+            Self::SaveSetting { key, value } => {
+                Done::SettingSaved(store.set_setting(key, &value).await)
+            }
+            Self::LoadDemo(actor) => {
+                Done::DemoLoaded(store.load_demo(&actor).await.map(|(case, _)| case))
+            }
         }
     }
 }

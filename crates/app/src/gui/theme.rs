@@ -1,7 +1,11 @@
 //! The look of Accord: one palette, a few sizes, and a style function per
 //! widget kind. View code uses these and never literal colours or sizes.
 
-use iced::{Border, Color, Theme, border, theme::Palette, widget::{button, container, text}};
+use iced::{
+    Border, Color, Theme, border,
+    theme::Palette,
+    widget::{button, container, text},
+};
 
 /// Calm colours for a room where people are upset: a quiet blue, warm
 /// neutrals, a clear red for errors.
@@ -27,7 +31,9 @@ pub struct Sizes {
 
 impl Sizes {
     pub fn new(larger: bool) -> Self {
-        Self { scale: if larger { 1.3 } else { 1.0 } }
+        Self {
+            scale: if larger { 1.3 } else { 1.0 },
+        }
     }
     pub fn body(self) -> f32 {
         15.0 * self.scale
@@ -72,7 +78,11 @@ pub fn card(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
     container::Style {
         background: Some(Color::WHITE.into()),
-        border: Border { color: palette.background.strong.color, width: 1.0, radius: 8.0.into() },
+        border: Border {
+            color: palette.background.strong.color,
+            width: 1.0,
+            radius: 8.0.into(),
+        },
         ..container::Style::default()
     }
 }
@@ -117,7 +127,16 @@ pub fn error_text(theme: &Theme) -> text::Style {
 
 /// Labels above fields and secondary facts.
 pub fn muted_text(theme: &Theme) -> text::Style {
-    text::Style { color: Some(theme.extended_palette().background.strong.text.scale_alpha(0.7)) }
+    text::Style {
+        color: Some(
+            theme
+                .extended_palette()
+                .background
+                .strong
+                .text
+                .scale_alpha(0.7),
+        ),
+    }
 }
 
 /// Navigation buttons in the header.
@@ -130,9 +149,10 @@ pub fn nav_button(theme: &Theme, status: button::Status) -> button::Style {
         ..button::Style::default()
     };
     match status {
-        button::Status::Hovered | button::Status::Pressed => {
-            button::Style { background: Some(palette.primary.base.color.into()), ..base }
-        }
+        button::Status::Hovered | button::Status::Pressed => button::Style {
+            background: Some(palette.primary.base.color.into()),
+            ..base
+        },
         _ => base,
     }
 }

@@ -14,9 +14,12 @@ pub fn field<'a>(
     input: impl Into<Element<'a, Message>>,
     error: Option<String>,
 ) -> Element<'a, Message> {
-    let mut col = column![text(label).size(ctx.sizes.small()).style(theme::muted_text), input.into()]
-        .spacing(theme::TIGHT / 2)
-        .width(Fill);
+    let mut col = column![
+        text(label).size(ctx.sizes.small()).style(theme::muted_text),
+        input.into()
+    ]
+    .spacing(theme::TIGHT / 2)
+    .width(Fill);
     if let Some(error) = error {
         col = col.push(text(error).size(ctx.sizes.small()).style(theme::error_text));
     }
@@ -30,13 +33,20 @@ pub fn heading<'a>(ctx: Ctx<'_>, label: String) -> Element<'a, Message> {
 
 /// A card around some content.
 pub fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    container(content).padding(theme::GAP).width(Fill).style(theme::card).into()
+    container(content)
+        .padding(theme::GAP)
+        .width(Fill)
+        .style(theme::card)
+        .into()
 }
 
 /// A fact: label and value on one line.
 pub fn fact<'a>(ctx: Ctx<'_>, label: String, value: String) -> Element<'a, Message> {
     iced::widget::row![
-        text(label).size(ctx.sizes.small()).style(theme::muted_text).width(150),
+        text(label)
+            .size(ctx.sizes.small())
+            .style(theme::muted_text)
+            .width(150),
         text(value).size(ctx.sizes.body()).width(Fill),
     ]
     .spacing(theme::TIGHT)

@@ -30,7 +30,13 @@ pub enum Message {
 
 impl CaseDetail {
     pub fn new(case: Case, history: Vec<AuditEntry>) -> Self {
-        Self { case, history, busy: false, error: None, notice: None }
+        Self {
+            case,
+            history,
+            busy: false,
+            error: None,
+            notice: None,
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -39,7 +45,11 @@ impl CaseDetail {
             Message::MoveTo(next) => {
                 self.busy = true;
                 self.error = None;
-                Action::ChangeStatus { case_id: self.case.id, version: self.case.version, next }
+                Action::ChangeStatus {
+                    case_id: self.case.id,
+                    version: self.case.version,
+                    next,
+                }
             }
         }
     }
@@ -63,11 +73,15 @@ impl CaseDetail {
         let case = &self.case;
         let mut page = column![
             row![
-                button(text(ctx.tr("detail-back")).size(ctx.sizes.small())).style(button::text).on_press(m(Message::Back)),
+                button(text(ctx.tr("detail-back")).size(ctx.sizes.small()))
+                    .style(button::text)
+                    .on_press(m(Message::Back)),
             ],
             row![
                 text(case.number.to_string()).size(ctx.sizes.title()),
-                container(text(ctx.label(case.status)).size(ctx.sizes.small())).padding([2, 10]).style(theme::badge),
+                container(text(ctx.label(case.status)).size(ctx.sizes.small()))
+                    .padding([2, 10])
+                    .style(theme::badge),
             ]
             .spacing(theme::GAP)
             .align_y(Center),
@@ -75,24 +89,36 @@ impl CaseDetail {
         .spacing(theme::GAP);
         if let Some(status) = self.notice {
             page = page.push(
-                container(text(ctx.tr_args("detail-status-changed", &[("status", ctx.label(status))])).size(size))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(theme::notice),
+                container(
+                    text(ctx.tr_args("detail-status-changed", &[("status", ctx.label(status))]))
+                        .size(size),
+                )
+                .padding(theme::GAP)
+                .width(Fill)
+                .style(theme::notice),
             );
         }
         if let Some(error) = &self.error {
             let (key, args) = error.message();
             page = page.push(
-                container(text(ctx.tr_args(key, &args)).size(size)).padding(theme::GAP).width(Fill).style(theme::alert),
+                container(text(ctx.tr_args(key, &args)).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::alert),
             );
         }
         let facts = column![
             widgets::fact(ctx, ctx.tr("detail-category"), ctx.label(case.category)),
             widgets::fact(ctx, ctx.tr("detail-channel"), ctx.label(case.channel)),
-            widgets::fact(ctx, ctx.tr("detail-received"), ctx.datetime(case.received_at)),
+            widgets::fact(
+                ctx,
+                ctx.tr("detail-received"),
+                ctx.datetime(case.received_at)
+            ),
             widgets::fact(ctx, ctx.tr("detail-updated"), ctx.datetime(case.updated_at)),
-            text(ctx.tr("detail-summary")).size(ctx.sizes.small()).style(theme::muted_text),
+            text(ctx.tr("detail-summary"))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text),
             text(case.summary.as_str()).size(size),
         ]
         .spacing(theme::TIGHT);
@@ -105,9 +131,14 @@ impl CaseDetail {
         }
         page = page.push(parties);
 
-        let mut issues = column![widgets::heading(ctx, ctx.tr("detail-issues"))].spacing(theme::TIGHT);
+        let mut issues =
+            column![widgets::heading(ctx, ctx.tr("detail-issues"))].spacing(theme::TIGHT);
         if case.issues.is_empty() {
-            issues = issues.push(text(ctx.tr("detail-no-issues")).size(size).style(theme::muted_text));
+            issues = issues.push(
+                text(ctx.tr("detail-no-issues"))
+                    .size(size)
+                    .style(theme::muted_text),
+            );
         }
         for (i, issue) in case.issues.iter().enumerate() {
             let mut line = column![text(format!("{}. {}", i + 1, issue.title)).size(size)];
@@ -115,7 +146,10 @@ impl CaseDetail {
                 line = line.push(
                     text(ctx.tr_args(
                         "detail-claimed",
-                        &[("amount", claimed.figures()), ("words", ctx.money_words(claimed))],
+                        &[
+                            ("amount", claimed.figures()),
+                            ("words", ctx.money_words(claimed)),
+                        ],
                     ))
                     .size(ctx.sizes.small())
                     .style(theme::muted_text),
@@ -130,17 +164,30 @@ impl CaseDetail {
             let mut buttons = row![].spacing(theme::TIGHT);
             for status in next {
                 buttons = buttons.push(
-                    button(text(ctx.tr_args("detail-move-to", &[("status", ctx.label(status))])).size(size))
-                        .style(button::secondary)
-                        .on_press_maybe((!self.busy).then_some(m(Message::MoveTo(status)))),
+                    button(
+                        text(ctx.tr_args("detail-move-to", &[("status", ctx.label(status))]))
+                            .size(size),
+                    )
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy).then_some(m(Message::MoveTo(status)))),
                 );
             }
-            page = page.push(widgets::card(column![widgets::heading(ctx, ctx.tr("detail-change-status")), buttons].spacing(theme::TIGHT)));
+            page = page.push(widgets::card(
+                column![
+                    widgets::heading(ctx, ctx.tr("detail-change-status")),
+                    buttons
+                ]
+                .spacing(theme::TIGHT),
+            ));
         }
 
-        let mut history = column![widgets::heading(ctx, ctx.tr("detail-history"))].spacing(theme::TIGHT / 2);
+        let mut history =
+            column![widgets::heading(ctx, ctx.tr("detail-history"))].spacing(theme::TIGHT / 2);
         for entry in &self.history {
-            let what = match (entry.action, entry.detail["to"].as_str().and_then(CaseStatus::from_code)) {
+            let what = match (
+                entry.action,
+                entry.detail["to"].as_str().and_then(CaseStatus::from_code),
+            ) {
                 (accord_core::AuditAction::CaseStatus, Some(to)) => {
                     format!("{} → {}", ctx.label(entry.action), ctx.label(to))
                 }
@@ -149,13 +196,22 @@ impl CaseDetail {
             history = history.push(
                 text(ctx.tr_args(
                     "audit-entry",
-                    &[("when", ctx.datetime(entry.at)), ("who", entry.who.clone()), ("what", what)],
+                    &[
+                        ("when", ctx.datetime(entry.at)),
+                        ("who", entry.who.clone()),
+                        ("what", what),
+                    ],
                 ))
                 .size(ctx.sizes.small()),
             );
         }
         page = page.push(widgets::card(history));
-        scrollable(container(page).padding(iced::Padding { right: 16.0, ..iced::Padding::ZERO })).height(Fill).into()
+        scrollable(container(page).padding(iced::Padding {
+            right: 16.0,
+            ..iced::Padding::ZERO
+        }))
+        .height(Fill)
+        .into()
     }
 }
 
@@ -165,23 +221,43 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
     let mut body = column![
         row![
             text(party.name.as_str()).size(ctx.sizes.subheading()),
-            text(format!("{} · {}", ctx.label(party.role), ctx.label(party.kind)))
-                .size(ctx.sizes.small())
-                .style(theme::muted_text),
+            text(format!(
+                "{} · {}",
+                ctx.label(party.role),
+                ctx.label(party.kind)
+            ))
+            .size(ctx.sizes.small())
+            .style(theme::muted_text),
         ]
         .spacing(theme::GAP)
         .align_y(Center),
         widgets::fact(ctx, ctx.tr("detail-id-number"), or_none(&party.id_number)),
     ]
     .spacing(theme::TIGHT / 2);
-    if let Some(id) = party.id_number.as_deref().and_then(|id| ResidentId::parse(id).ok()) {
+    if let Some(id) = party
+        .id_number
+        .as_deref()
+        .and_then(|id| ResidentId::parse(id).ok())
+    {
         let born = id.birth_date().format(&ctx.tr("format-date")).to_string();
         body = body.push(widgets::fact(ctx, ctx.tr("detail-birth"), born));
     }
     body = body
-        .push(widgets::fact(ctx, ctx.tr("detail-phone"), or_none(&party.phone)))
-        .push(widgets::fact(ctx, ctx.tr("detail-address"), or_none(&party.address)))
-        .push(widgets::fact(ctx, ctx.tr("detail-email"), or_none(&party.email)));
+        .push(widgets::fact(
+            ctx,
+            ctx.tr("detail-phone"),
+            or_none(&party.phone),
+        ))
+        .push(widgets::fact(
+            ctx,
+            ctx.tr("detail-address"),
+            or_none(&party.address),
+        ))
+        .push(widgets::fact(
+            ctx,
+            ctx.tr("detail-email"),
+            or_none(&party.email),
+        ));
     if let Some(agent) = &party.agent {
         let value = match &agent.phone {
             Some(phone) => format!("{} ({phone})", agent.name),

@@ -54,7 +54,15 @@ pub enum Message {
 impl CaseList {
     /// Starts with the first page the app loaded before its first frame.
     pub fn with_page(page: CasePage) -> Self {
-        Self { page, ..Self::default() }
+        Self {
+            page,
+            ..Self::default()
+        }
+    }
+
+    /// Whether the last answer had no case at all.
+    pub fn is_empty(&self) -> bool {
+        self.page.total == 0
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -82,7 +90,12 @@ impl CaseList {
         self.loading = true;
         Effect::LoadCases {
             ticket: self.ticket,
-            query: CaseQuery { text: self.query.clone(), status: self.status, offset, limit: PAGE_SIZE },
+            query: CaseQuery {
+                text: self.query.clone(),
+                status: self.status,
+                offset,
+                limit: PAGE_SIZE,
+            },
             append,
         }
     }
@@ -115,8 +128,14 @@ impl CaseList {
             .size(ctx.sizes.body())
             .padding(8)
             .width(Fill);
-        let mut filters = vec![StatusFilter { status: None, label: ctx.tr("cases-filter-all") }];
-        filters.extend(CaseStatus::ALL.iter().map(|&s| StatusFilter { status: Some(s), label: ctx.label(s) }));
+        let mut filters = vec![StatusFilter {
+            status: None,
+            label: ctx.tr("cases-filter-all"),
+        }];
+        filters.extend(CaseStatus::ALL.iter().map(|&s| StatusFilter {
+            status: Some(s),
+            label: ctx.label(s),
+        }));
         let selected = filters.iter().find(|f| f.status == self.status).cloned();
         let filter = pick_list(filters, selected, move |f| m(Message::StatusPicked(f)))
             .text_size(ctx.sizes.body())
@@ -131,19 +150,28 @@ impl CaseList {
         if let Some(error) = &self.error {
             let (key, args) = error.message();
             content = content.push(
-                container(text(ctx.tr_args(key, &args)).size(ctx.sizes.body())).padding(theme::GAP).style(theme::alert),
+                container(text(ctx.tr_args(key, &args)).size(ctx.sizes.body()))
+                    .padding(theme::GAP)
+                    .style(theme::alert),
             );
         }
         if self.page.rows.is_empty() {
-            content = content.push(text(ctx.tr("cases-empty")).size(ctx.sizes.body()).style(theme::muted_text));
+            content = content.push(
+                text(ctx.tr("cases-empty"))
+                    .size(ctx.sizes.body())
+                    .style(theme::muted_text),
+            );
         } else {
             content = content.push(scrollable(self.table(ctx)).height(Fill));
         }
         let shown = self.page.rows.len().to_string();
         let mut footer = row![
-            text(ctx.tr_args("cases-count", &[("shown", shown), ("total", self.page.total.to_string())]))
-                .size(ctx.sizes.small())
-                .style(theme::muted_text)
+            text(ctx.tr_args(
+                "cases-count",
+                &[("shown", shown), ("total", self.page.total.to_string())]
+            ))
+            .size(ctx.sizes.small())
+            .style(theme::muted_text)
         ]
         .spacing(theme::GAP)
         .align_y(Center);
@@ -160,40 +188,77 @@ impl CaseList {
     fn table<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
         let m = crate::gui::Message::CaseList;
         let size = ctx.sizes.body();
-        let header = |key: &str| text(ctx.tr(key)).size(ctx.sizes.small()).style(theme::muted_text);
+        let header = |key: &str| {
+            text(ctx.tr(key))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text)
+        };
         let names = |names: &[String]| names.join("、");
-        let category: Vec<String> = self.page.rows.iter().map(|r| ctx.label(r.category)).collect();
+        let category: Vec<String> = self
+            .page
+            .rows
+            .iter()
+            .map(|r| ctx.label(r.category))
+            .collect();
         let status: Vec<String> = self.page.rows.iter().map(|r| ctx.label(r.status)).collect();
-        let received: Vec<String> = self.page.rows.iter().map(|r| ctx.date(r.received_at)).collect();
-        let activity: Vec<String> = self.page.rows.iter().map(|r| ctx.datetime(r.updated_at)).collect();
+        let received: Vec<String> = self
+            .page
+            .rows
+            .iter()
+            .map(|r| ctx.date(r.received_at))
+            .collect();
+        let activity: Vec<String> = self
+            .page
+            .rows
+            .iter()
+            .map(|r| ctx.datetime(r.updated_at))
+            .collect();
         let rows: Vec<(usize, &CaseRow)> = self.page.rows.iter().enumerate().collect();
         let columns = [
-            table::column(header("cases-col-number"), move |(_, r): (usize, &'a CaseRow)| {
-                button(text(r.number.as_str()).size(size))
-                    .style(button::text)
-                    .padding(0)
-                    .on_press(m(Message::Open(r.id)))
-                    .into()
-            }),
-            table::column(header("cases-col-applicant"), move |(_, r): (usize, &'a CaseRow)| {
-                text(names(&r.applicants)).size(size).into()
-            }),
-            table::column(header("cases-col-respondent"), move |(_, r): (usize, &'a CaseRow)| {
-                text(names(&r.respondents)).size(size).into()
-            }),
-            table::column(header("cases-col-category"), move |(i, _): (usize, &'a CaseRow)| {
-                text(category[i].clone()).size(size).into()
-            }),
-            table::column(header("cases-col-status"), move |(i, _): (usize, &'a CaseRow)| {
-                container(text(status[i].clone()).size(ctx.sizes.small())).padding([2, 8]).style(theme::badge).into()
-            }),
-            table::column(header("cases-col-received"), move |(i, _): (usize, &'a CaseRow)| {
-                text(received[i].clone()).size(size).into()
-            }),
-            table::column(header("cases-col-activity"), move |(i, _): (usize, &'a CaseRow)| {
-                text(activity[i].clone()).size(size).into()
-            }),
+            table::column(
+                header("cases-col-number"),
+                move |(_, r): (usize, &'a CaseRow)| {
+                    button(text(r.number.as_str()).size(size))
+                        .style(button::text)
+                        .padding(0)
+                        .on_press(m(Message::Open(r.id)))
+                        .into()
+                },
+            ),
+            table::column(
+                header("cases-col-applicant"),
+                move |(_, r): (usize, &'a CaseRow)| text(names(&r.applicants)).size(size).into(),
+            ),
+            table::column(
+                header("cases-col-respondent"),
+                move |(_, r): (usize, &'a CaseRow)| text(names(&r.respondents)).size(size).into(),
+            ),
+            table::column(
+                header("cases-col-category"),
+                move |(i, _): (usize, &'a CaseRow)| text(category[i].clone()).size(size).into(),
+            ),
+            table::column(
+                header("cases-col-status"),
+                move |(i, _): (usize, &'a CaseRow)| {
+                    container(text(status[i].clone()).size(ctx.sizes.small()))
+                        .padding([2, 8])
+                        .style(theme::badge)
+                        .into()
+                },
+            ),
+            table::column(
+                header("cases-col-received"),
+                move |(i, _): (usize, &'a CaseRow)| text(received[i].clone()).size(size).into(),
+            ),
+            table::column(
+                header("cases-col-activity"),
+                move |(i, _): (usize, &'a CaseRow)| text(activity[i].clone()).size(size).into(),
+            ),
         ];
-        table(columns, rows).width(Fill).padding_x(10).padding_y(6).into()
+        table(columns, rows)
+            .width(Fill)
+            .padding_x(10)
+            .padding_y(6)
+            .into()
     }
 }

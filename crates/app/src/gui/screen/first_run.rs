@@ -77,13 +77,21 @@ impl FirstRun {
         let form = column![
             text(ctx.tr("first-run-title")).size(ctx.sizes.title()),
             text(ctx.tr("first-run-intro")).size(ctx.sizes.body()),
-            widgets::field(ctx, ctx.tr("first-run-name"), name, self.error.as_ref().map(|e| ctx.error(e))),
+            widgets::field(
+                ctx,
+                ctx.tr("first-run-name"),
+                name,
+                self.error.as_ref().map(|e| ctx.error(e))
+            ),
             widgets::field(ctx, ctx.tr("first-run-role"), role, None),
             row![start].align_y(Center),
         ]
         .spacing(theme::GAP)
         .max_width(520);
-        container(widgets::card(form)).center_x(Fill).padding(40).into()
+        container(widgets::card(form))
+            .center_x(Fill)
+            .padding(40)
+            .into()
     }
 }
 
@@ -105,5 +113,8 @@ pub fn offer_example<'a>(ctx: Ctx<'_>, busy: bool) -> Element<'a, crate::gui::Me
     ]
     .spacing(theme::GAP)
     .max_width(520);
-    container(widgets::card(content)).center_x(Fill).padding(40).into()
+    container(widgets::card(content))
+        .center_x(Fill)
+        .padding(40)
+        .into()
 }

@@ -10,7 +10,9 @@ use accord_store::StoreError;
 use chrono::Utc;
 use iced::{
     Center, Element, Fill,
-    widget::{button, column, container, pick_list, row, scrollable, text, text_editor, text_input},
+    widget::{
+        button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
+    },
 };
 
 use crate::gui::{Action, Ctx, Labeled, ctx, theme, widgets};
@@ -85,7 +87,11 @@ pub enum Message {
 
 impl Default for Intake {
     fn default() -> Self {
-        let party = |role| NewParty { kind: Some(PartyKind::Person), role: Some(role), ..NewParty::default() };
+        let party = |role| NewParty {
+            kind: Some(PartyKind::Person),
+            role: Some(role),
+            ..NewParty::default()
+        };
         Self {
             category: Category::Neighbour,
             channel: IntakeChannel::WalkIn,
@@ -224,14 +230,18 @@ impl Intake {
         let err = |field| self.errors.for_field(field).map(|e| ctx.error(e));
         let size = ctx.sizes.body();
 
-        let category = pick_list(ctx.options::<Category>(), Some(ctx.labeled(self.category)), move |c| {
-            m(Message::CategoryPicked(c))
-        })
+        let category = pick_list(
+            ctx.options::<Category>(),
+            Some(ctx.labeled(self.category)),
+            move |c| m(Message::CategoryPicked(c)),
+        )
         .text_size(size)
         .width(Fill);
-        let channel = pick_list(ctx.options::<IntakeChannel>(), Some(ctx.labeled(self.channel)), move |c| {
-            m(Message::ChannelPicked(c))
-        })
+        let channel = pick_list(
+            ctx.options::<IntakeChannel>(),
+            Some(ctx.labeled(self.channel)),
+            move |c| m(Message::ChannelPicked(c)),
+        )
         .text_size(size)
         .width(Fill);
         let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
@@ -251,14 +261,20 @@ impl Intake {
             row![
                 widgets::field(ctx, ctx.tr("intake-category"), category, None),
                 widgets::field(ctx, ctx.tr("intake-channel"), channel, None),
-                widgets::field(ctx, ctx.tr("intake-received"), received, err(Field::ReceivedAt)),
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-received"),
+                    received,
+                    err(Field::ReceivedAt)
+                ),
             ]
             .spacing(theme::GAP),
             widgets::field(ctx, ctx.tr("intake-summary"), summary, err(Field::Summary)),
         ]
         .spacing(theme::GAP);
 
-        let mut parties = column![widgets::heading(ctx, ctx.tr("intake-parties"))].spacing(theme::GAP);
+        let mut parties =
+            column![widgets::heading(ctx, ctx.tr("intake-parties"))].spacing(theme::GAP);
         if let Some(e) = err(Field::Parties) {
             parties = parties.push(text(e).size(ctx.sizes.small()).style(theme::error_text));
         }
@@ -266,10 +282,13 @@ impl Intake {
             parties = parties.push(self.party_card(ctx, i, p));
         }
         parties = parties.push(
-            button(text(ctx.tr("intake-add-party")).size(size)).style(button::secondary).on_press(m(Message::AddParty)),
+            button(text(ctx.tr("intake-add-party")).size(size))
+                .style(button::secondary)
+                .on_press(m(Message::AddParty)),
         );
 
-        let mut issues = column![widgets::heading(ctx, ctx.tr("intake-issues"))].spacing(theme::TIGHT);
+        let mut issues =
+            column![widgets::heading(ctx, ctx.tr("intake-issues"))].spacing(theme::TIGHT);
         for (i, issue) in self.issues.iter().enumerate() {
             let title = text_input(&ctx.tr("intake-issue-placeholder"), &issue.title)
                 .on_input(move |s| m(Message::IssueTitle(i, s)))
@@ -284,30 +303,48 @@ impl Intake {
             let remove = button(text(ctx.tr("intake-remove-issue")).size(ctx.sizes.small()))
                 .style(button::text)
                 .on_press(m(Message::RemoveIssue(i)));
-            issues = issues.push(row![title, amount, remove].spacing(theme::TIGHT).align_y(Center));
+            issues = issues.push(
+                row![title, amount, remove]
+                    .spacing(theme::TIGHT)
+                    .align_y(Center),
+            );
             if let Some(e) = err(Field::Issue(i)) {
                 issues = issues.push(text(e).size(ctx.sizes.small()).style(theme::error_text));
             }
         }
         issues = issues.push(
-            button(text(ctx.tr("intake-add-issue")).size(size)).style(button::secondary).on_press(m(Message::AddIssue)),
+            button(text(ctx.tr("intake-add-issue")).size(size))
+                .style(button::secondary)
+                .on_press(m(Message::AddIssue)),
         );
 
-        let save_label = if self.saving { ctx.tr("intake-saving") } else { ctx.tr("intake-save") };
+        let save_label = if self.saving {
+            ctx.tr("intake-saving")
+        } else {
+            ctx.tr("intake-save")
+        };
         let actions = row![
             button(text(save_label).size(size))
                 .padding([8, 24])
                 .style(button::primary)
                 .on_press_maybe((!self.saving).then_some(m(Message::Save))),
-            button(text(ctx.tr("intake-cancel")).size(size)).padding([8, 16]).style(button::secondary).on_press(m(Message::Cancel)),
+            button(text(ctx.tr("intake-cancel")).size(size))
+                .padding([8, 16])
+                .style(button::secondary)
+                .on_press(m(Message::Cancel)),
         ]
         .spacing(theme::GAP);
 
-        let mut page = column![text(ctx.tr("intake-title")).size(ctx.sizes.heading())].spacing(theme::GAP);
+        let mut page =
+            column![text(ctx.tr("intake-title")).size(ctx.sizes.heading())].spacing(theme::GAP);
         if !self.errors.is_empty() {
             page = page.push(
                 container(
-                    text(ctx.tr_args("intake-has-errors", &[("count", self.errors.0.len().to_string())])).size(size),
+                    text(ctx.tr_args(
+                        "intake-has-errors",
+                        &[("count", self.errors.0.len().to_string())],
+                    ))
+                    .size(size),
                 )
                 .padding(theme::GAP)
                 .width(Fill)
@@ -317,17 +354,38 @@ impl Intake {
         if let Some(e) = &self.save_error {
             let (key, args) = e.message();
             page = page.push(
-                container(text(ctx.tr_args(key, &args)).size(size)).padding(theme::GAP).width(Fill).style(theme::alert),
+                container(text(ctx.tr_args(key, &args)).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::alert),
             );
         }
-        page = page.push(widgets::card(basics)).push(parties).push(widgets::card(issues)).push(actions);
-        scrollable(container(page).padding(iced::Padding { right: 16.0, ..iced::Padding::ZERO })).height(Fill).into()
+        page = page
+            .push(widgets::card(basics))
+            .push(parties)
+            .push(widgets::card(issues))
+            .push(actions);
+        scrollable(container(page).padding(iced::Padding {
+            right: 16.0,
+            ..iced::Padding::ZERO
+        }))
+        .height(Fill)
+        .into()
     }
 
-    fn party_card<'a>(&'a self, ctx: Ctx<'a>, i: usize, p: &'a NewParty) -> Element<'a, crate::gui::Message> {
+    fn party_card<'a>(
+        &'a self,
+        ctx: Ctx<'a>,
+        i: usize,
+        p: &'a NewParty,
+    ) -> Element<'a, crate::gui::Message> {
         let m = crate::gui::Message::Intake;
         let size = ctx.sizes.body();
-        let err = |f| self.errors.for_field(Field::Party(i, f)).map(|e| ctx.error(e));
+        let err = |f| {
+            self.errors
+                .for_field(Field::Party(i, f))
+                .map(|e| ctx.error(e))
+        };
         let input = |placeholder: &str, value: &'a str, which: PartyText| {
             text_input(&ctx.tr(placeholder), value)
                 .id(format!("party-{i}-{which:?}").to_lowercase())
@@ -349,9 +407,12 @@ impl Intake {
         )
         .text_size(size)
         .width(Fill);
-        let mut title = row![text(ctx.tr_args("intake-party-heading", &[("n", (i + 1).to_string())])).size(ctx.sizes.subheading())]
-            .align_y(Center)
-            .spacing(theme::GAP);
+        let mut title = row![
+            text(ctx.tr_args("intake-party-heading", &[("n", (i + 1).to_string())]))
+                .size(ctx.sizes.subheading())
+        ]
+        .align_y(Center)
+        .spacing(theme::GAP);
         if self.parties.len() > 1 {
             title = title.push(iced::widget::space::horizontal()).push(
                 button(text(ctx.tr("intake-remove-party")).size(ctx.sizes.small()))
@@ -376,7 +437,11 @@ impl Intake {
                 widgets::field(
                     ctx,
                     ctx.tr("intake-party-id"),
-                    input("intake-party-id-placeholder", &p.id_number, PartyText::IdNumber),
+                    input(
+                        "intake-party-id-placeholder",
+                        &p.id_number,
+                        PartyText::IdNumber
+                    ),
                     err(PartyField::IdNumber)
                 ),
             ]
@@ -399,20 +464,32 @@ impl Intake {
             widgets::field(
                 ctx,
                 ctx.tr("intake-party-address"),
-                input("intake-party-address-placeholder", &p.address, PartyText::Address),
+                input(
+                    "intake-party-address-placeholder",
+                    &p.address,
+                    PartyText::Address
+                ),
                 err(PartyField::Address)
             ),
             row![
                 widgets::field(
                     ctx,
                     ctx.tr("intake-party-agent"),
-                    input("intake-party-agent-placeholder", &p.agent_name, PartyText::AgentName),
+                    input(
+                        "intake-party-agent-placeholder",
+                        &p.agent_name,
+                        PartyText::AgentName
+                    ),
                     err(PartyField::AgentName)
                 ),
                 widgets::field(
                     ctx,
                     String::new(),
-                    input("intake-party-agent-phone-placeholder", &p.agent_phone, PartyText::AgentPhone),
+                    input(
+                        "intake-party-agent-phone-placeholder",
+                        &p.agent_phone,
+                        PartyText::AgentPhone
+                    ),
                     err(PartyField::AgentPhone)
                 ),
             ]

@@ -40,7 +40,10 @@ impl Users {
             Message::Add => match LocalUser::validate_name(&self.name) {
                 Ok(name) => {
                     self.name.clear();
-                    return Action::CreateUser { name, role: self.role.unwrap_or(UserRole::Mediator) };
+                    return Action::CreateUser {
+                        name,
+                        role: self.role.unwrap_or(UserRole::Mediator),
+                    };
                 }
                 Err(e) => self.error = Some(e),
             },
@@ -61,7 +64,10 @@ impl Users {
         for user in users {
             let is_current = current.is_some_and(|c| c.id == user.id);
             let action: Element<'a, crate::gui::Message> = if is_current {
-                text(ctx.tr("users-active")).size(ctx.sizes.small()).style(theme::muted_text).into()
+                text(ctx.tr("users-active"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text)
+                    .into()
             } else {
                 button(text(ctx.tr("users-use")).size(ctx.sizes.small()))
                     .style(button::secondary)
@@ -93,16 +99,27 @@ impl Users {
         let add = column![
             widgets::heading(ctx, ctx.tr("users-add")),
             row![
-                widgets::field(ctx, ctx.tr("users-name"), name, self.error.as_ref().map(|e| ctx.error(e))),
+                widgets::field(
+                    ctx,
+                    ctx.tr("users-name"),
+                    name,
+                    self.error.as_ref().map(|e| ctx.error(e))
+                ),
                 widgets::field(ctx, ctx.tr("users-role"), role, None),
             ]
             .spacing(theme::GAP),
-            button(text(ctx.tr("users-add")).size(size)).style(button::primary).on_press(m(Message::Add)),
+            button(text(ctx.tr("users-add")).size(size))
+                .style(button::primary)
+                .on_press(m(Message::Add)),
         ]
         .spacing(theme::TIGHT);
-        column![text(ctx.tr("users-title")).size(ctx.sizes.heading()), widgets::card(list), widgets::card(add)]
-            .spacing(theme::GAP)
-            .max_width(theme::MAX_PAGE_WIDTH)
-            .into()
+        column![
+            text(ctx.tr("users-title")).size(ctx.sizes.heading()),
+            widgets::card(list),
+            widgets::card(add)
+        ]
+        .spacing(theme::GAP)
+        .max_width(theme::MAX_PAGE_WIDTH)
+        .into()
     }
 }

@@ -1,0 +1,5 @@
+//! The `accord` application: the iced desktop app and the command line.
+//! A library so the UI tests can drive the real screens.
+
+pub mod cli;
+pub mod gui;

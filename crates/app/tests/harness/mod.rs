@@ -1,0 +1,128 @@
+//! Drives the real app state and widgets: messages from the iced_test
+//! simulator go through `App::update`, and the database effects it returns
+//! run against a real SQLite file, as they do in the window.
+
+#![allow(dead_code)]
+
+use accord_app::gui::{App, Boot, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Message};
+use accord_core::UserRole;
+use accord_store::Store;
+use iced::{Font, Settings};
+use iced_test::Simulator;
+
+pub struct Harness {
+    pub rt: tokio::runtime::Runtime,
+    pub app: App,
+    pub store: Store,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// A fresh database file; `user` creates a mediator first (no first run).
+    pub fn new(user: bool, locale: &str) -> Self {
+        // SAFETY-free: the backend is chosen by the environment; tiny-skia
+        // needs no GPU and gives the same pixels everywhere.
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = dir.path().join("accord.sqlite3").display().to_string();
+        let store = rt.block_on(Store::open(&url)).expect("open");
+        rt.block_on(store.set_setting("locale", locale))
+            .expect("locale");
+        if user {
+            let u = rt
+                .block_on(store.create_user(None, "边文玲", UserRole::Mediator))
+                .expect("user");
+            rt.block_on(store.set_current_user(u.id)).expect("current");
+        }
+        let app = App::new(
+            rt.block_on(Boot::load(Some(url.clone()))),
+            Some(url.clone()),
+        );
+        Self {
+            rt,
+            app,
+            store,
+            url,
+            _dir: dir,
+        }
+    }
+
+    /// Starts the app again on the same database, as after a restart.
+    pub fn restart(&mut self) {
+        self.app = App::new(
+            self.rt.block_on(Boot::load(Some(self.url.clone()))),
+            Some(self.url.clone()),
+        );
+    }
+
+    /// Sends a message and runs every database job it causes, to the end.
+    pub fn send(&mut self, message: Message) {
+        let mut queue = std::collections::VecDeque::from([message]);
+        while let Some(message) = queue.pop_front() {
+            for effect in self.app.update(message) {
+                let done = self.rt.block_on(effect.run(self.store.clone()));
+                queue.push_back(Message::Done(done));
+            }
+        }
+    }
+
+    /// A simulator over the current view, with the bundled CJK font.
+    pub fn ui(&self) -> Simulator<'_, Message> {
+        Simulator::with_size(
+            Settings {
+                fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
+                default_font: Font::with_name(FONT_FAMILY),
+                ..Settings::default()
+            },
+            (1280.0, 2400.0),
+            self.app.view(),
+        )
+    }
+
+    /// Lets `act` click and type, then feeds what it produced to the app.
+    pub fn interact(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui();
+            act(&mut ui);
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m);
+        }
+    }
+
+    /// Whether `text` is on screen now.
+    pub fn shows(&self, text: &str) -> bool {
+        self.ui().find(text).is_ok()
+    }
+
+    /// Whether any text on screen contains `fragment`.
+    pub fn shows_fragment(&self, fragment: &str) -> bool {
+        let fragment = fragment.to_owned();
+        self.ui()
+            .find(
+                move |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                    iced_test::selector::Candidate::Text { content, .. }
+                    | iced_test::selector::Candidate::TextInput { content, .. }
+                        if content.contains(fragment.as_str()) =>
+                    {
+                        Some(())
+                    }
+                    _ => None,
+                },
+            )
+            .is_ok()
+    }
+}
+
+/// Clicks a widget by id and types into it.
+pub fn type_into(ui: &mut Simulator<'_, Message>, id: &'static str, text: &str) {
+    ui.click(iced_test::selector::id(id))
+        .unwrap_or_else(|e| panic!("no field {id}: {e}"));
+    let _ = ui.typewrite(text);
+}

@@ -1,0 +1,161 @@
+//! The mediator's first steps in the real widgets (iced_test simulator,
+//! tiny-skia backend): intake, errors in their language, the case list,
+//! the language switch and the first run.
+
+mod harness;
+
+use accord_app::gui::Message;
+use accord_i18n::Locale;
+use harness::{Harness, type_into};
+
+#[test]
+fn a_new_case_with_two_parties_is_saved_and_found_in_the_list() {
+    let mut h = Harness::new(true, "zh-CN");
+    assert!(h.shows("没有符合条件的案件。"));
+    h.interact(|ui| {
+        ui.click("新建案件").expect("nav button");
+    });
+    assert!(h.shows("新建案件"));
+    h.interact(|ui| {
+        type_into(ui, "intake-summary", "六楼漏水损坏五楼顶棚");
+        type_into(ui, "party-0-name", "李玥");
+        type_into(ui, "party-0-idnumber", "150204198509230024");
+        type_into(ui, "party-0-phone", "13804720501");
+        type_into(ui, "party-1-name", "王建国");
+        ui.click("保存案件").expect("save button");
+    });
+    assert!(
+        h.shows_fragment("已保存"),
+        "a notice says the case was saved"
+    );
+    assert!(h.shows("李玥"), "the applicant is in the list");
+    assert!(h.shows("王建国"), "the respondent is in the list");
+    assert!(h.shows("邻里纠纷"));
+
+    // Searching by a two-character fragment of a name finds it.
+    h.interact(|ui| type_into(ui, "case-search", "建国"));
+    assert!(h.shows("王建国"));
+    h.interact(|ui| type_into(ui, "case-search", "x"));
+    assert!(h.shows("没有符合条件的案件。"));
+
+    // It is really in the database file, with both parties.
+    let cases =
+        h.rt.block_on(h.store.list_cases(&Default::default()))
+            .expect("list");
+    assert_eq!(cases.total, 1);
+    assert_eq!(cases.rows[0].applicants, vec!["李玥"]);
+    assert_eq!(cases.rows[0].respondents, vec!["王建国"]);
+}
+
+#[test]
+fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
+    let mut h = Harness::new(true, "zh-CN");
+    h.send(Message::Nav(accord_app::gui::Nav::NewCase));
+    h.interact(|ui| {
+        type_into(ui, "intake-summary", "物业费争议");
+        type_into(ui, "party-0-name", "张珺");
+        type_into(ui, "party-0-idnumber", "150204198509230025");
+        type_into(ui, "party-0-address", "青山区青五社区3栋");
+        type_into(ui, "party-1-name", "青山物业");
+        ui.click("保存案件").expect("save button");
+    });
+    assert!(
+        h.shows("身份证号码校验位不正确，请逐位核对。"),
+        "the error is next to the field, in Chinese"
+    );
+    assert!(h.shows_fragment("有 1 处需要修改"));
+    for kept in [
+        "张珺",
+        "150204198509230025",
+        "青山区青五社区3栋",
+        "青山物业",
+        "物业费争议",
+    ] {
+        assert!(h.shows_fragment(kept), "{kept} was lost");
+    }
+    assert_eq!(
+        h.rt.block_on(h.store.count_cases()).expect("count"),
+        0,
+        "nothing was saved"
+    );
+
+    // In English the same mistake reads in English.
+    h.send(Message::LocalePicked(Locale::EnUs));
+    assert!(h.shows(
+        "The check character of this ID number does not match; please compare it digit by digit."
+    ));
+}
+
+#[test]
+fn switching_language_changes_the_labels_and_is_remembered() {
+    let mut h = Harness::new(true, "zh-CN");
+    assert!(h.shows("案件列表"));
+    assert!(h.ui().find("Cases").is_err());
+    h.send(Message::LocalePicked(Locale::EnUs));
+    assert!(h.shows("Cases"));
+    assert!(h.shows("New case"));
+    assert!(h.shows("Search by case number or party name"));
+    h.restart();
+    assert!(h.shows("Cases"), "the language survives a restart");
+    assert_eq!(h.app.locale(), Locale::EnUs);
+}
+
+#[test]
+fn the_first_run_asks_who_you_are_and_offers_the_example() {
+    let mut h = Harness::new(false, "zh-CN");
+    assert!(h.shows("欢迎使用 Accord"));
+    // An empty name is refused in words, not silently.
+    h.interact(|ui| {
+        ui.click("开始使用").expect("start");
+    });
+    assert!(h.shows("请填写姓名或名称。"));
+    h.interact(|ui| {
+        type_into_placeholder(ui, "您的姓名", "李瑞芳");
+        ui.click("开始使用").expect("start");
+    });
+    assert!(h.shows("数据库还是空的"));
+    h.interact(|ui| {
+        ui.click("载入示例案件").expect("load example");
+    });
+    assert!(h.shows("王建国"));
+    assert!(h.shows("李玥、赵喆"));
+    assert!(
+        h.shows_fragment("李瑞芳"),
+        "the header names the current user"
+    );
+    let log = h.rt.block_on(h.store.audit_log()).expect("log");
+    assert!(
+        log.iter().all(|e| e.who == "李瑞芳"),
+        "every change is recorded as hers"
+    );
+}
+
+#[test]
+fn opening_a_case_shows_its_parties_amounts_in_words_and_history() {
+    let mut h = Harness::new(true, "zh-CN");
+    let (case, _) =
+        h.rt.block_on(h.store.load_demo(&accord_store::Actor::system()))
+            .expect("demo");
+    h.restart();
+    h.interact(|ui| {
+        ui.click(case.number.to_string().as_str())
+            .expect("case number button");
+    });
+    assert_eq!(h.app.showing_case().map(|c| c.id), Some(case.id));
+    assert!(h.shows("150204196805120031"));
+    assert!(h.shows_fragment("人民币捌仟元整"));
+    h.interact(|ui| {
+        ui.click("转为“已分派”").expect("status button");
+    });
+    assert!(h.shows("状态已变更为“已分派”。"));
+    assert!(h.shows_fragment("变更状态 → 已分派"));
+}
+
+fn type_into_placeholder(
+    ui: &mut iced_test::Simulator<'_, Message>,
+    placeholder: &str,
+    text: &str,
+) {
+    ui.click(placeholder).expect("field");
+    let _ = ui.typewrite(text);
+}
