@@ -6,6 +6,7 @@ mod harness;
 
 use accord_app::gui::Message;
 use accord_i18n::Locale;
+use chrono::Datelike;
 use harness::{Harness, type_into};
 
 #[test]
@@ -69,7 +70,6 @@ fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
         "150204198509230025",
         "青山区青五社区3栋",
         "青山物业",
-        "物业费争议",
     ] {
         assert!(h.shows_fragment(kept), "{kept} was lost");
     }
@@ -79,6 +79,35 @@ fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
         "nothing was saved"
     );
 
+    // Correcting the one character is enough: everything else was kept.
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("party-0-idnumber"))
+            .expect("id field");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        let _ = ui.typewrite("4");
+        ui.click("保存案件").expect("save button");
+    });
+    let number = accord_core::CaseNumber::new(chrono::Local::now().year(), 1);
+    let case =
+        h.rt.block_on(h.store.case_by_number(number))
+            .expect("query")
+            .expect("saved after the correction");
+    assert_eq!(case.summary, "物业费争议");
+    assert_eq!(
+        case.parties[0].id_number.as_deref(),
+        Some("150204198509230024")
+    );
+    assert_eq!(
+        case.parties[0].address.as_deref(),
+        Some("青山区青五社区3栋")
+    );
+
+    // A new form with the same mistake, to see it in English.
+    h.send(Message::Nav(accord_app::gui::Nav::NewCase));
+    h.interact(|ui| {
+        type_into(ui, "party-0-idnumber", "150204198509230025");
+        ui.click("保存案件").expect("save button");
+    });
     // In English the same mistake reads in English.
     h.send(Message::LocalePicked(Locale::EnUs));
     assert!(h.shows(
@@ -110,7 +139,7 @@ fn the_first_run_asks_who_you_are_and_offers_the_example() {
     });
     assert!(h.shows("请填写姓名或名称。"));
     h.interact(|ui| {
-        type_into_placeholder(ui, "您的姓名", "李瑞芳");
+        type_into(ui, "first-run-name", "李瑞芳");
         ui.click("开始使用").expect("start");
     });
     assert!(h.shows("数据库还是空的"));
@@ -149,13 +178,4 @@ fn opening_a_case_shows_its_parties_amounts_in_words_and_history() {
     });
     assert!(h.shows("状态已变更为“已分派”。"));
     assert!(h.shows_fragment("变更状态 → 已分派"));
-}
-
-fn type_into_placeholder(
-    ui: &mut iced_test::Simulator<'_, Message>,
-    placeholder: &str,
-    text: &str,
-) {
-    ui.click(placeholder).expect("field");
-    let _ = ui.typewrite(text);
 }

@@ -53,11 +53,11 @@ impl Sizes {
 }
 
 /// Spacing between blocks.
-pub const GAP: u32 = 12;
+pub const GAP: f32 = 12.0;
 /// Spacing inside a block.
-pub const TIGHT: u32 = 6;
+pub const TIGHT: f32 = 6.0;
 /// Padding of the page.
-pub const PAGE: u32 = 20;
+pub const PAGE: f32 = 20.0;
 /// Width of a form's label column / field.
 pub const FIELD_WIDTH: f32 = 340.0;
 /// Most a reading column grows to.

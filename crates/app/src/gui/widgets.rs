@@ -18,7 +18,7 @@ pub fn field<'a>(
         text(label).size(ctx.sizes.small()).style(theme::muted_text),
         input.into()
     ]
-    .spacing(theme::TIGHT / 2)
+    .spacing(theme::TIGHT / 2.0)
     .width(Fill);
     if let Some(error) = error {
         col = col.push(text(error).size(ctx.sizes.small()).style(theme::error_text));

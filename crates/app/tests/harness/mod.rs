@@ -105,17 +105,14 @@ impl Harness {
     pub fn shows_fragment(&self, fragment: &str) -> bool {
         let fragment = fragment.to_owned();
         self.ui()
-            .find(
-                move |candidate: iced_test::selector::Candidate<'_>| match candidate {
-                    iced_test::selector::Candidate::Text { content, .. }
-                    | iced_test::selector::Candidate::TextInput { content, .. }
-                        if content.contains(fragment.as_str()) =>
-                    {
-                        Some(())
-                    }
-                    _ => None,
-                },
-            )
+            .find(move |candidate: iced_test::selector::Candidate<'_>| {
+                let text = match candidate {
+                    iced_test::selector::Candidate::Text { content, .. } => content,
+                    iced_test::selector::Candidate::TextInput { state, .. } => state.text(),
+                    _ => return None,
+                };
+                text.contains(fragment.as_str()).then_some(())
+            })
             .is_ok()
     }
 }

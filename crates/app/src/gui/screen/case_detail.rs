@@ -182,7 +182,7 @@ impl CaseDetail {
         }
 
         let mut history =
-            column![widgets::heading(ctx, ctx.tr("detail-history"))].spacing(theme::TIGHT / 2);
+            column![widgets::heading(ctx, ctx.tr("detail-history"))].spacing(theme::TIGHT / 2.0);
         for entry in &self.history {
             let what = match (
                 entry.action,
@@ -233,7 +233,7 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
         .align_y(Center),
         widgets::fact(ctx, ctx.tr("detail-id-number"), or_none(&party.id_number)),
     ]
-    .spacing(theme::TIGHT / 2);
+    .spacing(theme::TIGHT / 2.0);
     if let Some(id) = party
         .id_number
         .as_deref()

@@ -217,7 +217,7 @@ impl CaseList {
         let columns = [
             table::column(
                 header("cases-col-number"),
-                move |(_, r): (usize, &'a CaseRow)| {
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
                     button(text(r.number.as_str()).size(size))
                         .style(button::text)
                         .padding(0)
@@ -227,19 +227,25 @@ impl CaseList {
             ),
             table::column(
                 header("cases-col-applicant"),
-                move |(_, r): (usize, &'a CaseRow)| text(names(&r.applicants)).size(size).into(),
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                    text(names(&r.applicants)).size(size).into()
+                },
             ),
             table::column(
                 header("cases-col-respondent"),
-                move |(_, r): (usize, &'a CaseRow)| text(names(&r.respondents)).size(size).into(),
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                    text(names(&r.respondents)).size(size).into()
+                },
             ),
             table::column(
                 header("cases-col-category"),
-                move |(i, _): (usize, &'a CaseRow)| text(category[i].clone()).size(size).into(),
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                    text(category[i].clone()).size(size).into()
+                },
             ),
             table::column(
                 header("cases-col-status"),
-                move |(i, _): (usize, &'a CaseRow)| {
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
                     container(text(status[i].clone()).size(ctx.sizes.small()))
                         .padding([2, 8])
                         .style(theme::badge)
@@ -248,11 +254,15 @@ impl CaseList {
             ),
             table::column(
                 header("cases-col-received"),
-                move |(i, _): (usize, &'a CaseRow)| text(received[i].clone()).size(size).into(),
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                    text(received[i].clone()).size(size).into()
+                },
             ),
             table::column(
                 header("cases-col-activity"),
-                move |(i, _): (usize, &'a CaseRow)| text(activity[i].clone()).size(size).into(),
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                    text(activity[i].clone()).size(size).into()
+                },
             ),
         ];
         table(columns, rows)
