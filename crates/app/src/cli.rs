@@ -59,6 +59,16 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
         writeln!(out, "{}", t.tr("cases-empty"))?;
         return Ok(());
     }
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{} / {}\t{}",
+        t.tr("cases-col-number"),
+        t.tr("cases-col-status"),
+        t.tr("cases-col-category"),
+        t.tr("cases-col-applicant"),
+        t.tr("cases-col-respondent"),
+        t.tr("cases-col-received"),
+    )?;
     for row in &page.rows {
         writeln!(
             out,

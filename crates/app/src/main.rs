@@ -38,6 +38,7 @@ enum CasesCommand {
 }
 
 fn main() -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let args = Args::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -46,7 +47,8 @@ fn main() -> anyhow::Result<()> {
     match args.command {
         None => {
             let boot = runtime.block_on(gui::Boot::load(args.db.clone()));
-            gui::run(boot, args.db, runtime.handle().clone())?;
+            let probe = std::env::var_os("ACCORD_STARTUP_PROBE").map(|_| started);
+            gui::run(boot, args.db, runtime.handle().clone(), probe)?;
         }
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
         Some(Command::Cases {

@@ -182,6 +182,8 @@ pub enum Message {
     Failed(String),
     /// A key was pressed outside any text field.
     Key(keyboard::Key, keyboard::Modifiers),
+    /// A frame is about to be drawn (only with the start-up probe on).
+    Frame,
 }
 
 /// The application state.
@@ -198,6 +200,9 @@ pub struct App {
     /// A one-line notice (e.g. "case saved"), as a key and arguments so it
     /// follows a language switch.
     flash: Option<(String, Vec<(&'static str, String)>)>,
+    /// When the process started, if the start-up probe measures the time
+    /// to the first frame (`ACCORD_STARTUP_PROBE=1`).
+    probe: Option<std::time::Instant>,
 }
 
 impl App {
@@ -219,6 +224,7 @@ impl App {
             list: CaseList::with_page(boot.first_page),
             screen,
             flash: None,
+            probe: None,
         }
     }
 
@@ -305,6 +311,7 @@ impl App {
                 Action::None
             }
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::Frame => Action::None,
         };
         self.perform(action)
     }
@@ -393,6 +400,7 @@ impl App {
                 Action::None
             }
             Done::CaseLoaded(Ok((case, history))) => {
+                self.flash = None;
                 self.screen = Screen::Detail(Box::new(CaseDetail::new(case, history)));
                 Action::None
             }
@@ -466,12 +474,17 @@ impl App {
 
     /// Keyboard shortcuts: Ctrl+N new case, Escape back to the list.
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(|event| match event {
+        let keys = keyboard::listen().filter_map(|event| match event {
             keyboard::Event::KeyPressed { key, modifiers, .. } => {
                 Some(Message::Key(key, modifiers))
             }
             _ => None,
-        })
+        });
+        if self.probe.is_some() {
+            Subscription::batch([keys, iced::window::frames().map(|_| Message::Frame)])
+        } else {
+            keys
+        }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -544,11 +557,13 @@ impl App {
         let larger = checkbox(self.larger_text)
             .label(ctx.tr("larger-text"))
             .on_toggle(Message::LargerText)
-            .text_size(ctx.sizes.small());
+            .text_size(ctx.sizes.small())
+            .style(theme::header_checkbox);
         container(
             row![
                 text(ctx.tr("app-title"))
                     .size(ctx.sizes.subheading())
+                    .style(theme::header_text)
                     .font(Font {
                         weight: iced::font::Weight::Bold,
                         ..Font::with_name(FONT_FAMILY)
@@ -557,7 +572,7 @@ impl App {
                 nav(Nav::NewCase, "nav-new-case"),
                 nav(Nav::Users, "nav-users"),
                 iced::widget::space::horizontal(),
-                text(user).size(ctx.sizes.small()),
+                text(user).size(ctx.sizes.small()).style(theme::header_text),
                 larger,
                 language,
             ]
@@ -615,7 +630,12 @@ impl App {
 
 /// Runs the desktop app. `runtime` carries the database work so the UI
 /// thread never waits for the disk.
-pub fn run(boot: Boot, url: Option<String>, runtime: tokio::runtime::Handle) -> iced::Result {
+pub fn run(
+    boot: Boot,
+    url: Option<String>,
+    runtime: tokio::runtime::Handle,
+    probe: Option<std::time::Instant>,
+) -> iced::Result {
     let initial = std::sync::Mutex::new(Some((boot, url)));
     let boot_fn = move || {
         let (boot, url) = initial
@@ -635,9 +655,19 @@ pub fn run(boot: Boot, url: Option<String>, runtime: tokio::runtime::Handle) -> 
                     None,
                 )
             });
-        App::new(boot, url)
+        let mut app = App::new(boot, url);
+        app.probe = probe;
+        app
     };
     let update = move |app: &mut App, message: Message| -> Task<Message> {
+        if let (Message::Frame, Some(started)) = (&message, app.probe) {
+            // The start-up benchmark reads this line, then the app quits.
+            println!(
+                "startup_to_first_frame_ms={:.1}",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            return iced::exit();
+        }
         if matches!(message, Message::Retry) {
             let url = app.url().map(str::to_owned);
             let handle = runtime.clone();

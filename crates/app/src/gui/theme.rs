@@ -4,7 +4,7 @@
 use iced::{
     Border, Color, Theme, border,
     theme::Palette,
-    widget::{button, container, text},
+    widget::{button, checkbox, container, text},
 };
 
 /// Calm colours for a room where people are upset: a quiet blue, warm
@@ -63,13 +63,54 @@ pub const FIELD_WIDTH: f32 = 340.0;
 /// Most a reading column grows to.
 pub const MAX_PAGE_WIDTH: f32 = 1100.0;
 
+/// The header bar's deep blue and the text on it.
+const HEADER: Color = Color::from_rgb(
+    0x1B as f32 / 255.0,
+    0x3A as f32 / 255.0,
+    0x5C as f32 / 255.0,
+);
+const HEADER_HOVER: Color = Color::from_rgb(
+    0x2A as f32 / 255.0,
+    0x52 as f32 / 255.0,
+    0x7F as f32 / 255.0,
+);
+const ON_HEADER: Color = Color::WHITE;
+
 /// The header bar across the top.
-pub fn header(theme: &Theme) -> container::Style {
-    let palette = theme.extended_palette();
+pub fn header(_theme: &Theme) -> container::Style {
     container::Style {
-        background: Some(palette.primary.strong.color.into()),
-        text_color: Some(palette.primary.strong.text),
+        background: Some(HEADER.into()),
+        text_color: Some(ON_HEADER),
         ..container::Style::default()
+    }
+}
+
+/// Text on the header bar.
+pub fn header_text(_theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(ON_HEADER),
+    }
+}
+
+/// The larger-text switch on the header bar.
+pub fn header_checkbox(theme: &Theme, status: checkbox::Status) -> checkbox::Style {
+    checkbox::Style {
+        text_color: Some(ON_HEADER),
+        ..checkbox::primary(theme, status)
+    }
+}
+
+/// A case number that opens the case: looks like a link.
+pub fn link(theme: &Theme, status: button::Status) -> button::Style {
+    let palette = theme.extended_palette();
+    let color = match status {
+        button::Status::Hovered | button::Status::Pressed => palette.primary.strong.color,
+        _ => palette.primary.base.color,
+    };
+    button::Style {
+        background: None,
+        text_color: color,
+        ..button::Style::default()
     }
 }
 
@@ -140,29 +181,31 @@ pub fn muted_text(theme: &Theme) -> text::Style {
 }
 
 /// Navigation buttons in the header.
-pub fn nav_button(theme: &Theme, status: button::Status) -> button::Style {
-    let palette = theme.extended_palette();
+pub fn nav_button(_theme: &Theme, status: button::Status) -> button::Style {
     let base = button::Style {
         background: None,
-        text_color: palette.primary.strong.text,
+        text_color: ON_HEADER,
         border: border::rounded(6),
         ..button::Style::default()
     };
     match status {
         button::Status::Hovered | button::Status::Pressed => button::Style {
-            background: Some(palette.primary.base.color.into()),
+            background: Some(HEADER_HOVER.into()),
             ..base
         },
-        _ => base,
+        button::Status::Disabled => button::Style {
+            text_color: ON_HEADER.scale_alpha(0.5),
+            ..base
+        },
+        button::Status::Active => base,
     }
 }
 
 /// The current page's navigation button.
 pub fn nav_button_active(theme: &Theme, _status: button::Status) -> button::Style {
-    let palette = theme.extended_palette();
     button::Style {
-        background: Some(palette.primary.base.color.into()),
-        text_color: palette.primary.base.text,
+        background: Some(theme.palette().primary.into()),
+        text_color: ON_HEADER,
         border: border::rounded(6),
         ..button::Style::default()
     }

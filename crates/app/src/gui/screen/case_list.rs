@@ -4,7 +4,7 @@
 use accord_core::{CaseStatus, Choice};
 use accord_store::{CasePage, CaseQuery, CaseRow, StoreError};
 use iced::{
-    Center, Element, Fill,
+    Center, Element, Fill, FillPortion,
     widget::{button, column, container, pick_list, row, scrollable, table, text, text_input},
 };
 
@@ -219,7 +219,7 @@ impl CaseList {
                 header("cases-col-number"),
                 move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
                     button(text(r.number.as_str()).size(size))
-                        .style(button::text)
+                        .style(theme::link)
                         .padding(0)
                         .on_press(m(Message::Open(r.id)))
                         .into()
@@ -265,10 +265,29 @@ impl CaseList {
                 },
             ),
         ];
+        let [
+            number,
+            applicant,
+            respondent,
+            category,
+            status,
+            received,
+            activity,
+        ] = columns;
+        let columns = [
+            number.width(110),
+            applicant.width(FillPortion(3)),
+            respondent.width(FillPortion(3)),
+            category.width(FillPortion(2)),
+            status.width(FillPortion(2)),
+            received.width(FillPortion(2)),
+            activity.width(FillPortion(3)),
+        ];
         table(columns, rows)
             .width(Fill)
             .padding_x(10)
             .padding_y(6)
+            .separator_x(0)
             .into()
     }
 }

@@ -89,7 +89,7 @@ impl FirstRun {
         ]
         .spacing(theme::GAP)
         .max_width(520);
-        container(widgets::card(form))
+        container(container(widgets::card(form)).max_width(560))
             .center_x(Fill)
             .padding(40)
             .into()
@@ -114,7 +114,7 @@ pub fn offer_example<'a>(ctx: Ctx<'_>, busy: bool) -> Element<'a, crate::gui::Me
     ]
     .spacing(theme::GAP)
     .max_width(520);
-    container(widgets::card(content))
+    container(container(widgets::card(content)).max_width(560))
         .center_x(Fill)
         .padding(40)
         .into()

@@ -363,13 +363,17 @@ impl Intake {
         page = page
             .push(widgets::card(basics))
             .push(parties)
-            .push(widgets::card(issues))
-            .push(actions);
-        scrollable(container(page).padding(iced::Padding {
-            right: 16.0,
-            ..iced::Padding::ZERO
-        }))
-        .height(Fill)
+            .push(widgets::card(issues));
+        // The save button stays in sight however long the form grows.
+        column![
+            scrollable(container(page).padding(iced::Padding {
+                right: 16.0,
+                ..iced::Padding::ZERO
+            }))
+            .height(Fill),
+            actions,
+        ]
+        .spacing(theme::GAP)
         .into()
     }
 
