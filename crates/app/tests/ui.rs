@@ -18,11 +18,11 @@ fn a_new_case_with_two_parties_is_saved_and_found_in_the_list() {
     });
     assert!(h.shows("新建案件"));
     h.interact(|ui| {
-        type_into(ui, "intake-summary", "六楼漏水损坏五楼顶棚");
-        type_into(ui, "party-0-name", "李玥");
-        type_into(ui, "party-0-idnumber", "150204198509230024");
-        type_into(ui, "party-0-phone", "13804720501");
-        type_into(ui, "party-1-name", "王建国");
+        type_into(ui, "intake_summary", "六楼漏水损坏五楼顶棚");
+        type_into(ui, "party_0_name", "李玥");
+        type_into(ui, "party_0_idnumber", "150204198509230024");
+        type_into(ui, "party_0_phone", "13804720501");
+        type_into(ui, "party_1_name", "王建国");
         ui.click("保存案件").expect("save button");
     });
     assert!(
@@ -34,9 +34,9 @@ fn a_new_case_with_two_parties_is_saved_and_found_in_the_list() {
     assert!(h.shows("邻里纠纷"));
 
     // Searching by a two-character fragment of a name finds it.
-    h.interact(|ui| type_into(ui, "case-search", "建国"));
+    h.interact(|ui| type_into(ui, "case_search", "建国"));
     assert!(h.shows("王建国"));
-    h.interact(|ui| type_into(ui, "case-search", "x"));
+    h.interact(|ui| type_into(ui, "case_search", "x"));
     assert!(h.shows("没有符合条件的案件。"));
 
     // It is really in the database file, with both parties.
@@ -53,11 +53,11 @@ fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
     let mut h = Harness::new(true, "zh-CN");
     h.send(Message::Nav(accord_app::gui::Nav::NewCase));
     h.interact(|ui| {
-        type_into(ui, "intake-summary", "物业费争议");
-        type_into(ui, "party-0-name", "张珺");
-        type_into(ui, "party-0-idnumber", "150204198509230025");
-        type_into(ui, "party-0-address", "青山区青五社区3栋");
-        type_into(ui, "party-1-name", "青山物业");
+        type_into(ui, "intake_summary", "物业费争议");
+        type_into(ui, "party_0_name", "张珺");
+        type_into(ui, "party_0_idnumber", "150204198509230025");
+        type_into(ui, "party_0_address", "青山区青五社区3栋");
+        type_into(ui, "party_1_name", "青山物业");
         ui.click("保存案件").expect("save button");
     });
     assert!(
@@ -81,7 +81,7 @@ fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
 
     // Correcting the one character is enough: everything else was kept.
     h.interact(|ui| {
-        ui.click(iced_test::selector::id("party-0-idnumber"))
+        ui.click(iced_test::selector::id("party_0_idnumber"))
             .expect("id field");
         let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
         let _ = ui.typewrite("4");
@@ -105,7 +105,7 @@ fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
     // A new form with the same mistake, to see it in English.
     h.send(Message::Nav(accord_app::gui::Nav::NewCase));
     h.interact(|ui| {
-        type_into(ui, "party-0-idnumber", "150204198509230025");
+        type_into(ui, "party_0_idnumber", "150204198509230025");
         ui.click("保存案件").expect("save button");
     });
     // In English the same mistake reads in English.
@@ -139,7 +139,7 @@ fn the_first_run_asks_who_you_are_and_offers_the_example() {
     });
     assert!(h.shows("请填写姓名或名称。"));
     h.interact(|ui| {
-        type_into(ui, "first-run-name", "李瑞芳");
+        type_into(ui, "first_run_name", "李瑞芳");
         ui.click("开始使用").expect("start");
     });
     assert!(h.shows("数据库还是空的"));

@@ -4,9 +4,9 @@
 crate::choice! {
     /// The kind of change an audit event records.
     pub enum AuditAction {
-        CaseCreated => "case-created", "audit-case-created";
-        CaseStatus => "case-status", "audit-case-status";
-        PartyAdded => "party-added", "audit-party-added";
-        UserCreated => "user-created", "audit-user-created";
+        CaseCreated => "case_created", "audit-case-created";
+        CaseStatus => "case_status", "audit-case-status";
+        PartyAdded => "party_added", "audit-party-added";
+        UserCreated => "user_created", "audit-user-created";
     }
 }

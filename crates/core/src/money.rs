@@ -92,7 +92,7 @@ impl Money {
         let major = (abs / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in major.chars().enumerate() {
-            if i > 0 && (major.len() - i) % 3 == 0 {
+            if i > 0 && (major.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
@@ -107,7 +107,9 @@ impl fmt::Display for Money {
     }
 }
 
+// Amounts in the tests are written yuan_fen (1680_32 is ¥1,680.32).
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping, clippy::mistyped_literal_suffixes)]
 mod tests {
     use super::*;
 

@@ -202,7 +202,9 @@ pub fn en_words(money: Money) -> String {
         .unwrap_or_default()
 }
 
+// Amounts in the tests are written yuan_fen (1680_32 is ¥1,680.32).
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping, clippy::mistyped_literal_suffixes)]
 mod tests {
     use super::*;
 

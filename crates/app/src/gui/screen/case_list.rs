@@ -123,7 +123,7 @@ impl CaseList {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
         let m = crate::gui::Message::CaseList;
         let search = text_input(&ctx.tr("cases-search-placeholder"), &self.query)
-            .id("case-search")
+            .id("case_search")
             .on_input(move |s| m(Message::QueryChanged(s)))
             .size(ctx.sizes.body())
             .padding(8)

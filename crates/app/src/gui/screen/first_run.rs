@@ -59,7 +59,7 @@ impl FirstRun {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
         let m = crate::gui::Message::FirstRun;
         let name = text_input(&ctx.tr("first-run-name"), &self.name)
-            .id("first-run-name")
+            .id("first_run_name")
             .on_input(move |s| m(Message::NameChanged(s)))
             .on_submit(m(Message::Start))
             .size(ctx.sizes.body())

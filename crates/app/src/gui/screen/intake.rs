@@ -245,12 +245,12 @@ impl Intake {
         .text_size(size)
         .width(Fill);
         let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
-            .id("intake-received")
+            .id("intake_received")
             .on_input(move |s| m(Message::ReceivedChanged(s)))
             .size(size)
             .padding(6);
         let summary = text_editor(&self.summary)
-            .id("intake-summary")
+            .id("intake_summary")
             .placeholder(ctx.tr("intake-summary-placeholder"))
             .on_action(move |a| m(Message::SummaryEdited(a)))
             .size(size)
@@ -263,13 +263,13 @@ impl Intake {
                 widgets::field(ctx, ctx.tr("intake-channel"), channel, None),
                 widgets::field(
                     ctx,
-                    ctx.tr("intake-received"),
+                    ctx.tr("intake_received"),
                     received,
                     err(Field::ReceivedAt)
                 ),
             ]
             .spacing(theme::GAP),
-            widgets::field(ctx, ctx.tr("intake-summary"), summary, err(Field::Summary)),
+            widgets::field(ctx, ctx.tr("intake_summary"), summary, err(Field::Summary)),
         ]
         .spacing(theme::GAP);
 
@@ -392,7 +392,7 @@ impl Intake {
         };
         let input = |placeholder: &str, value: &'a str, which: PartyText| {
             text_input(&ctx.tr(placeholder), value)
-                .id(format!("party-{i}-{which:?}").to_lowercase())
+                .id(format!("party_{i}_{which:?}").to_lowercase())
                 .on_input(move |s| m(Message::PartyText(i, which, s)))
                 .size(size)
                 .padding(6)

@@ -1,0 +1,119 @@
+//! Every user-visible string is a Fluent message in both languages. By
+//! convention a kebab-case string literal in the source is a message id
+//! (widget ids and stored codes use snake_case), so scanning the sources
+//! finds every key the code refers to, including the Fluent keys of the
+//! core's choices and errors.
+
+use std::{collections::BTreeSet, fs, path::Path};
+
+use accord_core::{
+    AuditAction, CaseStatus, Category, Choice, Currency, IntakeChannel, MediatorType, PartyKind,
+    PartyRole, UserRole,
+};
+use accord_i18n::{Locale, message_ids};
+
+fn is_key(literal: &str) -> bool {
+    let mut parts = literal.split('-');
+    let first = parts.next().unwrap_or_default();
+    let mut rest = parts.peekable();
+    rest.peek().is_some()
+        && first.starts_with(|c: char| c.is_ascii_lowercase())
+        && std::iter::once(first).chain(rest).all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// String literals in the non-test part of a Rust file.
+fn literals(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut found = Vec::new();
+    for line in code.lines() {
+        let line = line.split("//").next().unwrap_or_default();
+        let mut pieces = line.split('"');
+        pieces.next();
+        while let Some(inside) = pieces.next() {
+            found.push(inside.to_owned());
+            pieces.next();
+        }
+    }
+    found
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_exists_in_both_locales() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for krate in ["core", "store", "i18n", "app"] {
+        rust_files(&crates.join(krate).join("src"), &mut files);
+    }
+    let mut used = BTreeSet::new();
+    for file in &files {
+        let source = fs::read_to_string(file).expect("read source");
+        used.extend(literals(&source).into_iter().filter(|l| is_key(l)));
+    }
+    assert!(
+        used.len() > 100,
+        "the scan found too few keys ({}): is the convention still followed?",
+        used.len()
+    );
+    for locale in Locale::ALL {
+        let defined = message_ids(locale);
+        let missing: Vec<_> = used.iter().filter(|k| !defined.contains(*k)).collect();
+        assert!(
+            missing.is_empty(),
+            "{locale:?} lacks keys used in the code: {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn every_choice_has_a_label_in_both_locales() {
+    fn keys<C: Choice>() -> Vec<&'static str> {
+        C::ALL.iter().map(|c| c.label_key()).collect()
+    }
+    let all: Vec<&str> = [
+        keys::<Category>(),
+        keys::<IntakeChannel>(),
+        keys::<CaseStatus>(),
+        keys::<PartyKind>(),
+        keys::<PartyRole>(),
+        keys::<MediatorType>(),
+        keys::<UserRole>(),
+        keys::<Currency>(),
+        keys::<AuditAction>(),
+    ]
+    .concat();
+    for locale in Locale::ALL {
+        let defined = message_ids(locale);
+        for key in &all {
+            assert!(defined.contains(*key), "{locale:?} has no label {key}");
+        }
+    }
+}
+
+#[test]
+fn the_scanner_recognises_keys_and_nothing_else() {
+    assert!(is_key("intake-party-name"));
+    assert!(is_key("error-id-check"));
+    assert!(!is_key("case_search"));
+    assert!(!is_key("error-"));
+    assert!(!is_key("zh-CN"));
+    assert!(!is_key("accord"));
+    assert_eq!(
+        literals("let a = tr(\"cases-title\"); // \"not-me\"\n#[cfg(test)]\n\"nor-me\""),
+        vec!["cases-title"]
+    );
+}
