@@ -229,6 +229,17 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // Covers "which cases have a party with this gram" without touching
+        // the table (the search's first step).
+        m.create_index(
+            Index::create()
+                .name("ix_grams_gram_case")
+                .table(PartyNameGrams::Table)
+                .col(PartyNameGrams::Gram)
+                .col(PartyNameGrams::CaseId)
+                .to_owned(),
+        )
+        .await?;
         m.create_index(
             Index::create()
                 .name("ix_grams_party")

@@ -191,37 +191,65 @@ impl Store {
             filter = filter.add(case::Column::Status.eq(status.code()));
         }
         let text = query.text.trim();
-        if let Some(gram) = grams::lookup_gram(text) {
-            let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
-            let by_name = Query::select()
+        let looks_like_number =
+            !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if looks_like_number {
+            // Case numbers are zero-padded ASCII, so "starts with" is a
+            // range of the unique index on the number.
+            filter = filter
+                .add(case::Column::Number.gte(text))
+                .add(case::Column::Number.lt(format!("{text}\u{7f}")));
+        } else if let Some(gram) = grams::lookup_gram(text) {
+            let mut by_name = Query::select()
+                .distinct()
                 .column((party_name_gram::Entity, party_name_gram::Column::CaseId))
                 .from(party_name_gram::Entity)
-                .inner_join(
-                    party::Entity,
-                    ExprTrait::equals(
-                        Expr::col((party::Entity, party::Column::Id)),
-                        (party_name_gram::Entity, party_name_gram::Column::PartyId),
-                    ),
-                )
                 .and_where(
-                    Expr::col((party_name_gram::Entity, party_name_gram::Column::Gram)).eq(gram),
+                    Expr::col((party_name_gram::Entity, party_name_gram::Column::Gram))
+                        .eq(gram.clone()),
                 )
-                .and_where(ExprTrait::like(
-                    Expr::expr(Func::lower(Expr::col((party::Entity, party::Column::Name)))),
-                    LikeExpr::new(pattern).escape('\\'),
-                ))
                 .to_owned();
-            filter = filter.add(
-                Condition::any()
-                    .add(
-                        case::Column::Number
-                            .like(LikeExpr::new(format!("{}%", like_escape(text))).escape('\\')),
+            // A fragment of one or two characters is a gram itself: the
+            // index answers alone. A longer one is checked against the name.
+            if grams::normalise(text) != gram {
+                let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
+                by_name
+                    .inner_join(
+                        party::Entity,
+                        ExprTrait::equals(
+                            Expr::col((party::Entity, party::Column::Id)),
+                            (party_name_gram::Entity, party_name_gram::Column::PartyId),
+                        ),
                     )
-                    .add(case::Column::Id.in_subquery(by_name)),
-            );
+                    .and_where(ExprTrait::like(
+                        Expr::expr(Func::lower(Expr::col((party::Entity, party::Column::Name)))),
+                        LikeExpr::new(pattern).escape('\\'),
+                    ));
+            }
+            // Names never hold digits, so a name search and a number
+            // search never need each other; keeping them apart lets each
+            // use its own index instead of scanning every case.
+            filter = filter.add(case::Column::Id.in_subquery(by_name));
         }
-        let select = case::Entity::find().filter(filter);
-        let total = select.clone().count(&self.db).await?;
+        // An empty filter must not become "WHERE TRUE": SQLite counts a
+        // whole table without reading it only when there is no WHERE.
+        let select = if filter.is_empty() {
+            case::Entity::find()
+        } else {
+            case::Entity::find().filter(filter)
+        };
+
+        // A plain COUNT(*) over the filter (the paginator's count wraps the
+        // whole select in a subquery, which costs twice as much here).
+        let total: Option<i64> = select
+            .clone()
+            .select_only()
+            .column_as(Expr::cust("COUNT(*)"), "n")
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        let total = u64::try_from(total.unwrap_or(0)).unwrap_or(0);
+
         let limit = if query.limit == 0 { 50 } else { query.limit };
         let models = select
             .order_by_desc(case::Column::UpdatedAt)

@@ -16,15 +16,17 @@ pub fn name_grams(name: &str) -> Vec<String> {
 /// The gram to look up for a search fragment: its first two characters
 /// (or the only one). Candidates are then checked against the full text.
 pub(crate) fn lookup_gram(fragment: &str) -> Option<String> {
-    let chars: Vec<char> = fragment
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .take(2)
-        .collect();
-    (!chars.is_empty()).then(|| chars.into_iter().collect())
+    let gram: String = normalise(fragment).chars().take(2).collect();
+    (!gram.is_empty()).then_some(gram)
 }
 
+/// A name or fragment as the index keys it: lowercase, no spaces.
+pub(crate) fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 #[cfg(test)]
 mod tests {
     use super::*;
