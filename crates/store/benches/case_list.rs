@@ -40,7 +40,7 @@ fn name(rng: &mut Lcg, surnames: &[char], given: &[char]) -> String {
     n.push(rng.pick(surnames));
     n.push(rng.pick(given));
     // About a third of names have only two characters.
-    if rng.next() % 3 != 0 {
+    if !rng.next().is_multiple_of(3) {
         n.push(rng.pick(given));
     }
     n
