@@ -26,6 +26,9 @@ impl Store {
     /// Opens (creating if needed) and migrates the database at `url`
     /// (`sqlite://...` or a plain file path).
     pub async fn open(url: &str) -> Result<Self> {
+        // Errors name what the user gave (a path or a URL without its
+        // password), not the URL we built from it.
+        let shown = redact(url);
         let url = if url.contains("://") || url.starts_with("sqlite:") {
             url.to_owned()
         } else {
@@ -39,9 +42,10 @@ impl Store {
             sqlite_url(&path)
         };
         let open_error = |detail: String| StoreError::Open {
-            location: redact(&url),
+            location: shown.clone(),
             detail,
         };
+
         let mut options = ConnectOptions::new(url.clone());
         options
             .max_connections(if url.starts_with("sqlite:") { 4 } else { 8 })

@@ -357,14 +357,27 @@ async fn a_database_that_cannot_be_opened_is_a_clear_error() {
 
 #[tokio::test]
 async fn a_database_from_the_first_schema_opens_with_its_data() {
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/schema-v1.sqlite3");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/schema-v1.sqlite3");
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("old.sqlite3");
     std::fs::copy(&fixture, &copy).expect("copy fixture");
-    let store = Store::open(&copy.display().to_string()).await.expect("an old database opens");
-    let case = store.case_by_number(CaseNumber::new(2025, 1)).await.expect("query").expect("the example case");
+    let store = Store::open(&copy.display().to_string())
+        .await
+        .expect("an old database opens");
+    let case = store
+        .case_by_number(CaseNumber::new(2025, 1))
+        .await
+        .expect("query")
+        .expect("the example case");
     assert_eq!(case.parties.len(), 3);
     assert_eq!(case.parties[2].name, "王建国");
     assert_eq!(case.issues[1].claimed.map(|m| m.minor), Some(800_000));
-    assert!(!store.case_history(case.id).await.expect("history").is_empty());
+    assert!(
+        !store
+            .case_history(case.id)
+            .await
+            .expect("history")
+            .is_empty()
+    );
 }
