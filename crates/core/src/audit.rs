@@ -8,5 +8,14 @@ crate::choice! {
         CaseStatus => "case_status", "audit-case-status";
         PartyAdded => "party_added", "audit-party-added";
         UserCreated => "user_created", "audit-user-created";
+        SessionStarted => "session_started", "audit-session-started";
+        SessionStage => "session_stage", "audit-session-stage";
+        ConsentRecorded => "consent_recorded", "audit-consent-recorded";
+        PartySwitched => "party_switched", "audit-party-switched";
+        ChecklistTicked => "checklist_ticked", "audit-checklist-ticked";
+        ItemRecorded => "item_recorded", "audit-item-recorded";
+        ItemEdited => "item_edited", "audit-item-edited";
+        DisclosureChanged => "disclosure_changed", "audit-disclosure-changed";
+        SessionClosed => "session_closed", "audit-session-closed";
     }
 }

@@ -36,6 +36,8 @@ pub enum ValidationError {
     Amount,
     #[error("the date and time are not valid")]
     DateTime,
+    #[error("write something or enter an amount")]
+    ItemEmpty,
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
         from: &'static str,
@@ -62,6 +64,7 @@ impl ValidationError {
             Self::CaseNumber => "error-case-number",
             Self::Amount => "error-amount",
             Self::DateTime => "error-received-at",
+            Self::ItemEmpty => "error-item-empty",
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }
     }

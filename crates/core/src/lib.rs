@@ -11,6 +11,7 @@ pub mod id_number;
 pub mod mediator;
 pub mod money;
 pub mod party;
+pub mod room;
 pub mod user;
 pub mod words;
 
@@ -24,6 +25,10 @@ pub use id_number::{ResidentId, Sex, UnifiedCreditCode};
 pub use mediator::{Mediator, MediatorType};
 pub use money::{Currency, Money};
 pub use party::{Agent, NewParty, Party, PartyKind, PartyRole};
+pub use room::{
+    Disclosure, ItemKind, NewItem, Offer, Presence, RoomItem, RoomView, Session, SessionError,
+    StageKind, room_view,
+};
 pub use user::{LocalUser, UserRole};
 
 /// Every closed set of choices the user picks from (categories, roles...)

@@ -7,5 +7,8 @@ pub mod disputed_issue;
 pub mod mediator;
 pub mod party;
 pub mod party_name_gram;
+pub mod room_item;
+pub mod session;
+pub mod session_consent;
 pub mod setting;
 pub mod user;

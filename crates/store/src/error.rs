@@ -18,6 +18,9 @@ pub enum StoreError {
     /// The change breaks a domain rule.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// The session does not allow this step now.
+    #[error(transparent)]
+    Session(accord_core::SessionError),
 }
 
 impl From<sea_orm::DbErr> for StoreError {
@@ -36,6 +39,7 @@ impl StoreError {
             Self::NotFound => ("error-not-found", Vec::new()),
             Self::Conflict => ("error-conflict", Vec::new()),
             Self::Invalid(e) => (e.key(), e.args()),
+            Self::Session(e) => (e.key(), Vec::new()),
         }
     }
 }

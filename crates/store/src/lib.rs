@@ -9,6 +9,7 @@ mod db;
 mod demo;
 mod error;
 mod grams;
+mod room;
 mod users;
 
 pub use audit::AuditEntry;

@@ -1,0 +1,373 @@
+//! Sessions and the items recorded in the room. Every entry is saved as
+//! it is made: one transaction with its audit event.
+
+use accord_core::{
+    AuditAction, CaseStatus, Choice, Currency, Disclosure, ItemKind, Money, NewItem, Offer,
+    RoomItem, Session, SessionError, StageKind,
+};
+use accord_entity::{case, room_item, session, session_consent};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, sea_query::Expr,
+};
+
+use crate::{Actor, Result, Store, StoreError, audit, convert::code};
+
+impl From<SessionError> for StoreError {
+    fn from(e: SessionError) -> Self {
+        Self::Session(e)
+    }
+}
+
+fn session_from(m: session::Model, consents: Vec<session_consent::Model>) -> Result<Session> {
+    fn json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+        serde_json::from_str(text).map_err(|e| StoreError::Database(e.to_string()))
+    }
+    Ok(Session {
+        id: m.id,
+        case_id: m.case_id,
+        started_at: m.started_at,
+        ended_at: m.ended_at,
+        stage: code::<StageKind>(&m.stage)?,
+        round: u32::try_from(m.round).unwrap_or(0),
+        present_party: m.present_party,
+        met_this_round: json(&m.met_this_round)?,
+        consents: consents.into_iter().map(|c| (c.party_id, c.at)).collect(),
+        checked: json(&m.checked)?,
+    })
+}
+
+fn item_from(m: room_item::Model) -> Result<RoomItem> {
+    let disclosure = match (m.disclosure.as_str(), m.shared_at, m.shared_by) {
+        ("confidential", _, _) => Disclosure::Confidential,
+        ("may_share", _, _) => Disclosure::MayShare,
+        ("shared", Some(at), Some(by)) => Disclosure::Shared { at, by },
+        (other, _, _) => {
+            return Err(StoreError::Database(format!(
+                "unknown disclosure {other:?}"
+            )));
+        }
+    };
+    let offer = match (m.offer_minor, m.offer_currency, m.offer_terms) {
+        (None, _, None) => None,
+        (minor, currency, terms) => Some(Offer {
+            amount: match (minor, currency) {
+                (Some(minor), Some(c)) => Some(Money::new(minor, code::<Currency>(&c)?)),
+                _ => None,
+            },
+            terms: terms.unwrap_or_default(),
+        }),
+    };
+    Ok(RoomItem {
+        id: m.id,
+        party_id: m.party_id,
+        issue_id: m.issue_id,
+        kind: code::<ItemKind>(&m.kind)?,
+        text: m.text,
+        offer,
+        round: u32::try_from(m.round).unwrap_or(0),
+        recorded_at: m.recorded_at,
+        disclosure,
+        corrects: m.corrects,
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
+}
+
+async fn load_session(conn: &impl ConnectionTrait, id: i64) -> Result<Session> {
+    let model = session::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let consents = session_consent::Entity::find()
+        .filter(session_consent::Column::SessionId.eq(id))
+        .order_by_asc(session_consent::Column::At)
+        .all(conn)
+        .await?;
+    session_from(model, consents)
+}
+
+impl Store {
+    /// The open session of a case, or a new one at the joint opening.
+    /// Starting mediation moves a received or assigned case to "in
+    /// mediation" in the same transaction.
+    pub async fn open_session(&self, actor: &Actor, case_id: i64) -> Result<Session> {
+        let txn = self.write_txn().await?;
+        let open = session::Entity::find()
+            .filter(session::Column::CaseId.eq(case_id))
+            .filter(session::Column::EndedAt.is_null())
+            .order_by_desc(session::Column::Id)
+            .one(&txn)
+            .await?;
+        if let Some(open) = open {
+            let session = load_session(&txn, open.id).await?;
+            txn.commit().await?;
+            return Ok(session);
+        }
+        let case = case::Entity::find_by_id(case_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut status: CaseStatus = code(&case.status)?;
+        let from = status;
+        for step in [CaseStatus::Assigned, CaseStatus::InMediation] {
+            if status.can_become(step) {
+                status = step;
+            }
+        }
+        let now = crate::now();
+        case::Entity::update_many()
+            .col_expr(case::Column::Status, Expr::value(status.code()))
+            .col_expr(case::Column::UpdatedAt, Expr::value(now))
+            .col_expr(
+                case::Column::Version,
+                sea_orm::ExprTrait::add(Expr::col(case::Column::Version), 1),
+            )
+            .filter(case::Column::Id.eq(case_id))
+            .exec(&txn)
+            .await?;
+        let fresh = Session::start(case_id, now);
+        let model = session::ActiveModel {
+            case_id: Set(case_id),
+            started_at: Set(fresh.started_at),
+            ended_at: Set(None),
+            stage: Set(fresh.stage.code().to_owned()),
+            round: Set(0),
+            present_party: Set(None),
+            met_this_round: Set("[]".to_owned()),
+            checked: Set("[]".to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::SessionStarted,
+            Some(case_id),
+            serde_json::json!({ "session_id": model.id, "from": from.code(), "to": status.code() }),
+        )
+        .await?;
+        txn.commit().await?;
+        self.session(model.id).await
+    }
+
+    /// A session with its consents.
+    pub async fn session(&self, id: i64) -> Result<Session> {
+        load_session(&self.db, id).await
+    }
+
+    /// Saves where a session stands (stage, round, party present,
+    /// consents, checklist, end) with the audit event for what changed.
+    pub async fn save_session(
+        &self,
+        actor: &Actor,
+        session: &Session,
+        action: AuditAction,
+    ) -> Result<Session> {
+        let txn = self.write_txn().await?;
+        let stored = load_session(&txn, session.id).await?;
+        if stored.is_closed() {
+            return Err(SessionError::Closed.into());
+        }
+        session::Entity::update_many()
+            .col_expr(session::Column::Stage, Expr::value(session.stage.code()))
+            .col_expr(
+                session::Column::Round,
+                Expr::value(i32::try_from(session.round).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                session::Column::PresentParty,
+                Expr::value(session.present_party),
+            )
+            .col_expr(
+                session::Column::MetThisRound,
+                Expr::value(to_json(&session.met_this_round)),
+            )
+            .col_expr(
+                session::Column::Checked,
+                Expr::value(to_json(&session.checked)),
+            )
+            .col_expr(session::Column::EndedAt, Expr::value(session.ended_at))
+            .filter(session::Column::Id.eq(session.id))
+            .exec(&txn)
+            .await?;
+        for (party, at) in &session.consents {
+            if !stored.consents.iter().any(|(p, _)| p == party) {
+                session_consent::ActiveModel {
+                    session_id: Set(session.id),
+                    party_id: Set(*party),
+                    at: Set(*at),
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        audit::record(
+            &txn,
+            actor,
+            action,
+            Some(session.case_id),
+            serde_json::json!({
+                "session_id": session.id,
+                "stage": session.stage.code(),
+                "round": session.round,
+                "present_party": session.present_party,
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        self.session(session.id).await
+    }
+
+    /// Every item of a session, in the order recorded.
+    pub async fn room_items(&self, session_id: i64) -> Result<Vec<RoomItem>> {
+        room_item::Entity::find()
+            .filter(room_item::Column::SessionId.eq(session_id))
+            .order_by_asc(room_item::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(item_from)
+            .collect()
+    }
+
+    /// Records an item in a party's compartment, confidential by default.
+    /// After the session is closed only corrections (pointing at the item
+    /// they correct) are accepted.
+    pub async fn record_item(
+        &self,
+        actor: &Actor,
+        session_id: i64,
+        item: &NewItem,
+    ) -> Result<RoomItem> {
+        item.validate()?;
+        let txn = self.write_txn().await?;
+        let session = load_session(&txn, session_id).await?;
+        if session.is_closed() && item.corrects.is_none() {
+            return Err(SessionError::Closed.into());
+        }
+        let in_caucus = session.stage == StageKind::Caucus;
+        let round = if in_caucus { session.round } else { 0 };
+        // What is said in the joint room was heard by everyone in it.
+        let disclosure = if in_caucus {
+            Disclosure::Confidential
+        } else {
+            Disclosure::Shared {
+                at: crate::now(),
+                by: actor.name.clone(),
+            }
+        };
+        let (shared_at, shared_by) = match &disclosure {
+            Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
+            _ => (None, None),
+        };
+        let offer = item.offer.as_ref();
+        let model = room_item::ActiveModel {
+            session_id: Set(session_id),
+            case_id: Set(session.case_id),
+            party_id: Set(item.party_id),
+            issue_id: Set(item.issue_id),
+            kind: Set(item.kind.unwrap_or(ItemKind::Note).code().to_owned()),
+            text: Set(item.text.trim().to_owned()),
+            offer_minor: Set(offer.and_then(|o| o.amount).map(|m| m.minor)),
+            offer_currency: Set(offer
+                .and_then(|o| o.amount)
+                .map(|m| m.currency.code().to_owned())),
+            offer_terms: Set(offer.map(|o| o.terms.trim().to_owned())),
+            round: Set(i32::try_from(round).unwrap_or(i32::MAX)),
+            recorded_at: Set(crate::now()),
+            disclosure: Set(disclosure.code().to_owned()),
+            shared_at: Set(shared_at),
+            shared_by: Set(shared_by),
+
+            corrects: Set(item.corrects),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::ItemRecorded,
+            Some(session.case_id),
+            serde_json::json!({ "item_id": model.id, "party_id": item.party_id, "corrects": item.corrects }),
+        )
+        .await?;
+        txn.commit().await?;
+        item_from(model)
+    }
+
+    /// Edits an item while its session is open.
+    pub async fn edit_item(
+        &self,
+        actor: &Actor,
+        item_id: i64,
+        text: &str,
+        offer: Option<Offer>,
+    ) -> Result<RoomItem> {
+        let txn = self.write_txn().await?;
+        let model = room_item::Entity::find_by_id(item_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if load_session(&txn, model.session_id).await?.is_closed() {
+            return Err(SessionError::Closed.into());
+        }
+        let mut active: room_item::ActiveModel = model.clone().into();
+        active.text = Set(text.trim().to_owned());
+        active.offer_minor = Set(offer.as_ref().and_then(|o| o.amount).map(|m| m.minor));
+        active.offer_currency = Set(offer
+            .as_ref()
+            .and_then(|o| o.amount)
+            .map(|m| m.currency.code().to_owned()));
+        active.offer_terms = Set(offer.as_ref().map(|o| o.terms.trim().to_owned()));
+        let updated = active.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::ItemEdited,
+            Some(model.case_id),
+            serde_json::json!({ "item_id": item_id, "before": model.text }),
+        )
+        .await?;
+        txn.commit().await?;
+        item_from(updated)
+    }
+
+    /// Changes who may see an item: the party allows sharing (or takes it
+    /// back), or the mediator conveys it to the other side.
+    pub async fn set_disclosure(
+        &self,
+        actor: &Actor,
+        item_id: i64,
+        disclosure: Disclosure,
+    ) -> Result<RoomItem> {
+        let txn = self.write_txn().await?;
+        let model = room_item::Entity::find_by_id(item_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut active: room_item::ActiveModel = model.clone().into();
+        active.disclosure = Set(disclosure.code().to_owned());
+        let (at, by) = match &disclosure {
+            Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
+            _ => (None, None),
+        };
+        active.shared_at = Set(at);
+        active.shared_by = Set(by);
+        let updated = active.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::DisclosureChanged,
+            Some(model.case_id),
+            serde_json::json!({ "item_id": item_id, "from": model.disclosure, "to": disclosure.code() }),
+        )
+        .await?;
+        txn.commit().await?;
+        item_from(updated)
+    }
+}
