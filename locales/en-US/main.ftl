@@ -211,3 +211,104 @@ larger-text = Larger text
 ## Command line
 cli-demo-loaded = Loaded the example case { $number }.
 cli-demo-present = The example case { $number } is already there; nothing was added.
+
+## The mediation room
+room-start = Start mediation
+room-resume = Resume mediation
+room-title = Mediation room · { $number }
+room-timer = Elapsed { $time }
+room-back = Back to the case
+room-curtain = Privacy curtain (F12)
+room-curtain-up = Raise the curtain
+room-curtain-text = One moment, please
+room-curtain-hint = The session is hidden. Press F12 or the button below to return.
+room-next = Next
+room-previous = Back
+room-close = End the session
+room-closed = This session ended on { $when }. Later changes are recorded as corrections.
+room-checklist = For this stage
+room-round = Round { $round }
+room-caucus-with = Caucus with { $name } (round { $round })
+room-invite = Invite { $name } in
+room-switch-title = Change the party in the room
+room-switch-body = { $leaving } has left the room; invite { $coming } in? The screen will show only what belongs to { $coming }.
+room-switch-confirm = Confirm (Enter)
+room-switch-cancel = Cancel (Esc)
+room-consent = Consent to mediate
+room-consent-record = Record consent
+room-consent-given = Consented at { $when }
+room-consent-missing = Not every party has consented yet: { $names }. Every party must consent before the first caucus.
+room-speaker = Speaker
+room-kind = Type
+room-issue = Disputed issue
+room-issue-none = (any issue)
+room-text-placeholder = What the party said
+room-amount-placeholder = Amount (yuan)
+room-terms-placeholder = Terms, e.g. paid at once, pipe repaired first
+room-record = Save entry
+room-own = Recorded for { $name }
+room-statements = Statements
+room-joint-items = What may be shared
+room-nothing-yet = Nothing recorded yet.
+room-may-share = May be shared
+room-shared-at = Conveyed at { $when }
+room-to-convey = To convey (the other side allowed it)
+room-convey = Mark as conveyed
+room-conveyed = Conveyed from the other side
+room-from = From { $name }
+room-offers = Offers
+room-offer-line = { $amount } ({ $words })
+room-gap = Gap between the parties: { $amount }
+room-no-offers = No offers to show.
+room-correction = Correct
+room-corrects = Corrects entry { $id }
+room-larger-hint = Turn on larger text when the screen faces the parties.
+
+## Session stages
+stage-opening = Joint opening
+stage-statements = Statements
+stage-caucus = Caucus
+stage-closing = Joint closing
+
+## Entry kinds
+item-kind-statement = Statement
+item-kind-position = Position (what they demand)
+item-kind-interest = Interest (why)
+item-kind-alternative = Alternative if talks fail
+item-kind-note = Note
+item-kind-offer = Offer
+
+## Stage checklists
+checklist-opening-introduce = Introduce yourself and the process
+checklist-opening-voluntary = Explain that mediation is voluntary; anyone may leave at any time
+checklist-opening-confidential = Explain that caucus talk stays confidential unless a party allows it to be passed on
+checklist-opening-identity = Check every party's identity document
+checklist-opening-consent = Record each party's consent to mediate
+checklist-statements-each = Let each party state the facts and what they want
+checklist-statements-listen = Do not interrupt or judge
+checklist-statements-issues = Sum up the disputed issues
+checklist-caucus-confidential = Remind the party that what they say stays confidential
+checklist-caucus-interests = Find the reasons behind the demands
+checklist-caucus-alternative = Discuss what happens if talks fail (cost and time of a lawsuit)
+checklist-caucus-permission = Confirm what may be passed on
+checklist-closing-terms = Confirm the agreed terms one by one
+checklist-closing-read = Read the terms out and explain them
+checklist-closing-agreement = Prepare the settlement agreement
+
+## Room errors
+session-error-consent = Not every party has consented yet; the caucus cannot start.
+session-error-closed = This session has ended; only corrections can be recorded.
+session-error-party = That party is not in this case.
+session-error-not-caucus = This is not a caucus.
+error-item-empty = Write something or enter an amount.
+
+## History (room)
+audit-session-started = Mediation started
+audit-session-stage = Moved to another stage
+audit-consent-recorded = Consent recorded
+audit-party-switched = Party in the room changed
+audit-checklist-ticked = Checklist ticked
+audit-item-recorded = Entry recorded
+audit-item-edited = Entry edited
+audit-disclosure-changed = Sharing permission changed
+audit-session-closed = Session ended

@@ -208,3 +208,104 @@ larger-text = 大字模式
 ## 命令行
 cli-demo-loaded = 已载入示例案件 { $number }。
 cli-demo-present = 示例案件 { $number } 已存在，未重复载入。
+
+## 调解室
+room-start = 开始调解
+room-resume = 继续调解
+room-title = 调解室 · { $number }
+room-timer = 已用时 { $time }
+room-back = 返回案件
+room-curtain = 隐私帘（F12）
+room-curtain-up = 收起隐私帘
+room-curtain-text = 请稍候
+room-curtain-hint = 调解内容已隐藏。按 F12 或点击下方按钮恢复。
+room-next = 下一步
+room-previous = 上一步
+room-close = 结束调解
+room-closed = 本次调解已于 { $when } 结束。之后的修改会作为更正另行记录。
+room-checklist = 本阶段要做的事
+room-round = 第 { $round } 轮
+room-caucus-with = 与 { $name } 背对背沟通（第 { $round } 轮）
+room-invite = 请 { $name } 入室
+room-switch-title = 更换在场当事人
+room-switch-body = { $leaving } 已离开调解室，现在请 { $coming } 进入？屏幕将只显示 { $coming } 的内容。
+room-switch-confirm = 确认（Enter）
+room-switch-cancel = 取消（Esc）
+room-consent = 调解意愿
+room-consent-record = 记录同意调解
+room-consent-given = 已于 { $when } 同意调解
+room-consent-missing = 还有当事人未表示同意调解：{ $names }。背对背调解开始前须征得各方同意。
+room-speaker = 发言人
+room-kind = 类型
+room-issue = 争议事项
+room-issue-none = （不限事项）
+room-text-placeholder = 记录当事人所说的内容
+room-amount-placeholder = 金额（元）
+room-terms-placeholder = 条件，例如：一次付清、先修管道
+room-record = 保存记录
+room-own = { $name } 的记录
+room-statements = 各方陈述
+room-joint-items = 可以公开的内容
+room-nothing-yet = 暂无记录。
+room-may-share = 允许转达
+room-shared-at = 已于 { $when } 转达
+room-to-convey = 待转达（对方允许转达的内容）
+room-convey = 标记为已转达
+room-conveyed = 已转达的对方内容
+room-from = 来自 { $name }
+room-offers = 方案与出价
+room-offer-line = { $amount }（{ $words }）
+room-gap = 双方差距：{ $amount }
+room-no-offers = 暂无可显示的出价。
+room-correction = 更正
+room-corrects = 更正第 { $id } 条记录
+room-larger-hint = 面向当事人时可开启大字模式。
+
+## 调解阶段
+stage-opening = 共同开场
+stage-statements = 各方陈述
+stage-caucus = 背对背调解
+stage-closing = 共同总结
+
+## 记录类型
+item-kind-statement = 陈述
+item-kind-position = 立场（要求）
+item-kind-interest = 利益（原因）
+item-kind-alternative = 替代方案（谈不成怎么办）
+item-kind-note = 备注
+item-kind-offer = 出价或方案
+
+## 各阶段清单
+checklist-opening-introduce = 介绍调解员和调解程序
+checklist-opening-voluntary = 说明调解自愿，任何一方可随时退出
+checklist-opening-confidential = 说明背对背沟通的内容保密，未经同意不转达
+checklist-opening-identity = 核对各方身份证件
+checklist-opening-consent = 记录各方同意调解
+checklist-statements-each = 请各方依次陈述事实和诉求
+checklist-statements-listen = 陈述时不打断，不评判
+checklist-statements-issues = 归纳争议焦点
+checklist-caucus-confidential = 提醒当事人：所说内容保密
+checklist-caucus-interests = 了解要求背后的真实原因
+checklist-caucus-alternative = 讨论谈不成时的后果（诉讼成本、时间）
+checklist-caucus-permission = 确认哪些内容允许转达
+checklist-closing-terms = 逐条确认达成的条款
+checklist-closing-read = 向各方宣读并解释协议内容
+checklist-closing-agreement = 准备起草调解协议
+
+## 调解室错误
+session-error-consent = 还有当事人未同意调解，暂不能开始背对背调解。
+session-error-closed = 本次调解已结束，只能记录更正。
+session-error-party = 该当事人不属于本案。
+session-error-not-caucus = 现在不是背对背调解阶段。
+error-item-empty = 请填写内容或金额。
+
+## 操作记录（调解室）
+audit-session-started = 开始调解
+audit-session-stage = 进入下一阶段
+audit-consent-recorded = 记录同意调解
+audit-party-switched = 更换在场当事人
+audit-checklist-ticked = 勾选清单
+audit-item-recorded = 新增记录
+audit-item-edited = 修改记录
+audit-disclosure-changed = 更改转达权限
+audit-session-closed = 结束调解

@@ -46,33 +46,36 @@ pub(crate) async fn record(
 impl Store {
     /// The history of a case, oldest first.
     pub async fn case_history(&self, case_id: i64) -> Result<Vec<AuditEntry>> {
-        audit_event::Entity::find()
+        Ok(audit_event::Entity::find()
             .filter(audit_event::Column::CaseId.eq(case_id))
             .order_by_asc(audit_event::Column::Id)
             .all(&self.db)
             .await?
             .into_iter()
-            .map(entry_from)
-            .collect()
+            .filter_map(entry_from)
+            .collect::<Vec<_>>())
     }
 
     /// Every audit event, oldest first (for tests and export).
     pub async fn audit_log(&self) -> Result<Vec<AuditEntry>> {
-        audit_event::Entity::find()
+        Ok(audit_event::Entity::find()
             .order_by_asc(audit_event::Column::Id)
             .all(&self.db)
             .await?
             .into_iter()
-            .map(entry_from)
-            .collect()
+            .filter_map(entry_from)
+            .collect::<Vec<_>>())
     }
 }
 
-fn entry_from(m: audit_event::Model) -> Result<AuditEntry> {
-    Ok(AuditEntry {
+/// An event as this version understands it. Events written by a newer
+/// version with an action this one does not know are left out of the
+/// history rather than making the whole history unreadable.
+fn entry_from(m: audit_event::Model) -> Option<AuditEntry> {
+    Some(AuditEntry {
         at: m.at,
         who: m.user_name,
-        action: code::<AuditAction>(&m.action)?,
+        action: code::<AuditAction>(&m.action).ok()?,
         case_id: m.case_id,
         detail: serde_json::from_str(&m.detail).unwrap_or(serde_json::Value::Null),
     })

@@ -2,7 +2,10 @@
 //! [`Effect`]; the application runs it off the UI thread and feeds the
 //! result back as a message. Tests run the same effects directly.
 
-use accord_core::{Case, CaseStatus, LocalUser, UserRole, ValidCase};
+use accord_core::{
+    AuditAction, Case, CaseStatus, Disclosure, LocalUser, NewItem, RoomItem, Session, UserRole,
+    ValidCase,
+};
 use accord_store::{Actor, AuditEntry, CasePage, CaseQuery, Store, StoreError};
 
 /// A database job.
@@ -39,7 +42,30 @@ pub enum Effect {
     SaveSetting { key: &'static str, value: String },
     /// Load the example case.
     LoadDemo(Actor),
+    /// Open (or resume) the mediation room of a case.
+    OpenRoom { actor: Actor, case_id: i64 },
+    /// Save where the session stands.
+    SaveSession {
+        actor: Actor,
+        session: Box<Session>,
+        action: AuditAction,
+    },
+    /// Save a new room entry.
+    RecordItem {
+        actor: Actor,
+        session_id: i64,
+        item: NewItem,
+    },
+    /// Change who may see an entry.
+    Disclose {
+        actor: Actor,
+        item_id: i64,
+        disclosure: Disclosure,
+    },
 }
+
+/// Everything the room screen shows.
+pub type RoomData = (Case, Session, Vec<RoomItem>);
 
 /// The result of an effect.
 #[derive(Debug, Clone)]
@@ -56,6 +82,10 @@ pub enum Done {
     UsersLoaded(Result<Vec<LocalUser>, StoreError>),
     SettingSaved(Result<(), StoreError>),
     DemoLoaded(Result<Case, StoreError>),
+    RoomOpened(Result<RoomData, StoreError>),
+    SessionSaved(Result<Session, StoreError>),
+    ItemRecorded(Result<RoomItem, StoreError>),
+    Disclosed(Result<RoomItem, StoreError>),
     /// The database was opened again after "Try again".
     Rebooted(Box<crate::gui::Boot>),
 }
@@ -109,6 +139,24 @@ impl Effect {
             Self::LoadDemo(actor) => {
                 Done::DemoLoaded(store.load_demo(&actor).await.map(|(case, _)| case))
             }
+            Self::OpenRoom { actor, case_id } => {
+                Done::RoomOpened(open_room(&store, &actor, case_id).await)
+            }
+            Self::SaveSession {
+                actor,
+                session,
+                action,
+            } => Done::SessionSaved(store.save_session(&actor, &session, action).await),
+            Self::RecordItem {
+                actor,
+                session_id,
+                item,
+            } => Done::ItemRecorded(store.record_item(&actor, session_id, &item).await),
+            Self::Disclose {
+                actor,
+                item_id,
+                disclosure,
+            } => Done::Disclosed(store.set_disclosure(&actor, item_id, disclosure).await),
         }
     }
 }
@@ -120,4 +168,12 @@ async fn with_history(
     let case = case?;
     let history = store.case_history(case.id).await?;
     Ok((case, history))
+}
+
+/// Opens (or resumes) a case's session and reads what the room shows.
+pub async fn open_room(store: &Store, actor: &Actor, case_id: i64) -> Result<RoomData, StoreError> {
+    let session = store.open_session(actor, case_id).await?;
+    let case = store.case(case_id).await?;
+    let items = store.room_items(session.id).await?;
+    Ok((case, session, items))
 }

@@ -2,6 +2,7 @@
 //! translations and the current user; screens get a [`Ctx`] to draw with
 //! and hand back an [`Action`] for the parent to carry out.
 
+mod chart;
 mod ctx;
 pub mod effect;
 pub mod screen;
@@ -23,6 +24,7 @@ use screen::{
     case_list::{self, CaseList},
     first_run::{self, FirstRun},
     intake::{self, Intake},
+    room::{self, Room, RoomAction},
     users::{self, Users},
 };
 use theme::Sizes;
@@ -39,6 +41,7 @@ pub const APP_ID: &str = "org.accord.Accord";
 /// Settings keys remembered in the database.
 const SETTING_LOCALE: &str = "locale";
 const SETTING_LARGER_TEXT: &str = "larger_text";
+const SETTING_ROOM_CASE: &str = "room_case_id";
 
 /// Everything the app needs before its first frame, read in one go.
 #[derive(Debug, Clone)]
@@ -49,6 +52,8 @@ pub struct Boot {
     pub users: Vec<LocalUser>,
     pub user: Option<LocalUser>,
     pub first_page: CasePage,
+    /// The room the mediator was in when the app last closed.
+    pub room: Option<effect::RoomData>,
 }
 
 impl Boot {
@@ -65,6 +70,7 @@ impl Boot {
             users: Vec::new(),
             user: None,
             first_page: CasePage::default(),
+            room: None,
         };
         let Ok(store) = store else { return boot };
         let read = async {
@@ -90,6 +96,17 @@ impl Boot {
                     ..Default::default()
                 })
                 .await?;
+            // Back to the room the mediator was in, at the same stage and
+            // with the same party present.
+            let room_case = store
+                .setting(SETTING_ROOM_CASE)
+                .await?
+                .and_then(|v| v.parse::<i64>().ok());
+            if let (Some(case_id), Some(user)) = (room_case, &boot.user) {
+                boot.room = effect::open_room(&store, &Actor::from(user), case_id)
+                    .await
+                    .ok();
+            }
             Ok::<_, StoreError>(())
         };
         if let Err(e) = read.await {
@@ -116,6 +133,8 @@ enum Screen {
     Detail(Box<CaseDetail>),
     /// Local users.
     Users(Users),
+    /// The mediation room of a case.
+    Room(Box<Room>),
 }
 
 /// What a screen asks its parent to do.
@@ -125,6 +144,9 @@ pub enum Action {
     None,
     /// Run a database job.
     Run(Effect),
+    /// Run several database jobs.
+    Batch(Vec<Effect>),
+
     /// Store a validated case as the current user.
     SaveCase(Box<ValidCase>),
     /// Move a case to another status as the current user.
@@ -141,6 +163,8 @@ pub enum Action {
     OpenCase(i64),
     /// Back to the case list.
     ShowList,
+    /// Open the mediation room of a case.
+    OpenRoom(i64),
 }
 
 /// A top-level navigation target.
@@ -176,8 +200,12 @@ pub enum Message {
     Detail(case_detail::Message),
     /// The users screen.
     Users(users::Message),
+    /// The mediation room.
+    Room(room::Message),
+    /// A second passed (the session timer).
+    Tick,
     /// A database job finished.
-    Done(Done),
+    Done(Box<Done>),
     /// A database job crashed (a bug): shown, never fatal.
     Failed(String),
     /// A key was pressed outside any text field.
@@ -212,7 +240,12 @@ impl App {
         let screen = match &boot.store {
             Err(e) => Screen::DatabaseError(e.clone()),
             Ok(_) if boot.user.is_none() => Screen::FirstRun(FirstRun::default()),
-            Ok(_) => Screen::Cases,
+            Ok(_) => match boot.room {
+                Some((case, session, items)) => {
+                    Screen::Room(Box::new(Room::new(case, session, items)))
+                }
+                None => Screen::Cases,
+            },
         };
         Self {
             store: boot.store.ok(),
@@ -305,19 +338,85 @@ impl App {
                 Screen::Users(s) => s.update(m),
                 _ => Action::None,
             },
-            Message::Done(done) => self.done(done),
+            Message::Done(done) => self.done(*done),
             Message::Failed(detail) => {
                 self.flash = Some(("error-database".to_owned(), vec![("detail", detail)]));
                 Action::None
             }
+            Message::Room(m) => self.room(m),
             Message::Key(key, modifiers) => self.key(key, modifiers),
-            Message::Frame => Action::None,
+            Message::Frame | Message::Tick => Action::None,
         };
         self.perform(action)
     }
 
+    /// A room message: the room changes its own state at once; what must be
+    /// stored becomes a database job.
+    fn room(&mut self, message: room::Message) -> Action {
+        let Screen::Room(room) = &mut self.screen else {
+            return Action::None;
+        };
+        let user_name = self
+            .user
+            .as_ref()
+            .map(|u| u.name.clone())
+            .unwrap_or_default();
+        let actor = self
+            .user
+            .as_ref()
+            .map(Actor::from)
+            .unwrap_or_else(Actor::system);
+        match room.update(message, &user_name) {
+            RoomAction::None => Action::None,
+            RoomAction::SaveSession(session, action) => {
+                if session.is_closed() {
+                    // A closed session is not where to come back to.
+                    return Action::Batch(vec![
+                        Effect::SaveSession {
+                            actor,
+                            session,
+                            action,
+                        },
+                        Effect::SaveSetting {
+                            key: SETTING_ROOM_CASE,
+                            value: String::new(),
+                        },
+                    ]);
+                }
+                Action::Run(Effect::SaveSession {
+                    actor,
+                    session,
+                    action,
+                })
+            }
+            RoomAction::Record(session_id, item) => Action::Run(Effect::RecordItem {
+                actor,
+                session_id,
+                item,
+            }),
+            RoomAction::Disclose(item_id, disclosure) => Action::Run(Effect::Disclose {
+                actor,
+                item_id,
+                disclosure,
+            }),
+            RoomAction::Back(case_id) => Action::Batch(vec![
+                Effect::SaveSetting {
+                    key: SETTING_ROOM_CASE,
+                    value: String::new(),
+                },
+                Effect::LoadCase(case_id),
+            ]),
+        }
+    }
+
     fn key(&mut self, key: keyboard::Key, modifiers: keyboard::Modifiers) -> Action {
         use keyboard::{Key, key::Named};
+        if let Screen::Room(room) = &self.screen {
+            return match room.key(&key, modifiers) {
+                Some(message) => self.room(message),
+                None => Action::None,
+            };
+        }
         if !matches!(
             self.screen,
             Screen::Cases | Screen::Intake(_) | Screen::Detail(_) | Screen::Users(_)
@@ -372,6 +471,17 @@ impl App {
                 let action = self.show_list();
                 self.perform(action)
             }
+            Action::OpenRoom(case_id) => vec![
+                Effect::OpenRoom {
+                    actor: self.actor(),
+                    case_id,
+                },
+                Effect::SaveSetting {
+                    key: SETTING_ROOM_CASE,
+                    value: case_id.to_string(),
+                },
+            ],
+            Action::Batch(effects) => effects,
         }
     }
 
@@ -449,6 +559,33 @@ impl App {
                 }
                 Action::None
             }
+            Done::RoomOpened(Ok((case, session, items))) => {
+                self.flash = None;
+                self.screen = Screen::Room(Box::new(Room::new(case, session, items)));
+                Action::None
+            }
+            Done::RoomOpened(Err(e)) => {
+                self.flash_error(&e);
+                Action::None
+            }
+            Done::SessionSaved(result) => {
+                if let Screen::Room(room) = &mut self.screen {
+                    room.session_saved(result);
+                }
+                Action::None
+            }
+            Done::ItemRecorded(result) => {
+                if let Screen::Room(room) = &mut self.screen {
+                    room.recorded(result);
+                }
+                Action::None
+            }
+            Done::Disclosed(result) => {
+                if let Screen::Room(room) = &mut self.screen {
+                    room.disclosed(result);
+                }
+                Action::None
+            }
             Done::Rebooted(boot) => {
                 self.reboot(*boot);
                 Action::None
@@ -480,11 +617,15 @@ impl App {
             }
             _ => None,
         });
+        let mut subscriptions = vec![keys];
         if self.probe.is_some() {
-            Subscription::batch([keys, iced::window::frames().map(|_| Message::Frame)])
-        } else {
-            keys
+            subscriptions.push(iced::window::frames().map(|_| Message::Frame));
         }
+        if matches!(&self.screen, Screen::Room(room) if !room.session.is_closed()) {
+            subscriptions
+                .push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
+        }
+        Subscription::batch(subscriptions)
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -497,6 +638,7 @@ impl App {
             Screen::Intake(s) => s.view(ctx),
             Screen::Detail(s) => s.view(ctx),
             Screen::Users(s) => s.view(ctx, &self.users, self.user.as_ref()),
+            Screen::Room(s) => s.view(ctx),
         };
         let mut page = column![].spacing(theme::GAP);
         if let Some((key, args)) = &self.flash {
@@ -526,7 +668,8 @@ impl App {
     fn header<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let current = match &self.screen {
-            Screen::Cases | Screen::Detail(_) => Some(Nav::Cases),
+            Screen::Cases | Screen::Detail(_) | Screen::Room(_) => Some(Nav::Cases),
+
             Screen::Intake(_) => Some(Nav::NewCase),
             Screen::Users(_) => Some(Nav::Users),
             _ => None,
@@ -651,6 +794,7 @@ pub fn run(
                         users: Vec::new(),
                         user: None,
                         first_page: CasePage::default(),
+                        room: None,
                     },
                     None,
                 )
@@ -673,7 +817,7 @@ pub fn run(
             let handle = runtime.clone();
             return Task::perform(async move { handle.spawn(Boot::load(url)).await }, |boot| {
                 match boot {
-                    Ok(boot) => Message::Done(Done::Rebooted(Box::new(boot))),
+                    Ok(boot) => Message::Done(Box::new(Done::Rebooted(Box::new(boot)))),
                     Err(e) => Message::Failed(e.to_string()),
                 }
             });
@@ -688,7 +832,7 @@ pub fn run(
             Task::perform(
                 async move { handle.spawn(effect.run(store)).await },
                 |result| match result {
-                    Ok(done) => Message::Done(done),
+                    Ok(done) => Message::Done(Box::new(done)),
                     Err(e) => Message::Failed(e.to_string()),
                 },
             )

@@ -210,3 +210,25 @@ pub fn nav_button_active(theme: &Theme, _status: button::Status) -> button::Styl
         ..button::Style::default()
     }
 }
+
+/// The current stage in the stage bar.
+pub fn stage_current(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.primary.base.color.into()),
+        text_color: Some(palette.primary.base.text),
+        border: border::rounded(16),
+        ..container::Style::default()
+    }
+}
+
+/// The other stages in the stage bar.
+pub fn stage_other(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.weak.color.into()),
+        text_color: Some(palette.background.weak.text),
+        border: border::rounded(16),
+        ..container::Style::default()
+    }
+}

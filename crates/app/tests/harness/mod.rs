@@ -66,7 +66,7 @@ impl Harness {
         while let Some(message) = queue.pop_front() {
             for effect in self.app.update(message) {
                 let done = self.rt.block_on(effect.run(self.store.clone()));
-                queue.push_back(Message::Done(done));
+                queue.push_back(Message::Done(Box::new(done)));
             }
         }
     }

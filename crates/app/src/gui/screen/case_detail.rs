@@ -26,6 +26,8 @@ pub enum Message {
     Back,
     /// A "move to" button was pressed.
     MoveTo(CaseStatus),
+    /// "Start mediation" / "Resume mediation" was pressed.
+    Mediate,
 }
 
 impl CaseDetail {
@@ -42,6 +44,7 @@ impl CaseDetail {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Back => Action::ShowList,
+            Message::Mediate => Action::OpenRoom(self.case.id),
             Message::MoveTo(next) => {
                 self.busy = true;
                 self.error = None;
@@ -82,11 +85,14 @@ impl CaseDetail {
                 container(text(ctx.label(case.status)).size(ctx.sizes.small()))
                     .padding([2, 10])
                     .style(theme::badge),
+                iced::widget::space::horizontal(),
             ]
+            .push(mediate_button(ctx, case.status, m(Message::Mediate)))
             .spacing(theme::GAP)
             .align_y(Center),
         ]
         .spacing(theme::GAP);
+
         if let Some(status) = self.notice {
             page = page.push(
                 container(
@@ -266,4 +272,22 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
         body = body.push(widgets::fact(ctx, ctx.tr("detail-agent"), value));
     }
     widgets::card(body)
+}
+
+/// The button into the mediation room, for cases still being mediated.
+fn mediate_button<'a>(
+    ctx: Ctx<'a>,
+    status: CaseStatus,
+    on_press: crate::gui::Message,
+) -> Element<'a, crate::gui::Message> {
+    let key = match status {
+        CaseStatus::Received | CaseStatus::Assigned => "room-start",
+        CaseStatus::InMediation => "room-resume",
+        _ => return iced::widget::space().into(),
+    };
+    button(text(ctx.tr(key)).size(ctx.sizes.body()))
+        .padding([8, 20])
+        .style(button::primary)
+        .on_press(on_press)
+        .into()
 }

@@ -6,4 +6,5 @@ pub mod case_detail;
 pub mod case_list;
 pub mod first_run;
 pub mod intake;
+pub mod room;
 pub mod users;

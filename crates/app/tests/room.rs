@@ -1,0 +1,213 @@
+//! The mediation room in the real widgets: what one party said in
+//! confidence never reaches the screen while another party is in the room.
+
+mod harness;
+
+use accord_app::gui::Message;
+use harness::{Harness, type_into};
+use iced::keyboard::{Key, Modifiers, key::Named};
+
+const SECRET: &str = "其实最低五千元也可以接受";
+const OPEN: &str = "愿意先把管道修好";
+
+/// The demo case, the room opened, every party's consent recorded, and the
+/// first caucus (李玥) started: all through the screens.
+fn in_first_caucus() -> Harness {
+    let mut h = Harness::new(true, "zh-CN");
+    h.rt.block_on(h.store.load_demo(&accord_store::Actor::system()))
+        .expect("demo");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case in the list");
+    });
+    h.interact(|ui| {
+        ui.click("开始调解").expect("start mediation");
+    });
+    assert!(h.shows("1 共同开场"), "the stage bar shows the opening");
+    assert!(
+        h.shows("说明调解自愿，任何一方可随时退出"),
+        "the opening checklist comes from the locale"
+    );
+    // The caucus cannot start before everyone consented.
+    h.interact(|ui| {
+        ui.click("下一步").expect("next");
+    });
+    h.interact(|ui| {
+        ui.click("下一步").expect("next");
+    });
+    assert!(h.shows_fragment("还有当事人未表示同意调解：李玥、赵喆、王建国"));
+    h.interact(|ui| {
+        ui.click("上一步").expect("back to the opening");
+    });
+    for _ in 0..3 {
+        h.interact(|ui| {
+            ui.click("记录同意调解").expect("consent button");
+        });
+    }
+    assert!(h.ui().find("记录同意调解").is_err(), "all three consented");
+    for _ in 0..2 {
+        h.interact(|ui| {
+            ui.click("下一步").expect("next");
+        });
+    }
+
+    assert!(h.shows("与 李玥 背对背沟通（第 1 轮）"));
+    h
+}
+
+fn record(h: &mut Harness, text: &str) {
+    h.interact(|ui| {
+        type_into(ui, "room_text", text);
+        ui.click("保存记录").expect("save entry");
+    });
+    assert!(h.shows(text), "the entry shows in the party's compartment");
+}
+
+fn switch_to(h: &mut Harness, name: &str) {
+    h.interact(|ui| {
+        ui.click(format!("请 {name} 入室").as_str())
+            .expect("invite button");
+    });
+    assert!(h.shows_fragment("已离开调解室"), "switching asks first");
+    h.interact(|ui| {
+        ui.click("确认（Enter）").expect("confirm");
+    });
+}
+
+#[test]
+fn a_confidential_note_of_a_is_not_on_screen_in_bs_caucus() {
+    let mut h = in_first_caucus();
+    record(&mut h, SECRET);
+    switch_to(&mut h, "王建国");
+    assert!(h.shows("与 王建国 背对背沟通（第 1 轮）"));
+    assert!(
+        !h.shows_fragment(SECRET),
+        "A's confidential words are not on B's screen"
+    );
+    assert!(!h.shows_fragment("五千"));
+    // Nor in the joint closing.
+    h.interact(|ui| {
+        ui.click("下一步").expect("next");
+    });
+    assert!(h.shows("4 共同总结"));
+    assert!(!h.shows_fragment(SECRET));
+}
+
+#[test]
+fn a_point_a_allows_to_share_appears_in_bs_to_convey_list() {
+    let mut h = in_first_caucus();
+    record(&mut h, SECRET);
+    record(&mut h, OPEN);
+    // Tick "may be shared" on the newest entry (listed first).
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may-share checkbox");
+    });
+    switch_to(&mut h, "王建国");
+    assert!(h.shows("待转达（对方允许转达的内容）"));
+    assert!(h.shows(OPEN), "the allowed point is in the to-convey list");
+    assert!(
+        !h.shows_fragment(SECRET),
+        "the other one stays confidential"
+    );
+    h.interact(|ui| {
+        ui.click("标记为已转达").expect("convey button");
+    });
+    assert!(h.shows("已转达的对方内容"));
+    assert!(h.shows(OPEN));
+    assert!(h.ui().find("标记为已转达").is_err());
+    // Back in A's caucus the entry says when it was conveyed.
+    switch_to(&mut h, "李玥");
+    assert!(
+        h.shows("与 李玥 背对背沟通（第 2 轮）"),
+        "meeting A again starts round 2"
+    );
+    assert!(h.shows_fragment("已于"));
+}
+
+#[test]
+fn the_curtain_hides_every_caucus_text_at_once() {
+    let mut h = in_first_caucus();
+    record(&mut h, SECRET);
+    h.send(Message::Key(Key::Named(Named::F12), Modifiers::empty()));
+    assert!(h.shows("请稍候"));
+    assert!(!h.shows_fragment(SECRET));
+    assert!(!h.shows_fragment("李玥"), "not even who is in the room");
+    h.interact(|ui| {
+        ui.click("收起隐私帘").expect("raise");
+    });
+    assert!(h.shows(SECRET));
+    // The button does the same as the key.
+    h.interact(|ui| {
+        ui.click("隐私帘（F12）").expect("curtain button");
+    });
+    assert!(!h.shows_fragment(SECRET));
+}
+
+#[test]
+fn a_restart_returns_to_the_same_stage_and_party() {
+    let mut h = in_first_caucus();
+    record(&mut h, SECRET);
+    switch_to(&mut h, "王建国");
+    h.restart();
+    assert!(
+        h.shows("与 王建国 背对背沟通（第 1 轮）"),
+        "same case, stage and party after a restart"
+    );
+    assert!(!h.shows_fragment(SECRET));
+    switch_to(&mut h, "李玥");
+    assert!(h.shows(SECRET), "A's entry was saved as it was made");
+}
+
+#[test]
+fn the_keyboard_moves_between_stages_and_asks_before_switching() {
+    let mut h = in_first_caucus();
+    let ctrl = Modifiers::CTRL;
+    h.send(Message::Key(Key::Character("3".into()), ctrl));
+    assert!(h.shows_fragment("李玥 已离开调解室"));
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(
+        !h.shows_fragment("已离开调解室"),
+        "Escape keeps A in the room"
+    );
+    h.send(Message::Key(Key::Character("3".into()), ctrl));
+    h.send(Message::Key(Key::Named(Named::Enter), Modifiers::empty()));
+    assert!(h.shows("与 王建国 背对背沟通（第 1 轮）"));
+    h.send(Message::Key(Key::Named(Named::ArrowRight), ctrl));
+    assert!(h.shows("4 共同总结"));
+    h.send(Message::Key(Key::Named(Named::ArrowLeft), ctrl));
+    assert!(h.shows_fragment("背对背沟通"));
+}
+
+#[test]
+fn offers_and_counter_offers_show_with_their_gap() {
+    let mut h = in_first_caucus();
+    let offer = |h: &mut Harness, amount: &str| {
+        h.send(Message::Room(
+            accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
+                value: accord_core::ItemKind::Offer,
+                label: String::new(),
+            }),
+        ));
+        h.interact(|ui| {
+            type_into(ui, "room_amount", amount);
+            type_into(ui, "room_terms", "一次付清");
+            ui.click("保存记录").expect("save");
+        });
+    };
+    offer(&mut h, "11500");
+    assert!(h.shows("¥11,500.00（人民币壹万壹仟伍佰元整）"));
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may share");
+    });
+    switch_to(&mut h, "王建国");
+    offer(&mut h, "6000");
+    assert!(
+        h.shows("双方差距：¥5,500.00"),
+        "B sees A's allowed offer and the gap"
+    );
+    switch_to(&mut h, "赵喆");
+    assert!(
+        h.ui().find("双方差距：¥5,500.00").is_err(),
+        "赵喆 does not see 王建国's confidential offer"
+    );
+}
