@@ -211,3 +211,71 @@ fn offers_and_counter_offers_show_with_their_gap() {
         "赵喆 does not see 王建国's confidential offer"
     );
 }
+
+/// Walks the water-leak example through every stage and saves a screenshot
+/// of each, in both languages, to target/screenshots/ (run on demand:
+/// `cargo test -p accord-app --test room -- --ignored`).
+#[test]
+#[ignore = "writes screenshots for people to look at"]
+fn walkthrough_screenshots() {
+    use accord_app::gui::{Labeled, screen::room::Message as Room};
+    use accord_i18n::Locale;
+    let kind = |k| {
+        Message::Room(Room::KindPicked(Labeled {
+            value: k,
+            label: String::new(),
+        }))
+    };
+    let mut h = in_first_caucus();
+    h.send(Message::Room(Room::GoTo(accord_core::StageKind::Opening)));
+    for key in [
+        "checklist-opening-introduce",
+        "checklist-opening-voluntary",
+        "checklist-opening-consent",
+    ] {
+        h.send(Message::Room(Room::Check(key, true)));
+    }
+    let shoot = |h: &mut Harness, n: &str| {
+        h.screenshot(&format!("zh-{n}"));
+        h.send(Message::LocalePicked(Locale::EnUs));
+        h.screenshot(&format!("en-{n}"));
+        h.send(Message::LocalePicked(Locale::ZhCn));
+    };
+    shoot(&mut h, "1-opening");
+    h.send(Message::Room(Room::GoTo(
+        accord_core::StageKind::Statements,
+    )));
+    record(&mut h, "楼上漏水已经三次，顶棚和衣柜都泡坏了。");
+    shoot(&mut h, "2-statements");
+    h.send(Message::Room(Room::GoTo(accord_core::StageKind::Caucus)));
+    record(&mut h, "要求赔偿损失并彻底修好管道");
+    record(&mut h, SECRET);
+    h.send(kind(accord_core::ItemKind::Offer));
+    h.interact(|ui| {
+        type_into(ui, "room_amount", "11500");
+        type_into(ui, "room_terms", "一次付清，先修管道");
+        ui.click("保存记录").expect("save");
+    });
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may share");
+    });
+    shoot(&mut h, "3-caucus-a");
+    switch_to(&mut h, "王建国");
+    h.send(kind(accord_core::ItemKind::Offer));
+    h.interact(|ui| {
+        type_into(ui, "room_amount", "6000");
+        type_into(ui, "room_terms", "分两期支付");
+        ui.click("保存记录").expect("save");
+    });
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may share");
+    });
+    shoot(&mut h, "4-caucus-b");
+    h.interact(|ui| {
+        ui.click("标记为已转达").expect("convey");
+    });
+    h.send(Message::Room(Room::GoTo(accord_core::StageKind::Closing)));
+    shoot(&mut h, "5-closing");
+    h.send(Message::Room(Room::Curtain(true)));
+    shoot(&mut h, "6-curtain");
+}

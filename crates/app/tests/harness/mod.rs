@@ -123,3 +123,30 @@ pub fn type_into(ui: &mut Simulator<'_, Message>, id: &'static str, text: &str) 
         .unwrap_or_else(|e| panic!("no field {id}: {e}"));
     let _ = ui.typewrite(text);
 }
+
+impl Harness {
+    /// Saves what a 1280x860 window shows now as a PNG (for looking at).
+    pub fn screenshot(&self, name: &str) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let path = dir.join(name);
+        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
+            if entry.file_name().to_string_lossy().starts_with(name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let mut ui = Simulator::with_size(
+            Settings {
+                fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
+                default_font: Font::with_name(FONT_FAMILY),
+                ..Settings::default()
+            },
+            (1280.0, 860.0),
+            self.app.view(),
+        );
+        let snapshot = ui
+            .snapshot(&accord_app::gui::theme::theme())
+            .expect("snapshot");
+        assert!(snapshot.matches_image(&path).expect("write png"));
+    }
+}

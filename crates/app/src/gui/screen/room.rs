@@ -194,8 +194,10 @@ impl Room {
         let parties = self.party_ids();
         match message {
             Message::GoTo(stage) => {
+                self.draft = Draft::default();
                 self.step(AuditAction::SessionStage, |s| s.go_to(stage, &parties))
             }
+
             Message::Consent(party) => self.step(AuditAction::ConsentRecorded, |s| {
                 s.record_consent(party, Utc::now())
             }),
