@@ -312,3 +312,7 @@ audit-item-recorded = Entry recorded
 audit-item-edited = Entry edited
 audit-disclosure-changed = Sharing permission changed
 audit-session-closed = Session ended
+room-edit = Edit
+room-editing = Editing entry { $id }
+room-correcting = This session has ended: saving records a correction of entry { $id }; the original stays as it was.
+room-edit-cancel = Cancel

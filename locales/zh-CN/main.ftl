@@ -309,3 +309,7 @@ audit-item-recorded = 新增记录
 audit-item-edited = 修改记录
 audit-disclosure-changed = 更改转达权限
 audit-session-closed = 结束调解
+room-edit = 修改
+room-editing = 正在修改第 { $id } 条记录
+room-correcting = 本次调解已结束：保存后将作为对第 { $id } 条记录的更正另行记录，原记录保留。
+room-edit-cancel = 取消修改

@@ -279,3 +279,48 @@ fn walkthrough_screenshots() {
     h.send(Message::Room(Room::Curtain(true)));
     shoot(&mut h, "6-curtain");
 }
+
+#[test]
+fn entries_are_edited_while_open_and_corrected_after_closing() {
+    let mut h = in_first_caucus();
+    record(&mut h, "赔偿八千元");
+    h.interact(|ui| {
+        ui.click("修改").expect("edit button");
+    });
+    assert!(h.shows_fragment("正在修改第"));
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("room_text"))
+            .expect("text field");
+        let _ = ui.typewrite("整");
+        ui.click("保存记录").expect("save");
+    });
+    assert!(h.shows("赔偿八千元整"), "the entry was changed in place");
+    assert!(h.ui().find("赔偿八千元").is_err());
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may share");
+    });
+    h.interact(|ui| {
+        ui.click("结束调解").expect("end the session");
+    });
+    assert!(h.shows_fragment("本次调解已于"));
+    assert!(
+        h.ui().find("保存记录").is_err(),
+        "no new entries after closing"
+    );
+    h.interact(|ui| {
+        ui.click("更正").expect("correct button");
+    });
+    assert!(h.shows_fragment("原记录保留"));
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("room_text"))
+            .expect("text field");
+        let _ = ui.typewrite("（含维修费）");
+        ui.click("保存记录").expect("save correction");
+    });
+    assert!(h.shows("赔偿八千元整"), "the original stays");
+    assert!(
+        h.shows("赔偿八千元整（含维修费）"),
+        "the correction is a new entry"
+    );
+    assert!(h.shows_fragment("更正第"));
+}

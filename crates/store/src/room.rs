@@ -260,6 +260,20 @@ impl Store {
                 by: actor.name.clone(),
             }
         };
+        // A correction is seen by whoever could see what it corrects.
+        let disclosure = match item.corrects {
+            Some(original) => {
+                let original = room_item::Entity::find_by_id(original)
+                    .one(&txn)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                if original.session_id != session_id {
+                    return Err(StoreError::NotFound);
+                }
+                item_from(original)?.disclosure
+            }
+            None => disclosure,
+        };
         let (shared_at, shared_by) = match &disclosure {
             Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
             _ => (None, None),

@@ -3,8 +3,8 @@
 //! result back as a message. Tests run the same effects directly.
 
 use accord_core::{
-    AuditAction, Case, CaseStatus, Disclosure, LocalUser, NewItem, RoomItem, Session, UserRole,
-    ValidCase,
+    AuditAction, Case, CaseStatus, Disclosure, LocalUser, NewItem, Offer, RoomItem, Session,
+    UserRole, ValidCase,
 };
 use accord_store::{Actor, AuditEntry, CasePage, CaseQuery, Store, StoreError};
 
@@ -62,6 +62,13 @@ pub enum Effect {
         item_id: i64,
         disclosure: Disclosure,
     },
+    /// Change an entry's words while its session is open.
+    EditItem {
+        actor: Actor,
+        item_id: i64,
+        text: String,
+        offer: Option<Offer>,
+    },
 }
 
 /// Everything the room screen shows.
@@ -85,7 +92,7 @@ pub enum Done {
     RoomOpened(Result<RoomData, StoreError>),
     SessionSaved(Result<Session, StoreError>),
     ItemRecorded(Result<RoomItem, StoreError>),
-    Disclosed(Result<RoomItem, StoreError>),
+    ItemReplaced(Result<RoomItem, StoreError>),
     /// The database was opened again after "Try again".
     Rebooted(Box<crate::gui::Boot>),
 }
@@ -156,7 +163,13 @@ impl Effect {
                 actor,
                 item_id,
                 disclosure,
-            } => Done::Disclosed(store.set_disclosure(&actor, item_id, disclosure).await),
+            } => Done::ItemReplaced(store.set_disclosure(&actor, item_id, disclosure).await),
+            Self::EditItem {
+                actor,
+                item_id,
+                text,
+                offer,
+            } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
         }
     }
 }

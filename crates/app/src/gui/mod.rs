@@ -394,6 +394,12 @@ impl App {
                 session_id,
                 item,
             }),
+            RoomAction::Edit(item_id, text, offer) => Action::Run(Effect::EditItem {
+                actor,
+                item_id,
+                text,
+                offer,
+            }),
             RoomAction::Disclose(item_id, disclosure) => Action::Run(Effect::Disclose {
                 actor,
                 item_id,
@@ -580,9 +586,9 @@ impl App {
                 }
                 Action::None
             }
-            Done::Disclosed(result) => {
+            Done::ItemReplaced(result) => {
                 if let Screen::Room(room) = &mut self.screen {
-                    room.disclosed(result);
+                    room.replaced(result);
                 }
                 Action::None
             }

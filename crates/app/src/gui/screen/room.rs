@@ -44,6 +44,8 @@ struct Draft {
     text: String,
     amount: String,
     terms: String,
+    /// The entry being edited (open session) or corrected (closed one).
+    editing: Option<i64>,
 }
 
 /// Something to tell the mediator.
@@ -115,6 +117,10 @@ pub enum Message {
     AllowShare(i64, bool),
     /// The mediator has conveyed an item of the other side.
     Conveyed(i64),
+    /// Edit (or, once the session is closed, correct) an entry.
+    Edit(i64),
+    /// Stop editing.
+    CancelEdit,
     /// End the session.
     CloseSession,
     /// Back to the case.
@@ -131,6 +137,8 @@ pub enum RoomAction {
     Record(i64, NewItem),
     /// Change an item's disclosure.
     Disclose(i64, Disclosure),
+    /// Change an entry's words while the session is open.
+    Edit(i64, String, Option<Offer>),
     /// Leave the room.
     Back(i64),
 }
@@ -266,7 +274,35 @@ impl Room {
                     by: user_name.to_owned(),
                 },
             ),
-            Message::CloseSession => self.step(AuditAction::SessionClosed, |s| s.close(Utc::now())),
+            Message::Edit(id) => {
+                if let Some(item) = self.items.iter().find(|i| i.id == id) {
+                    let amount = item.offer.as_ref().and_then(|o| o.amount);
+                    self.draft = Draft {
+                        speaker: Some(item.party_id),
+                        kind: Some(item.kind),
+                        issue: item.issue_id,
+                        text: item.text.clone(),
+                        amount: amount
+                            .map(|m| format!("{}.{:02}", m.minor / 100, m.minor % 100))
+                            .unwrap_or_default(),
+                        terms: item
+                            .offer
+                            .as_ref()
+                            .map(|o| o.terms.clone())
+                            .unwrap_or_default(),
+                        editing: Some(id),
+                    };
+                }
+                RoomAction::None
+            }
+            Message::CancelEdit => {
+                self.draft = Draft::default();
+                RoomAction::None
+            }
+            Message::CloseSession => {
+                self.draft = Draft::default();
+                self.step(AuditAction::SessionClosed, |s| s.close(Utc::now()))
+            }
             Message::Back => RoomAction::Back(self.case.id),
         }
     }
@@ -313,7 +349,21 @@ impl Room {
             amount,
             terms: self.draft.terms.clone(),
         });
-        let Some(party_id) = self.speaker() else {
+        let editing = self
+            .draft
+            .editing
+            .and_then(|id| self.items.iter().find(|i| i.id == id));
+        if let Some(original) = editing
+            && !self.session.is_closed()
+        {
+            if self.draft.text.trim().is_empty() && offer.is_none() {
+                self.error = Some(Problem::Invalid(ValidationError::ItemEmpty));
+                return RoomAction::None;
+            }
+            self.error = None;
+            return RoomAction::Edit(original.id, self.draft.text.clone(), offer);
+        }
+        let Some(party_id) = editing.map(|i| i.party_id).or_else(|| self.speaker()) else {
             return RoomAction::None;
         };
         let item = NewItem {
@@ -322,7 +372,7 @@ impl Room {
             kind: Some(kind),
             text: self.draft.text.clone(),
             offer,
-            corrects: None,
+            corrects: editing.map(|i| i.id),
         };
         if let Err(e) = item.validate() {
             self.error = Some(Problem::Invalid(e));
@@ -358,10 +408,13 @@ impl Room {
         }
     }
 
-    /// A disclosure change came back from the store.
-    pub fn disclosed(&mut self, result: Result<RoomItem, StoreError>) {
+    /// An edited or re-disclosed entry came back from the store.
+    pub fn replaced(&mut self, result: Result<RoomItem, StoreError>) {
         match result {
             Ok(item) => {
+                if self.draft.editing == Some(item.id) {
+                    self.draft = Draft::default();
+                }
                 if let Some(slot) = self.items.iter_mut().find(|i| i.id == item.id) {
                     *slot = item;
                 }
@@ -593,8 +646,16 @@ impl Room {
                 main = main.push(self.consents(ctx));
                 main = main.push(self.joint_items(ctx, &view.own, ctx.tr("room-joint-items")));
             }
+            // A session ended during a caucus shows what the joint room may
+            // see: nobody is alone with the mediator any more.
+            StageKind::Caucus if presence == Presence::Joint => {
+                if self.draft.editing.is_some() {
+                    main = main.push(self.entry_form(ctx));
+                }
+                main = main.push(self.joint_items(ctx, &view.own, ctx.tr("room-joint-items")));
+            }
             StageKind::Statements | StageKind::Closing => {
-                if !self.session.is_closed() {
+                if !self.session.is_closed() || self.draft.editing.is_some() {
                     main = main.push(self.entry_form(ctx));
                 }
                 let heading = if self.session.stage == StageKind::Statements {
@@ -609,7 +670,7 @@ impl Room {
                     return main.into();
                 };
                 main = main.push(self.caucus_header(ctx, present));
-                if !self.session.is_closed() {
+                if !self.session.is_closed() || self.draft.editing.is_some() {
                     main = main.push(self.entry_form(ctx));
                 }
                 main = main.push(self.own_items(ctx, present, &view.own));
@@ -791,12 +852,45 @@ impl Room {
                 .spacing(theme::TIGHT),
             );
         }
-        form = form.push(
+        let mut actions = row![
             button(text(ctx.tr("room-record")).size(size))
                 .style(button::primary)
                 .on_press(m(Message::Record)),
-        );
-        widgets::card(form)
+        ]
+        .spacing(theme::TIGHT);
+        if let Some(id) = self.draft.editing {
+            let key = if self.session.is_closed() {
+                "room-correcting"
+            } else {
+                "room-editing"
+            };
+            form = column![
+                text(ctx.tr_args(key, &[("id", id.to_string())]))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text),
+                form
+            ]
+            .spacing(theme::TIGHT);
+            actions = actions.push(
+                button(text(ctx.tr("room-edit-cancel")).size(size))
+                    .style(button::secondary)
+                    .on_press(m(Message::CancelEdit)),
+            );
+        }
+        widgets::card(form.push(actions))
+    }
+
+    /// The button that edits an entry (or corrects it once closed).
+    fn edit_button<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, crate::gui::Message> {
+        let key = if self.session.is_closed() {
+            "room-correction"
+        } else {
+            "room-edit"
+        };
+        button(text(ctx.tr(key)).size(ctx.sizes.small()))
+            .style(button::text)
+            .on_press(crate::gui::Message::Room(Message::Edit(item.id)))
+            .into()
     }
 
     fn item_line<'a>(
@@ -872,7 +966,8 @@ impl Room {
                     text(self.name(item.party_id))
                         .size(ctx.sizes.body())
                         .width(120),
-                    self.item_line(ctx, item).width(Fill)
+                    self.item_line(ctx, item).width(Fill),
+                    self.edit_button(ctx, item),
                 ]
                 .spacing(theme::GAP),
             );
@@ -917,9 +1012,13 @@ impl Room {
                 }
             };
             list = list.push(
-                row![self.item_line(ctx, item).width(Fill), control]
-                    .spacing(theme::GAP)
-                    .align_y(Center),
+                row![
+                    self.item_line(ctx, item).width(Fill),
+                    control,
+                    self.edit_button(ctx, item)
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
             );
         }
         widgets::card(list)
