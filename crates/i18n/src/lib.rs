@@ -95,6 +95,17 @@ pub enum I18nError {
     Syntax { file: String, message: String },
 }
 
+fn syntax(file: &str, errors: &[impl std::fmt::Display]) -> I18nError {
+    I18nError::Syntax {
+        file: file.to_owned(),
+        message: errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// The translations of one locale, ready to format messages.
 pub struct Translations {
     locale: Locale,
@@ -131,24 +142,10 @@ impl Translations {
             let name = file.path().display().to_string();
             let text = file.contents_utf8().unwrap_or_default().to_owned();
             let resource =
-                FluentResource::try_new(text).map_err(|(_, errs)| I18nError::Syntax {
-                    file: name.clone(),
-                    message: errs
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })?;
+                FluentResource::try_new(text).map_err(|(_, errs)| syntax(&name, &errs))?;
             bundle
                 .add_resource(resource)
-                .map_err(|errs| I18nError::Syntax {
-                    file: name.clone(),
-                    message: errs
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })?;
+                .map_err(|errs| syntax(&name, &errs))?;
         }
         Ok(Self { locale, bundle })
     }

@@ -72,6 +72,23 @@ fn item_from(m: room_item::Model) -> Result<RoomItem> {
     })
 }
 
+async fn find_item(conn: &impl ConnectionTrait, id: i64) -> Result<room_item::Model> {
+    room_item::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// The stored columns of an offer: amount, currency, terms.
+fn offer_columns(offer: Option<&Offer>) -> (Option<i64>, Option<String>, Option<String>) {
+    let amount = offer.and_then(|o| o.amount);
+    (
+        amount.map(|m| m.minor),
+        amount.map(|m| m.currency.code().to_owned()),
+        offer.map(|o| o.terms.trim().to_owned()),
+    )
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
@@ -263,10 +280,8 @@ impl Store {
         // A correction is seen by whoever could see what it corrects.
         let disclosure = match item.corrects {
             Some(original) => {
-                let original = room_item::Entity::find_by_id(original)
-                    .one(&txn)
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
+                let original = find_item(&txn, original).await?;
+
                 if original.session_id != session_id {
                     return Err(StoreError::NotFound);
                 }
@@ -278,7 +293,7 @@ impl Store {
             Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
             _ => (None, None),
         };
-        let offer = item.offer.as_ref();
+        let (offer_minor, offer_currency, offer_terms) = offer_columns(item.offer.as_ref());
         let model = room_item::ActiveModel {
             session_id: Set(session_id),
             case_id: Set(session.case_id),
@@ -286,11 +301,10 @@ impl Store {
             issue_id: Set(item.issue_id),
             kind: Set(item.kind.unwrap_or(ItemKind::Note).code().to_owned()),
             text: Set(item.text.trim().to_owned()),
-            offer_minor: Set(offer.and_then(|o| o.amount).map(|m| m.minor)),
-            offer_currency: Set(offer
-                .and_then(|o| o.amount)
-                .map(|m| m.currency.code().to_owned())),
-            offer_terms: Set(offer.map(|o| o.terms.trim().to_owned())),
+            offer_minor: Set(offer_minor),
+            offer_currency: Set(offer_currency),
+            offer_terms: Set(offer_terms),
+
             round: Set(i32::try_from(round).unwrap_or(i32::MAX)),
             recorded_at: Set(crate::now()),
             disclosure: Set(disclosure.code().to_owned()),
@@ -323,21 +337,16 @@ impl Store {
         offer: Option<Offer>,
     ) -> Result<RoomItem> {
         let txn = self.write_txn().await?;
-        let model = room_item::Entity::find_by_id(item_id)
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let model = find_item(&txn, item_id).await?;
         if load_session(&txn, model.session_id).await?.is_closed() {
             return Err(SessionError::Closed.into());
         }
         let mut active: room_item::ActiveModel = model.clone().into();
         active.text = Set(text.trim().to_owned());
-        active.offer_minor = Set(offer.as_ref().and_then(|o| o.amount).map(|m| m.minor));
-        active.offer_currency = Set(offer
-            .as_ref()
-            .and_then(|o| o.amount)
-            .map(|m| m.currency.code().to_owned()));
-        active.offer_terms = Set(offer.as_ref().map(|o| o.terms.trim().to_owned()));
+        let (minor, currency, terms) = offer_columns(offer.as_ref());
+        active.offer_minor = Set(minor);
+        active.offer_currency = Set(currency);
+        active.offer_terms = Set(terms);
         let updated = active.update(&txn).await?;
         audit::record(
             &txn,
@@ -360,10 +369,7 @@ impl Store {
         disclosure: Disclosure,
     ) -> Result<RoomItem> {
         let txn = self.write_txn().await?;
-        let model = room_item::Entity::find_by_id(item_id)
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let model = find_item(&txn, item_id).await?;
         let mut active: room_item::ActiveModel = model.clone().into();
         active.disclosure = Set(disclosure.code().to_owned());
         let (at, by) = match &disclosure {

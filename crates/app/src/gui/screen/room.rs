@@ -880,6 +880,14 @@ impl Room {
         widgets::card(form.push(actions))
     }
 
+    /// "From <party>" above another party's entry.
+    fn said_by<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, crate::gui::Message> {
+        text(ctx.tr_args("room-from", &[("name", self.name(item.party_id))]))
+            .size(ctx.sizes.small())
+            .style(theme::muted_text)
+            .into()
+    }
+
     /// The button that edits an entry (or corrects it once closed).
     fn edit_button<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, crate::gui::Message> {
         let key = if self.session.is_closed() {
@@ -954,11 +962,7 @@ impl Room {
     ) -> Element<'a, crate::gui::Message> {
         let mut list = column![widgets::heading(ctx, heading)].spacing(theme::TIGHT);
         if items.is_empty() {
-            list = list.push(
-                text(ctx.tr("room-nothing-yet"))
-                    .size(ctx.sizes.body())
-                    .style(theme::muted_text),
-            );
+            list = list.push(nothing_yet(ctx));
         }
         for item in items {
             list = list.push(
@@ -988,11 +992,7 @@ impl Room {
         )]
         .spacing(theme::TIGHT);
         if items.is_empty() {
-            list = list.push(
-                text(ctx.tr("room-nothing-yet"))
-                    .size(ctx.sizes.body())
-                    .style(theme::muted_text),
-            );
+            list = list.push(nothing_yet(ctx));
         }
         for item in items.iter().rev() {
             let control: Element<'a, crate::gui::Message> = match &item.disclosure {
@@ -1033,23 +1033,13 @@ impl Room {
         let mut list =
             column![widgets::heading(ctx, ctx.tr("room-to-convey"))].spacing(theme::TIGHT);
         if items.is_empty() {
-            list = list.push(
-                text(ctx.tr("room-nothing-yet"))
-                    .size(ctx.sizes.body())
-                    .style(theme::muted_text),
-            );
+            list = list.push(nothing_yet(ctx));
         }
         for item in items {
             let id = item.id;
             list = list.push(
                 row![
-                    column![
-                        text(ctx.tr_args("room-from", &[("name", self.name(item.party_id))]))
-                            .size(ctx.sizes.small())
-                            .style(theme::muted_text),
-                        self.item_line(ctx, item)
-                    ]
-                    .width(Fill),
+                    column![self.said_by(ctx, item), self.item_line(ctx, item)].width(Fill),
                     button(text(ctx.tr("room-convey")).size(ctx.sizes.small()))
                         .style(button::secondary)
                         .on_press(m(Message::Conveyed(id))),
@@ -1069,15 +1059,8 @@ impl Room {
     ) -> Element<'a, crate::gui::Message> {
         let mut list = column![widgets::heading(ctx, heading)].spacing(theme::TIGHT);
         for item in items {
-            list = list.push(
-                column![
-                    text(ctx.tr_args("room-from", &[("name", self.name(item.party_id))]))
-                        .size(ctx.sizes.small())
-                        .style(theme::muted_text),
-                    self.item_line(ctx, item)
-                ]
-                .spacing(2),
-            );
+            list =
+                list.push(column![self.said_by(ctx, item), self.item_line(ctx, item)].spacing(2));
         }
         widgets::card(list)
     }
@@ -1130,6 +1113,14 @@ impl Room {
         }
         widgets::card(block)
     }
+}
+
+/// The placeholder of an empty list.
+fn nothing_yet<'a>(ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+    text(ctx.tr("room-nothing-yet"))
+        .size(ctx.sizes.body())
+        .style(theme::muted_text)
+        .into()
 }
 
 /// The neutral screen shown when the curtain is down.
