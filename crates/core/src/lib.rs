@@ -3,6 +3,7 @@
 //! here is plain data and functions, so it compiles and tests in seconds and
 //! every other crate can trust it.
 
+pub mod agreement;
 pub mod audit;
 pub mod case;
 pub mod demo;

@@ -1,0 +1,397 @@
+//! The settlement agreement as data: clauses, structured obligations with
+//! their instalments, the completeness check per jurisdiction profile, and
+//! the canonical content whose SHA-256 seals a final version.
+//!
+//! The words of the templates live in the locale files; this module only
+//! names them (Fluent keys), so a legal advisor can change the wording
+//! without touching code.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::{Case, Category, Choice, Money, PartyKind};
+
+crate::choice! {
+    /// Whose rules the agreement must satisfy.
+    pub enum Jurisdiction {
+        PrcPeoplesMediation => "prc_peoples_mediation", "jurisdiction-prc";
+        GenericEnglish => "generic_english", "jurisdiction-generic-english";
+    }
+}
+
+crate::choice! {
+    /// What an obligation asks for.
+    pub enum ObligationKind {
+        Payment => "payment", "obligation-kind-payment";
+        Act => "act", "obligation-kind-act";
+    }
+}
+
+/// One due part of a payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Installment {
+    pub due: NaiveDate,
+    pub amount: Money,
+}
+
+/// Who owes whom what, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Obligation {
+    /// The party who must perform.
+    pub debtor: i64,
+    /// The party who receives (none for an act owed to everyone).
+    pub creditor: Option<i64>,
+    pub kind: ObligationKind,
+    /// What is to be done, in words ("repair the drinking-water pipe").
+    pub description: String,
+    /// The total of a payment.
+    pub amount: Option<Money>,
+    /// When a payment falls due: one instalment for a single payment.
+    pub installments: Vec<Installment>,
+    /// The deadline of an act.
+    pub due: Option<NaiveDate>,
+    /// How it is paid or performed ("bank transfer", "in cash at the centre").
+    pub method: String,
+}
+
+impl Obligation {
+    /// The last day by which everything must be performed.
+    pub fn deadline(&self) -> Option<NaiveDate> {
+        match self.kind {
+            ObligationKind::Payment => self.installments.iter().map(|i| i.due).max(),
+            ObligationKind::Act => self.due,
+        }
+    }
+}
+
+/// A clause of free text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clause {
+    pub text: String,
+}
+
+/// The content of an agreement: everything that is printed and sealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementContent {
+    pub jurisdiction: Jurisdiction,
+    /// The main facts of the dispute, the disputed matters and each side's
+    /// responsibility.
+    pub facts: String,
+    pub clauses: Vec<Clause>,
+    pub obligations: Vec<Obligation>,
+    pub mediator: String,
+    pub recorder: String,
+    pub witnesses: Vec<String>,
+}
+
+/// Something the agreement still lacks, with its Fluent key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Missing {
+    /// A party has no ID number / credit code.
+    IdNumber { party: String },
+    /// A party has no address.
+    Address { party: String },
+    /// The facts are empty.
+    Facts,
+    /// Nothing is agreed.
+    Terms,
+    /// An obligation has no performance deadline.
+    Deadline { obligation: usize },
+    /// A payment has no amount.
+    Amount { obligation: usize },
+    /// The instalments do not add up to the amount.
+    InstallmentSum { obligation: usize },
+    /// An obligation's debtor is not a party of the case.
+    Debtor { obligation: usize },
+    /// No mediator signs.
+    Mediator,
+    /// No recorder signs (PRC profile).
+    Recorder,
+}
+
+impl Missing {
+    /// The Fluent key of the message.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::IdNumber { .. } => "missing-id-number",
+            Self::Address { .. } => "missing-address",
+            Self::Facts => "missing-facts",
+            Self::Terms => "missing-terms",
+            Self::Deadline { .. } => "missing-deadline",
+            Self::Amount { .. } => "missing-amount",
+            Self::InstallmentSum { .. } => "missing-installment-sum",
+            Self::Debtor { .. } => "missing-debtor",
+            Self::Mediator => "missing-mediator",
+            Self::Recorder => "missing-recorder",
+        }
+    }
+
+    /// The message's arguments (party names, 1-based obligation numbers).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::IdNumber { party } | Self::Address { party } => vec![("party", party.clone())],
+            Self::Deadline { obligation }
+            | Self::Amount { obligation }
+            | Self::InstallmentSum { obligation }
+            | Self::Debtor { obligation } => vec![("n", (obligation + 1).to_string())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl AgreementContent {
+    /// What the agreement still lacks under its jurisdiction profile;
+    /// finalising is refused until this is empty.
+    pub fn missing(&self, case: &Case) -> Vec<Missing> {
+        let mut missing = Vec::new();
+        let prc = self.jurisdiction == Jurisdiction::PrcPeoplesMediation;
+        for party in &case.parties {
+            // Art. 29: the parties' basic details.
+            if prc && party.id_number.is_none() {
+                missing.push(Missing::IdNumber {
+                    party: party.name.clone(),
+                });
+            }
+            if party.address.is_none() && (prc || party.kind == PartyKind::Organisation) {
+                missing.push(Missing::Address {
+                    party: party.name.clone(),
+                });
+            }
+        }
+        if self.facts.trim().is_empty() {
+            missing.push(Missing::Facts);
+        }
+        if self.clauses.iter().all(|c| c.text.trim().is_empty()) && self.obligations.is_empty() {
+            missing.push(Missing::Terms);
+        }
+        for (i, o) in self.obligations.iter().enumerate() {
+            if !case.parties.iter().any(|p| p.id == o.debtor) {
+                missing.push(Missing::Debtor { obligation: i });
+            }
+            if o.deadline().is_none() {
+                missing.push(Missing::Deadline { obligation: i });
+            }
+            if o.kind == ObligationKind::Payment {
+                match o.amount {
+                    None => missing.push(Missing::Amount { obligation: i }),
+                    Some(total) => {
+                        let sum: i64 = o.installments.iter().map(|i| i.amount.minor).sum();
+                        if !o.installments.is_empty() && sum != total.minor {
+                            missing.push(Missing::InstallmentSum { obligation: i });
+                        }
+                    }
+                }
+            }
+        }
+        if self.mediator.trim().is_empty() {
+            missing.push(Missing::Mediator);
+        }
+        if prc && self.recorder.trim().is_empty() {
+            missing.push(Missing::Recorder);
+        }
+        missing
+    }
+
+    /// The canonical bytes of the content together with the case facts it
+    /// prints (parties, number): stable JSON, so the same agreement always
+    /// hashes the same.
+    pub fn canonical(&self, case: &Case) -> Vec<u8> {
+        let parties: Vec<_> = case
+            .parties
+            .iter()
+            .map(|p| {
+                (
+                    p.id,
+                    p.role.code(),
+                    &p.name,
+                    &p.id_number,
+                    &p.address,
+                    &p.phone,
+                )
+            })
+            .collect();
+        let value = serde_json::json!({
+            "format": "accord-agreement/1",
+            "case": case.number.to_string(),
+            "parties": parties,
+            "content": self,
+        });
+        serde_json::to_vec(&value).unwrap_or_default()
+    }
+
+    /// The SHA-256 of the canonical content, in hex.
+    pub fn content_hash(&self, case: &Case) -> String {
+        let digest = Sha256::digest(self.canonical(case));
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// How many originals are printed: one per party and one for the
+    /// committee ("本协议一式N份").
+    pub fn copies(case: &Case) -> usize {
+        case.parties.len() + 1
+    }
+}
+
+/// The Fluent keys of the default clauses for a category: what a
+/// mediator usually agrees in such a dispute.
+pub fn default_clauses(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Neighbour => &[
+            "clause-neighbour-repair",
+            "clause-neighbour-compensation",
+            "clause-neighbour-goodwill",
+        ],
+        Category::PropertyManagement => &["clause-property-fees", "clause-property-service"],
+        Category::Contract | Category::Consumer => &["clause-contract-performance"],
+        Category::Finance => &["clause-finance-repayment"],
+        Category::Family => &["clause-family-arrangement"],
+        Category::Labour => &["clause-labour-wages"],
+        Category::Other => &[],
+    }
+}
+
+/// The Fluent keys of the fixed parts of each profile, in print order.
+pub fn fixed_clauses(jurisdiction: Jurisdiction) -> &'static [&'static str] {
+    match jurisdiction {
+        Jurisdiction::PrcPeoplesMediation => &[
+            "clause-prc-effect",
+            "clause-prc-judicial-confirmation",
+            "clause-prc-performance-supervision",
+            "clause-prc-copies",
+        ],
+        Jurisdiction::GenericEnglish => &[
+            "clause-en-binding",
+            "clause-en-default",
+            "clause-en-entire",
+            "clause-en-copies",
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Currency, demo};
+
+    fn case() -> Case {
+        let valid = demo::water_leak_case().validate().expect("valid");
+        Case {
+            id: 1,
+            number: crate::CaseNumber::new(2025, 1),
+            category: valid.category,
+            channel: valid.channel,
+            received_at: valid.received_at,
+            summary: valid.summary,
+            status: crate::CaseStatus::InMediation,
+            parties: valid
+                .parties
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut p)| {
+                    p.id = i as i64 + 1;
+                    p
+                })
+                .collect(),
+            issues: Vec::new(),
+            updated_at: valid.received_at,
+            version: 1,
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    fn agreement() -> AgreementContent {
+        AgreementContent {
+            jurisdiction: Jurisdiction::PrcPeoplesMediation,
+            facts: "六楼直饮水管道多次漏水，致楼下两户受损。".into(),
+            clauses: vec![Clause {
+                text: "王建国于2025年2月20日前修复管道。".into(),
+            }],
+            obligations: vec![Obligation {
+                debtor: 3,
+                creditor: Some(1),
+                kind: ObligationKind::Payment,
+                description: "赔偿李玥房屋及家具损失".into(),
+                amount: Some(Money::major(8_000, Currency::Cny)),
+                installments: vec![
+                    Installment {
+                        due: date(2025, 3, 1),
+                        amount: Money::major(5_000, Currency::Cny),
+                    },
+                    Installment {
+                        due: date(2025, 3, 31),
+                        amount: Money::major(3_000, Currency::Cny),
+                    },
+                ],
+                due: None,
+                method: "银行转账".into(),
+            }],
+            mediator: "边文玲".into(),
+            recorder: "李瑞芳".into(),
+            witnesses: vec!["青山路街道司法所".into()],
+        }
+    }
+
+    #[test]
+    fn a_complete_agreement_has_nothing_missing() {
+        assert_eq!(agreement().missing(&case()), Vec::new());
+        assert_eq!(
+            agreement().obligations[0].deadline(),
+            Some(date(2025, 3, 31))
+        );
+        assert_eq!(AgreementContent::copies(&case()), 4);
+    }
+
+    #[test]
+    fn an_agreement_without_a_deadline_is_refused_until_one_is_added() {
+        let mut a = agreement();
+        a.obligations[0].installments.clear();
+        assert_eq!(
+            a.missing(&case()),
+            vec![Missing::Deadline { obligation: 0 }]
+        );
+        a.obligations[0].installments.push(Installment {
+            due: date(2025, 3, 1),
+            amount: Money::major(8_000, Currency::Cny),
+        });
+        assert_eq!(a.missing(&case()), Vec::new());
+    }
+
+    #[test]
+    fn missing_details_are_named() {
+        let mut c = case();
+        c.parties[1].id_number = None;
+        let mut a = agreement();
+        a.obligations[0].installments[1].amount = Money::major(2_000, Currency::Cny);
+        a.recorder.clear();
+        let missing = a.missing(&c);
+        assert!(missing.contains(&Missing::IdNumber {
+            party: "赵喆".into()
+        }));
+        assert!(missing.contains(&Missing::InstallmentSum { obligation: 0 }));
+        assert!(missing.contains(&Missing::Recorder));
+        // The English profile needs no resident ID numbers nor a recorder.
+        a.jurisdiction = Jurisdiction::GenericEnglish;
+        assert_eq!(
+            a.missing(&c),
+            vec![Missing::InstallmentSum { obligation: 0 }]
+        );
+    }
+
+    #[test]
+    fn the_content_hash_is_stable_and_changes_with_any_word() {
+        let a = agreement();
+        let c = case();
+        assert_eq!(a.content_hash(&c), a.content_hash(&c));
+        assert_eq!(a.content_hash(&c).len(), 64);
+        let mut b = a.clone();
+        b.clauses[0].text.push('。');
+        assert_ne!(a.content_hash(&c), b.content_hash(&c));
+        let mut other = c.clone();
+        other.parties[0].name = "李月".into();
+        assert_ne!(a.content_hash(&c), a.content_hash(&other));
+    }
+}

@@ -1,0 +1,41 @@
+# 调解协议书：模板文字（法律顾问可在此修改措辞）
+
+jurisdiction-prc = 人民调解协议书（中华人民共和国人民调解法）
+jurisdiction-generic-english = 英文和解协议（通用）
+obligation-kind-payment = 给付金钱
+obligation-kind-act = 履行行为
+
+## 完整性检查
+missing-id-number = 缺少 { $party } 的身份证号码或统一社会信用代码。
+missing-address = 缺少 { $party } 的住址。
+missing-facts = 缺少纠纷的主要事实、争议事项及各方责任。
+missing-terms = 尚未写明达成的协议内容。
+missing-deadline = 第 { $n } 项义务缺少履行期限。
+missing-amount = 第 { $n } 项给付义务缺少金额。
+missing-installment-sum = 第 { $n } 项义务的分期金额之和与总额不一致。
+missing-debtor = 第 { $n } 项义务的履行人不是本案当事人。
+missing-mediator = 缺少调解员签名栏。
+missing-recorder = 缺少记录人签名栏。
+
+## 按纠纷类别的默认条款
+clause-neighbour-repair = 被申请人应于约定期限内自行维修漏水管道，消除漏水隐患，维修费用由被申请人承担。
+clause-neighbour-compensation = 被申请人应按本协议约定的金额和期限赔偿申请人的财产损失。
+clause-neighbour-goodwill = 双方本着互谅互让、和睦相处的原则，今后互相尊重、友好相处，不再因本纠纷发生争执。
+clause-property-fees = 业主应按本协议约定的金额和期限缴纳所欠物业服务费，物业服务企业相应减免滞纳金。
+clause-property-service = 物业服务企业应按照物业服务合同改进服务，并在约定期限内完成整改。
+clause-contract-performance = 双方应按本协议约定的方式和期限继续履行或解除合同，并结清相关款项。
+clause-finance-repayment = 借款人应按本协议约定的金额、方式和期限分期偿还欠款。
+clause-family-arrangement = 双方就赡养、抚养及财产事宜达成的安排，应本着家庭和睦的原则诚信履行。
+clause-labour-wages = 用人单位应按本协议约定的金额和期限支付所欠劳动报酬。
+
+## 人民调解协议书的固定条款
+clause-prc-effect = 本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。
+clause-prc-judicial-confirmation = 本协议生效后，双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。
+clause-prc-performance-supervision = 当事人应当按照约定履行义务。人民调解委员会对本协议的履行情况进行监督。
+clause-prc-copies = 本协议一式{ $copies }份，当事人各执一份，人民调解委员会留存一份。
+
+## 英文协议的固定条款（中文译文）
+clause-en-binding = 本和解协议具有约束力并可强制执行。各方同意受其法律约束，本协议不可撤销。
+clause-en-default = 任何一期款项未按期足额支付的，全部未付余额立即到期，债权人可向法院申请强制执行本协议。
+clause-en-entire = 本协议构成各方就调解事项达成的完整协议，了结由此产生的全部请求。
+clause-en-copies = 本协议签署正本{ $copies }份，各方各执一份，调解中心留存一份。
