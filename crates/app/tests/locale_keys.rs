@@ -56,7 +56,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn every_key_the_code_uses_exists_in_both_locales() {
     let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    for krate in ["core", "store", "i18n", "app"] {
+    for krate in ["core", "store", "i18n", "document", "app"] {
         rust_files(&crates.join(krate).join("src"), &mut files);
     }
     let mut used = BTreeSet::new();

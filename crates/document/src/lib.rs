@@ -1,0 +1,436 @@
+//! The settlement agreement as a document: the words and their order
+//! (this module, from the locale templates), independent of how they are
+//! laid out on paper.
+
+use accord_core::{
+    Case, Choice, Money, Party, PartyKind, ResidentId,
+    agreement::{AgreementContent, Jurisdiction, Obligation, ObligationKind, fixed_clauses},
+    words,
+};
+use accord_i18n::{Arg, Locale, Translations};
+use chrono::NaiveDate;
+
+/// One block of the printed agreement, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// The document title, centred.
+    Title(String),
+    /// A line under the title (the document number), right-aligned.
+    Reference(String),
+    /// A section heading.
+    Heading(String),
+    /// A paragraph of running text.
+    Paragraph(String),
+    /// A numbered term of the agreement.
+    Term { number: usize, text: String },
+    /// The signature blocks, side by side where space allows.
+    Signatures(Vec<SignatureBox>),
+}
+
+/// One place to sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureBox {
+    /// "申请人（签名/按指印）" or "Applicant (signature)".
+    pub label: String,
+    /// The printed name under the line.
+    pub name: String,
+    /// Whether a fingerprint box is printed beside the signature.
+    pub fingerprint: bool,
+}
+
+/// The whole agreement as blocks, plus what the page header and footer
+/// need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementDocument {
+    pub locale: Locale,
+    pub title: String,
+    /// The document number printed in the header (the case number).
+    pub number: String,
+    pub blocks: Vec<Block>,
+}
+
+fn tr(t: &Translations, key: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<Arg<'_>> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+    t.tr_args(key, &args)
+}
+
+/// A date as the document's language writes it.
+pub fn long_date(t: &Translations, date: NaiveDate) -> String {
+    date.format(&t.tr("doc-format-date")).to_string()
+}
+
+/// An amount in words and figures, as legal documents write it.
+pub fn amount(t: &Translations, money: Money) -> String {
+    let in_words = match t.locale() {
+        Locale::ZhCn => words::zh_capital(money),
+        Locale::EnUs => words::en_words(money),
+    };
+    tr(
+        t,
+        "doc-amount",
+        &[("words", in_words), ("figures", money.figures())],
+    )
+}
+
+/// The party's details line: name, sex and birth date (persons), ID
+/// number, address, phone, agent.
+fn party_line(t: &Translations, party: &Party) -> String {
+    let mut parts = vec![party.name.clone()];
+    if party.kind == PartyKind::Person
+        && let Some(id) = party
+            .id_number
+            .as_deref()
+            .and_then(|id| ResidentId::parse(id).ok())
+    {
+        let sex = match id.sex() {
+            accord_core::Sex::Male => t.tr("doc-sex-male"),
+            accord_core::Sex::Female => t.tr("doc-sex-female"),
+        };
+        parts.push(sex);
+        parts.push(tr(
+            t,
+            "doc-born",
+            &[("date", long_date(t, id.birth_date()))],
+        ));
+    }
+    if let Some(id) = &party.id_number {
+        let key = if party.kind == PartyKind::Person {
+            "doc-id-number"
+        } else {
+            "doc-credit-code"
+        };
+        parts.push(tr(t, key, &[("id", id.clone())]));
+    }
+    if let Some(address) = &party.address {
+        parts.push(tr(t, "doc-address", &[("address", address.clone())]));
+    }
+    if let Some(phone) = &party.phone {
+        parts.push(tr(t, "doc-phone", &[("phone", phone.clone())]));
+    }
+    if let Some(agent) = &party.agent {
+        parts.push(tr(t, "doc-agent", &[("name", agent.name.clone())]));
+    }
+    let role = t.tr(party.role.label_key());
+    tr(
+        t,
+        "doc-party-line",
+        &[
+            ("role", role),
+            ("details", parts.join(&t.tr("doc-separator"))),
+        ],
+    )
+}
+
+fn name_of(case: &Case, id: Option<i64>) -> String {
+    id.and_then(|id| case.parties.iter().find(|p| p.id == id))
+        .map(|p| p.name.clone())
+        .unwrap_or_default()
+}
+
+/// An obligation in words: who, to whom, what, how much, by when, how.
+fn obligation_text(t: &Translations, case: &Case, o: &Obligation) -> String {
+    let debtor = name_of(case, Some(o.debtor));
+    let creditor = name_of(case, o.creditor);
+    let method = o.method.trim().to_owned();
+    match o.kind {
+        ObligationKind::Act => tr(
+            t,
+            "doc-obligation-act",
+            &[
+                ("debtor", debtor),
+                ("what", o.description.clone()),
+                ("due", o.due.map(|d| long_date(t, d)).unwrap_or_default()),
+            ],
+        ),
+        ObligationKind::Payment if o.installments.len() <= 1 => {
+            let due = o.deadline().map(|d| long_date(t, d)).unwrap_or_default();
+            let total = o.amount.map(|m| amount(t, m)).unwrap_or_default();
+            tr(
+                t,
+                "doc-obligation-payment",
+                &[
+                    ("debtor", debtor),
+                    ("creditor", creditor),
+                    ("what", o.description.clone()),
+                    ("amount", total),
+                    ("due", due),
+                    ("method", method),
+                ],
+            )
+        }
+        ObligationKind::Payment => {
+            let parts: Vec<String> = o
+                .installments
+                .iter()
+                .enumerate()
+                .map(|(i, inst)| {
+                    tr(
+                        t,
+                        "doc-installment",
+                        &[
+                            ("n", (i + 1).to_string()),
+                            ("due", long_date(t, inst.due)),
+                            ("amount", amount(t, inst.amount)),
+                        ],
+                    )
+                })
+                .collect();
+            tr(
+                t,
+                "doc-obligation-installments",
+                &[
+                    ("debtor", debtor),
+                    ("creditor", creditor),
+                    ("what", o.description.clone()),
+                    ("amount", o.amount.map(|m| amount(t, m)).unwrap_or_default()),
+                    ("count", o.installments.len().to_string()),
+                    ("installments", parts.join(&t.tr("doc-list-separator"))),
+                    ("method", method),
+                ],
+            )
+        }
+    }
+}
+
+/// Builds the agreement's blocks in the translations' language.
+pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> AgreementDocument {
+    let prc = content.jurisdiction == Jurisdiction::PrcPeoplesMediation;
+    let title = t.tr(if prc { "doc-title-prc" } else { "doc-title-en" });
+    let number = case.number.to_string();
+    let mut blocks = vec![
+        Block::Title(title.clone()),
+        Block::Reference(tr(t, "doc-number", &[("number", number.clone())])),
+        Block::Heading(t.tr("doc-parties")),
+    ];
+    blocks.extend(
+        case.parties
+            .iter()
+            .map(|p| Block::Paragraph(party_line(t, p))),
+    );
+    blocks.push(Block::Heading(t.tr("doc-facts")));
+    blocks.push(Block::Paragraph(content.facts.trim().to_owned()));
+    blocks.push(Block::Heading(t.tr("doc-terms")));
+    let mut number_term = 0;
+    let mut term = |text: String, blocks: &mut Vec<Block>| {
+        number_term += 1;
+        blocks.push(Block::Term {
+            number: number_term,
+            text,
+        });
+    };
+    for clause in content.clauses.iter().filter(|c| !c.text.trim().is_empty()) {
+        term(clause.text.trim().to_owned(), &mut blocks);
+    }
+    for o in &content.obligations {
+        term(obligation_text(t, case, o), &mut blocks);
+    }
+    let copies = AgreementContent::copies(case).to_string();
+    for key in fixed_clauses(content.jurisdiction) {
+        term(tr(t, key, &[("copies", copies.clone())]), &mut blocks);
+    }
+    let mut signatures: Vec<SignatureBox> = case
+        .parties
+        .iter()
+        .map(|p| SignatureBox {
+            label: tr(t, "doc-sign-party", &[("role", t.tr(p.role.label_key()))]),
+            name: p.name.clone(),
+            fingerprint: prc && p.kind == PartyKind::Person,
+        })
+        .collect();
+    signatures.push(SignatureBox {
+        label: t.tr("doc-sign-mediator"),
+        name: content.mediator.clone(),
+        fingerprint: false,
+    });
+    if !content.recorder.trim().is_empty() {
+        signatures.push(SignatureBox {
+            label: t.tr("doc-sign-recorder"),
+            name: content.recorder.clone(),
+            fingerprint: false,
+        });
+    }
+    for witness in &content.witnesses {
+        signatures.push(SignatureBox {
+            label: t.tr("doc-sign-witness"),
+            name: witness.clone(),
+            fingerprint: false,
+        });
+    }
+    blocks.push(Block::Signatures(signatures));
+    if prc {
+        blocks.push(Block::Paragraph(t.tr("doc-committee-seal")));
+    }
+    blocks.push(Block::Paragraph(t.tr("doc-date-line")));
+    AgreementDocument {
+        locale: t.locale(),
+        title,
+        number,
+        blocks,
+    }
+}
+
+impl AgreementDocument {
+    /// All the text, in reading order (for tests and plain-text export).
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            match block {
+                Block::Title(s) | Block::Reference(s) | Block::Heading(s) | Block::Paragraph(s) => {
+                    out.push_str(s);
+                }
+                Block::Term { number, text } => out.push_str(&format!("{number}. {text}")),
+                Block::Signatures(boxes) => {
+                    for b in boxes {
+                        out.push_str(&format!("{} {}\n", b.label, b.name));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use accord_core::{
+        CaseNumber, CaseStatus, Currency,
+        agreement::{Clause, Installment},
+        demo,
+    };
+
+    pub(crate) fn case() -> Case {
+        let valid = demo::water_leak_case().validate().expect("valid");
+        Case {
+            id: 1,
+            number: CaseNumber::new(2025, 1),
+            category: valid.category,
+            channel: valid.channel,
+            received_at: valid.received_at,
+            summary: valid.summary,
+            status: CaseStatus::InMediation,
+            parties: valid
+                .parties
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut p)| {
+                    p.id = i as i64 + 1;
+                    p
+                })
+                .collect(),
+            issues: Vec::new(),
+            updated_at: valid.received_at,
+            version: 1,
+        }
+    }
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).expect("date")
+    }
+
+    pub(crate) fn content() -> AgreementContent {
+        AgreementContent {
+            jurisdiction: Jurisdiction::PrcPeoplesMediation,
+            facts: "2025年2月，王建国家中直饮水管道多次漏水，致楼下李玥、赵喆两户房屋受损。".into(),
+            clauses: vec![Clause {
+                text: "双方互谅互让，今后和睦相处。".into(),
+            }],
+            obligations: vec![
+                Obligation {
+                    debtor: 3,
+                    creditor: None,
+                    kind: ObligationKind::Act,
+                    description: "修复六楼直饮水管道".into(),
+                    amount: None,
+                    installments: Vec::new(),
+                    due: Some(date(2, 20)),
+                    method: String::new(),
+                },
+                Obligation {
+                    debtor: 3,
+                    creditor: Some(1),
+                    kind: ObligationKind::Payment,
+                    description: "房屋及家具损失赔偿款".into(),
+                    amount: Some(Money::major(8_000, Currency::Cny)),
+                    installments: vec![
+                        Installment {
+                            due: date(3, 1),
+                            amount: Money::major(5_000, Currency::Cny),
+                        },
+                        Installment {
+                            due: date(3, 31),
+                            amount: Money::major(3_000, Currency::Cny),
+                        },
+                    ],
+                    due: None,
+                    method: "银行转账".into(),
+                },
+                Obligation {
+                    debtor: 3,
+                    creditor: Some(2),
+                    kind: ObligationKind::Payment,
+                    description: "顶棚修复费用".into(),
+                    amount: Some(Money::new(350_050, Currency::Cny)),
+                    installments: vec![Installment {
+                        due: date(3, 1),
+                        amount: Money::new(350_050, Currency::Cny),
+                    }],
+                    due: None,
+                    method: "现金".into(),
+                },
+            ],
+            mediator: "边文玲".into(),
+            recorder: "李瑞芳".into(),
+            witnesses: vec!["张勇".into()],
+        }
+    }
+
+    #[test]
+    fn the_chinese_agreement_names_everyone_every_amount_and_every_deadline() {
+        let t = Translations::load(Locale::ZhCn).expect("locale");
+        let doc = agreement(&t, &case(), &content());
+        let text = doc.plain_text();
+        for expected in [
+            "人民调解协议书",
+            "编号：2025-0001",
+            "申请人：李玥，女，1985年9月23日出生，身份证号码：150204198509230024",
+            "被申请人：王建国，男，1968年5月12日出生，身份证号码：150204196805120031",
+            "王建国应于2025年2月20日前修复六楼直饮水管道。",
+            "共计人民币捌仟元整（¥8,000.00），分2期支付：第1期于2025年3月1日前支付人民币伍仟元整（¥5,000.00）；第2期于2025年3月31日前支付人民币叁仟元整（¥3,000.00）",
+            "向赵喆支付顶棚修复费用人民币叁仟伍佰元伍角（¥3,500.50）",
+            "本协议一式4份",
+            "三十日内共同向人民法院申请司法确认",
+            "申请人（签名/按指印） 李玥",
+            "人民调解员（签名） 边文玲",
+            "记录人（签名） 李瑞芳",
+            "人民调解委员会（盖章）",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_english_agreement_reads_in_english() {
+        let t = Translations::load(Locale::EnUs).expect("locale");
+        let mut c = content();
+        c.jurisdiction = Jurisdiction::GenericEnglish;
+        let text = agreement(&t, &case(), &c).plain_text();
+        for expected in [
+            "Mediated Settlement Agreement",
+            "Applicant: 李玥, female, born 23 September 1985, resident ID number 150204198509230024",
+            "王建国 shall 修复六楼直饮水管道 no later than 20 February 2025.",
+            "Eight thousand yuan only (¥8,000.00)",
+            "Three thousand five hundred yuan and fifty fen (¥3,500.50)",
+            "binding and enforceable",
+            "signed in 4 originals",
+            "Mediator (signature) 边文玲",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        assert!(
+            !text.contains("People's Mediation Committee"),
+            "no PRC seal line in the generic profile"
+        );
+    }
+}
