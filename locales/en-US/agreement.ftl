@@ -68,3 +68,10 @@ doc-sign-recorder = Recorder (signature)
 doc-sign-witness = Witness (signature)
 doc-committee-seal = Seal of the People's Mediation Committee
 doc-date-line = Date: ____________________
+
+## Review status
+agreement-status-draft = Draft
+agreement-status-in-review = In review
+agreement-status-returned = Returned for changes
+agreement-status-approved = Approved
+agreement-status-final = Final

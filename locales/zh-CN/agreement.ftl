@@ -70,3 +70,10 @@ doc-sign-recorder = 记录人（签名）
 doc-sign-witness = 见证人（签名）
 doc-committee-seal = 人民调解委员会（盖章）
 doc-date-line = 日期：　　　　年　　月　　日
+
+## 审核状态
+agreement-status-draft = 草稿
+agreement-status-in-review = 待审核
+agreement-status-returned = 已退回修改
+agreement-status-approved = 已审核通过
+agreement-status-final = 已定稿

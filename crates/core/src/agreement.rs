@@ -395,3 +395,63 @@ mod tests {
         assert_ne!(a.content_hash(&c), a.content_hash(&other));
     }
 }
+
+crate::choice! {
+    /// Where an agreement stands in review.
+    pub enum AgreementStatus {
+        Draft => "draft", "agreement-status-draft";
+        InReview => "in_review", "agreement-status-in-review";
+        Returned => "returned", "agreement-status-returned";
+        Approved => "approved", "agreement-status-approved";
+        Final => "final", "agreement-status-final";
+    }
+}
+
+impl AgreementStatus {
+    /// The review workflow: a draft goes to the legal advisor, who approves
+    /// it or returns it with comments; an approved agreement is finalised
+    /// (hashed and locked). Editing a returned, approved or final agreement
+    /// makes a new draft version that needs approval again.
+    pub fn can_become(self, next: AgreementStatus) -> bool {
+        use AgreementStatus::*;
+        matches!(
+            (self, next),
+            (Draft, InReview)
+                | (InReview, Approved | Returned)
+                | (Returned | Approved | Final, Draft)
+                | (Approved, Final)
+        )
+    }
+
+    /// Whether the content may be changed in place (otherwise a change
+    /// starts a new draft version).
+    pub fn editable(self) -> bool {
+        self == AgreementStatus::Draft
+    }
+}
+
+#[cfg(test)]
+mod workflow_tests {
+    use super::AgreementStatus::{self, *};
+    use crate::Choice;
+
+    #[test]
+    fn only_an_approved_agreement_can_be_finalised() {
+        assert!(Draft.can_become(InReview));
+        assert!(InReview.can_become(Approved));
+        assert!(InReview.can_become(Returned));
+        assert!(Approved.can_become(Final));
+        for &from in AgreementStatus::ALL {
+            if from != Approved {
+                assert!(!from.can_become(Final), "{from:?} must not be finalised");
+            }
+        }
+        assert!(
+            Final.can_become(Draft),
+            "a change after finalising is a new version"
+        );
+        assert!(!Final.can_become(Approved));
+        assert!(!Draft.can_become(Approved), "no approval without review");
+        assert!(Draft.editable() && !Final.editable() && !InReview.editable());
+    }
+}
