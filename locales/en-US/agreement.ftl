@@ -75,3 +75,6 @@ agreement-status-in-review = In review
 agreement-status-returned = Returned for changes
 agreement-status-approved = Approved
 agreement-status-final = Final
+doc-original = Original { $n }/{ $of }
+doc-footer = Page {"{"}page{"}"} of {"{"}pages{"}"}
+doc-fingerprint = Fingerprint

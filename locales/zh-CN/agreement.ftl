@@ -69,7 +69,7 @@ doc-sign-mediator = 人民调解员（签名）
 doc-sign-recorder = 记录人（签名）
 doc-sign-witness = 见证人（签名）
 doc-committee-seal = 人民调解委员会（盖章）
-doc-date-line = 日期：　　　　年　　月　　日
+doc-date-line = 　　　　年　　月　　日
 
 ## 审核状态
 agreement-status-draft = 草稿
@@ -77,3 +77,6 @@ agreement-status-in-review = 待审核
 agreement-status-returned = 已退回修改
 agreement-status-approved = 已审核通过
 agreement-status-final = 已定稿
+doc-original = 正本 { $n }/{ $of }
+doc-footer = 第 {"{"}page{"}"} 页 共 {"{"}pages{"}"} 页
+doc-fingerprint = 按指印处

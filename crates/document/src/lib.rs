@@ -2,6 +2,8 @@
 //! (this module, from the locale templates), independent of how they are
 //! laid out on paper.
 
+pub mod pdf;
+
 use accord_core::{
     Case, Choice, Money, Party, PartyKind, ResidentId,
     agreement::{AgreementContent, Jurisdiction, Obligation, ObligationKind, fixed_clauses},
@@ -25,6 +27,8 @@ pub enum Block {
     Term { number: usize, text: String },
     /// The signature blocks, side by side where space allows.
     Signatures(Vec<SignatureBox>),
+    /// Lines set flush right under the signatures (committee seal, date).
+    Closing(Vec<String>),
 }
 
 /// One place to sign.
@@ -36,6 +40,8 @@ pub struct SignatureBox {
     pub name: String,
     /// Whether a fingerprint box is printed beside the signature.
     pub fingerprint: bool,
+    /// The words printed inside the fingerprint box.
+    pub fingerprint_label: String,
 }
 
 /// The whole agreement as blocks, plus what the page header and footer
@@ -235,32 +241,29 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
             label: tr(t, "doc-sign-party", &[("role", t.tr(p.role.label_key()))]),
             name: p.name.clone(),
             fingerprint: prc && p.kind == PartyKind::Person,
+            fingerprint_label: t.tr("doc-fingerprint"),
         })
         .collect();
-    signatures.push(SignatureBox {
-        label: t.tr("doc-sign-mediator"),
-        name: content.mediator.clone(),
+    let plain = |label: String, name: String| SignatureBox {
+        label,
+        name,
         fingerprint: false,
-    });
+        fingerprint_label: String::new(),
+    };
+    signatures.push(plain(t.tr("doc-sign-mediator"), content.mediator.clone()));
     if !content.recorder.trim().is_empty() {
-        signatures.push(SignatureBox {
-            label: t.tr("doc-sign-recorder"),
-            name: content.recorder.clone(),
-            fingerprint: false,
-        });
+        signatures.push(plain(t.tr("doc-sign-recorder"), content.recorder.clone()));
     }
     for witness in &content.witnesses {
-        signatures.push(SignatureBox {
-            label: t.tr("doc-sign-witness"),
-            name: witness.clone(),
-            fingerprint: false,
-        });
+        signatures.push(plain(t.tr("doc-sign-witness"), witness.clone()));
     }
     blocks.push(Block::Signatures(signatures));
+    let mut closing = Vec::new();
     if prc {
-        blocks.push(Block::Paragraph(t.tr("doc-committee-seal")));
+        closing.push(t.tr("doc-committee-seal"));
     }
-    blocks.push(Block::Paragraph(t.tr("doc-date-line")));
+    closing.push(t.tr("doc-date-line"));
+    blocks.push(Block::Closing(closing));
     AgreementDocument {
         locale: t.locale(),
         title,
@@ -284,6 +287,7 @@ impl AgreementDocument {
                         out.push_str(&format!("{} {}\n", b.label, b.name));
                     }
                 }
+                Block::Closing(lines) => out.push_str(&lines.join("\n")),
             }
             out.push('\n');
         }

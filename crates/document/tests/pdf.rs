@@ -1,0 +1,195 @@
+//! The agreement PDF parsed back: everything a court clerk checks is in
+//! the text layer, and the page count matches the footer.
+
+use accord_core::{
+    Case, CaseNumber, CaseStatus, Currency, Money,
+    agreement::{AgreementContent, Clause, Installment, Jurisdiction, Obligation, ObligationKind},
+    demo,
+};
+use accord_document::{agreement, pdf};
+use accord_i18n::{Locale, Translations};
+use chrono::NaiveDate;
+
+fn case() -> Case {
+    let valid = demo::water_leak_case().validate().expect("valid");
+    Case {
+        id: 1,
+        number: CaseNumber::new(2025, 1),
+        category: valid.category,
+        channel: valid.channel,
+        received_at: valid.received_at,
+        summary: valid.summary,
+        status: CaseStatus::InMediation,
+        parties: valid
+            .parties
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.id = i as i64 + 1;
+                p
+            })
+            .collect(),
+        issues: Vec::new(),
+        updated_at: valid.received_at,
+        version: 1,
+    }
+}
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, m, d).expect("date")
+}
+
+fn content(jurisdiction: Jurisdiction) -> AgreementContent {
+    AgreementContent {
+        jurisdiction,
+        facts: "2025年2月，被申请人王建国家中直饮水管道多次漏水，致楼下申请人李玥（5楼）、赵喆（4楼）房屋顶棚、墙面及家具受损。被申请人迟迟未维修，邻里关系恶化。经网格员上报，社区调解员会同司法所、派出所背对背调解，各方认可被申请人对漏水损失负有责任。".into(),
+        clauses: vec![Clause { text: "双方本着互谅互让、和睦相处的原则，今后互相尊重，不再因本纠纷发生争执。".into() }],
+        obligations: vec![
+            Obligation {
+                debtor: 3,
+                creditor: None,
+                kind: ObligationKind::Act,
+                description: "自行修复六楼直饮水管道，消除漏水隐患".into(),
+                amount: None,
+                installments: Vec::new(),
+                due: Some(date(2, 20)),
+                method: String::new(),
+            },
+            Obligation {
+                debtor: 3,
+                creditor: Some(1),
+                kind: ObligationKind::Payment,
+                description: "房屋及家具损失赔偿款".into(),
+                amount: Some(Money::major(8_000, Currency::Cny)),
+                installments: vec![
+                    Installment { due: date(3, 1), amount: Money::major(5_000, Currency::Cny) },
+                    Installment { due: date(3, 31), amount: Money::major(3_000, Currency::Cny) },
+                ],
+                due: None,
+                method: "银行转账".into(),
+            },
+            Obligation {
+                debtor: 3,
+                creditor: Some(2),
+                kind: ObligationKind::Payment,
+                description: "顶棚修复费用".into(),
+                amount: Some(Money::new(350_050, Currency::Cny)),
+                installments: vec![Installment { due: date(3, 1), amount: Money::new(350_050, Currency::Cny) }],
+                due: None,
+                method: "现金".into(),
+            },
+        ],
+        mediator: "边文玲".into(),
+        recorder: "李瑞芳".into(),
+        witnesses: vec!["张勇".into()],
+    }
+}
+
+fn render(locale: Locale, jurisdiction: Jurisdiction) -> Vec<u8> {
+    let t = Translations::load(locale).expect("locale");
+    let doc = agreement(&t, &case(), &content(jurisdiction));
+    let options = pdf::PrintOptions {
+        original: Some(t.tr_args("doc-original", &[("n", "1".into()), ("of", "4".into())])),
+        author: "青山区人民调解委员会".into(),
+        created_unix: 1_740_000_000,
+        footer_pattern: t.tr("doc-footer"),
+    };
+    pdf::render(&doc, &options).expect("renders")
+}
+
+fn text_of(bytes: &[u8]) -> (String, usize) {
+    let doc = lopdf::Document::load_mem(bytes).expect("a valid PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    (
+        text.split_whitespace().collect::<Vec<_>>().join(""),
+        pages.len(),
+    )
+}
+
+#[test]
+fn the_chinese_pdf_holds_every_name_number_amount_deadline_and_signature_label() {
+    let bytes = render(Locale::ZhCn, Jurisdiction::PrcPeoplesMediation);
+    if let Ok(dir) = std::env::var("ACCORD_PDF_OUT") {
+        std::fs::write(format!("{dir}/agreement-zh.pdf"), &bytes).expect("write");
+    }
+    assert!(
+        bytes.len() <= 150 * 1024,
+        "{} bytes: the font must be subset",
+        bytes.len()
+    );
+    let (text, pages) = text_of(&bytes);
+    for expected in [
+        "人民调解协议书",
+        "李玥",
+        "150204198509230024",
+        "赵喆",
+        "150204199003070056",
+        "王建国",
+        "150204196805120031",
+        "人民币捌仟元整（¥8,000.00）",
+        "人民币伍仟元整（¥5,000.00）",
+        "人民币叁仟元整（¥3,000.00）",
+        "人民币叁仟伍佰元伍角（¥3,500.50）",
+        "2025年2月20日",
+        "2025年3月1日",
+        "2025年3月31日",
+        "申请人（签名/按指印）",
+        "被申请人（签名/按指印）",
+        "人民调解员（签名）",
+        "记录人（签名）",
+        "见证人（签名）",
+        "人民调解委员会（盖章）",
+        "本协议一式4份",
+        "正本1/4",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not found in the PDF text:\n{text}"
+        );
+    }
+    assert!(pages >= 2, "a full agreement takes more than one page");
+    assert!(
+        text.contains(&format!("第1页共{pages}页")),
+        "footer of page 1"
+    );
+    assert!(
+        text.contains(&format!("第{pages}页共{pages}页")),
+        "footer of the last page"
+    );
+    assert!(!text.contains(&format!("共{}页", pages + 1)));
+}
+
+#[test]
+fn the_english_pdf_reads_in_english() {
+    let bytes = render(Locale::EnUs, Jurisdiction::GenericEnglish);
+    if let Ok(dir) = std::env::var("ACCORD_PDF_OUT") {
+        std::fs::write(format!("{dir}/agreement-en.pdf"), &bytes).expect("write");
+    }
+    let (text, pages) = text_of(&bytes);
+    for expected in [
+        "MediatedSettlementAgreement",
+        "Eightthousandyuanonly(¥8,000.00)",
+        "bindingandenforceable",
+        "Mediator(signature)",
+        &format!("Page1of{pages}"),
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not found in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_name_the_font_cannot_print_is_refused_before_printing() {
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let mut c = case();
+    c.parties[0].name = "李𠀀".into();
+    let doc = agreement(&t, &c, &content(Jurisdiction::PrcPeoplesMediation));
+    assert_eq!(pdf::missing_glyphs(&doc), Ok(vec!['𠀀']));
+    assert_eq!(
+        pdf::render(&doc, &pdf::PrintOptions::default()),
+        Err(pdf::PdfError::MissingGlyphs(vec!['𠀀']))
+    );
+}
