@@ -23,6 +23,12 @@ pub enum Block {
     Heading(String),
     /// A paragraph of running text.
     Paragraph(String),
+    /// A party: "申请人：" in bold, the name line, then one line per detail.
+    Party {
+        role: String,
+        summary: String,
+        details: Vec<String>,
+    },
     /// A numbered term of the agreement.
     Term { number: usize, text: String },
     /// The signature blocks, side by side where space allows.
@@ -78,53 +84,54 @@ pub fn amount(t: &Translations, money: Money) -> String {
     )
 }
 
-/// The party's details line: name, sex and birth date (persons), ID
-/// number, address, phone, agent.
-fn party_line(t: &Translations, party: &Party) -> String {
-    let mut parts = vec![party.name.clone()];
+/// A party's details as the agreement prints them: the role and name with
+/// sex and date of birth on the first line, then ID number, address,
+/// phone and agent each on a line of its own.
+fn party_block(t: &Translations, party: &Party) -> Block {
+    let mut summary = vec![party.name.clone()];
     if party.kind == PartyKind::Person
         && let Some(id) = party
             .id_number
             .as_deref()
             .and_then(|id| ResidentId::parse(id).ok())
     {
-        let sex = match id.sex() {
+        summary.push(match id.sex() {
             accord_core::Sex::Male => t.tr("doc-sex-male"),
             accord_core::Sex::Female => t.tr("doc-sex-female"),
-        };
-        parts.push(sex);
-        parts.push(tr(
+        });
+        summary.push(tr(
             t,
             "doc-born",
             &[("date", long_date(t, id.birth_date()))],
         ));
     }
+    let mut details = Vec::new();
     if let Some(id) = &party.id_number {
         let key = if party.kind == PartyKind::Person {
             "doc-id-number"
         } else {
             "doc-credit-code"
         };
-        parts.push(tr(t, key, &[("id", id.clone())]));
+        details.push(tr(t, key, &[("id", id.clone())]));
     }
     if let Some(address) = &party.address {
-        parts.push(tr(t, "doc-address", &[("address", address.clone())]));
+        details.push(tr(t, "doc-address", &[("address", address.clone())]));
     }
     if let Some(phone) = &party.phone {
-        parts.push(tr(t, "doc-phone", &[("phone", phone.clone())]));
+        details.push(tr(t, "doc-phone", &[("phone", phone.clone())]));
     }
     if let Some(agent) = &party.agent {
-        parts.push(tr(t, "doc-agent", &[("name", agent.name.clone())]));
+        details.push(tr(t, "doc-agent", &[("name", agent.name.clone())]));
     }
-    let role = t.tr(party.role.label_key());
-    tr(
-        t,
-        "doc-party-line",
-        &[
-            ("role", role),
-            ("details", parts.join(&t.tr("doc-separator"))),
-        ],
-    )
+    Block::Party {
+        role: tr(
+            t,
+            "doc-party-role",
+            &[("role", t.tr(party.role.label_key()))],
+        ),
+        summary: summary.join(&t.tr("doc-separator")),
+        details,
+    }
 }
 
 fn name_of(case: &Case, id: Option<i64>) -> String {
@@ -208,11 +215,7 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
         Block::Reference(tr(t, "doc-number", &[("number", number.clone())])),
         Block::Heading(t.tr("doc-parties")),
     ];
-    blocks.extend(
-        case.parties
-            .iter()
-            .map(|p| Block::Paragraph(party_line(t, p))),
-    );
+    blocks.extend(case.parties.iter().map(|p| party_block(t, p)));
     blocks.push(Block::Heading(t.tr("doc-facts")));
     blocks.push(Block::Paragraph(content.facts.trim().to_owned()));
     blocks.push(Block::Heading(t.tr("doc-terms")));
@@ -288,6 +291,13 @@ impl AgreementDocument {
                     }
                 }
                 Block::Closing(lines) => out.push_str(&lines.join("\n")),
+                Block::Party {
+                    role,
+                    summary,
+                    details,
+                } => {
+                    out.push_str(&format!("{role}{summary}\n{}", details.join("\n")));
+                }
             }
             out.push('\n');
         }
@@ -398,8 +408,8 @@ mod tests {
         for expected in [
             "人民调解协议书",
             "编号：2025-0001",
-            "申请人：李玥，女，1985年9月23日出生，身份证号码：150204198509230024",
-            "被申请人：王建国，男，1968年5月12日出生，身份证号码：150204196805120031",
+            "申请人：李玥，女，1985年9月23日出生\n身份证号码：150204198509230024",
+            "被申请人：王建国，男，1968年5月12日出生\n身份证号码：150204196805120031",
             "王建国应于2025年2月20日前修复六楼直饮水管道。",
             "共计人民币捌仟元整（¥8,000.00），分2期支付：第1期于2025年3月1日前支付人民币伍仟元整（¥5,000.00）；第2期于2025年3月31日前支付人民币叁仟元整（¥3,000.00）",
             "向赵喆支付顶棚修复费用人民币叁仟伍佰元伍角（¥3,500.50）",
@@ -422,7 +432,7 @@ mod tests {
         let text = agreement(&t, &case(), &c).plain_text();
         for expected in [
             "Mediated Settlement Agreement",
-            "Applicant: 李玥, female, born 23 September 1985, resident ID number 150204198509230024",
+            "Applicant: 李玥, female, born 23 September 1985\nResident ID number: 150204198509230024",
             "王建国 shall 修复六楼直饮水管道 no later than 20 February 2025.",
             "Eight thousand yuan only (¥8,000.00)",
             "Three thousand five hundred yuan and fifty fen (¥3,500.50)",

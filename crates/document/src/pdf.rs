@@ -358,6 +358,36 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
                     pages.text(MARGIN_X, BODY, false, line);
                 }
             }
+            Block::Party {
+                role,
+                summary,
+                details,
+            } => {
+                pages.room(BODY * LINE * (1 + details.len()) as f32);
+                let role_width = bold.width(role, BODY);
+                let lines = wrap(&m, summary, BODY, measure - role_width);
+                for (i, line) in lines.into_iter().enumerate() {
+                    if i == 0 {
+                        pages.room(BODY * LINE);
+                        let y = pages.y - BODY * LINE + BODY * 0.35;
+                        if let Some(page) = pages.pages.last_mut() {
+                            page.0.push(Run {
+                                x: MARGIN_X,
+                                y,
+                                size: BODY,
+                                bold: true,
+                                text: role.clone(),
+                            });
+                        }
+                    }
+                    pages.text(MARGIN_X + role_width, BODY, false, line);
+                }
+                for detail in details {
+                    for line in wrap(&m, detail, BODY, measure) {
+                        pages.text(MARGIN_X, BODY, false, line);
+                    }
+                }
+            }
             Block::Term { number, text } => {
                 let label = format!("{number}. ");
                 let hang = m.width(&label, BODY).max(m.width("00. ", BODY));
