@@ -92,3 +92,62 @@ mod tests {
         assert_eq!(case.issues.len(), 3);
     }
 }
+
+/// The agreement the parties reached in the example, for a stored case
+/// whose parties are (in order) 李玥, 赵喆 and 王建国.
+pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementContent {
+    use crate::agreement::{
+        AgreementContent, Clause, Installment, Jurisdiction, Obligation, ObligationKind,
+    };
+    let id = |i: usize| case.parties.get(i).map(|p| p.id).unwrap_or_default();
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default();
+    AgreementContent {
+        jurisdiction: Jurisdiction::PrcPeoplesMediation,
+        facts: "2025年2月，被申请人王建国（6楼住户）家中直饮水管道多次漏水，致楼下申请人李玥（5楼）、\
+                赵喆（4楼）房屋顶棚、墙面及家具受损。被申请人迟迟未维修管道，邻里关系急剧恶化。网格员李瑞芳\
+                巡查时上报后，社区调解员会同司法所、公安派出所采取背对背方式分别做各方工作，释法明理。\
+                各方确认漏水系6楼直饮水管道老化破裂所致，被申请人对申请人的损失负有赔偿责任。"
+            .into(),
+        clauses: vec![Clause {
+            text: "双方本着互谅互让、和睦相处的原则，今后互相尊重，不再因本纠纷发生争执。".into(),
+        }],
+        obligations: vec![
+            Obligation {
+                debtor: id(2),
+                creditor: None,
+                kind: ObligationKind::Act,
+                description: "自行修复六楼直饮水管道，消除漏水隐患".into(),
+                amount: None,
+                installments: Vec::new(),
+                due: Some(date(2, 20)),
+                method: String::new(),
+            },
+            Obligation {
+                debtor: id(2),
+                creditor: Some(id(0)),
+                kind: ObligationKind::Payment,
+                description: "房屋及家具损失赔偿款".into(),
+                amount: Some(Money::major(8_000, Currency::Cny)),
+                installments: vec![
+                    Installment { due: date(3, 1), amount: Money::major(5_000, Currency::Cny) },
+                    Installment { due: date(3, 31), amount: Money::major(3_000, Currency::Cny) },
+                ],
+                due: None,
+                method: "银行转账".into(),
+            },
+            Obligation {
+                debtor: id(2),
+                creditor: Some(id(1)),
+                kind: ObligationKind::Payment,
+                description: "顶棚修复费用".into(),
+                amount: Some(Money::new(350_050, Currency::Cny)),
+                installments: vec![Installment { due: date(3, 1), amount: Money::new(350_050, Currency::Cny) }],
+                due: None,
+                method: "现金".into(),
+            },
+        ],
+        mediator: "边文玲".into(),
+        recorder: "李瑞芳".into(),
+        witnesses: vec!["张勇".into()],
+    }
+}

@@ -2,13 +2,12 @@
 //! the text layer, and the page count matches the footer.
 
 use accord_core::{
-    Case, CaseNumber, CaseStatus, Currency, Money,
-    agreement::{AgreementContent, Clause, Installment, Jurisdiction, Obligation, ObligationKind},
+    Case, CaseNumber, CaseStatus,
+    agreement::{AgreementContent, Jurisdiction},
     demo,
 };
 use accord_document::{agreement, pdf};
 use accord_i18n::{Locale, Translations};
-use chrono::NaiveDate;
 
 fn case() -> Case {
     let valid = demo::water_leak_case().validate().expect("valid");
@@ -35,53 +34,10 @@ fn case() -> Case {
     }
 }
 
-fn date(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, m, d).expect("date")
-}
-
 fn content(jurisdiction: Jurisdiction) -> AgreementContent {
     AgreementContent {
         jurisdiction,
-        facts: "2025年2月，被申请人王建国家中直饮水管道多次漏水，致楼下申请人李玥（5楼）、赵喆（4楼）房屋顶棚、墙面及家具受损。被申请人迟迟未维修，邻里关系恶化。经网格员上报，社区调解员会同司法所、派出所背对背调解，各方认可被申请人对漏水损失负有责任。".into(),
-        clauses: vec![Clause { text: "双方本着互谅互让、和睦相处的原则，今后互相尊重，不再因本纠纷发生争执。".into() }],
-        obligations: vec![
-            Obligation {
-                debtor: 3,
-                creditor: None,
-                kind: ObligationKind::Act,
-                description: "自行修复六楼直饮水管道，消除漏水隐患".into(),
-                amount: None,
-                installments: Vec::new(),
-                due: Some(date(2, 20)),
-                method: String::new(),
-            },
-            Obligation {
-                debtor: 3,
-                creditor: Some(1),
-                kind: ObligationKind::Payment,
-                description: "房屋及家具损失赔偿款".into(),
-                amount: Some(Money::major(8_000, Currency::Cny)),
-                installments: vec![
-                    Installment { due: date(3, 1), amount: Money::major(5_000, Currency::Cny) },
-                    Installment { due: date(3, 31), amount: Money::major(3_000, Currency::Cny) },
-                ],
-                due: None,
-                method: "银行转账".into(),
-            },
-            Obligation {
-                debtor: 3,
-                creditor: Some(2),
-                kind: ObligationKind::Payment,
-                description: "顶棚修复费用".into(),
-                amount: Some(Money::new(350_050, Currency::Cny)),
-                installments: vec![Installment { due: date(3, 1), amount: Money::new(350_050, Currency::Cny) }],
-                due: None,
-                method: "现金".into(),
-            },
-        ],
-        mediator: "边文玲".into(),
-        recorder: "李瑞芳".into(),
-        witnesses: vec!["张勇".into()],
+        ..demo::water_leak_agreement(&case())
     }
 }
 

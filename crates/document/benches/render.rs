@@ -1,0 +1,76 @@
+//! Rendering the zh-CN water-leak agreement to PDF, font subsetting
+//! included. Target: 50 ms median. `cargo bench -p accord-document --bench render`
+
+use std::time::{Duration, Instant};
+
+use accord_core::{Case, CaseNumber, CaseStatus, agreement::Clause, demo};
+use accord_document::{agreement, pdf};
+use accord_i18n::{Locale, Translations};
+
+fn main() {
+    let valid = demo::water_leak_case().validate().expect("valid");
+    let case = Case {
+        id: 1,
+        number: CaseNumber::new(2025, 1),
+        category: valid.category,
+        channel: valid.channel,
+        received_at: valid.received_at,
+        summary: valid.summary,
+        status: CaseStatus::InMediation,
+        parties: valid
+            .parties
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.id = i as i64 + 1;
+                p
+            })
+            .collect(),
+        issues: Vec::new(),
+        updated_at: valid.received_at,
+        version: 1,
+    };
+    let mut content = demo::water_leak_agreement(&case);
+    // Long enough for three pages, as a real agreement with a full account
+    // of the facts runs.
+    content.facts = content.facts.repeat(3);
+    content.clauses.extend((0..6).map(|i| Clause {
+        text: format!("第{}项补充约定：各方确认上述款项支付完毕后，就本纠纷再无其他争议，任何一方不得以同一事实另行主张权利。", i + 1),
+    }));
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let options = pdf::PrintOptions {
+        original: Some("正本 1/4".into()),
+        author: "青山区人民调解委员会".into(),
+        created_unix: 1_740_000_000,
+        footer_pattern: t.tr("doc-footer"),
+    };
+    let doc = agreement(&t, &case, &content);
+    let bytes = pdf::render(&doc, &options).expect("render");
+    let mut times = Vec::new();
+    for _ in 0..30 {
+        let start = Instant::now();
+        let out = pdf::render(&doc, &options).expect("render");
+        times.push(start.elapsed());
+        assert_eq!(out.len(), bytes.len());
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "agreement PDF: {} bytes ({} KB)",
+        bytes.len(),
+        bytes.len() / 1024
+    );
+    println!(
+        "render zh-CN agreement incl. subsetting   median {:>7.2} ms   max {:>7.2} ms   target 50 ms  {}",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() - 1]),
+        if ms(times[times.len() / 2]) <= 50.0 {
+            "ok"
+        } else {
+            "OVER TARGET"
+        }
+    );
+    if let Ok(path) = std::env::var("ACCORD_PDF_OUT") {
+        std::fs::write(path, &bytes).expect("write");
+    }
+}
