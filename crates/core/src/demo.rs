@@ -79,20 +79,6 @@ pub fn water_leak_case() -> NewCase {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_example_case_is_valid() {
-        let case = water_leak_case()
-            .validate()
-            .expect("the example must validate");
-        assert_eq!(case.parties.len(), 3);
-        assert_eq!(case.issues.len(), 3);
-    }
-}
-
 /// The agreement the parties reached in the example, for a stored case
 /// whose parties are (in order) 李玥, 赵喆 and 王建国.
 pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementContent {
@@ -149,5 +135,19 @@ pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementCo
         mediator: "边文玲".into(),
         recorder: "李瑞芳".into(),
         witnesses: vec!["张勇".into()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_case_is_valid() {
+        let case = water_leak_case()
+            .validate()
+            .expect("the example must validate");
+        assert_eq!(case.parties.len(), 3);
+        assert_eq!(case.issues.len(), 3);
     }
 }
