@@ -13,7 +13,7 @@ use accord_i18n::{Arg, Locale, Translations};
 use chrono::NaiveDate;
 
 /// One block of the printed agreement, in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// The document title, centred.
     Title(String),
@@ -38,7 +38,7 @@ pub enum Block {
 }
 
 /// One place to sign.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SignatureBox {
     /// "申请人（签名/按指印）" or "Applicant (signature)".
     pub label: String,
@@ -48,11 +48,14 @@ pub struct SignatureBox {
     pub fingerprint: bool,
     /// The words printed inside the fingerprint box.
     pub fingerprint_label: String,
+    /// The handwritten signature from the signature pad: strokes of points
+    /// in a unit box (x right, y down). Empty when signed on paper.
+    pub strokes: Vec<Vec<(f32, f32)>>,
 }
 
 /// The whole agreement as blocks, plus what the page header and footer
 /// need.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AgreementDocument {
     pub locale: Locale,
     pub title: String,
@@ -245,6 +248,7 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
             name: p.name.clone(),
             fingerprint: prc && p.kind == PartyKind::Person,
             fingerprint_label: t.tr("doc-fingerprint"),
+            strokes: Vec::new(),
         })
         .collect();
     let plain = |label: String, name: String| SignatureBox {
@@ -252,6 +256,7 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
         name,
         fingerprint: false,
         fingerprint_label: String::new(),
+        strokes: Vec::new(),
     };
     signatures.push(plain(t.tr("doc-sign-mediator"), content.mediator.clone()));
     if !content.recorder.trim().is_empty() {
@@ -276,6 +281,19 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
 }
 
 impl AgreementDocument {
+    /// Puts signature-pad strokes on the box whose printed name is `name`.
+    pub fn sign(&mut self, name: &str, strokes: Vec<Vec<(f32, f32)>>) -> bool {
+        for block in &mut self.blocks {
+            if let Block::Signatures(boxes) = block
+                && let Some(b) = boxes.iter_mut().find(|b| b.name == name)
+            {
+                b.strokes = strokes;
+                return true;
+            }
+        }
+        false
+    }
+
     /// All the text, in reading order (for tests and plain-text export).
     pub fn plain_text(&self) -> String {
         let mut out = String::new();

@@ -284,6 +284,40 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
                 col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
             });
             stroke(ops, (x, line_y), (line_end, line_y), 0.6);
+            if !b.strokes.is_empty() {
+                // The signature, in ink blue, above the line.
+                let (w, h) = (line_end - x - 8.0, 34.0);
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetOutlineColor {
+                    col: Color::Rgb(Rgb::new(0.08, 0.16, 0.45, None)),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(1.3) });
+                ops.push(Op::SetLineJoinStyle {
+                    join: printpdf::LineJoinStyle::Round,
+                });
+                ops.push(Op::SetLineCapStyle {
+                    cap: printpdf::LineCapStyle::Round,
+                });
+                for stroke in b.strokes.iter().filter(|s| s.len() > 1) {
+                    let points = stroke
+                        .iter()
+                        .map(|(px, py)| LinePoint {
+                            p: Point {
+                                x: Pt(x + 4.0 + px.clamp(0.0, 1.0) * w),
+                                y: Pt(line_y + 3.0 + (1.0 - py.clamp(0.0, 1.0)) * h),
+                            },
+                            bezier: false,
+                        })
+                        .collect();
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            is_closed: false,
+                            points,
+                        },
+                    });
+                }
+                ops.push(Op::RestoreGraphicsState);
+            }
             if b.fingerprint {
                 // A dashed box for the fingerprint (按指印处).
                 ops.push(Op::SaveGraphicsState);

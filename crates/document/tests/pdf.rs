@@ -149,3 +149,49 @@ fn a_name_the_font_cannot_print_is_refused_before_printing() {
         Err(pdf::PdfError::MissingGlyphs(vec!['𠀀']))
     );
 }
+
+#[test]
+fn signatures_from_the_pad_are_drawn_into_the_pdf() {
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let mut doc = agreement(&t, &case(), &content(Jurisdiction::PrcPeoplesMediation));
+    // A signature-like zigzag.
+    let stroke: Vec<(f32, f32)> = (0..40)
+        .map(|i| (i as f32 / 40.0, if i % 2 == 0 { 0.3 } else { 0.7 }))
+        .collect();
+    assert!(doc.sign("李玥", vec![stroke.clone()]));
+    assert!(doc.sign(
+        "边文玲",
+        vec![
+            stroke.clone(),
+            stroke.iter().map(|(x, y)| (*x, 1.0 - y)).collect()
+        ]
+    ));
+    assert!(!doc.sign("不在协议中", vec![stroke]));
+    let options = pdf::PrintOptions {
+        footer_pattern: t.tr("doc-footer"),
+        ..Default::default()
+    };
+    let signed = pdf::render(&doc, &options).expect("render");
+    let unsigned = pdf::render(
+        &agreement(&t, &case(), &content(Jurisdiction::PrcPeoplesMediation)),
+        &options,
+    )
+    .expect("render");
+    // The strokes are vector paths on the signature page: the page's
+    // content grows by the drawing and the text is unchanged.
+    let pages = |bytes: &[u8]| {
+        let doc = lopdf::Document::load_mem(bytes).expect("pdf");
+        let ids: Vec<_> = doc.get_pages().values().copied().collect();
+        ids.iter()
+            .map(|id| doc.get_page_content(*id).len())
+            .sum::<usize>()
+    };
+    assert!(
+        pages(&signed) > pages(&unsigned) + 40 * 2 * 8,
+        "the strokes are drawn"
+    );
+    if let Ok(dir) = std::env::var("ACCORD_PDF_OUT") {
+        std::fs::write(format!("{dir}/agreement-signed.pdf"), &signed).expect("write");
+    }
+    assert_eq!(text_of(&signed).0, text_of(&unsigned).0);
+}
