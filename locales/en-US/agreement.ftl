@@ -78,3 +78,4 @@ agreement-status-final = Final
 doc-original = Original { $n }/{ $of }
 doc-footer = Page {"{"}page{"}"} of {"{"}pages{"}"}
 doc-fingerprint = Fingerprint
+doc-qr-caption = Scan to verify

@@ -80,3 +80,4 @@ agreement-status-final = 已定稿
 doc-original = 正本 { $n }/{ $of }
 doc-footer = 第 {"{"}page{"}"} 页 共 {"{"}pages{"}"} 页
 doc-fingerprint = 按指印处
+doc-qr-caption = 扫码核验

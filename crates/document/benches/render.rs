@@ -43,6 +43,10 @@ fn main() {
         author: "青山区人民调解委员会".into(),
         created_unix: 1_740_000_000,
         footer_pattern: t.tr("doc-footer"),
+        qr: Some((
+            format!("ACCORD|2025-0001|1|sha256:{}", content.content_hash(&case)),
+            t.tr("doc-qr-caption"),
+        )),
     };
     let doc = agreement(&t, &case, &content);
     let bytes = pdf::render(&doc, &options).expect("render");

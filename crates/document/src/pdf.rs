@@ -38,6 +38,9 @@ pub struct PrintOptions {
     pub created_unix: i64,
     /// "第 {page} 页 共 {pages} 页" with `{page}` and `{pages}` placeholders.
     pub footer_pattern: String,
+    /// What the QR code on the last page holds (the agreement's id and the
+    /// hash of its canonical content), and the caption under it.
+    pub qr: Option<(String, String)>,
 }
 
 // A4 and its margins, in points.
@@ -501,6 +504,12 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         );
     }
 
+    if let Some((payload, caption)) = &options.qr
+        && let Some(last) = pages.pages.last_mut()
+    {
+        qr_code(last, &m, payload, caption)?;
+    }
+
     // Subset each font to exactly the characters it prints.
     let used = |b: bool| -> String {
         pages
@@ -575,6 +584,51 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         },
         &mut warnings,
     ))
+}
+
+/// A QR code drawn as vector modules in the last page's lower left, with
+/// a caption under it.
+fn qr_code(
+    page: &mut (Vec<Run>, Vec<Op>),
+    m: &Metrics,
+    payload: &str,
+    caption: &str,
+) -> Result<(), PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| PdfError::Font(format!("QR code: {e}")))?;
+    let width = code.width();
+    let size = 62.0;
+    let module = size / width as f32;
+    let (x0, y0) = (MARGIN_X, BOTTOM + 4.0);
+    let ops = &mut page.1;
+    ops.push(Op::SetFillColor {
+        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+    });
+    for (i, color) in code.to_colors().into_iter().enumerate() {
+        if color == qrcode::Color::Dark {
+            let (col, row) = ((i % width) as f32, (i / width) as f32);
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Fill),
+                    ..Rect::from_xywh(
+                        Pt(x0 + col * module),
+                        Pt(y0 + size - (row + 1.0) * module),
+                        Pt(module),
+                        Pt(module),
+                    )
+                },
+            });
+        }
+    }
+    let w = m.width(caption, 7.5);
+    page.0.push(Run {
+        x: x0 + (size - w) / 2.0,
+        y: y0 - 10.0,
+        size: 7.5,
+        bold: false,
+        text: caption.to_owned(),
+    });
+    Ok(())
 }
 
 /// Six capital letters derived from the glyph set, as PDF subset names

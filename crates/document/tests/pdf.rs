@@ -49,6 +49,10 @@ fn render(locale: Locale, jurisdiction: Jurisdiction) -> Vec<u8> {
         author: "青山区人民调解委员会".into(),
         created_unix: 1_740_000_000,
         footer_pattern: t.tr("doc-footer"),
+        qr: Some((
+            "ACCORD|2025-0001|1|sha256:0123abcd".into(),
+            t.tr("doc-qr-caption"),
+        )),
     };
     pdf::render(&doc, &options).expect("renders")
 }
@@ -98,6 +102,7 @@ fn the_chinese_pdf_holds_every_name_number_amount_deadline_and_signature_label()
         "人民调解委员会（盖章）",
         "本协议一式4份",
         "正本1/4",
+        "扫码核验",
     ] {
         assert!(
             text.contains(expected),
