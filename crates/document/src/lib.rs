@@ -3,6 +3,7 @@
 //! laid out on paper.
 
 pub mod pdf;
+pub mod seal;
 
 use accord_core::{
     Case, Choice, Money, Party, PartyKind, ResidentId,

@@ -1,0 +1,117 @@
+//! The sealed agreement: a PAdES signature over the whole file that our
+//! verifier and poppler's pdfsig accept, and that any changed byte breaks.
+
+use std::process::Command;
+
+use accord_core::{Case, CaseNumber, CaseStatus, demo};
+use accord_document::{agreement, pdf, seal};
+use accord_i18n::{Locale, Translations};
+
+const AT: i64 = 1_740_000_000; // 2025-02-19T21:20:00Z
+
+fn agreement_pdf() -> Vec<u8> {
+    let valid = demo::water_leak_case().validate().expect("valid");
+    let case = Case {
+        id: 1,
+        number: CaseNumber::new(2025, 1),
+        category: valid.category,
+        channel: valid.channel,
+        received_at: valid.received_at,
+        summary: valid.summary,
+        status: CaseStatus::Settled,
+        parties: valid
+            .parties
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.id = i as i64 + 1;
+                p
+            })
+            .collect(),
+        issues: Vec::new(),
+        updated_at: valid.received_at,
+        version: 1,
+    };
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let doc = agreement(&t, &case, &demo::water_leak_agreement(&case));
+    let options = pdf::PrintOptions {
+        footer_pattern: t.tr("doc-footer"),
+        created_unix: AT,
+        ..Default::default()
+    };
+    pdf::render(&doc, &options).expect("render")
+}
+
+/// poppler's verdict, when pdfsig is installed. CI installs it, so there a
+/// missing pdfsig fails the test instead of skipping the check.
+fn pdfsig(bytes: &[u8], name: &str) -> Option<String> {
+    let dir = tempfile_dir();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    match Command::new("pdfsig").arg(&path).output() {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "pdfsig must be installed in CI: {e}"
+            );
+            eprintln!("pdfsig not installed; checked with our own verifier only");
+            None
+        }
+    }
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("accord-seal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+#[test]
+fn a_sealed_agreement_verifies_and_any_changed_byte_breaks_it() {
+    let pdf = agreement_pdf();
+    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
+    let sealed = seal::seal(
+        &pdf,
+        &key,
+        &cert,
+        "青山区人民调解委员会",
+        "人民调解协议书定稿",
+        AT,
+    )
+    .expect("seal");
+    assert!(
+        sealed.starts_with(&pdf),
+        "the seal is an incremental update"
+    );
+
+    let report = seal::verify(&sealed).expect("verifies");
+    assert_eq!(report.signer_cn, "青山区人民调解委员会");
+    assert_eq!(report.signing_time_unix, Some(AT));
+    assert!(report.covers_whole_file);
+
+    if let Some(out) = pdfsig(&sealed, "sealed.pdf") {
+        assert!(out.contains("Signature is Valid"), "{out}");
+        assert!(out.contains("Total document signed"), "{out}");
+    }
+
+    let mut tampered = sealed.clone();
+    tampered[pdf.len() / 2] ^= 0x01;
+    assert!(
+        seal::verify(&tampered).is_err(),
+        "a changed byte must not verify"
+    );
+    if let Some(out) = pdfsig(&tampered, "tampered.pdf") {
+        assert!(!out.contains("Signature is Valid"), "{out}");
+    }
+}
+
+#[test]
+fn bytes_added_after_the_seal_are_reported() {
+    let pdf = agreement_pdf();
+    let (key, cert) = seal::self_signed("Centre", "Accord");
+    let mut sealed = seal::seal(&pdf, &key, &cert, "Centre", "final", AT).expect("seal");
+    sealed.extend_from_slice(b"\n% appended later\n");
+    let report = seal::verify(&sealed).expect("the signed revision is intact");
+    assert!(!report.covers_whole_file);
+}
