@@ -316,3 +316,7 @@ room-edit = Edit
 room-editing = Editing entry { $id }
 room-correcting = This session has ended: saving records a correction of entry { $id }; the original stays as it was.
 room-edit-cancel = Cancel
+cli-verify-ok = { $file }: the seal is valid. Sealed by { $signer } at { $when }. Nothing changed since.
+cli-verify-digest = SHA-256 of the sealed content: { $digest }
+cli-verify-appended = { $file }: the seal itself is valid, but content was appended after sealing.
+cli-verify-failed = { $file }: the seal is not valid or the file was changed ({ $detail }).

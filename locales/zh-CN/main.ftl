@@ -313,3 +313,7 @@ room-edit = 修改
 room-editing = 正在修改第 { $id } 条记录
 room-correcting = 本次调解已结束：保存后将作为对第 { $id } 条记录的更正另行记录，原记录保留。
 room-edit-cancel = 取消修改
+cli-verify-ok = { $file }：印章有效。签章人：{ $signer }，时间：{ $when }。签章后文件未被改动。
+cli-verify-digest = 所签内容的 SHA-256：{ $digest }
+cli-verify-appended = { $file }：印章本身有效，但签章后文件又被追加了内容。
+cli-verify-failed = { $file }：印章无效或文件已被改动（{ $detail }）。

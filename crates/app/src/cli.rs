@@ -85,3 +85,56 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `accord verify FILE`: checks the seal; `Ok(false)` when it fails.
+pub fn verify(file: &std::path::Path) -> anyhow::Result<bool> {
+    let t = Translations::load_or_empty(Locale::from_system());
+    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let path = file.display().to_string();
+    match accord_document::seal::verify(&bytes) {
+        Ok(report) if report.covers_whole_file => {
+            let when = report
+                .signing_time_unix
+                .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                .map(|at| {
+                    at.with_timezone(&chrono::Local)
+                        .format(&t.tr("format-datetime"))
+                        .to_string()
+                })
+                .unwrap_or_default();
+            println!(
+                "{}",
+                t.tr_args(
+                    "cli-verify-ok",
+                    &[
+                        ("file", path.into()),
+                        ("signer", report.signer_cn.into()),
+                        ("when", when.into())
+                    ]
+                )
+            );
+            println!(
+                "{}",
+                t.tr_args("cli-verify-digest", &[("digest", report.digest_hex.into())])
+            );
+            Ok(true)
+        }
+        Ok(_) => {
+            println!(
+                "{}",
+                t.tr_args("cli-verify-appended", &[("file", path.into())])
+            );
+            Ok(false)
+        }
+        Err(detail) => {
+            println!(
+                "{}",
+                t.tr_args(
+                    "cli-verify-failed",
+                    &[("file", path.into()), ("detail", detail.into())]
+                )
+            );
+            Ok(false)
+        }
+    }
+}

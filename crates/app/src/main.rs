@@ -20,6 +20,12 @@ struct Args {
 enum Command {
     /// Load the example data (the water-leak case); running it twice changes nothing.
     Demo,
+    /// Check the seal of an agreement PDF: who sealed it, when, and that
+    /// not one byte changed since.
+    Verify {
+        /// The PDF file.
+        file: std::path::PathBuf,
+    },
     /// Work with cases.
     Cases {
         #[command(subcommand)]
@@ -51,6 +57,11 @@ fn main() -> anyhow::Result<()> {
             gui::run(boot, args.db, runtime.handle().clone(), probe)?;
         }
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
+        Some(Command::Verify { file }) => {
+            if !cli::verify(&file)? {
+                std::process::exit(1);
+            }
+        }
         Some(Command::Cases {
             command: CasesCommand::List { json },
         }) => {
