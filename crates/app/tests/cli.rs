@@ -48,22 +48,7 @@ fn verify_accepts_a_sealed_agreement_and_refuses_a_changed_one() {
     use accord_i18n::{Locale, Translations};
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("cli.sqlite3");
-    let valid = accord_core::demo::water_leak_case()
-        .validate()
-        .expect("valid");
-    let case = accord_core::Case {
-        id: 1,
-        number: accord_core::CaseNumber::new(2025, 1),
-        category: valid.category,
-        channel: valid.channel,
-        received_at: valid.received_at,
-        summary: valid.summary,
-        status: accord_core::CaseStatus::Settled,
-        parties: valid.parties,
-        issues: Vec::new(),
-        updated_at: valid.received_at,
-        version: 1,
-    };
+    let case = accord_core::demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
     let doc = agreement(&t, &case, &accord_core::demo::water_leak_agreement(&case));
     let bytes = pdf::render(&doc, &pdf::PrintOptions::default()).expect("render");

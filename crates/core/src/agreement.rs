@@ -275,28 +275,7 @@ mod tests {
     use crate::{Currency, demo};
 
     fn case() -> Case {
-        let valid = demo::water_leak_case().validate().expect("valid");
-        Case {
-            id: 1,
-            number: crate::CaseNumber::new(2025, 1),
-            category: valid.category,
-            channel: valid.channel,
-            received_at: valid.received_at,
-            summary: valid.summary,
-            status: crate::CaseStatus::InMediation,
-            parties: valid
-                .parties
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut p)| {
-                    p.id = i as i64 + 1;
-                    p
-                })
-                .collect(),
-            issues: Vec::new(),
-            updated_at: valid.received_at,
-            version: 1,
-        }
+        demo::water_leak_stored_case()
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -79,6 +79,36 @@ pub fn water_leak_case() -> NewCase {
     }
 }
 
+/// The example as the store holds it once saved (case id 1, number
+/// 2025-0001, parties numbered 1, 2, 3), for tests and benchmarks that need
+/// a whole case without a database.
+pub fn water_leak_stored_case() -> crate::Case {
+    let valid = water_leak_case()
+        .validate()
+        .unwrap_or_else(|_| unreachable!("the example validates"));
+    crate::Case {
+        id: 1,
+        number: crate::CaseNumber::new(2025, 1),
+        category: valid.category,
+        channel: valid.channel,
+        received_at: valid.received_at,
+        summary: valid.summary,
+        status: crate::CaseStatus::InMediation,
+        parties: valid
+            .parties
+            .into_iter()
+            .zip(1..)
+            .map(|(mut p, id)| {
+                p.id = id;
+                p
+            })
+            .collect(),
+        issues: Vec::new(),
+        updated_at: valid.received_at,
+        version: 1,
+    }
+}
+
 /// The agreement the parties reached in the example, for a stored case
 /// whose parties are (in order) 李玥, 赵喆 and 王建国.
 pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementContent {

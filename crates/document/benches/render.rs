@@ -3,33 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use accord_core::{Case, CaseNumber, CaseStatus, agreement::Clause, demo};
+use accord_core::{agreement::Clause, demo};
 use accord_document::{agreement, pdf};
 use accord_i18n::{Locale, Translations};
 
 fn main() {
-    let valid = demo::water_leak_case().validate().expect("valid");
-    let case = Case {
-        id: 1,
-        number: CaseNumber::new(2025, 1),
-        category: valid.category,
-        channel: valid.channel,
-        received_at: valid.received_at,
-        summary: valid.summary,
-        status: CaseStatus::InMediation,
-        parties: valid
-            .parties
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut p)| {
-                p.id = i as i64 + 1;
-                p
-            })
-            .collect(),
-        issues: Vec::new(),
-        updated_at: valid.received_at,
-        version: 1,
-    };
+    let case = demo::water_leak_stored_case();
     let mut content = demo::water_leak_agreement(&case);
     // Long enough for three pages, as a real agreement with a full account
     // of the facts runs.

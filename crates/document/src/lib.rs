@@ -328,34 +328,13 @@ impl AgreementDocument {
 mod tests {
     use super::*;
     use accord_core::{
-        CaseNumber, CaseStatus, Currency,
+        Currency,
         agreement::{Clause, Installment},
         demo,
     };
 
     pub(crate) fn case() -> Case {
-        let valid = demo::water_leak_case().validate().expect("valid");
-        Case {
-            id: 1,
-            number: CaseNumber::new(2025, 1),
-            category: valid.category,
-            channel: valid.channel,
-            received_at: valid.received_at,
-            summary: valid.summary,
-            status: CaseStatus::InMediation,
-            parties: valid
-                .parties
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut p)| {
-                    p.id = i as i64 + 1;
-                    p
-                })
-                .collect(),
-            issues: Vec::new(),
-            updated_at: valid.received_at,
-            version: 1,
-        }
+        demo::water_leak_stored_case()
     }
 
     fn date(m: u32, d: u32) -> NaiveDate {

@@ -2,7 +2,7 @@
 //! the text layer, and the page count matches the footer.
 
 use accord_core::{
-    Case, CaseNumber, CaseStatus,
+    Case,
     agreement::{AgreementContent, Jurisdiction},
     demo,
 };
@@ -10,28 +10,7 @@ use accord_document::{agreement, pdf};
 use accord_i18n::{Locale, Translations};
 
 fn case() -> Case {
-    let valid = demo::water_leak_case().validate().expect("valid");
-    Case {
-        id: 1,
-        number: CaseNumber::new(2025, 1),
-        category: valid.category,
-        channel: valid.channel,
-        received_at: valid.received_at,
-        summary: valid.summary,
-        status: CaseStatus::InMediation,
-        parties: valid
-            .parties
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut p)| {
-                p.id = i as i64 + 1;
-                p
-            })
-            .collect(),
-        issues: Vec::new(),
-        updated_at: valid.received_at,
-        version: 1,
-    }
+    demo::water_leak_stored_case()
 }
 
 fn content(jurisdiction: Jurisdiction) -> AgreementContent {

@@ -3,35 +3,14 @@
 
 use std::process::Command;
 
-use accord_core::{Case, CaseNumber, CaseStatus, demo};
+use accord_core::demo;
 use accord_document::{agreement, pdf, seal};
 use accord_i18n::{Locale, Translations};
 
 const AT: i64 = 1_740_000_000; // 2025-02-19T21:20:00Z
 
 fn agreement_pdf() -> Vec<u8> {
-    let valid = demo::water_leak_case().validate().expect("valid");
-    let case = Case {
-        id: 1,
-        number: CaseNumber::new(2025, 1),
-        category: valid.category,
-        channel: valid.channel,
-        received_at: valid.received_at,
-        summary: valid.summary,
-        status: CaseStatus::Settled,
-        parties: valid
-            .parties
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut p)| {
-                p.id = i as i64 + 1;
-                p
-            })
-            .collect(),
-        issues: Vec::new(),
-        updated_at: valid.received_at,
-        version: 1,
-    };
+    let case = demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
     let doc = agreement(&t, &case, &demo::water_leak_agreement(&case));
     let options = pdf::PrintOptions {
