@@ -79,3 +79,12 @@ doc-original = Original { $n }/{ $of }
 doc-footer = Page {"{"}page{"}"} of {"{"}pages{"}"}
 doc-fingerprint = Fingerprint
 doc-qr-caption = Scan to verify
+
+## History (agreements)
+audit-agreement-drafted = Agreement draft saved
+audit-agreement-submitted = Sent to the legal advisor for review
+audit-agreement-approved = Approved
+audit-agreement-returned = Returned for changes
+audit-agreement-finalised = Agreement finalised
+error-agreement-incomplete = The agreement is not complete yet and cannot be finalised.
+error-agreement-status = The agreement is “{ $status }”; this step is not possible now.

@@ -81,3 +81,12 @@ doc-original = 正本 { $n }/{ $of }
 doc-footer = 第 {"{"}page{"}"} 页 共 {"{"}pages{"}"} 页
 doc-fingerprint = 按指印处
 doc-qr-caption = 扫码核验
+
+## 操作记录（协议）
+audit-agreement-drafted = 保存协议草稿
+audit-agreement-submitted = 提交法律顾问审核
+audit-agreement-approved = 审核通过
+audit-agreement-returned = 退回修改
+audit-agreement-finalised = 协议定稿
+error-agreement-incomplete = 协议尚不完整，不能定稿。
+error-agreement-status = 协议当前为“{ $status }”，不能进行此操作。

@@ -17,5 +17,10 @@ crate::choice! {
         ItemEdited => "item_edited", "audit-item-edited";
         DisclosureChanged => "disclosure_changed", "audit-disclosure-changed";
         SessionClosed => "session_closed", "audit-session-closed";
+        AgreementDrafted => "agreement_drafted", "audit-agreement-drafted";
+        AgreementSubmitted => "agreement_submitted", "audit-agreement-submitted";
+        AgreementApproved => "agreement_approved", "audit-agreement-approved";
+        AgreementReturned => "agreement_returned", "audit-agreement-returned";
+        AgreementFinalised => "agreement_finalised", "audit-agreement-finalised";
     }
 }

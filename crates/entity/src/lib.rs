@@ -1,6 +1,8 @@
 //! sea-orm entities, one module per table. They mirror the migrations;
 //! the store maps them to and from the domain types of `accord-core`.
 
+pub mod agreement;
+pub mod agreement_version;
 pub mod audit_event;
 pub mod case;
 pub mod disputed_issue;

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_foundation;
 mod m20261126_000002_room;
+mod m20261126_000003_agreements;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_room::Migration),
+            Box::new(m20261126_000003_agreements::Migration),
         ]
     }
 }

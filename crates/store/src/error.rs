@@ -21,6 +21,12 @@ pub enum StoreError {
     /// The session does not allow this step now.
     #[error(transparent)]
     Session(accord_core::SessionError),
+    /// The agreement lacks what finalising requires.
+    #[error("the agreement is incomplete")]
+    AgreementIncomplete(Vec<accord_core::agreement::Missing>),
+    /// The agreement's review status does not allow this step.
+    #[error("not possible while the agreement is {0:?}")]
+    AgreementStatus(accord_core::agreement::AgreementStatus),
 }
 
 impl From<sea_orm::DbErr> for StoreError {
@@ -40,6 +46,14 @@ impl StoreError {
             Self::Conflict => ("error-conflict", Vec::new()),
             Self::Invalid(e) => (e.key(), e.args()),
             Self::Session(e) => (e.key(), Vec::new()),
+            Self::AgreementIncomplete(_) => ("error-agreement-incomplete", Vec::new()),
+            Self::AgreementStatus(status) => {
+                use accord_core::Choice;
+                (
+                    "error-agreement-status",
+                    vec![("status", status.code().to_owned())],
+                )
+            }
         }
     }
 }

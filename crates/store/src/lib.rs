@@ -2,6 +2,7 @@
 //! transaction that also writes its audit event; the domain types of
 //! `accord-core` go in and come out, the entities stay inside.
 
+mod agreements;
 mod audit;
 mod cases;
 mod convert;
@@ -12,6 +13,7 @@ mod grams;
 mod room;
 mod users;
 
+pub use agreements::{AgreementRecord, AgreementVersion};
 pub use audit::AuditEntry;
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};

@@ -1,0 +1,278 @@
+//! Settlement agreements: every saved draft is a version; a legal advisor
+//! approves or returns it with comments; an approved, complete agreement is
+//! finalised with the SHA-256 of its canonical content. A change after that
+//! is a new version that needs approval again.
+
+use accord_core::{
+    AuditAction, Choice,
+    agreement::{AgreementContent, AgreementStatus},
+};
+use accord_entity::{agreement, agreement_version};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
+};
+
+use crate::{Actor, Result, Store, StoreError, audit, convert::code};
+
+/// One stored version of an agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementVersion {
+    pub number: i32,
+    pub content: AgreementContent,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    /// "approved" or "returned", with the reviewer's comment.
+    pub decision: Option<String>,
+    pub review_comment: Option<String>,
+    pub reviewed_by: Option<String>,
+}
+
+/// An agreement with all its versions, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementRecord {
+    pub id: i64,
+    pub case_id: i64,
+    pub status: AgreementStatus,
+    pub versions: Vec<AgreementVersion>,
+    pub final_version: Option<i32>,
+    pub final_hash: Option<String>,
+}
+
+impl AgreementRecord {
+    /// The newest version.
+    pub fn current(&self) -> Option<&AgreementVersion> {
+        self.versions.last()
+    }
+}
+
+async fn load(conn: &impl ConnectionTrait, model: agreement::Model) -> Result<AgreementRecord> {
+    let versions = agreement_version::Entity::find()
+        .filter(agreement_version::Column::AgreementId.eq(model.id))
+        .order_by_asc(agreement_version::Column::Number)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|v| {
+            Ok(AgreementVersion {
+                number: v.number,
+                content: serde_json::from_str(&v.content)
+                    .map_err(|e| StoreError::Database(e.to_string()))?,
+                created_at: v.created_at,
+                created_by: v.created_by,
+                decision: v.decision,
+                review_comment: v.review_comment,
+                reviewed_by: v.reviewed_by,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(AgreementRecord {
+        id: model.id,
+        case_id: model.case_id,
+        status: code(&model.status)?,
+        versions,
+        final_version: model.final_version,
+        final_hash: model.final_hash,
+    })
+}
+
+async fn find(conn: &impl ConnectionTrait, case_id: i64) -> Result<Option<agreement::Model>> {
+    Ok(agreement::Entity::find()
+        .filter(agreement::Column::CaseId.eq(case_id))
+        .one(conn)
+        .await?)
+}
+
+async fn set_status(
+    conn: &impl ConnectionTrait,
+    model: &agreement::Model,
+    status: AgreementStatus,
+) -> Result<()> {
+    let mut active: agreement::ActiveModel = model.clone().into();
+    active.status = Set(status.code().to_owned());
+    active.updated_at = Set(crate::now());
+    active.update(conn).await?;
+    Ok(())
+}
+
+impl Store {
+    /// The agreement of a case, if one was drafted.
+    pub async fn agreement(&self, case_id: i64) -> Result<Option<AgreementRecord>> {
+        match find(&self.db, case_id).await? {
+            Some(model) => Ok(Some(load(&self.db, model).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Saves the draft as a new version. Saving a returned, approved or
+    /// final agreement makes it a draft again (it needs approval anew).
+    pub async fn save_agreement(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        content: &AgreementContent,
+    ) -> Result<AgreementRecord> {
+        let txn = self.write_txn().await?;
+        let now = crate::now();
+        let model = match find(&txn, case_id).await? {
+            Some(model) => {
+                let status: AgreementStatus = code(&model.status)?;
+                if status == AgreementStatus::InReview {
+                    return Err(StoreError::AgreementStatus(status));
+                }
+                if status != AgreementStatus::Draft {
+                    set_status(&txn, &model, AgreementStatus::Draft).await?;
+                }
+                model
+            }
+            None => {
+                agreement::ActiveModel {
+                    case_id: Set(case_id),
+                    status: Set(AgreementStatus::Draft.code().to_owned()),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    final_version: Set(None),
+                    final_hash: Set(None),
+                    finalised_at: Set(None),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+            }
+        };
+        let existing = agreement_version::Entity::find()
+            .filter(agreement_version::Column::AgreementId.eq(model.id))
+            .count(&txn)
+            .await?;
+        let number = i32::try_from(existing).unwrap_or(i32::MAX - 1) + 1;
+        agreement_version::ActiveModel {
+            agreement_id: Set(model.id),
+            number: Set(number),
+            content: Set(
+                serde_json::to_string(content).map_err(|e| StoreError::Database(e.to_string()))?
+            ),
+            created_at: Set(now),
+            created_by: Set(actor.name.clone()),
+            decision: Set(None),
+            review_comment: Set(None),
+            reviewed_by: Set(None),
+            reviewed_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::AgreementDrafted,
+            Some(case_id),
+            serde_json::json!({ "version": number }),
+        )
+        .await?;
+        let record = load(
+            &txn,
+            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+
+    /// Moves the agreement along the review workflow (submit, approve,
+    /// return with a comment). Approving and returning record the decision
+    /// on the current version.
+    pub async fn review_agreement(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        next: AgreementStatus,
+        comment: Option<&str>,
+    ) -> Result<AgreementRecord> {
+        let txn = self.write_txn().await?;
+        let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
+        let status: AgreementStatus = code(&model.status)?;
+        if !status.can_become(next)
+            || next == AgreementStatus::Final
+            || next == AgreementStatus::Draft
+        {
+            return Err(StoreError::AgreementStatus(status));
+        }
+        let action = match next {
+            AgreementStatus::Approved => AuditAction::AgreementApproved,
+            AgreementStatus::Returned => AuditAction::AgreementReturned,
+            _ => AuditAction::AgreementSubmitted,
+        };
+        if matches!(next, AgreementStatus::Approved | AgreementStatus::Returned) {
+            let version = agreement_version::Entity::find()
+                .filter(agreement_version::Column::AgreementId.eq(model.id))
+                .order_by_desc(agreement_version::Column::Number)
+                .one(&txn)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            let mut active: agreement_version::ActiveModel = version.into();
+            active.decision = Set(Some(next.code().to_owned()));
+            active.review_comment = Set(comment.map(str::to_owned));
+            active.reviewed_by = Set(Some(actor.name.clone()));
+            active.reviewed_at = Set(Some(crate::now()));
+            active.update(&txn).await?;
+        }
+        set_status(&txn, &model, next).await?;
+        audit::record(
+            &txn,
+            actor,
+            action,
+            Some(case_id),
+            serde_json::json!({ "comment": comment }),
+        )
+        .await?;
+        let record = load(
+            &txn,
+            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+
+    /// Finalises an approved agreement: the completeness check must be
+    /// clean; the canonical content's SHA-256 is recorded and the version
+    /// locked.
+    pub async fn finalise_agreement(&self, actor: &Actor, case_id: i64) -> Result<AgreementRecord> {
+        let case = self.case(case_id).await?;
+        let txn = self.write_txn().await?;
+        let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
+        let record = load(&txn, model.clone()).await?;
+        if record.status != AgreementStatus::Approved {
+            return Err(StoreError::AgreementStatus(record.status));
+        }
+        let current = record.current().ok_or(StoreError::NotFound)?;
+        let missing = current.content.missing(&case);
+        if !missing.is_empty() {
+            return Err(StoreError::AgreementIncomplete(missing));
+        }
+        let hash = current.content.content_hash(&case);
+        let mut active: agreement::ActiveModel = model.into();
+        active.status = Set(AgreementStatus::Final.code().to_owned());
+        active.final_version = Set(Some(current.number));
+        active.final_hash = Set(Some(hash.clone()));
+        active.finalised_at = Set(Some(crate::now()));
+        active.updated_at = Set(crate::now());
+        active.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::AgreementFinalised,
+            Some(case_id),
+            serde_json::json!({ "version": current.number, "sha256": hash }),
+        )
+        .await?;
+        let record = load(
+            &txn,
+            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+}
