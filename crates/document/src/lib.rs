@@ -324,6 +324,37 @@ impl AgreementDocument {
     }
 }
 
+/// One line of the difference between two versions of an agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffLine {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// The difference between two versions' printed text, line by line, as a
+/// legal advisor reads it when a draft comes back for approval.
+pub fn diff(
+    t: &Translations,
+    case: &Case,
+    old: &AgreementContent,
+    new: &AgreementContent,
+) -> Vec<DiffLine> {
+    let old = agreement(t, case, old).plain_text();
+    let new = agreement(t, case, new).plain_text();
+    similar::TextDiff::from_lines(&old, &new)
+        .iter_all_changes()
+        .map(|change| {
+            let line = change.value().trim_end_matches('\n').to_owned();
+            match change.tag() {
+                similar::ChangeTag::Equal => DiffLine::Same(line),
+                similar::ChangeTag::Delete => DiffLine::Removed(line),
+                similar::ChangeTag::Insert => DiffLine::Added(line),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +451,40 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
+    }
+
+    #[test]
+    fn the_difference_between_two_versions_shows_only_what_changed() {
+        let t = Translations::load(Locale::ZhCn).expect("locale");
+        let old = content();
+        let mut new = content();
+        new.obligations[2].method = "银行转账".into();
+        new.witnesses.push("李枭".into());
+        let changes: Vec<DiffLine> = diff(&t, &case(), &old, &new)
+            .into_iter()
+            .filter(|l| !matches!(l, DiffLine::Same(_)))
+            .collect();
+        assert!(
+            changes
+                .iter()
+                .any(|l| matches!(l, DiffLine::Removed(s) if s.contains("支付方式：现金")))
+        );
+        assert!(
+            changes
+                .iter()
+                .any(|l| matches!(l, DiffLine::Added(s) if s.contains("支付方式：银行转账")))
+        );
+        assert!(
+            changes
+                .iter()
+                .any(|l| matches!(l, DiffLine::Added(s) if s.contains("李枭")))
+        );
+        assert_eq!(changes.len(), 3, "{changes:?}");
+        assert!(
+            diff(&t, &case(), &old, &old)
+                .iter()
+                .all(|l| matches!(l, DiffLine::Same(_)))
+        );
     }
 
     #[test]
