@@ -324,3 +324,37 @@ fn entries_are_edited_while_open_and_corrected_after_closing() {
     );
     assert!(h.shows_fragment("更正第"));
 }
+
+#[test]
+fn an_empty_entry_or_a_wrong_amount_is_refused_in_words_and_keeps_the_text() {
+    let mut h = in_first_caucus();
+    h.interact(|ui| {
+        ui.click("保存记录").expect("save");
+    });
+    assert!(h.shows("请填写内容或金额。"));
+    h.send(Message::Room(
+        accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
+            value: accord_core::ItemKind::Offer,
+            label: String::new(),
+        }),
+    ));
+    h.interact(|ui| {
+        type_into(ui, "room_amount", "一万");
+        type_into(ui, "room_terms", "先修管道");
+        ui.click("保存记录").expect("save");
+    });
+    assert!(h.shows("金额格式不正确，例如 35000 或 10050.30。"));
+    assert!(
+        h.shows("一万") && h.shows("先修管道"),
+        "what was typed stays"
+    );
+    let session =
+        h.rt.block_on(h.store.open_session(&accord_store::Actor::system(), 1))
+            .expect("session");
+    assert!(
+        h.rt.block_on(h.store.room_items(session.id))
+            .expect("items")
+            .is_empty(),
+        "nothing was saved"
+    );
+}

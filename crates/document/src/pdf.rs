@@ -215,6 +215,27 @@ impl Pages {
         }
     }
 
+    /// A label at the margin ("1. ", "申请人：") with the lines set
+    /// `offset` points in, the label on the first line.
+    fn labelled(&mut self, label: String, bold: bool, offset: f32, lines: Vec<String>) {
+        for (i, line) in lines.into_iter().enumerate() {
+            if i == 0 {
+                self.room(BODY * LINE);
+                let y = self.y - BODY * LINE + BODY * 0.35;
+                if let Some(page) = self.pages.last_mut() {
+                    page.0.push(Run {
+                        x: MARGIN_X,
+                        y,
+                        size: BODY,
+                        bold,
+                        text: label.clone(),
+                    });
+                }
+            }
+            self.text(MARGIN_X + offset, BODY, false, line);
+        }
+    }
+
     fn ops(&mut self) -> &mut Vec<Op> {
         &mut self.pages.last_mut().expect("at least one page").1
     }
@@ -403,22 +424,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
                 pages.room(BODY * LINE * (1 + details.len()) as f32);
                 let role_width = bold.width(role, BODY);
                 let lines = wrap(&m, summary, BODY, measure - role_width);
-                for (i, line) in lines.into_iter().enumerate() {
-                    if i == 0 {
-                        pages.room(BODY * LINE);
-                        let y = pages.y - BODY * LINE + BODY * 0.35;
-                        if let Some(page) = pages.pages.last_mut() {
-                            page.0.push(Run {
-                                x: MARGIN_X,
-                                y,
-                                size: BODY,
-                                bold: true,
-                                text: role.clone(),
-                            });
-                        }
-                    }
-                    pages.text(MARGIN_X + role_width, BODY, false, line);
-                }
+                pages.labelled(role.clone(), true, role_width, lines);
                 for detail in details {
                     for line in wrap(&m, detail, BODY, measure) {
                         pages.text(MARGIN_X, BODY, false, line);
@@ -429,22 +435,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
                 let label = format!("{number}. ");
                 let hang = m.width(&label, BODY).max(m.width("00. ", BODY));
                 let lines = wrap(&m, text, BODY, measure - hang);
-                for (i, line) in lines.into_iter().enumerate() {
-                    if i == 0 {
-                        pages.room(BODY * LINE);
-                        let y = pages.y - BODY * LINE + BODY * 0.35;
-                        if let Some(page) = pages.pages.last_mut() {
-                            page.0.push(Run {
-                                x: MARGIN_X,
-                                y,
-                                size: BODY,
-                                bold: false,
-                                text: label.clone(),
-                            });
-                        }
-                    }
-                    pages.text(MARGIN_X + hang, BODY, false, line);
-                }
+                pages.labelled(label, false, hang, lines);
             }
             Block::Signatures(boxes) => {
                 pages.y -= 18.0;

@@ -84,6 +84,15 @@ async fn find(conn: &impl ConnectionTrait, case_id: i64) -> Result<Option<agreem
         .await?)
 }
 
+/// The agreement as it stands inside the transaction that changed it.
+async fn reload(conn: &impl ConnectionTrait, case_id: i64) -> Result<AgreementRecord> {
+    load(
+        conn,
+        find(conn, case_id).await?.ok_or(StoreError::NotFound)?,
+    )
+    .await
+}
+
 async fn set_status(
     conn: &impl ConnectionTrait,
     model: &agreement::Model,
@@ -170,11 +179,7 @@ impl Store {
             serde_json::json!({ "version": number }),
         )
         .await?;
-        let record = load(
-            &txn,
-            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
-        )
-        .await?;
+        let record = reload(&txn, case_id).await?;
         txn.commit().await?;
         Ok(record)
     }
@@ -226,11 +231,7 @@ impl Store {
             serde_json::json!({ "comment": comment }),
         )
         .await?;
-        let record = load(
-            &txn,
-            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
-        )
-        .await?;
+        let record = reload(&txn, case_id).await?;
         txn.commit().await?;
         Ok(record)
     }
@@ -267,11 +268,7 @@ impl Store {
             serde_json::json!({ "version": current.number, "sha256": hash }),
         )
         .await?;
-        let record = load(
-            &txn,
-            find(&txn, case_id).await?.ok_or(StoreError::NotFound)?,
-        )
-        .await?;
+        let record = reload(&txn, case_id).await?;
         txn.commit().await?;
         Ok(record)
     }

@@ -58,8 +58,6 @@ pub const GAP: f32 = 12.0;
 pub const TIGHT: f32 = 6.0;
 /// Padding of the page.
 pub const PAGE: f32 = 20.0;
-/// Width of a form's label column / field.
-pub const FIELD_WIDTH: f32 = 340.0;
 /// Most a reading column grows to.
 pub const MAX_PAGE_WIDTH: f32 = 1100.0;
 
