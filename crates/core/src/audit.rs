@@ -22,5 +22,11 @@ crate::choice! {
         AgreementApproved => "agreement_approved", "audit-agreement-approved";
         AgreementReturned => "agreement_returned", "audit-agreement-returned";
         AgreementFinalised => "agreement_finalised", "audit-agreement-finalised";
+        AgreementSigned => "agreement_signed", "audit-agreement-signed";
+        AgreementSealed => "agreement_sealed", "audit-agreement-sealed";
+        AgreementPrinted => "agreement_printed", "audit-agreement-printed";
+        CentreKeyCreated => "centre_key_created", "audit-centre-key-created";
+        CentreKeyImported => "centre_key_imported", "audit-centre-key-imported";
+
     }
 }

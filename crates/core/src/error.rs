@@ -38,6 +38,10 @@ pub enum ValidationError {
     DateTime,
     #[error("write something or enter an amount")]
     ItemEmpty,
+    /// "Save signature" with nothing drawn on the pad.
+    #[error("nothing was drawn on the signature pad")]
+    SignatureEmpty,
+
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
         from: &'static str,
@@ -65,6 +69,8 @@ impl ValidationError {
             Self::Amount => "error-amount",
             Self::DateTime => "error-received-at",
             Self::ItemEmpty => "error-item-empty",
+            Self::SignatureEmpty => "error-signature-empty",
+
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }
     }

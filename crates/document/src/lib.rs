@@ -7,7 +7,10 @@ pub mod seal;
 
 use accord_core::{
     Case, Choice, Money, Party, PartyKind, ResidentId,
-    agreement::{AgreementContent, Jurisdiction, Obligation, ObligationKind, fixed_clauses},
+    agreement::{
+        AgreementContent, Jurisdiction, Obligation, ObligationKind, SignMethod, Signatory,
+        SignatoryRole, Signature, fixed_clauses,
+    },
     words,
 };
 use accord_i18n::{Arg, Locale, Translations};
@@ -209,6 +212,18 @@ fn obligation_text(t: &Translations, case: &Case, o: &Obligation) -> String {
     }
 }
 
+/// The words above a signature line ("申请人（签名/按指印）").
+pub fn signature_label(t: &Translations, s: &Signatory) -> String {
+    match (s.role, s.party) {
+        (SignatoryRole::Party, Some(role)) => {
+            tr(t, "doc-sign-party", &[("role", t.tr(role.label_key()))])
+        }
+        (SignatoryRole::Mediator, _) => t.tr("doc-sign-mediator"),
+        (SignatoryRole::Recorder, _) => t.tr("doc-sign-recorder"),
+        _ => t.tr("doc-sign-witness"),
+    }
+}
+
 /// Builds the agreement's blocks in the translations' language.
 pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> AgreementDocument {
     let prc = content.jurisdiction == Jurisdiction::PrcPeoplesMediation;
@@ -241,32 +256,23 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
     for key in fixed_clauses(content.jurisdiction) {
         term(tr(t, key, &[("copies", copies.clone())]), &mut blocks);
     }
-    let mut signatures: Vec<SignatureBox> = case
-        .parties
-        .iter()
-        .map(|p| SignatureBox {
-            label: tr(t, "doc-sign-party", &[("role", t.tr(p.role.label_key()))]),
-            name: p.name.clone(),
-            fingerprint: prc && p.kind == PartyKind::Person,
-            fingerprint_label: t.tr("doc-fingerprint"),
+    let signatures = content
+        .signatories(case)
+        .into_iter()
+        .map(|s| SignatureBox {
+            label: signature_label(t, &s),
+            name: s.name,
+            fingerprint: s.fingerprint,
+            fingerprint_label: if s.fingerprint {
+                t.tr("doc-fingerprint")
+            } else {
+                String::new()
+            },
             strokes: Vec::new(),
         })
         .collect();
-    let plain = |label: String, name: String| SignatureBox {
-        label,
-        name,
-        fingerprint: false,
-        fingerprint_label: String::new(),
-        strokes: Vec::new(),
-    };
-    signatures.push(plain(t.tr("doc-sign-mediator"), content.mediator.clone()));
-    if !content.recorder.trim().is_empty() {
-        signatures.push(plain(t.tr("doc-sign-recorder"), content.recorder.clone()));
-    }
-    for witness in &content.witnesses {
-        signatures.push(plain(t.tr("doc-sign-witness"), witness.clone()));
-    }
     blocks.push(Block::Signatures(signatures));
+
     let mut closing = Vec::new();
     if prc {
         closing.push(t.tr("doc-committee-seal"));
@@ -282,7 +288,24 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
 }
 
 impl AgreementDocument {
+    /// Draws the stored pad signatures into their boxes (by slot); a
+    /// signature "on paper" leaves its box empty for ink.
+    pub fn apply_signatures(&mut self, signatures: &[Signature]) {
+        for block in &mut self.blocks {
+            if let Block::Signatures(boxes) = block {
+                for s in signatures {
+                    if let Some(b) = boxes.get_mut(s.slot)
+                        && s.method == SignMethod::Pad
+                    {
+                        b.strokes = s.strokes.clone();
+                    }
+                }
+            }
+        }
+    }
+
     /// Puts signature-pad strokes on the box whose printed name is `name`.
+
     pub fn sign(&mut self, name: &str, strokes: Vec<Vec<(f32, f32)>>) -> bool {
         for block in &mut self.blocks {
             if let Block::Signatures(boxes) = block

@@ -519,6 +519,11 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
     pdf.metadata.info.creator = "Accord".into();
     pdf.metadata.info.producer = "Accord (printpdf)".into();
     pdf.metadata.info.subject = doc.number.clone();
+    if let Some((payload, _)) = &options.qr {
+        // Read back by `accord verify` to find the agreement in the database.
+        pdf.metadata.info.keywords = vec![payload.clone()];
+    }
+
     if let Ok(at) = printpdf::DateTime::from_unix_timestamp(options.created_unix) {
         pdf.metadata.info.creation_date = at;
         pdf.metadata.info.modification_date = at;
@@ -711,5 +716,61 @@ mod tests {
             !m.has('𠀀'),
             "an Extension B character is not in the subset font"
         );
+    }
+}
+
+/// The reference written into the metadata's Keywords (the QR code's
+/// payload, `ACCORD|<case number>|<version>|sha256:<hex>`), read back from a
+/// (possibly sealed) PDF.
+pub fn embedded_reference(pdf: &[u8]) -> Option<String> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    let info = match doc.trailer.get(b"Info").ok()? {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        lopdf::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    let bytes = info.get(b"Keywords").ok()?.as_str().ok()?;
+    Some(match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    })
+}
+
+/// The parts of an embedded reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub case_number: String,
+    pub version: i32,
+    pub content_hash: String,
+}
+
+impl Reference {
+    /// `ACCORD|2025-0001|3|sha256:…`.
+    pub fn payload(&self) -> String {
+        format!(
+            "ACCORD|{}|{}|sha256:{}",
+            self.case_number, self.version, self.content_hash
+        )
+    }
+
+    pub fn parse(payload: &str) -> Option<Self> {
+        let mut parts = payload.trim().split('|');
+        if parts.next()? != "ACCORD" {
+            return None;
+        }
+        let case_number = parts.next()?.to_owned();
+        let version = parts.next()?.parse().ok()?;
+        let content_hash = parts.next()?.strip_prefix("sha256:")?.to_owned();
+        Some(Self {
+            case_number,
+            version,
+            content_hash,
+        })
     }
 }

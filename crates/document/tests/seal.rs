@@ -16,8 +16,10 @@ fn agreement_pdf() -> Vec<u8> {
     let options = pdf::PrintOptions {
         footer_pattern: t.tr("doc-footer"),
         created_unix: AT,
+        qr: Some((reference().payload(), t.tr("doc-qr-caption"))),
         ..Default::default()
     };
+
     pdf::render(&doc, &options).expect("render")
 }
 
@@ -93,4 +95,23 @@ fn bytes_added_after_the_seal_are_reported() {
     sealed.extend_from_slice(b"\n% appended later\n");
     let report = seal::verify(&sealed).expect("the signed revision is intact");
     assert!(!report.covers_whole_file);
+}
+
+fn reference() -> pdf::Reference {
+    let case = demo::water_leak_stored_case();
+    pdf::Reference {
+        case_number: case.number.to_string(),
+        version: 3,
+        content_hash: demo::water_leak_agreement(&case).content_hash(&case),
+    }
+}
+
+#[test]
+fn the_agreement_reference_is_read_back_from_the_sealed_file() {
+    let pdf = agreement_pdf();
+    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
+    let sealed = seal::seal(&pdf, &key, &cert, "青山区人民调解委员会", "定稿", AT).expect("seal");
+    let payload = pdf::embedded_reference(&sealed).expect("keywords present after sealing");
+    assert_eq!(pdf::Reference::parse(&payload), Some(reference()));
+    assert_eq!(pdf::Reference::parse("ACCORD|2025-0001|x|sha256:ab"), None);
 }

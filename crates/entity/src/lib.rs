@@ -5,12 +5,16 @@ pub mod agreement;
 pub mod agreement_version;
 pub mod audit_event;
 pub mod case;
+pub mod centre_key;
 pub mod disputed_issue;
 pub mod mediator;
 pub mod party;
 pub mod party_name_gram;
 pub mod room_item;
+pub mod sealed_document;
 pub mod session;
 pub mod session_consent;
 pub mod setting;
+pub mod signature;
+
 pub mod user;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_foundation;
 mod m20261126_000002_room;
 mod m20261126_000003_agreements;
+mod m20261126_000004_signing;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_room::Migration),
             Box::new(m20261126_000003_agreements::Migration),
+            Box::new(m20261126_000004_signing::Migration),
         ]
     }
 }

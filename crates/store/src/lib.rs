@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod grams;
 mod room;
+mod signing;
 mod users;
 
 pub use agreements::{AgreementRecord, AgreementVersion};
@@ -19,6 +20,7 @@ pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;
 pub use grams::name_grams;
+pub use signing::{CentreKey, SealedPdf};
 
 use sea_orm::DatabaseConnection;
 

@@ -166,3 +166,126 @@ async fn draft_review_finalise_and_a_later_change_needs_approval_again() {
             .any(|e| e.action == AuditAction::AgreementApproved && e.who == "周律师")
     );
 }
+
+#[tokio::test]
+async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_final_one() {
+    use accord_core::agreement::{SignMethod, Signature};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.sqlite3").display().to_string();
+    let store = Store::open(&path).await.expect("open");
+    let me = Actor::from(
+        &store
+            .create_user(None, "边文玲", UserRole::Mediator)
+            .await
+            .expect("user"),
+    );
+    let (case, _) = store.load_demo(&me).await.expect("demo");
+    let content = demo::water_leak_agreement(&case);
+    store
+        .save_agreement(&me, case.id, &content)
+        .await
+        .expect("draft");
+    let pad = Signature {
+        slot: 0,
+        name: "李玥".into(),
+        method: SignMethod::Pad,
+        strokes: vec![vec![(0.1, 0.5), (0.4, 0.2), (0.8, 0.6)]],
+        signed_at: chrono::Utc::now(),
+    };
+    let err = store
+        .save_signature(&me, case.id, &pad)
+        .await
+        .expect_err("a draft is not signed");
+    assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
+    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
+        store
+            .review_agreement(&me, case.id, next, None)
+            .await
+            .expect("review");
+    }
+    let empty = Signature {
+        strokes: vec![vec![(0.5, 0.5)]],
+        ..pad.clone()
+    };
+    assert!(matches!(
+        store.save_signature(&me, case.id, &empty).await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .save_signature(&me, case.id, &pad)
+        .await
+        .expect("signed");
+    let paper = Signature {
+        slot: 2,
+        name: "王建国".into(),
+        method: SignMethod::Paper,
+        strokes: Vec::new(),
+        ..pad.clone()
+    };
+    let signed = store
+        .save_signature(&me, case.id, &paper)
+        .await
+        .expect("paper");
+    assert_eq!(signed.len(), 2);
+
+    // Sealing needs the final version.
+    assert!(
+        store
+            .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF")
+            .await
+            .is_err()
+    );
+    let record = store.finalise_agreement(&me, case.id).await.expect("final");
+    let sealed = store
+        .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed")
+        .await
+        .expect("sealed");
+    assert_eq!(Some(sealed.content_hash.clone()), record.final_hash);
+
+    // All of it is there after reopening the file.
+    drop(store);
+    let store = Store::open(&path).await.expect("reopen");
+    let again = store.signatures(case.id).await.expect("signatures");
+    assert_eq!(again[0].strokes, pad.strokes);
+    assert_eq!(again[1].method, SignMethod::Paper);
+    let pdf = store
+        .sealed_pdf(case.id)
+        .await
+        .expect("read")
+        .expect("stored");
+    assert_eq!(pdf.pdf, b"%PDF-1.7 sealed");
+
+    // A change after finalising is a new version: unsigned, not sealed.
+    store
+        .save_agreement(&me, case.id, &content)
+        .await
+        .expect("new draft");
+    assert!(store.signatures(case.id).await.expect("read").is_empty());
+    assert!(store.sealed_pdf(case.id).await.expect("read").is_none());
+    let history = store.case_history(case.id).await.expect("history");
+    for action in [AuditAction::AgreementSigned, AuditAction::AgreementSealed] {
+        assert!(history.iter().any(|h| h.action == action), "{action:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_centre_key_is_kept_and_the_newest_is_used() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("k.sqlite3").display().to_string())
+        .await
+        .expect("open");
+    assert!(store.centre_key().await.expect("read").is_none());
+    let actor = Actor::system();
+    store
+        .save_centre_key(&actor, "甲", "Accord", b"cert-1", b"key-1", false)
+        .await
+        .expect("save");
+    store
+        .save_centre_key(&actor, "乙", "Accord", b"cert-2", b"key-2", true)
+        .await
+        .expect("save");
+    let key = store.centre_key().await.expect("read").expect("present");
+    assert_eq!((key.common_name.as_str(), key.imported), ("乙", true));
+    assert_eq!(key.private_key, b"key-2");
+    assert!(!format!("{key:?}").contains("key-2"));
+}

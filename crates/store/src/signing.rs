@@ -1,0 +1,344 @@
+//! Signatures on the approved version, the centre's sealing key, and the
+//! sealed PDFs exactly as they were handed out.
+
+use accord_core::{
+    AuditAction, Choice,
+    agreement::{AgreementStatus, SignMethod, Signature},
+};
+use accord_entity::{agreement, centre_key, sealed_document, signature};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{Actor, Result, Store, StoreError, audit, convert::code};
+
+/// The centre's sealing key and certificate.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CentreKey {
+    pub id: i64,
+    pub common_name: String,
+    pub organisation: String,
+    /// X.509 certificate, DER.
+    pub certificate: Vec<u8>,
+    /// PKCS#8 private key, DER.
+    pub private_key: Vec<u8>,
+    pub imported: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for CentreKey {
+    // The private key never goes into a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CentreKey")
+            .field("id", &self.id)
+            .field("common_name", &self.common_name)
+            .field("organisation", &self.organisation)
+            .field("imported", &self.imported)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A sealed agreement PDF as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedPdf {
+    pub version: i32,
+    pub content_hash: String,
+    pub locale: String,
+    pub pdf: Vec<u8>,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    pub sealed_at: DateTime<Utc>,
+    pub sealed_by: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn agreement_of(conn: &impl ConnectionTrait, case_id: i64) -> Result<agreement::Model> {
+    agreement::Entity::find()
+        .filter(agreement::Column::CaseId.eq(case_id))
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// The version signatures belong to: the final one, else the newest.
+async fn signing_version(conn: &impl ConnectionTrait, model: &agreement::Model) -> Result<i32> {
+    if let Some(v) = model.final_version
+        && model.status == AgreementStatus::Final.code()
+    {
+        return Ok(v);
+    }
+
+    use accord_entity::agreement_version as av;
+    Ok(av::Entity::find()
+        .filter(av::Column::AgreementId.eq(model.id))
+        .order_by_desc(av::Column::Number)
+        .one(conn)
+        .await?
+        .map(|v| v.number)
+        .unwrap_or(0))
+}
+
+fn signature_from(m: signature::Model) -> Result<Signature> {
+    Ok(Signature {
+        slot: usize::try_from(m.slot).unwrap_or_default(),
+        name: m.name,
+        method: code::<SignMethod>(&m.method)?,
+        strokes: serde_json::from_str(&m.strokes)
+            .map_err(|e| StoreError::Database(e.to_string()))?,
+        signed_at: m.signed_at,
+    })
+}
+
+impl Store {
+    /// The sealing key in use (the newest), if one was created or imported.
+    pub async fn centre_key(&self) -> Result<Option<CentreKey>> {
+        let model = centre_key::Entity::find()
+            .order_by_desc(centre_key::Column::Id)
+            .one(&self.db)
+            .await?;
+        Ok(model.map(|m| CentreKey {
+            id: m.id,
+            common_name: m.common_name,
+            organisation: m.organisation,
+            certificate: m.certificate,
+            private_key: m.private_key,
+            imported: m.source == "imported",
+            created_at: m.created_at,
+        }))
+    }
+
+    /// Stores a new sealing key; it is used from now on.
+    pub async fn save_centre_key(
+        &self,
+        actor: &Actor,
+        common_name: &str,
+        organisation: &str,
+        certificate: &[u8],
+        private_key: &[u8],
+        imported: bool,
+    ) -> Result<CentreKey> {
+        let txn = self.write_txn().await?;
+        let model = centre_key::ActiveModel {
+            common_name: Set(common_name.to_owned()),
+            organisation: Set(organisation.to_owned()),
+            certificate: Set(certificate.to_vec()),
+            private_key: Set(private_key.to_vec()),
+            source: Set(if imported { "imported" } else { "generated" }.to_owned()),
+            created_at: Set(crate::now()),
+            created_by: Set(actor.name.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let action = if imported {
+            AuditAction::CentreKeyImported
+        } else {
+            AuditAction::CentreKeyCreated
+        };
+        let fingerprint = hex(&Sha256::digest(certificate));
+        audit::record(
+            &txn,
+            actor,
+            action,
+            None,
+            serde_json::json!({ "name": common_name, "certificate_sha256": fingerprint }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(CentreKey {
+            id: model.id,
+            common_name: model.common_name,
+            organisation: model.organisation,
+            certificate: model.certificate,
+            private_key: model.private_key,
+            imported,
+            created_at: model.created_at,
+        })
+    }
+
+    /// The signatures on the version being signed (the final one, else
+    /// the newest), by slot.
+    pub async fn signatures(&self, case_id: i64) -> Result<Vec<Signature>> {
+        let Some(model) = agreement::Entity::find()
+            .filter(agreement::Column::CaseId.eq(case_id))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(Vec::new());
+        };
+        let version = signing_version(&self.db, &model).await?;
+        signature::Entity::find()
+            .filter(signature::Column::AgreementId.eq(model.id))
+            .filter(signature::Column::Version.eq(version))
+            .order_by_asc(signature::Column::Slot)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(signature_from)
+            .collect()
+    }
+
+    /// Records a signatory's signature (pad strokes, or "signs on paper")
+    /// on the approved version; signing again replaces the earlier one.
+    /// Only an approved agreement is signed: a later change needs approval
+    /// (and signatures) anew.
+    pub async fn save_signature(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        signature: &Signature,
+    ) -> Result<Vec<Signature>> {
+        let txn = self.write_txn().await?;
+        let model = agreement_of(&txn, case_id).await?;
+        let status: AgreementStatus = code(&model.status)?;
+        if status != AgreementStatus::Approved {
+            return Err(StoreError::AgreementStatus(status));
+        }
+        if signature.method == SignMethod::Pad && !signature.strokes.iter().any(|s| s.len() > 1) {
+            return Err(StoreError::Invalid(
+                accord_core::ValidationError::SignatureEmpty,
+            ));
+        }
+        let version = signing_version(&txn, &model).await?;
+        let slot = i32::try_from(signature.slot).unwrap_or(i32::MAX);
+        signature::Entity::delete_many()
+            .filter(signature::Column::AgreementId.eq(model.id))
+            .filter(signature::Column::Version.eq(version))
+            .filter(signature::Column::Slot.eq(slot))
+            .exec(&txn)
+            .await?;
+        signature::ActiveModel {
+            agreement_id: Set(model.id),
+            version: Set(version),
+            slot: Set(slot),
+            name: Set(signature.name.clone()),
+            method: Set(signature.method.code().to_owned()),
+            strokes: Set(serde_json::to_string(&signature.strokes)
+                .map_err(|e| StoreError::Database(e.to_string()))?),
+            signed_at: Set(crate::now()),
+            recorded_by: Set(actor.name.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::AgreementSigned,
+            Some(case_id),
+            serde_json::json!({
+                "version": version,
+                "signatory": signature.name,
+                "method": signature.method.code(),
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        self.signatures(case_id).await
+    }
+
+    /// Stores the sealed PDF of the final version.
+    pub async fn save_sealed_pdf(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        locale: &str,
+        pdf: &[u8],
+    ) -> Result<SealedPdf> {
+        let txn = self.write_txn().await?;
+        let model = agreement_of(&txn, case_id).await?;
+        let status: AgreementStatus = code(&model.status)?;
+        let (Some(version), Some(hash), AgreementStatus::Final) =
+            (model.final_version, model.final_hash.clone(), status)
+        else {
+            return Err(StoreError::AgreementStatus(status));
+        };
+        let sha256 = hex(&Sha256::digest(pdf));
+        let stored = sealed_document::ActiveModel {
+            agreement_id: Set(model.id),
+            version: Set(version),
+            content_hash: Set(hash),
+            locale: Set(locale.to_owned()),
+            pdf: Set(pdf.to_vec()),
+            sha256: Set(sha256.clone()),
+            sealed_at: Set(crate::now()),
+            sealed_by: Set(actor.name.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::AgreementSealed,
+            Some(case_id),
+            serde_json::json!({ "version": version, "pdf_sha256": sha256, "locale": locale }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(sealed_from(stored))
+    }
+
+    /// The newest sealed PDF of the final version, if it was sealed.
+    pub async fn sealed_pdf(&self, case_id: i64) -> Result<Option<SealedPdf>> {
+        let Some(model) = agreement::Entity::find()
+            .filter(agreement::Column::CaseId.eq(case_id))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(version) = model.final_version else {
+            return Ok(None);
+        };
+        if code::<AgreementStatus>(&model.status)? != AgreementStatus::Final {
+            return Ok(None);
+        }
+        Ok(sealed_document::Entity::find()
+            .filter(sealed_document::Column::AgreementId.eq(model.id))
+            .filter(sealed_document::Column::Version.eq(version))
+            .order_by_desc(sealed_document::Column::Id)
+            .one(&self.db)
+            .await?
+            .map(sealed_from))
+    }
+
+    /// Notes in the case history that the agreement was printed.
+    pub async fn record_printed(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        printer: &str,
+        copies: u32,
+    ) -> Result<()> {
+        let txn = self.write_txn().await?;
+        audit::record(
+            &txn,
+            actor,
+            AuditAction::AgreementPrinted,
+            Some(case_id),
+            serde_json::json!({ "printer": printer, "copies": copies }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+fn sealed_from(m: sealed_document::Model) -> SealedPdf {
+    SealedPdf {
+        version: m.version,
+        content_hash: m.content_hash,
+        locale: m.locale,
+        pdf: m.pdf,
+        sha256: m.sha256,
+        sealed_at: m.sealed_at,
+        sealed_by: m.sealed_by,
+    }
+}
