@@ -24,8 +24,10 @@ pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
         .await?
         .map(|u| Actor::from(&u))
         .unwrap_or_else(Actor::system);
-    let (case, created) = store.load_demo(&actor).await?;
     let t = Translations::load_or_empty(Locale::from_system());
+    let (case, created) = crate::publish::load_demo(&store, &actor, &t)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message(&t)))?;
     let key = if created {
         "cli-demo-loaded"
     } else {
@@ -86,12 +88,109 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `accord verify FILE`: checks the seal; `Ok(false)` when it fails.
-pub fn verify(file: &std::path::Path) -> anyhow::Result<bool> {
+/// `accord agreement pdf CASE --out FILE`: the sealed PDF of the case's
+/// final agreement (sealed now if it was not yet). `Ok(false)` when the
+/// case has no final agreement.
+pub async fn agreement_pdf(
+    db: Option<&str>,
+    number: &str,
+    out: &std::path::Path,
+) -> anyhow::Result<bool> {
+    let t = Translations::load_or_empty(Locale::from_system());
+    let store = open(db).await?;
+    let Some(case) = find_case(&store, &t, number).await? else {
+        return Ok(false);
+    };
+    let actor = store
+        .current_user()
+        .await?
+        .map(|u| Actor::from(&u))
+        .unwrap_or_else(Actor::system);
+    let sealed = match store.sealed_pdf(case.id).await? {
+        Some(sealed) => sealed,
+        None => match crate::publish::seal_final(&store, &actor, &t, case.id).await {
+            Ok(sealed) => sealed,
+            Err(e) => {
+                eprintln!("{}", e.message(&t));
+                return Ok(false);
+            }
+        },
+    };
+    std::fs::write(out, &sealed.pdf).with_context(|| out.display().to_string())?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-agreement-written",
+            &[
+                ("file", out.display().to_string().into()),
+                ("number", case.number.to_string().into()),
+                ("version", sealed.version.to_string().into()),
+            ]
+        )
+    );
+    Ok(true)
+}
+
+async fn find_case(
+    store: &Store,
+    t: &Translations,
+    number: &str,
+) -> anyhow::Result<Option<accord_core::Case>> {
+    let found = match number.trim().parse::<accord_core::CaseNumber>() {
+        Ok(n) => store.case_by_number(n).await?,
+        Err(_) => None,
+    };
+    if found.is_none() {
+        eprintln!(
+            "{}",
+            t.tr_args(
+                "cli-case-not-found",
+                &[("number", number.to_owned().into())]
+            )
+        );
+    }
+    Ok(found)
+}
+
+/// `accord verify FILE`: checks the seal, then that the sealed content is
+/// the finalised agreement in the database; `Ok(false)` when either fails.
+pub async fn verify(db: Option<&str>, file: &std::path::Path) -> anyhow::Result<bool> {
     let t = Translations::load_or_empty(Locale::from_system());
     let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    if !verify_seal(&t, file, &bytes) {
+        return Ok(false);
+    }
+    let reference = accord_document::pdf::embedded_reference(&bytes)
+        .and_then(|p| accord_document::pdf::Reference::parse(&p));
+    let Some(reference) = reference else {
+        println!("{}", t.tr("cli-verify-no-reference"));
+        return Ok(false);
+    };
+    let store = open(db).await?;
+    let Some(case) = find_case(&store, &t, &reference.case_number).await? else {
+        return Ok(false);
+    };
+    let record = store.agreement(case.id).await?;
+    let args = [
+        ("number", case.number.to_string().into()),
+        ("version", reference.version.to_string().into()),
+    ];
+    let matches = record.as_ref().is_some_and(|r| {
+        r.status == accord_core::agreement::AgreementStatus::Final
+            && r.final_version == Some(reference.version)
+            && r.final_hash.as_deref() == Some(reference.content_hash.as_str())
+    });
+    if matches {
+        println!("{}", t.tr_args("cli-verify-matches", &args));
+    } else {
+        println!("{}", t.tr_args("cli-verify-mismatch", &args));
+    }
+    Ok(matches)
+}
+
+fn verify_seal(t: &Translations, file: &std::path::Path, bytes: &[u8]) -> bool {
     let path = file.display().to_string();
-    match accord_document::seal::verify(&bytes) {
+    match accord_document::seal::verify(bytes) {
         Ok(report) if report.covers_whole_file => {
             let when = report
                 .signing_time_unix
@@ -117,14 +216,14 @@ pub fn verify(file: &std::path::Path) -> anyhow::Result<bool> {
                 "{}",
                 t.tr_args("cli-verify-digest", &[("digest", report.digest_hex.into())])
             );
-            Ok(true)
+            true
         }
         Ok(_) => {
             println!(
                 "{}",
                 t.tr_args("cli-verify-appended", &[("file", path.into())])
             );
-            Ok(false)
+            false
         }
         Err(detail) => {
             println!(
@@ -134,7 +233,7 @@ pub fn verify(file: &std::path::Path) -> anyhow::Result<bool> {
                     &[("file", path.into()), ("detail", detail.into())]
                 )
             );
-            Ok(false)
+            false
         }
     }
 }

@@ -26,10 +26,27 @@ enum Command {
         /// The PDF file.
         file: std::path::PathBuf,
     },
+    /// The settlement agreement of a case.
+    Agreement {
+        #[command(subcommand)]
+        command: AgreementCommand,
+    },
     /// Work with cases.
     Cases {
         #[command(subcommand)]
         command: CasesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgreementCommand {
+    /// Write the sealed PDF of the case's final agreement.
+    Pdf {
+        /// The case number, e.g. 2025-0001.
+        case: String,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: std::path::PathBuf,
     },
 }
 
@@ -58,10 +75,18 @@ fn main() -> anyhow::Result<()> {
         }
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
         Some(Command::Verify { file }) => {
-            if !cli::verify(&file)? {
+            if !runtime.block_on(cli::verify(args.db.as_deref(), &file))? {
                 std::process::exit(1);
             }
         }
+        Some(Command::Agreement {
+            command: AgreementCommand::Pdf { case, out },
+        }) => {
+            if !runtime.block_on(cli::agreement_pdf(args.db.as_deref(), &case, &out))? {
+                std::process::exit(1);
+            }
+        }
+
         Some(Command::Cases {
             command: CasesCommand::List { json },
         }) => {

@@ -43,15 +43,65 @@ fn demo_twice_then_list_shows_the_water_leak_case_once() {
 }
 
 #[test]
-fn verify_accepts_a_sealed_agreement_and_refuses_a_changed_one() {
+fn the_demo_agreement_is_written_sealed_and_verified_against_the_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    assert!(accord(&db, &["demo"]).0);
+    let file = dir.path().join("agreement.pdf");
+    let path = file.to_str().expect("path");
+    let (ok, out) = accord(&db, &["agreement", "pdf", "2025-0001", "--out", path]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Wrote the sealed agreement of case 2025-0001"),
+        "{out}"
+    );
+    let sealed = std::fs::read(&file).expect("written");
+    let (ok, out) = accord(&db, &["verify", path]);
+    assert!(ok, "{out}");
+    assert!(out.contains("the seal is valid. Sealed by"), "{out}");
+    assert!(
+        out.contains("is the finalised agreement of case 2025-0001, version 1"),
+        "{out}"
+    );
+
+    // One changed byte: the seal breaks.
+    let mut changed = sealed.clone();
+    changed[sealed.len() / 3] ^= 0x20;
+    std::fs::write(&file, &changed).expect("write");
+    let (ok, out) = accord(&db, &["verify", path]);
+    assert!(!ok, "a changed file must fail: {out}");
+    assert!(out.contains("not valid or the file was changed"), "{out}");
+
+    // A case without an agreement: a clear refusal, no file.
+    let (ok, _) = accord(&db, &["agreement", "pdf", "2031-0042", "--out", path]);
+    assert!(!ok);
+}
+
+#[test]
+fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
     use accord_document::{agreement, pdf, seal};
     use accord_i18n::{Locale, Translations};
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("cli.sqlite3");
+    assert!(accord(&db, &["demo"]).0);
     let case = accord_core::demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
-    let doc = agreement(&t, &case, &accord_core::demo::water_leak_agreement(&case));
-    let bytes = pdf::render(&doc, &pdf::PrintOptions::default()).expect("render");
+    let mut content = accord_core::demo::water_leak_agreement(&case);
+    content.obligations[1].amount = Some(accord_core::Money::major(
+        80_000,
+        accord_core::Currency::Cny,
+    ));
+    let doc = agreement(&t, &case, &content);
+    let reference = pdf::Reference {
+        case_number: "2025-0001".into(),
+        version: 1,
+        content_hash: content.content_hash(&case),
+    };
+    let options = pdf::PrintOptions {
+        qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
+        ..Default::default()
+    };
+    let bytes = pdf::render(&doc, &options).expect("render");
     let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
     let sealed = seal::seal(
         &bytes,
@@ -62,19 +112,20 @@ fn verify_accepts_a_sealed_agreement_and_refuses_a_changed_one() {
         1_740_000_000,
     )
     .expect("seal");
-    let file = dir.path().join("agreement.pdf");
+    let file = dir.path().join("forged.pdf");
     std::fs::write(&file, &sealed).expect("write");
     let (ok, out) = accord(&db, &["verify", file.to_str().expect("path")]);
-    assert!(ok, "{out}");
+    assert!(!ok, "{out}");
+    assert!(out.contains("the seal is valid"), "{out}");
+    assert!(out.contains("does NOT match"), "{out}");
+
+    // Without a reference the content cannot be checked: not accepted.
+    let plain = pdf::render(&doc, &pdf::PrintOptions::default()).expect("render");
+    let sealed = seal::seal(&plain, &key, &cert, "c", "r", 1_740_000_000).expect("seal");
+    std::fs::write(&file, &sealed).expect("write");
+    let (ok, out) = accord(&db, &["verify", file.to_str().expect("path")]);
     assert!(
-        out.contains("the seal is valid. Sealed by 青山区人民调解委员会"),
+        !ok && out.contains("does not name an Accord agreement"),
         "{out}"
     );
-
-    let mut changed = sealed.clone();
-    changed[bytes.len() / 3] ^= 0x20;
-    std::fs::write(&file, &changed).expect("write");
-    let (ok, out) = accord(&db, &["verify", file.to_str().expect("path")]);
-    assert!(!ok, "a changed file must fail: {out}");
-    assert!(out.contains("not valid or the file was changed"), "{out}");
 }

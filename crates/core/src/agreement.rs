@@ -380,7 +380,6 @@ impl AgreementContent {
 }
 
 /// The Fluent keys of the default clauses for a category: what a
-
 /// mediator usually agrees in such a dispute.
 pub fn default_clauses(category: Category) -> &'static [&'static str] {
     match category {

@@ -305,7 +305,6 @@ impl AgreementDocument {
     }
 
     /// Puts signature-pad strokes on the box whose printed name is `name`.
-
     pub fn sign(&mut self, name: &str, strokes: Vec<Vec<(f32, f32)>>) -> bool {
         for block in &mut self.blocks {
             if let Block::Signatures(boxes) = block

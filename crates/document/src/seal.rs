@@ -180,6 +180,31 @@ pub fn try_self_signed(common_name: &str, org: &str) -> Result<(SigningKey, Vec<
     Ok((key, cert_der))
 }
 
+/// The key as PKCS#8 DER, for storing.
+pub fn key_to_pkcs8(key: &SigningKey) -> Result<Vec<u8>, String> {
+    use p256::pkcs8::EncodePrivateKey;
+    key.to_pkcs8_der()
+        .map(|doc| doc.as_bytes().to_vec())
+        .map_err(|e| format!("PKCS#8: {e}"))
+}
+
+/// A stored PKCS#8 DER key.
+pub fn key_from_pkcs8(der: &[u8]) -> Result<SigningKey, String> {
+    use p256::pkcs8::DecodePrivateKey;
+    SigningKey::from_pkcs8_der(der).map_err(|e| format!("PKCS#8: {e}"))
+}
+
+/// Whether a DER certificate carries the public half of `key`.
+pub fn certificate_matches_key(cert_der: &[u8], key: &SigningKey) -> bool {
+    let Ok(cert) = Certificate::from_der(cert_der) else {
+        return false;
+    };
+    let Ok(spki) = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()) else {
+        return false;
+    };
+    cert.tbs_certificate.subject_public_key_info == spki
+}
+
 /// Self-signed certificate (see [`self_signed`]) for an existing key.
 pub fn self_signed_for_key(
     key: &SigningKey,

@@ -115,3 +115,16 @@ fn the_agreement_reference_is_read_back_from_the_sealed_file() {
     assert_eq!(pdf::Reference::parse(&payload), Some(reference()));
     assert_eq!(pdf::Reference::parse("ACCORD|2025-0001|x|sha256:ab"), None);
 }
+
+#[test]
+fn a_stored_key_seals_like_the_original() {
+    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
+    let stored = seal::key_to_pkcs8(&key).expect("pkcs8");
+    let again = seal::key_from_pkcs8(&stored).expect("read back");
+    assert!(seal::certificate_matches_key(&cert, &again));
+    let (other, _) = seal::self_signed("other", "Accord");
+    assert!(!seal::certificate_matches_key(&cert, &other));
+    assert!(seal::key_from_pkcs8(b"not a key").is_err());
+    let sealed = seal::seal(&agreement_pdf(), &again, &cert, "c", "r", AT).expect("seal");
+    assert!(seal::verify(&sealed).is_ok());
+}

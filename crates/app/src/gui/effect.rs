@@ -41,7 +41,7 @@ pub enum Effect {
     /// Remember a preference.
     SaveSetting { key: &'static str, value: String },
     /// Load the example case.
-    LoadDemo(Actor),
+    LoadDemo(Actor, accord_i18n::Locale),
     /// Open (or resume) the mediation room of a case.
     OpenRoom { actor: Actor, case_id: i64 },
     /// Save where the session stands.
@@ -143,9 +143,19 @@ impl Effect {
             Self::SaveSetting { key, value } => {
                 Done::SettingSaved(store.set_setting(key, &value).await)
             }
-            Self::LoadDemo(actor) => {
-                Done::DemoLoaded(store.load_demo(&actor).await.map(|(case, _)| case))
+            Self::LoadDemo(actor, locale) => {
+                let t = accord_i18n::Translations::load_or_empty(locale);
+                Done::DemoLoaded(
+                    crate::publish::load_demo(&store, &actor, &t)
+                        .await
+                        .map(|(case, _)| case)
+                        .map_err(|e| match e {
+                            crate::publish::PublishError::Store(e) => e,
+                            other => StoreError::Database(other.message(&t)),
+                        }),
+                )
             }
+
             Self::OpenRoom { actor, case_id } => {
                 Done::RoomOpened(open_room(&store, &actor, case_id).await)
             }

@@ -317,7 +317,7 @@ impl App {
             }
             Message::LoadExample => {
                 self.screen = Screen::OfferExample { busy: true };
-                Action::Run(Effect::LoadDemo(self.actor()))
+                Action::Run(Effect::LoadDemo(self.actor(), self.locale()))
             }
             Message::SkipExample => self.show_list(),
             Message::Retry => return Vec::new(),

@@ -1,0 +1,401 @@
+//! From the final agreement to paper: render with the signatures, seal
+//! with the centre's key, keep the sealed file, print through CUPS, open in
+//! the system viewer, or say where the file was saved.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use accord_core::{Case, agreement::AgreementStatus};
+use accord_document::{
+    AgreementDocument, agreement,
+    pdf::{self, PrintOptions, Reference},
+    seal,
+};
+use accord_i18n::Translations;
+use accord_store::{Actor, AgreementRecord, SealedPdf, Store, StoreError};
+
+/// The setting that names the centre on its seal.
+pub const CENTRE_NAME: &str = "centre_name";
+
+/// Why a PDF could not be made, sealed, printed or opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Only a final agreement is sealed and handed out.
+    #[error("the agreement is not final")]
+    NotFinal,
+    /// The text holds characters the font cannot print.
+    #[error("missing glyphs {0:?}")]
+    Glyphs(Vec<char>),
+    #[error("pdf: {0}")]
+    Pdf(String),
+    #[error("seal: {0}")]
+    Seal(String),
+    #[error("file {path}: {detail}")]
+    File { path: String, detail: String },
+    /// CUPS is not installed or refused the job.
+    #[error("print: {0}")]
+    Print(String),
+}
+
+impl PublishError {
+    /// The message for the user, in their language.
+    pub fn message(&self, t: &Translations) -> String {
+        match self {
+            Self::Store(e) => {
+                let (key, args) = e.message();
+                let args: Vec<_> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
+                t.tr_args(key, &args)
+            }
+
+            Self::NotFinal => t.tr("error-agreement-not-final"),
+            Self::Glyphs(chars) => t.tr_args(
+                "error-missing-glyphs",
+                &[("chars", chars.iter().collect::<String>().into())],
+            ),
+            Self::Pdf(detail) | Self::Seal(detail) => {
+                t.tr_args("error-pdf", &[("detail", detail.clone().into())])
+            }
+            Self::File { path, detail } => t.tr_args(
+                "error-file",
+                &[
+                    ("path", path.clone().into()),
+                    ("detail", detail.clone().into()),
+                ],
+            ),
+            Self::Print(detail) => t.tr_args("error-print", &[("detail", detail.clone().into())]),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, PublishError>;
+
+/// The centre's sealing key, created (self-signed, named after the centre)
+/// the first time it is needed.
+pub async fn centre_key(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+) -> Result<(seal::SealKey, Vec<u8>, String)> {
+    if let Some(stored) = store.centre_key().await? {
+        let key = seal::key_from_pkcs8(&stored.private_key).map_err(PublishError::Seal)?;
+        return Ok((key, stored.certificate, stored.common_name));
+    }
+    let name = centre_name(store, t).await?;
+    let (key, cert) = seal::try_self_signed(&name, "Accord").map_err(PublishError::Seal)?;
+    let der = seal::key_to_pkcs8(&key).map_err(PublishError::Seal)?;
+    store
+        .save_centre_key(actor, &name, "Accord", &cert, &der, false)
+        .await?;
+    Ok((key, cert, name))
+}
+
+/// The centre's name as set, or the generic committee name.
+pub async fn centre_name(store: &Store, t: &Translations) -> Result<String> {
+    Ok(store
+        .setting(CENTRE_NAME)
+        .await?
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| t.tr("centre-default-name")))
+}
+
+/// The final agreement as a document, with the pad signatures drawn in.
+pub async fn final_document(
+    store: &Store,
+    t: &Translations,
+    case_id: i64,
+) -> Result<(Case, AgreementRecord, AgreementDocument)> {
+    let case = store.case(case_id).await?;
+    let record = store
+        .agreement(case_id)
+        .await?
+        .ok_or(PublishError::NotFinal)?;
+    if record.status != AgreementStatus::Final {
+        return Err(PublishError::NotFinal);
+    }
+    let version = record
+        .versions
+        .iter()
+        .find(|v| Some(v.number) == record.final_version)
+        .ok_or(PublishError::NotFinal)?;
+    let mut doc = agreement(t, &case, &version.content);
+    doc.apply_signatures(&store.signatures(case_id).await?);
+    let missing = pdf::missing_glyphs(&doc).map_err(|e| PublishError::Pdf(e.to_string()))?;
+    if !missing.is_empty() {
+        return Err(PublishError::Glyphs(missing));
+    }
+    Ok((case, record, doc))
+}
+
+/// Renders and seals original `n` of `of` (the committee keeps the last).
+pub fn sealed_original(
+    t: &Translations,
+    case: &Case,
+    record: &AgreementRecord,
+    doc: &AgreementDocument,
+    (n, of): (usize, usize),
+    (key, cert, signer): (&seal::SealKey, &[u8], &str),
+) -> Result<Vec<u8>> {
+    let now = chrono::Utc::now().timestamp();
+    let reference = Reference {
+        case_number: case.number.to_string(),
+        version: record.final_version.unwrap_or_default(),
+        content_hash: record.final_hash.clone().unwrap_or_default(),
+    };
+    let options = PrintOptions {
+        original: Some(t.tr_args(
+            "doc-original",
+            &[("n", n.to_string().into()), ("of", of.to_string().into())],
+        )),
+        author: record
+            .current()
+            .map(|v| v.content.mediator.clone())
+            .unwrap_or_default(),
+        created_unix: now,
+        footer_pattern: t.tr("doc-footer"),
+        qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
+    };
+    let bytes = pdf::render(doc, &options).map_err(|e| PublishError::Pdf(e.to_string()))?;
+    seal::seal(&bytes, key, cert, signer, &t.tr("seal-reason"), now).map_err(PublishError::Seal)
+}
+
+/// Seals the final agreement (the committee's original) and keeps it in
+/// the database; returns what was stored.
+pub async fn seal_final(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+) -> Result<SealedPdf> {
+    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let copies = accord_core::agreement::AgreementContent::copies(&case);
+    let bytes = sealed_original(
+        t,
+        &case,
+        &record,
+        &doc,
+        (copies, copies),
+        (&key, &cert, &signer),
+    )?;
+    Ok(store
+        .save_sealed_pdf(actor, case_id, t.locale().tag(), &bytes)
+        .await?)
+}
+
+/// Every original, sealed, written to `dir`: one file per copy.
+pub async fn write_originals(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+    copies: usize,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (key, cert, signer) = centre_key(store, actor, t).await?;
+    (1..=copies.max(1))
+        .map(|n| {
+            let bytes =
+                sealed_original(t, &case, &record, &doc, (n, copies), (&key, &cert, &signer))?;
+            let name = format!(
+                "{}-v{}-{n}of{copies}.pdf",
+                case.number,
+                record.final_version.unwrap_or_default()
+            );
+            write(dir, &name, &bytes)
+        })
+        .collect()
+}
+
+/// Writes a file, creating its folder.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let path = dir.join(name);
+    let err = |e: std::io::Error| PublishError::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    std::fs::write(&path, bytes).map_err(err)?;
+    Ok(path)
+}
+
+/// Where sealed agreements are saved: an `agreements` folder beside the
+/// SQLite file, or in the user's data folder.
+pub fn output_dir(db: Option<&str>) -> PathBuf {
+    let file = db
+        .filter(|u| !u.contains("://") || u.starts_with("sqlite:"))
+        .map(|u| {
+            let path = u
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:");
+            PathBuf::from(path.split('?').next().unwrap_or(path))
+        })
+        .or_else(accord_store::default_database_path);
+    file.as_deref()
+        .and_then(Path::parent)
+        .map(|p| p.join("agreements"))
+        .unwrap_or_else(|| std::env::temp_dir().join("accord-agreements"))
+}
+
+/// The printers CUPS knows (`lpstat -e`), the default first.
+pub fn printers() -> Vec<String> {
+    let Ok(out) = Command::new("lpstat").arg("-e").output() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if let Some(default) = default_printer()
+        && let Some(i) = names.iter().position(|n| *n == default)
+    {
+        let d = names.remove(i);
+        names.insert(0, d);
+    }
+    names
+}
+
+fn default_printer() -> Option<String> {
+    let out = Command::new("lpstat").arg("-d").output().ok()?;
+    // "system default destination: NAME"
+    String::from_utf8_lossy(&out.stdout)
+        .rsplit(':')
+        .next()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+}
+
+/// Sends the files to a CUPS printer (`lp`); returns the job ids.
+pub fn print(printer: &str, files: &[PathBuf], title: &str) -> Result<Vec<String>> {
+    files
+        .iter()
+        .map(|file| {
+            let out = Command::new("lp")
+                .args(["-d", printer, "-t", title, "--"])
+                .arg(file)
+                .output()
+                .map_err(|e| PublishError::Print(e.to_string()))?;
+            let said = String::from_utf8_lossy(&out.stdout).into_owned();
+            if !out.status.success() {
+                let err = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+                return Err(PublishError::Print(if err.is_empty() { said } else { err }));
+            }
+            // "request id is PDF-12 (1 file(s))"
+            Ok(said
+                .split_whitespace()
+                .find(|w| w.starts_with(printer) && w.contains('-'))
+                .unwrap_or(said.trim())
+                .to_owned())
+        })
+        .collect()
+}
+
+/// Opens a file in the system's viewer; `false` when there is none.
+pub fn open_in_viewer(file: &Path) -> bool {
+    let mut command = if cfg!(target_os = "macos") {
+        Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        Command::new("xdg-open")
+    };
+    command
+        .arg(file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// `accord demo` and the first-run offer: the water-leak case as it stands
+/// after signing: its agreement drafted, reviewed and approved, signed on
+/// the pad by everyone, finalised and sealed. Running it again changes
+/// nothing. Returns the case and whether anything was added.
+pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, bool)> {
+    use accord_core::{
+        CaseStatus,
+        agreement::{SignMethod, Signature},
+        demo,
+    };
+    let (mut case, created) = store.load_demo(actor).await?;
+    if store.agreement(case.id).await?.is_some() {
+        return Ok((case, created));
+    }
+    if store.setting(CENTRE_NAME).await?.is_none() {
+        store
+            .set_setting(CENTRE_NAME, &t.tr("demo-centre-name"))
+            .await?;
+    }
+    let content = demo::water_leak_agreement(&case);
+    store.save_agreement(actor, case.id, &content).await?;
+    store
+        .review_agreement(actor, case.id, AgreementStatus::InReview, None)
+        .await?;
+    let advisor = Actor {
+        user_id: None,
+        name: t.tr("demo-advisor-name"),
+    };
+    store
+        .review_agreement(
+            &advisor,
+            case.id,
+            AgreementStatus::Approved,
+            Some(&t.tr("demo-review-comment")),
+        )
+        .await?;
+    for (slot, signatory) in content.signatories(&case).into_iter().enumerate() {
+        let signature = Signature {
+            slot,
+            strokes: handwriting(&signatory.name),
+            name: signatory.name,
+            method: SignMethod::Pad,
+            signed_at: chrono::Utc::now(),
+        };
+        store.save_signature(actor, case.id, &signature).await?;
+    }
+    store.finalise_agreement(actor, case.id).await?;
+    seal_final(store, actor, t, case.id).await?;
+    for next in [
+        CaseStatus::Assigned,
+        CaseStatus::InMediation,
+        CaseStatus::Settled,
+    ] {
+        if case.status.can_become(next) {
+            case = store
+                .change_status(actor, case.id, case.version, next)
+                .await?;
+        }
+    }
+    Ok((case, true))
+}
+
+/// A hand-like scribble for an example signature: one looping stroke per
+/// character, the same for the same name.
+pub fn handwriting(name: &str) -> Vec<Vec<(f32, f32)>> {
+    let chars: Vec<char> = name.chars().collect();
+    let n = chars.len().max(1) as f32;
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let seed = (*c as u32 % 97) as f32 / 97.0;
+            let left = (i as f32 + 0.1) / n;
+            let width = 0.8 / n;
+            (0..=24)
+                .map(|k| {
+                    let s = k as f32 / 24.0;
+                    let turn = s * std::f32::consts::TAU * (1.5 + seed);
+                    let x = left + width * (s + 0.18 * turn.sin());
+                    let y = 0.5 - 0.32 * (turn + seed * 3.0).cos() * (1.0 - 0.4 * s) + 0.1 * s;
+                    (x.clamp(0.0, 1.0), y.clamp(0.0, 1.0))
+                })
+                .collect()
+        })
+        .collect()
+}
