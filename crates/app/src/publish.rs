@@ -236,7 +236,7 @@ pub fn output_dir(db: Option<&str>) -> PathBuf {
     file.as_deref()
         .and_then(Path::parent)
         .map(|p| p.join("agreements"))
-        .unwrap_or_else(|| std::env::temp_dir().join("accord-agreements"))
+        .unwrap_or_else(|| std::env::temp_dir().join("accord_agreements"))
 }
 
 /// The printers CUPS knows (`lpstat -e`), the default first.

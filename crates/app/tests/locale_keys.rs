@@ -12,7 +12,13 @@ use accord_core::{
 };
 use accord_i18n::{Locale, message_ids};
 
+/// Kebab-case literals that are not message ids: programs the app runs.
+const NOT_KEYS: &[&str] = &["xdg-open"];
+
 fn is_key(literal: &str) -> bool {
+    if NOT_KEYS.contains(&literal) {
+        return false;
+    }
     let mut parts = literal.split('-');
     let first = parts.next().unwrap_or_default();
     let mut rest = parts.peekable();
