@@ -153,9 +153,19 @@ fn the_first_run_asks_who_you_are_and_offers_the_example() {
         "the header names the current user"
     );
     let log = h.rt.block_on(h.store.audit_log()).expect("log");
+    // The example agreement was approved by the example's legal advisor;
+    // everything else is recorded as hers.
+    for e in &log {
+        if e.action == accord_core::AuditAction::AgreementApproved {
+            assert_eq!(e.who, "周敏（法律顾问）");
+        } else {
+            assert_eq!(e.who, "李瑞芳", "{e:?}");
+        }
+    }
     assert!(
-        log.iter().all(|e| e.who == "李瑞芳"),
-        "every change is recorded as hers"
+        log.iter()
+            .any(|e| e.action == accord_core::AuditAction::AgreementSealed),
+        "the example agreement is sealed"
     );
 }
 

@@ -176,6 +176,16 @@ impl Store {
         load_session(&self.db, id).await
     }
 
+    /// The id of a case's newest session (open or closed), if any.
+    pub async fn latest_session(&self, case_id: i64) -> Result<Option<i64>> {
+        Ok(session::Entity::find()
+            .filter(session::Column::CaseId.eq(case_id))
+            .order_by_desc(session::Column::Id)
+            .one(&self.db)
+            .await?
+            .map(|s| s.id))
+    }
+
     /// Saves where a session stands (stage, round, party present,
     /// consents, checklist, end) with the audit event for what changed.
     pub async fn save_session(

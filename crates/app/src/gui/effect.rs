@@ -8,6 +8,8 @@ use accord_core::{
 };
 use accord_store::{Actor, AuditEntry, CasePage, CaseQuery, Store, StoreError};
 
+use crate::gui::screen::agreement::{AgreementData, Job};
+
 /// A database job.
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -62,6 +64,9 @@ pub enum Effect {
         item_id: i64,
         disclosure: Disclosure,
     },
+    /// Work on a case's agreement (save, review, sign, finalise and seal,
+    /// print), then read it again.
+    Agreement(Box<AgreementEffect>),
     /// Change an entry's words while its session is open.
     EditItem {
         actor: Actor,
@@ -69,6 +74,17 @@ pub enum Effect {
         text: String,
         offer: Option<Offer>,
     },
+}
+
+/// An agreement job with what it needs besides the store.
+#[derive(Debug, Clone)]
+pub struct AgreementEffect {
+    pub actor: Actor,
+    pub locale: accord_i18n::Locale,
+    /// The database URL or path (where sealed files are saved beside it).
+    pub db: Option<String>,
+    pub case_id: i64,
+    pub job: Job,
 }
 
 /// Everything the room screen shows.
@@ -93,6 +109,12 @@ pub enum Done {
     SessionSaved(Result<Session, StoreError>),
     ItemRecorded(Result<RoomItem, StoreError>),
     ItemReplaced(Result<RoomItem, StoreError>),
+    /// The agreement screen's data after a job, or the job's error in the
+    /// user's language (with the data as it now stands, when readable).
+    Agreement {
+        case: Option<Box<Case>>,
+        data: Result<Box<AgreementData>, String>,
+    },
     /// The database was opened again after "Try again".
     Rebooted(Box<crate::gui::Boot>),
 }
@@ -180,6 +202,7 @@ impl Effect {
                 text,
                 offer,
             } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
+            Self::Agreement(effect) => agreement_job(&store, *effect).await,
         }
     }
 }
@@ -199,4 +222,131 @@ pub async fn open_room(store: &Store, actor: &Actor, case_id: i64) -> Result<Roo
     let case = store.case(case_id).await?;
     let items = store.room_items(session.id).await?;
     Ok((case, session, items))
+}
+
+/// Runs an agreement job, then reads the screen's data again.
+async fn agreement_job(store: &Store, e: AgreementEffect) -> Done {
+    use crate::publish::{self, PublishError};
+    let t = accord_i18n::Translations::load_or_empty(e.locale);
+    let dir = publish::output_dir(e.db.as_deref());
+    let id = e.case_id;
+    let result: Result<Option<String>, PublishError> = async {
+        Ok(match e.job {
+            Job::Load => None,
+            Job::Save(content) => {
+                store.save_agreement(&e.actor, id, &content).await?;
+                Some(t.tr("agreement-saved"))
+            }
+            Job::Review(next, comment) => {
+                store
+                    .review_agreement(&e.actor, id, next, comment.as_deref())
+                    .await?;
+                None
+            }
+            Job::Sign(signature) => {
+                store.save_signature(&e.actor, id, &signature).await?;
+                Some(t.tr_args(
+                    "agreement-signature-saved",
+                    &[("name", signature.name.into())],
+                ))
+            }
+            Job::Finalise => {
+                store.finalise_agreement(&e.actor, id).await?;
+                publish::seal_final(store, &e.actor, &t, id).await?;
+                Some(t.tr("agreement-finalised"))
+            }
+            Job::Print { printer, copies } => {
+                let files = publish::write_originals(store, &e.actor, &t, id, copies, &dir).await?;
+                let case = store.case(id).await?;
+                let title = t.tr_args(
+                    "agreement-print-job",
+                    &[("number", case.number.to_string().into())],
+                );
+                let jobs = match publish::print(&printer, &files, &title) {
+                    Ok(jobs) => jobs,
+                    Err(err) => {
+                        return Err(PublishError::Print(t.tr_args(
+                            "agreement-print-failed-saved",
+                            &[
+                                ("detail", err.message(&t).into()),
+                                ("path", dir.display().to_string().into()),
+                            ],
+                        )));
+                    }
+                };
+                let count = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                store.record_printed(&e.actor, id, &printer, count).await?;
+                Some(t.tr_args(
+                    "agreement-printed",
+                    &[
+                        ("copies", count.to_string().into()),
+                        ("printer", printer.into()),
+                        ("jobs", jobs.join(", ").into()),
+                    ],
+                ))
+            }
+            Job::Open | Job::SaveFile => {
+                let sealed = match store.sealed_pdf(id).await? {
+                    Some(s) => s,
+                    None => publish::seal_final(store, &e.actor, &t, id).await?,
+                };
+                let case = store.case(id).await?;
+                let name = format!("{}-v{}.pdf", case.number, sealed.version);
+                let path = publish::write(&dir, &name, &sealed.pdf)?;
+                let shown = path.display().to_string();
+                if matches!(e.job, Job::Open) && publish::open_in_viewer(&path) {
+                    Some(t.tr_args("agreement-opened", &[("path", shown.into())]))
+                } else if matches!(e.job, Job::Open) {
+                    Some(t.tr_args("agreement-no-viewer", &[("path", shown.into())]))
+                } else {
+                    Some(t.tr_args("agreement-saved-at", &[("path", shown.into())]))
+                }
+            }
+        })
+    }
+    .await;
+    let case = store.case(id).await.ok().map(Box::new);
+    let data = agreement_data(store, id).await;
+    match (result, data) {
+        (Ok(notice), Ok(mut data)) => {
+            data.notice = notice;
+            Done::Agreement {
+                case,
+                data: Ok(Box::new(data)),
+            }
+        }
+        (Err(err), _) => Done::Agreement {
+            case,
+            data: Err(err.message(&t)),
+        },
+        (Ok(_), Err(err)) => Done::Agreement {
+            case,
+            data: Err(PublishError::Store(err).message(&t)),
+        },
+    }
+}
+
+/// What the agreement screen shows.
+pub async fn agreement_data(store: &Store, case_id: i64) -> Result<AgreementData, StoreError> {
+    let record = store.agreement(case_id).await?;
+    let signatures = store.signatures(case_id).await?;
+    let sealed = store
+        .sealed_pdf(case_id)
+        .await?
+        .map(|s| (s.sealed_at, s.sealed_by, s.sha256));
+    let items = match store.latest_session(case_id).await? {
+        Some(session) => store.room_items(session).await?,
+        None => Vec::new(),
+    };
+    let printers = tokio::task::spawn_blocking(crate::publish::printers)
+        .await
+        .unwrap_or_default();
+    Ok(AgreementData {
+        record,
+        signatures,
+        sealed,
+        items,
+        printers,
+        notice: None,
+    })
 }

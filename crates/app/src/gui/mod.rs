@@ -5,6 +5,7 @@
 mod chart;
 mod ctx;
 pub mod effect;
+pub mod pad;
 pub mod screen;
 pub mod theme;
 mod widgets;
@@ -20,6 +21,7 @@ use iced::{
 pub use ctx::{Ctx, Labeled};
 use effect::{Done, Effect};
 use screen::{
+    agreement::{self, AgreementScreen},
     case_detail::{self, CaseDetail},
     case_list::{self, CaseList},
     first_run::{self, FirstRun},
@@ -135,6 +137,8 @@ enum Screen {
     Users(Users),
     /// The mediation room of a case.
     Room(Box<Room>),
+    /// The settlement agreement of a case.
+    Agreement(Box<AgreementScreen>),
 }
 
 /// What a screen asks its parent to do.
@@ -165,6 +169,8 @@ pub enum Action {
     ShowList,
     /// Open the mediation room of a case.
     OpenRoom(i64),
+    /// Open the agreement of a case.
+    OpenAgreement(i64),
 }
 
 /// A top-level navigation target.
@@ -202,6 +208,8 @@ pub enum Message {
     Users(users::Message),
     /// The mediation room.
     Room(room::Message),
+    /// The agreement screen.
+    Agreement(agreement::Message),
     /// A second passed (the session timer).
     Tick,
     /// A database job finished.
@@ -344,6 +352,7 @@ impl App {
                 Action::None
             }
             Message::Room(m) => self.room(m),
+            Message::Agreement(m) => self.agreement(m),
             Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::Frame | Message::Tick => Action::None,
         };
@@ -415,6 +424,32 @@ impl App {
         }
     }
 
+    /// An agreement message: the screen edits its form; jobs go to the
+    /// database (and the printer) off the UI thread.
+    fn agreement(&mut self, message: agreement::Message) -> Action {
+        let Screen::Agreement(screen) = &mut self.screen else {
+            return Action::None;
+        };
+        match screen.update(message, &self.translations, self.user.as_ref()) {
+            agreement::Outcome::None => Action::None,
+            agreement::Outcome::Back(case_id) => Action::OpenCase(case_id),
+            agreement::Outcome::Run(job) => {
+                let case_id = screen.case.id;
+                Action::Run(self.agreement_effect(case_id, job))
+            }
+        }
+    }
+
+    fn agreement_effect(&self, case_id: i64, job: agreement::Job) -> Effect {
+        Effect::Agreement(Box::new(effect::AgreementEffect {
+            actor: self.actor(),
+            locale: self.locale(),
+            db: self.url.clone(),
+            case_id,
+            job,
+        }))
+    }
+
     fn key(&mut self, key: keyboard::Key, modifiers: keyboard::Modifiers) -> Action {
         use keyboard::{Key, key::Named};
         if let Screen::Room(room) = &self.screen {
@@ -473,6 +508,9 @@ impl App {
             }
             Action::UseUser(user) => vec![Effect::UseUser(user)],
             Action::OpenCase(id) => vec![Effect::LoadCase(id)],
+            Action::OpenAgreement(case_id) => {
+                vec![self.agreement_effect(case_id, agreement::Job::Load)]
+            }
             Action::ShowList => {
                 let action = self.show_list();
                 self.perform(action)
@@ -592,6 +630,32 @@ impl App {
                 }
                 Action::None
             }
+            Done::Agreement { case, data } => {
+                match (&mut self.screen, data) {
+                    (Screen::Agreement(screen), Ok(data)) => {
+                        if let Some(case) = case {
+                            screen.case = *case;
+                        }
+                        screen.loaded(*data, &self.translations, self.user.as_ref());
+                    }
+                    (Screen::Agreement(screen), Err(message)) => screen.failed(message),
+                    (_, Ok(data)) => {
+                        if let Some(case) = case {
+                            self.flash = None;
+                            self.screen = Screen::Agreement(Box::new(AgreementScreen::new(
+                                *case,
+                                *data,
+                                &self.translations,
+                                self.user.as_ref(),
+                            )));
+                        }
+                    }
+                    (_, Err(message)) => {
+                        self.flash = Some(("error-plain".to_owned(), vec![("detail", message)]));
+                    }
+                }
+                Action::None
+            }
             Done::Rebooted(boot) => {
                 self.reboot(*boot);
                 Action::None
@@ -645,6 +709,7 @@ impl App {
             Screen::Detail(s) => s.view(ctx),
             Screen::Users(s) => s.view(ctx, &self.users, self.user.as_ref()),
             Screen::Room(s) => s.view(ctx),
+            Screen::Agreement(s) => s.view(ctx, self.user.as_ref()),
         };
         let mut page = column![].spacing(theme::GAP);
         if let Some((key, args)) = &self.flash {
@@ -674,8 +739,9 @@ impl App {
     fn header<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let current = match &self.screen {
-            Screen::Cases | Screen::Detail(_) | Screen::Room(_) => Some(Nav::Cases),
-
+            Screen::Cases | Screen::Detail(_) | Screen::Room(_) | Screen::Agreement(_) => {
+                Some(Nav::Cases)
+            }
             Screen::Intake(_) => Some(Nav::NewCase),
             Screen::Users(_) => Some(Nav::Users),
             _ => None,

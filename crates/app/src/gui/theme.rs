@@ -230,3 +230,8 @@ pub fn stage_other(theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// Lines added in a version comparison.
+pub fn added_text(theme: &Theme) -> text::Style {
+    text::success(theme)
+}

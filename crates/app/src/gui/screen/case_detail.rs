@@ -28,6 +28,8 @@ pub enum Message {
     MoveTo(CaseStatus),
     /// "Start mediation" / "Resume mediation" was pressed.
     Mediate,
+    /// "Settlement agreement" was pressed.
+    Agreement,
 }
 
 impl CaseDetail {
@@ -45,6 +47,7 @@ impl CaseDetail {
         match message {
             Message::Back => Action::ShowList,
             Message::Mediate => Action::OpenRoom(self.case.id),
+            Message::Agreement => Action::OpenAgreement(self.case.id),
             Message::MoveTo(next) => {
                 self.busy = true;
                 self.error = None;
@@ -88,6 +91,7 @@ impl CaseDetail {
                 iced::widget::space::horizontal(),
             ]
             .push(mediate_button(ctx, case.status, m(Message::Mediate)))
+            .push(agreement_button(ctx, case.status, m(Message::Agreement)))
             .spacing(theme::GAP)
             .align_y(Center),
         ]
@@ -275,6 +279,21 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
 }
 
 /// The button into the mediation room, for cases still being mediated.
+fn agreement_button<'a>(
+    ctx: Ctx<'a>,
+    status: CaseStatus,
+    on_press: crate::gui::Message,
+) -> Element<'a, crate::gui::Message> {
+    if matches!(status, CaseStatus::Received | CaseStatus::Referred) {
+        return iced::widget::space().into();
+    }
+    button(text(ctx.tr("agreement-open-screen")).size(ctx.sizes.body()))
+        .padding([8, 20])
+        .style(button::secondary)
+        .on_press(on_press)
+        .into()
+}
+
 fn mediate_button<'a>(
     ctx: Ctx<'a>,
     status: CaseStatus,

@@ -2,6 +2,7 @@
 //! returning an [`super::Action`] for the parent, and `view` taking a
 //! [`super::Ctx`].
 
+pub mod agreement;
 pub mod case_detail;
 pub mod case_list;
 pub mod first_run;

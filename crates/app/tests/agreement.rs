@@ -1,0 +1,260 @@
+//! The settlement agreement in the real widgets, on a real SQLite file:
+//! drafted from the offers shared in the room, checked, reviewed, signed on
+//! the pad, finalised and sealed.
+
+mod harness;
+
+use accord_core::{
+    Currency, ItemKind, Money, NewItem, Offer, UserRole,
+    agreement::{AgreementStatus, SignMethod},
+};
+use accord_store::Actor;
+use harness::{Harness, type_into};
+use iced::{Point, mouse};
+
+/// The demo case with an offer of 王建国 put to the others in the joint
+/// session, the agreement screen open.
+fn drafting() -> (Harness, i64) {
+    let mut h = Harness::new(true, "zh-CN");
+    let actor = Actor::system();
+    let (case, _) = h.rt.block_on(h.store.load_demo(&actor)).expect("demo");
+    let session =
+        h.rt.block_on(h.store.open_session(&actor, case.id))
+            .expect("session");
+    let wang = case.parties[2].id;
+    h.rt.block_on(h.store.record_item(
+        &actor,
+        session.id,
+        &NewItem {
+            party_id: wang,
+            issue_id: Some(case.issues[1].id),
+            kind: Some(ItemKind::Offer),
+            text: String::new(),
+            offer: Some(Offer {
+                amount: Some(Money::major(7_200, Currency::Cny)),
+                terms: "赔偿李玥房屋及家具损失".into(),
+            }),
+            corrects: None,
+        },
+    ))
+    .expect("offer");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case in the list");
+    });
+    h.interact(|ui| {
+        ui.click("调解协议").expect("agreement button");
+    });
+    (h, case.id)
+}
+
+/// Whether a line starting with `prefix` and holding `fragment` is shown.
+fn shows_line(h: &Harness, prefix: &str, fragment: &str) -> bool {
+    let (prefix, fragment) = (prefix.to_owned(), fragment.to_owned());
+    h.ui()
+        .find(move |c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. } => {
+                (content.starts_with(prefix.as_str()) && content.contains(fragment.as_str()))
+                    .then_some(())
+            }
+            _ => None,
+        })
+        .is_ok()
+}
+
+fn click(h: &mut Harness, label: &str) {
+    h.interact(|ui| {
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no button {label}: {e}"));
+    });
+}
+
+/// Draws a stroke across the signature pad with the mouse.
+fn draw_on_pad(h: &mut Harness) {
+    h.interact(|ui| {
+        let pad = ui
+            .find(iced_test::selector::id("signature_pad"))
+            .expect("the pad is on screen");
+        let b = iced_test::selector::Bounded::visible_bounds(&pad).expect("visible");
+        let at = |fx: f32, fy: f32| Point::new(b.x + b.width * fx, b.y + b.height * fy);
+        let mut events = Vec::new();
+        ui.point_at(at(0.1, 0.6));
+        events.push(iced::Event::Mouse(mouse::Event::CursorMoved {
+            position: at(0.1, 0.6),
+        }));
+        let _ = ui.simulate(events.drain(..));
+        let _ = ui.simulate([iced::Event::Mouse(mouse::Event::ButtonPressed(
+            mouse::Button::Left,
+        ))]);
+        for k in 1..=10 {
+            let p = at(0.1 + 0.07 * k as f32, 0.6 - 0.3 * ((k as f32) * 0.9).sin());
+            ui.point_at(p);
+            let _ = ui.simulate([iced::Event::Mouse(mouse::Event::CursorMoved {
+                position: p,
+            })]);
+        }
+        let _ = ui.simulate([iced::Event::Mouse(mouse::Event::ButtonReleased(
+            mouse::Button::Left,
+        ))]);
+    });
+}
+
+#[test]
+fn the_draft_comes_from_the_room_and_is_refused_until_it_has_a_deadline() {
+    let (mut h, case_id) = drafting();
+    // Prefilled: the case summary, the neighbour clauses, the shared offer.
+    assert!(h.shows_fragment("赔偿李玥房屋及家具损失"));
+    assert!(h.shows_fragment("柒仟贰佰元整"), "the amount in words");
+    assert!(h.shows("• 第 1 项义务缺少履行期限。"));
+    assert!(h.shows("• 缺少记录人签名栏。"));
+
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "李瑞芳");
+    });
+    assert!(!h.shows("• 第 1 项义务缺少履行期限。"));
+    assert!(h.shows("内容完整，可以提交审核并定稿。"));
+
+    // A date that is not a date is named, and nothing typed is lost.
+    h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
+    click(&mut h, "+ 添加条款");
+    h.interact(|ui| type_into(ui, "agreement_clause_3", "双方今后和睦相处。"));
+    click(&mut h, "保存草稿");
+    let record =
+        h.rt.block_on(h.store.agreement(case_id))
+            .expect("read")
+            .expect("saved");
+    let content = &record.current().expect("version").content;
+    assert_eq!(
+        content.obligations[0].deadline().map(|d| d.to_string()),
+        Some("2025-03-01".into())
+    );
+    assert_eq!(content.recorder, "李瑞芳");
+    assert!(
+        content
+            .clauses
+            .iter()
+            .any(|c| c.text == "双方今后和睦相处。")
+    );
+    assert!(h.shows("草稿已保存为新版本。"));
+}
+
+#[test]
+fn review_sign_on_the_pad_finalise_and_seal() {
+    let (mut h, case_id) = drafting();
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "李瑞芳");
+    });
+    click(&mut h, "保存草稿");
+    click(&mut h, "提交法律顾问审核");
+    assert!(h.shows("等待法律顾问审核。请切换到法律顾问用户进行批准或退回。"));
+
+    // The legal advisor returns it once, then approves the corrected draft.
+    let advisor =
+        h.rt.block_on(h.store.create_user(None, "周敏", UserRole::LegalAdvisor))
+            .expect("advisor");
+    h.rt.block_on(h.store.set_current_user(advisor.id))
+        .expect("current");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case");
+    });
+    click(&mut h, "调解协议");
+    click(&mut h, "退回修改");
+    assert!(h.shows("退回前请写明需要修改的地方。"));
+    h.interact(|ui| type_into(ui, "agreement_comment", "请写明支付方式"));
+    click(&mut h, "退回修改");
+    assert_eq!(
+        h.rt.block_on(h.store.agreement(case_id))
+            .expect("read")
+            .expect("x")
+            .status,
+        AgreementStatus::Returned
+    );
+    click(&mut h, "1. 起草");
+    h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
+    click(&mut h, "保存草稿");
+    click(&mut h, "提交法律顾问审核");
+    // Both versions are kept, and the difference is shown.
+    assert!(h.shows_fragment("第 1 版"));
+    assert!(h.shows_fragment("“请写明支付方式”"));
+    assert!(
+        shows_line(&h, "+ ", "银行转账"),
+        "the changed term is marked as added"
+    );
+    assert!(
+        shows_line(&h, "− ", "2025年3月1日前"),
+        "and the old one as removed"
+    );
+    h.interact(|ui| type_into(ui, "agreement_comment", "同意"));
+    click(&mut h, "批准");
+    assert!(h.shows("3. 签名"));
+
+    // Sign: the first party on the pad, the others on paper.
+    let first = "在签名板上签名";
+    h.interact(|ui| {
+        ui.click(first).expect("sign on the pad");
+    });
+    assert!(h.shows("请 李玥 在框内签名"));
+    draw_on_pad(&mut h);
+    click(&mut h, "保存签名");
+    assert!(h.shows("已保存 李玥 的签名。"));
+    let signatures = h.rt.block_on(h.store.signatures(case_id)).expect("read");
+    assert_eq!(signatures.len(), 1);
+    assert_eq!(signatures[0].method, SignMethod::Pad);
+    assert_eq!(signatures[0].name, "李玥");
+    let stroke = &signatures[0].strokes[0];
+    assert!(stroke.len() >= 10, "the whole stroke is stored: {stroke:?}");
+    assert!(
+        stroke
+            .iter()
+            .all(|(x, y)| (0.0..=1.0).contains(x) && (0.0..=1.0).contains(y))
+    );
+    assert!(stroke[0].0 < 0.15 && stroke.last().expect("end").0 > 0.7);
+
+    // Saving an empty pad is refused with a reason.
+    h.interact(|ui| {
+        ui.click(first).expect("sign on the pad");
+    });
+    click(&mut h, "保存签名");
+    assert!(h.shows_fragment("签名板上还没有签名"));
+
+    // Finalising waits for everyone.
+    assert!(h.shows("定稿前，每位签名人须在签名板上签名或标记为“纸面签名”。"));
+    for slot in 1..5 {
+        h.interact(|ui| {
+            ui.click(iced_test::selector::id(format!("sign_paper_{slot}")))
+                .expect("paper button of the row");
+        });
+    }
+    let signatures = h.rt.block_on(h.store.signatures(case_id)).expect("read");
+    assert_eq!(signatures.len(), 5, "{signatures:?}");
+    assert_eq!(
+        signatures[0].method,
+        SignMethod::Pad,
+        "the pad signature stays"
+    );
+    assert!(
+        signatures[1..]
+            .iter()
+            .all(|s| s.method == SignMethod::Paper)
+    );
+    click(&mut h, "定稿并加盖电子印章");
+    assert!(h.shows("协议已定稿，并已加盖调解委员会电子印章。"));
+    let sealed =
+        h.rt.block_on(h.store.sealed_pdf(case_id))
+            .expect("read")
+            .expect("sealed");
+    let report = accord_document::seal::verify(&sealed.pdf).expect("valid seal");
+    assert!(report.covers_whole_file);
+    let doc = lopdf::Document::load_mem(&sealed.pdf).expect("pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .expect("text")
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("柒仟贰佰元整"), "{text}");
+    assert!(text.contains("2025年3月1日"), "{text}");
+}
