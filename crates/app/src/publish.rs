@@ -34,6 +34,9 @@ pub enum PublishError {
     Seal(String),
     #[error("file {path}: {detail}")]
     File { path: String, detail: String },
+    /// A PKCS#12 file that cannot be used.
+    #[error(transparent)]
+    Import(seal::ImportError),
     /// CUPS is not installed or refused the job.
     #[error("print: {0}")]
     Print(String),
@@ -65,6 +68,12 @@ impl PublishError {
                 ],
             ),
             Self::Print(detail) => t.tr_args("error-print", &[("detail", detail.clone().into())]),
+            Self::Import(e) => t.tr(match e {
+                seal::ImportError::Unreadable(_) => "error-p12-unreadable",
+                seal::ImportError::NoKey => "error-p12-no-key",
+                seal::ImportError::UnsupportedKey => "error-p12-unsupported",
+                seal::ImportError::Mismatch => "error-p12-mismatch",
+            }),
         }
     }
 }
@@ -398,4 +407,77 @@ pub fn handwriting(name: &str) -> Vec<Vec<(f32, f32)>> {
                 .collect()
         })
         .collect()
+}
+
+/// What the settings show about the sealing key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInfo {
+    pub common_name: String,
+    pub organisation: String,
+    pub imported: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// SHA-256 of the certificate, in groups for reading aloud.
+    pub fingerprint: String,
+}
+
+/// The sealing key in use, if any.
+pub async fn key_info(store: &Store) -> Result<Option<KeyInfo>> {
+    use sha2::{Digest, Sha256};
+    Ok(store.centre_key().await?.map(|k| {
+        let digest = Sha256::digest(&k.certificate);
+        let hex: Vec<String> = digest.iter().map(|b| format!("{b:02X}")).collect();
+        KeyInfo {
+            common_name: k.common_name,
+            organisation: k.organisation,
+            imported: k.imported,
+            created_at: k.created_at,
+            fingerprint: hex
+                .chunks(4)
+                .map(|c| c.concat())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }))
+}
+
+/// Creates a new self-signed sealing key named after the centre (and
+/// remembers the name); later seals use it.
+pub async fn create_key(store: &Store, actor: &Actor, name: &str) -> Result<KeyInfo> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(PublishError::Seal("empty name".into()));
+    }
+    store.set_setting(CENTRE_NAME, name).await?;
+    let (key, cert) = seal::try_self_signed(name, "Accord").map_err(PublishError::Seal)?;
+    let der = seal::key_to_pkcs8(&key).map_err(PublishError::Seal)?;
+    store
+        .save_centre_key(actor, name, "Accord", &cert, &der, false)
+        .await?;
+    key_info(store).await?.ok_or(PublishError::NotFinal)
+}
+
+/// Imports the centre's key and certificate from a PKCS#12 file.
+pub async fn import_key(
+    store: &Store,
+    actor: &Actor,
+    path: &Path,
+    password: &str,
+) -> Result<KeyInfo> {
+    let data = std::fs::read(path).map_err(|e| PublishError::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let imported = seal::import_pkcs12(&data, password).map_err(PublishError::Import)?;
+    let der = seal::key_to_pkcs8(&imported.key).map_err(PublishError::Seal)?;
+    store
+        .save_centre_key(
+            actor,
+            &imported.common_name,
+            &imported.organisation,
+            &imported.certificate,
+            &der,
+            true,
+        )
+        .await?;
+    key_info(store).await?.ok_or(PublishError::NotFinal)
 }

@@ -258,3 +258,44 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     assert!(text.contains("柒仟贰佰元整"), "{text}");
     assert!(text.contains("2025年3月1日"), "{text}");
 }
+
+#[test]
+fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
+    let mut h = Harness::new(false, "zh-CN");
+    h.interact(|ui| {
+        type_into(ui, "first_run_name", "李瑞芳");
+        ui.click("开始使用").expect("start");
+    });
+    click(&mut h, "从空白开始");
+    let made =
+        h.rt.block_on(h.store.centre_key())
+            .expect("read")
+            .expect("created at set-up");
+    assert!(!made.imported);
+
+    // The IT provider's PKCS#12 file, imported on the users screen.
+    let (key, cert) = accord_document::seal::self_signed("青山区人民调解委员会", "青山区司法局");
+    let p12 = accord_document::seal::export_pkcs12(&key, &cert, "秘密").expect("p12");
+    let file = std::env::temp_dir().join(format!("accord-{}.p12", std::process::id()));
+    std::fs::write(&file, &p12).expect("write");
+    click(&mut h, "用户");
+    assert!(h.shows("调解委员会电子印章"));
+    h.interact(|ui| {
+        type_into(ui, "seal_p12_path", file.to_str().expect("path"));
+        type_into(ui, "seal_p12_password", "不对");
+    });
+    click(&mut h, "导入");
+    assert!(h.shows_fragment("密码错误"), "a wrong password is named");
+    h.interact(|ui| {
+        type_into(ui, "seal_p12_password", "秘密");
+    });
+    click(&mut h, "导入");
+    assert!(h.shows("已启用导入的 青山区人民调解委员会 电子印章密钥。"));
+    let key =
+        h.rt.block_on(h.store.centre_key())
+            .expect("read")
+            .expect("key");
+    assert!(key.imported);
+    assert_eq!(key.certificate, cert);
+    let _ = std::fs::remove_file(file);
+}

@@ -47,7 +47,11 @@ fn output_of(job: &str) -> Option<PathBuf> {
     let suffix = format!("-job_{n}.pdf");
     for _ in 0..100 {
         for dir in std::fs::read_dir("/var/spool/cups-pdf").ok()?.flatten() {
-            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 if file.file_name().to_string_lossy().ends_with(&suffix) {
                     return Some(file.path());
                 }
@@ -96,9 +100,13 @@ fn the_sealed_originals_print_on_the_virtual_printer() {
         let printed = output_of(job).unwrap_or_else(|| panic!("no output PDF for {job}"));
         let bytes = std::fs::read(&printed).expect("read output");
         let pdf = lopdf::Document::load_mem(&bytes).expect("the printer made a PDF");
-        let original = lopdf::Document::load_mem(&std::fs::read(file).expect("read"))
-            .expect("original");
-        assert_eq!(pdf.get_pages().len(), original.get_pages().len(), "{printed:?}");
+        let original =
+            lopdf::Document::load_mem(&std::fs::read(file).expect("read")).expect("original");
+        assert_eq!(
+            pdf.get_pages().len(),
+            original.get_pages().len(),
+            "{printed:?}"
+        );
     }
     // A printer that does not exist is refused in words.
     let err = publish::print("NoSuchPrinter", &files[..1], "x").expect_err("refused");

@@ -826,10 +826,15 @@ pub fn verify(pdf: &[u8]) -> Result<VerifyReport, String> {
 /// The (last) CN of a name, decoded from UTF8String / PrintableString /
 /// IA5String.
 fn common_name(name: &Name) -> Option<String> {
+    attribute(name, rfc4519::CN)
+}
+
+/// The (last) value of an attribute of a name (CN, O...).
+fn attribute(name: &Name, oid: ObjectIdentifier) -> Option<String> {
     name.0
         .iter()
         .flat_map(|rdn| rdn.0.iter())
-        .filter(|atv| atv.oid == rfc4519::CN)
+        .filter(|atv| atv.oid == oid)
         .filter_map(|atv| {
             atv.value
                 .decode_as::<String>()
@@ -886,4 +891,70 @@ mod tests {
         .unwrap();
         assert_eq!(&vk, key.verifying_key());
     }
+}
+
+/// A sealing key and certificate read from a PKCS#12 (.p12 / .pfx) file.
+#[derive(Debug)]
+pub struct ImportedKey {
+    pub key: SigningKey,
+    pub certificate: Vec<u8>,
+    /// The certificate subject's common name (who the seal names).
+    pub common_name: String,
+    /// The subject's organisation, if any.
+    pub organisation: String,
+}
+
+/// Why a PKCS#12 file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// Wrong password or not a PKCS#12 file.
+    #[error("cannot read the PKCS#12 file: {0}")]
+    Unreadable(String),
+    /// The file holds no private key with its certificate.
+    #[error("no private key with a certificate in the file")]
+    NoKey,
+    /// The key is not ECDSA P-256 (the seal's algorithm).
+    #[error("the key is not an ECDSA P-256 key")]
+    UnsupportedKey,
+    /// The certificate does not belong to the key.
+    #[error("the certificate does not match the key")]
+    Mismatch,
+}
+
+/// Reads the centre's key and certificate from a PKCS#12 file.
+pub fn import_pkcs12(data: &[u8], password: &str) -> Result<ImportedKey, ImportError> {
+    let store = p12_keystore::KeyStore::from_pkcs12(data, password)
+        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let (_, chain) = store.private_key_chain().ok_or(ImportError::NoKey)?;
+    let cert_der = chain
+        .chain()
+        .first()
+        .ok_or(ImportError::NoKey)?
+        .as_der()
+        .to_vec();
+    let key = key_from_pkcs8(chain.key()).map_err(|_| ImportError::UnsupportedKey)?;
+    if !certificate_matches_key(&cert_der, &key) {
+        return Err(ImportError::Mismatch);
+    }
+    let cert =
+        Certificate::from_der(&cert_der).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let subject = &cert.tbs_certificate.subject;
+    Ok(ImportedKey {
+        key,
+        common_name: common_name(subject).unwrap_or_default(),
+        organisation: attribute(subject, rfc4519::O).unwrap_or_default(),
+        certificate: cert_der,
+    })
+}
+
+/// Writes a key and certificate as a PKCS#12 file (for backups and tests).
+pub fn export_pkcs12(key: &SigningKey, cert_der: &[u8], password: &str) -> Result<Vec<u8>, String> {
+    let cert = p12_keystore::Certificate::from_der(cert_der).map_err(|e| e.to_string())?;
+    let chain = p12_keystore::PrivateKeyChain::new(key_to_pkcs8(key)?, [1u8; 20], vec![cert]);
+    let mut store = p12_keystore::KeyStore::new();
+    store.add_entry(
+        "centre",
+        p12_keystore::KeyStoreEntry::PrivateKeyChain(chain),
+    );
+    store.writer(password).write().map_err(|e| e.to_string())
 }

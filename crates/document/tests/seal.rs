@@ -128,3 +128,103 @@ fn a_stored_key_seals_like_the_original() {
     let sealed = seal::seal(&agreement_pdf(), &again, &cert, "c", "r", AT).expect("seal");
     assert!(seal::verify(&sealed).is_ok());
 }
+
+#[test]
+fn a_pkcs12_file_is_imported_and_seals() {
+    let (key, cert) = seal::self_signed("青山区人民调解委员会", "青山区司法局");
+    let p12 = seal::export_pkcs12(&key, &cert, "口令 2025").expect("export");
+    assert_eq!(
+        seal::import_pkcs12(&p12, "wrong")
+            .map(|_| ())
+            .map_err(|e| matches!(e, seal::ImportError::Unreadable(_))),
+        Err(true),
+        "a wrong password is refused"
+    );
+    let imported = seal::import_pkcs12(&p12, "口令 2025").expect("import");
+    assert_eq!(imported.common_name, "青山区人民调解委员会");
+    assert_eq!(imported.organisation, "青山区司法局");
+    assert_eq!(imported.certificate, cert);
+    let sealed = seal::seal(
+        &agreement_pdf(),
+        &imported.key,
+        &imported.certificate,
+        "c",
+        "r",
+        AT,
+    )
+    .expect("seal");
+    assert_eq!(
+        seal::verify(&sealed).expect("valid").signer_cn,
+        "青山区人民调解委员会"
+    );
+}
+
+/// A file made by OpenSSL, as a centre's IT provider would hand it over.
+#[test]
+fn an_openssl_pkcs12_file_is_imported() {
+    let dir = tempfile_dir();
+    let run = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    };
+    if !run(&["version"]) {
+        eprintln!("openssl not installed; skipped");
+        return;
+    }
+    assert!(run(&[
+        "ecparam",
+        "-name",
+        "prime256v1",
+        "-genkey",
+        "-noout",
+        "-out",
+        "k.pem"
+    ]));
+    assert!(run(&[
+        "req",
+        "-new",
+        "-x509",
+        "-key",
+        "k.pem",
+        "-out",
+        "c.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=Qingshan Mediation Committee/O=Accord Test",
+    ]));
+    assert!(run(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "k.pem",
+        "-in",
+        "c.pem",
+        "-out",
+        "c.p12",
+        "-passout",
+        "pass:secret",
+    ]));
+    let p12 = std::fs::read(dir.join("c.p12")).expect("p12");
+    let imported = seal::import_pkcs12(&p12, "secret").expect("import");
+    assert_eq!(imported.common_name, "Qingshan Mediation Committee");
+    assert_eq!(imported.organisation, "Accord Test");
+    // An RSA key cannot make this seal: refused in words.
+    assert!(run(&[
+        "req", "-new", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "r.pem", "-out",
+        "r.crt", "-days", "30", "-subj", "/CN=rsa"
+    ]));
+    assert!(run(&[
+        "pkcs12", "-export", "-inkey", "r.pem", "-in", "r.crt", "-out", "r.p12", "-passout",
+        "pass:x"
+    ]));
+    let rsa = std::fs::read(dir.join("r.p12")).expect("p12");
+    assert_eq!(
+        seal::import_pkcs12(&rsa, "x").map(|_| ()),
+        Err(seal::ImportError::UnsupportedKey)
+    );
+}

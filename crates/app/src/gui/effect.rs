@@ -67,6 +67,12 @@ pub enum Effect {
     /// Work on a case's agreement (save, review, sign, finalise and seal,
     /// print), then read it again.
     Agreement(Box<AgreementEffect>),
+    /// Read, create or import the centre's sealing key.
+    CentreKey {
+        actor: Actor,
+        locale: accord_i18n::Locale,
+        job: crate::gui::screen::users::KeyJob,
+    },
     /// Change an entry's words while its session is open.
     EditItem {
         actor: Actor,
@@ -115,6 +121,9 @@ pub enum Done {
         case: Option<Box<Case>>,
         data: Result<Box<AgreementData>, String>,
     },
+    /// The sealing key (if any) after a key job, and what it did; or why
+    /// it failed, in the user's language.
+    CentreKey(Result<(Option<crate::publish::KeyInfo>, Option<String>), String>),
     /// The database was opened again after "Try again".
     Rebooted(Box<crate::gui::Boot>),
 }
@@ -203,6 +212,9 @@ impl Effect {
                 offer,
             } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
             Self::Agreement(effect) => agreement_job(&store, *effect).await,
+            Self::CentreKey { actor, locale, job } => {
+                Done::CentreKey(key_job(&store, &actor, locale, job).await)
+            }
         }
     }
 }
@@ -349,4 +361,35 @@ pub async fn agreement_data(store: &Store, case_id: i64) -> Result<AgreementData
         printers,
         notice: None,
     })
+}
+
+async fn key_job(
+    store: &Store,
+    actor: &Actor,
+    locale: accord_i18n::Locale,
+    job: crate::gui::screen::users::KeyJob,
+) -> Result<(Option<crate::publish::KeyInfo>, Option<String>), String> {
+    use crate::{gui::screen::users::KeyJob, publish};
+    let t = accord_i18n::Translations::load_or_empty(locale);
+    let notice = async {
+        Ok(match job {
+            KeyJob::Load => None,
+            KeyJob::Ensure => {
+                publish::centre_key(store, actor, &t).await?;
+                None
+            }
+            KeyJob::Create(name) => {
+                let key = publish::create_key(store, actor, &name).await?;
+                Some(t.tr_args("seal-created", &[("name", key.common_name.into())]))
+            }
+            KeyJob::Import { path, password } => {
+                let key = publish::import_key(store, actor, &path, &password).await?;
+                Some(t.tr_args("seal-imported", &[("name", key.common_name.into())]))
+            }
+        })
+    }
+    .await
+    .map_err(|e: publish::PublishError| e.message(&t))?;
+    let key = publish::key_info(store).await.map_err(|e| e.message(&t))?;
+    Ok((key, notice))
 }

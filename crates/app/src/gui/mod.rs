@@ -171,6 +171,8 @@ pub enum Action {
     OpenRoom(i64),
     /// Open the agreement of a case.
     OpenAgreement(i64),
+    /// Read, create or import the centre's sealing key.
+    CentreKey(users::KeyJob),
 }
 
 /// A top-level navigation target.
@@ -305,7 +307,14 @@ impl App {
                     }
                     Nav::Users => {
                         self.screen = Screen::Users(Users::default());
-                        Action::Run(Effect::LoadUsers)
+                        Action::Batch(vec![
+                            Effect::LoadUsers,
+                            Effect::CentreKey {
+                                actor: self.actor(),
+                                locale: self.locale(),
+                                job: users::KeyJob::Load,
+                            },
+                        ])
                     }
                 }
             }
@@ -327,7 +336,20 @@ impl App {
                 self.screen = Screen::OfferExample { busy: true };
                 Action::Run(Effect::LoadDemo(self.actor(), self.locale()))
             }
-            Message::SkipExample => self.show_list(),
+            Message::SkipExample => {
+                // Set-up ends here: the centre's sealing key is made now
+                // (the example makes it when it is loaded).
+                let list = self.show_list();
+                let ensure = Effect::CentreKey {
+                    actor: self.actor(),
+                    locale: self.locale(),
+                    job: users::KeyJob::Ensure,
+                };
+                match list {
+                    Action::Run(effect) => Action::Batch(vec![effect, ensure]),
+                    _ => Action::Run(ensure),
+                }
+            }
             Message::Retry => return Vec::new(),
             Message::FirstRun(m) => match &mut self.screen {
                 Screen::FirstRun(s) => s.update(m),
@@ -508,6 +530,11 @@ impl App {
             }
             Action::UseUser(user) => vec![Effect::UseUser(user)],
             Action::OpenCase(id) => vec![Effect::LoadCase(id)],
+            Action::CentreKey(job) => vec![Effect::CentreKey {
+                actor: self.actor(),
+                locale: self.locale(),
+                job,
+            }],
             Action::OpenAgreement(case_id) => {
                 vec![self.agreement_effect(case_id, agreement::Job::Load)]
             }
@@ -653,6 +680,14 @@ impl App {
                     (_, Err(message)) => {
                         self.flash = Some(("error-plain".to_owned(), vec![("detail", message)]));
                     }
+                }
+                Action::None
+            }
+            Done::CentreKey(result) => {
+                if let Screen::Users(users) = &mut self.screen {
+                    users.key_done(result);
+                } else if let Err(message) = result {
+                    self.flash = Some(("error-plain".to_owned(), vec![("detail", message)]));
                 }
                 Action::None
             }

@@ -3,17 +3,40 @@
 use accord_core::{LocalUser, UserRole, ValidationError};
 use iced::{
     Center, Element, Fill,
-    widget::{button, column, pick_list, row, text, text_input},
+    widget::{button, column, pick_list, row, scrollable, text, text_input},
 };
 
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
+use crate::publish::KeyInfo;
 
-/// The users screen's state.
+/// The users screen's state (with the centre's seal).
 #[derive(Debug, Clone, Default)]
 pub struct Users {
     name: String,
     role: Option<UserRole>,
     error: Option<ValidationError>,
+    /// The sealing key in use, once read.
+    pub key: Option<KeyInfo>,
+    centre_name: String,
+    p12_path: String,
+    /// Typed for the import only; never stored.
+    p12_password: String,
+    busy: bool,
+    /// What the last key job did, or why it failed.
+    key_result: Option<Result<String, String>>,
+}
+
+/// What the seal section asks for.
+#[derive(Debug, Clone)]
+pub enum KeyJob {
+    Load,
+    /// Create a key now if there is none (at set-up).
+    Ensure,
+    Create(String),
+    Import {
+        path: std::path::PathBuf,
+        password: String,
+    },
 }
 
 /// What the user does on the users screen.
@@ -27,6 +50,11 @@ pub enum Message {
     Add,
     /// "Use this user" was pressed.
     Use(LocalUser),
+    CentreName(String),
+    CreateKey,
+    P12Path(String),
+    P12Password(String),
+    ImportKey,
 }
 
 impl Users {
@@ -48,8 +76,132 @@ impl Users {
                 Err(e) => self.error = Some(e),
             },
             Message::Use(user) => return Action::UseUser(user),
+            Message::CentreName(s) => self.centre_name = s,
+            Message::P12Path(s) => self.p12_path = s,
+            Message::P12Password(s) => self.p12_password = s,
+            Message::CreateKey => {
+                self.busy = true;
+                return Action::CentreKey(KeyJob::Create(self.centre_name.trim().to_owned()));
+            }
+            Message::ImportKey => {
+                self.busy = true;
+                let password = std::mem::take(&mut self.p12_password);
+                return Action::CentreKey(KeyJob::Import {
+                    path: self.p12_path.trim().into(),
+                    password,
+                });
+            }
         }
         Action::None
+    }
+
+    /// The answer of a key job.
+    pub fn key_done(&mut self, result: Result<(Option<KeyInfo>, Option<String>), String>) {
+        self.busy = false;
+        match result {
+            Ok((key, notice)) => {
+                if let Some(k) = &key
+                    && self.centre_name.is_empty()
+                {
+                    self.centre_name = k.common_name.clone();
+                }
+                self.key = key;
+                self.key_result = notice.map(Ok);
+            }
+            Err(e) => self.key_result = Some(Err(e)),
+        }
+    }
+
+    fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Users;
+        let size = ctx.sizes.body();
+        let mut col = column![widgets::heading(ctx, ctx.tr("seal-title"))].spacing(theme::TIGHT);
+        match &self.key {
+            Some(k) => {
+                col = col
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-name"),
+                        k.common_name.clone(),
+                    ))
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-source"),
+                        ctx.tr_args(
+                            if k.imported {
+                                "seal-imported-at"
+                            } else {
+                                "seal-created-at"
+                            },
+                            &[("when", ctx.datetime(k.created_at))],
+                        ),
+                    ))
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-fingerprint"),
+                        k.fingerprint.clone(),
+                    ));
+            }
+            None => col = col.push(text(ctx.tr("seal-none")).size(size)),
+        }
+        col = col.push(
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-centre-name"),
+                    text_input(&ctx.tr("centre-default-name"), &self.centre_name)
+                        .id("seal_centre_name")
+                        .size(size)
+                        .on_input(move |s| m(Message::CentreName(s))),
+                    None
+                ),
+                button(text(ctx.tr("seal-create")).size(size))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.busy && !self.centre_name.trim().is_empty())
+                            .then_some(m(Message::CreateKey))
+                    ),
+            ]
+            .spacing(theme::GAP)
+            .align_y(iced::Bottom),
+        );
+        col = col.push(
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-p12-path"),
+                    text_input("/home/…/centre.p12", &self.p12_path)
+                        .id("seal_p12_path")
+                        .size(size)
+                        .on_input(move |s| m(Message::P12Path(s))),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-p12-password"),
+                    text_input("", &self.p12_password)
+                        .id("seal_p12_password")
+                        .secure(true)
+                        .size(size)
+                        .on_input(move |s| m(Message::P12Password(s))),
+                    None
+                ),
+                button(text(ctx.tr("seal-import")).size(size))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.busy && !self.p12_path.trim().is_empty())
+                            .then_some(m(Message::ImportKey))
+                    ),
+            ]
+            .spacing(theme::GAP)
+            .align_y(iced::Bottom),
+        );
+        match &self.key_result {
+            Some(Ok(notice)) => col = col.push(text(notice.clone()).size(size)),
+            Some(Err(e)) => col = col.push(text(e.clone()).size(size).style(theme::error_text)),
+            None => {}
+        }
+        widgets::card(col)
     }
 
     pub fn view<'a>(
@@ -113,13 +265,17 @@ impl Users {
                 .on_press(m(Message::Add)),
         ]
         .spacing(theme::TIGHT);
-        column![
-            text(ctx.tr("users-title")).size(ctx.sizes.heading()),
-            widgets::card(list),
-            widgets::card(add)
-        ]
-        .spacing(theme::GAP)
-        .max_width(theme::MAX_PAGE_WIDTH)
+        scrollable(
+            column![
+                text(ctx.tr("users-title")).size(ctx.sizes.heading()),
+                widgets::card(list),
+                widgets::card(add),
+                self.seal_view(ctx),
+            ]
+            .spacing(theme::GAP)
+            .max_width(theme::MAX_PAGE_WIDTH),
+        )
+        .height(Fill)
         .into()
     }
 }
