@@ -229,3 +229,4 @@ seal-p12-password = Password
 seal-import = Import
 seal-created = A new sealing key for { $name } is in use.
 seal-imported = The imported key of { $name } is in use.
+agreement-preview = The agreement as it will be printed

@@ -231,3 +231,4 @@ seal-p12-password = 密码
 seal-import = 导入
 seal-created = 已启用 { $name } 的新电子印章密钥。
 seal-imported = 已启用导入的 { $name } 电子印章密钥。
+agreement-preview = 协议全文（打印效果）

@@ -257,6 +257,26 @@ fn review_sign_on_the_pad_finalise_and_seal() {
         .collect();
     assert!(text.contains("柒仟贰佰元整"), "{text}");
     assert!(text.contains("2025年3月1日"), "{text}");
+
+    // Hand out: save the sealed file, and print on the virtual printer
+    // when one is set up (CI sets one up).
+    click(&mut h, "保存 PDF");
+    assert!(h.shows_fragment("已签章的协议保存在"));
+    let saved = accord_app::publish::output_dir(Some(&h.url)).join("2025-0001-v2.pdf");
+    assert_eq!(std::fs::read(&saved).expect("saved file"), sealed.pdf);
+    if let Ok(printer) = std::env::var("ACCORD_TEST_PRINTER") {
+        h.interact(|ui| {
+            ui.click(iced_test::selector::id("agreement_copies"))
+                .expect("copies");
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+            let _ = ui.typewrite("2");
+        });
+        click(&mut h, "打印");
+        assert!(
+            h.shows_fragment(&format!("已将 2 份编号正本发送到 {printer}")),
+            "the print notice names the jobs"
+        );
+    }
 }
 
 #[test]
@@ -298,4 +318,58 @@ fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
     assert!(key.imported);
     assert_eq!(key.certificate, cert);
     let _ = std::fs::remove_file(file);
+}
+
+/// Screens of the whole path for looking at (`cargo test -p accord-app
+/// --test agreement -- --ignored`); written to target/screenshots.
+#[test]
+#[ignore = "writes screenshots"]
+fn agreement_screenshots() {
+    let (mut h, case_id) = drafting();
+    h.screenshot("agreement-1-draft");
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "李瑞芳");
+        type_into(ui, "obligation_0_method", "银行转账");
+    });
+    click(&mut h, "保存草稿");
+    click(&mut h, "提交法律顾问审核");
+    let advisor =
+        h.rt.block_on(h.store.create_user(None, "周敏", UserRole::LegalAdvisor))
+            .expect("advisor");
+    h.rt.block_on(h.store.set_current_user(advisor.id))
+        .expect("current");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case");
+    });
+    click(&mut h, "调解协议");
+    h.interact(|ui| type_into(ui, "agreement_comment", "请补充见证人"));
+    click(&mut h, "退回修改");
+    click(&mut h, "1. 起草");
+    h.interact(|ui| type_into(ui, "agreement_witnesses", "张勇"));
+    click(&mut h, "保存草稿");
+    click(&mut h, "提交法律顾问审核");
+    h.screenshot("agreement-2-review");
+    click(&mut h, "批准");
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("sign_pad_0"))
+            .expect("pad");
+    });
+    draw_on_pad(&mut h);
+    h.screenshot("agreement-3-sign");
+    click(&mut h, "保存签名");
+    for slot in 1..6 {
+        h.interact(|ui| {
+            ui.click(iced_test::selector::id(format!("sign_paper_{slot}")))
+                .expect("paper");
+        });
+    }
+    click(&mut h, "定稿并加盖电子印章");
+    h.screenshot("agreement-4-final");
+    assert!(
+        h.rt.block_on(h.store.sealed_pdf(case_id))
+            .expect("read")
+            .is_some()
+    );
 }

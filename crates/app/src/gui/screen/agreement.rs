@@ -1253,6 +1253,17 @@ impl AgreementScreen {
             }
             col = col.push(self.checks_view(ctx));
         }
+        // What will be printed, for reading before a decision.
+        if let Some(current) = record.current() {
+            let doc = accord_document::agreement(ctx.t, &self.case, &current.content);
+            col = col.push(widgets::card(
+                column![
+                    widgets::heading(ctx, ctx.tr("agreement-preview")),
+                    text(doc.plain_text()).size(body),
+                ]
+                .spacing(theme::TIGHT),
+            ));
+        }
         // Every version with its review.
         let mut versions =
             column![widgets::heading(ctx, ctx.tr("agreement-versions"))].spacing(theme::TIGHT);
