@@ -30,7 +30,6 @@ clause-labour-wages = The employer shall pay the outstanding wages in the amount
 
 ## Fixed clauses of the English agreement
 clause-prc-effect = This agreement takes effect on the day each party has signed, sealed or fingerprinted it and the mediator has signed it under the seal of the People's Mediation Committee.
-clause-prc-judicial-confirmation = Within thirty days of this agreement taking effect, the parties may jointly apply to the people's court for judicial confirmation.
 clause-prc-performance-supervision = The parties shall perform their obligations as agreed. The People's Mediation Committee supervises the performance of this agreement.
 clause-prc-copies = This agreement is made in { $copies } originals: one for each party and one kept by the People's Mediation Committee.
 clause-en-binding = This settlement agreement is binding and enforceable. The parties intend to be legally bound by it and it is not subject to revocation.
@@ -56,7 +55,7 @@ doc-credit-code = Unified social credit code: { $id }
 doc-address = Address: { $address }
 doc-phone = Phone: { $phone }
 doc-agent = Represented by: { $name }
-doc-facts = Facts, matters in dispute and responsibility
+doc-facts = Facts and responsibility
 doc-terms = Through mediation the parties have freely agreed as follows
 doc-obligation-act = { $debtor } shall { $what } no later than { $due }.
 doc-obligation-payment = { $debtor } shall pay { $creditor } { $amount } for { $what } no later than { $due }, by { $method }.
@@ -230,3 +229,10 @@ seal-import = Import
 seal-created = A new sealing key for { $name } is in use.
 seal-imported = The imported key of { $name } is in use.
 agreement-preview = The agreement as it will be printed
+doc-disputes = Matters in dispute
+doc-item-marker = { $n }.{" "}
+doc-item-end = ;
+doc-item-end-last = .
+doc-judicial-notice-lead = Judicial confirmation:{" "}
+doc-judicial-notice = Under Article 33 of the People's Mediation Law of the PRC, the parties may, if they consider it necessary, jointly apply to the people's court for judicial confirmation within thirty days of this agreement taking effect. Once the court has confirmed the agreement as valid, if one party refuses to perform it or performs only part of it, the other party may apply to the people's court for enforcement.
+doc-date-signed = Date: { $date }

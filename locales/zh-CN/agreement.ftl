@@ -30,7 +30,6 @@ clause-labour-wages = 用人单位应按本协议约定的金额和期限支付�
 
 ## 人民调解协议书的固定条款
 clause-prc-effect = 本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。
-clause-prc-judicial-confirmation = 本协议生效后，双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。
 clause-prc-performance-supervision = 当事人应当按照约定履行义务。人民调解委员会对本协议的履行情况进行监督。
 clause-prc-copies = 本协议一式{ $copies }份，当事人各执一份，人民调解委员会留存一份。
 
@@ -46,7 +45,7 @@ doc-title-en = 和解协议
 doc-number = 编号：{ $number }
 doc-format-date = %Y年%-m月%-d日
 doc-amount = { $words }（{ $figures }）
-doc-parties = 当事人
+doc-parties = 当事人基本情况
 doc-party-role = { $role }：
 doc-separator = ，
 doc-list-separator = ；
@@ -58,7 +57,7 @@ doc-credit-code = 统一社会信用代码：{ $id }
 doc-address = 住址：{ $address }
 doc-phone = 联系电话：{ $phone }
 doc-agent = 委托代理人：{ $name }
-doc-facts = 纠纷主要事实、争议事项及各方责任
+doc-facts = 纠纷主要事实及各方责任
 doc-terms = 经调解，各方当事人自愿达成如下协议
 doc-obligation-act = { $debtor }应于{ $due }前{ $what }。
 doc-obligation-payment = { $debtor }应于{ $due }前向{ $creditor }支付{ $what }{ $amount }，支付方式：{ $method }。
@@ -232,3 +231,10 @@ seal-import = 导入
 seal-created = 已启用 { $name } 的新电子印章密钥。
 seal-imported = 已启用导入的 { $name } 电子印章密钥。
 agreement-preview = 协议全文（打印效果）
+doc-disputes = 争议事项
+doc-item-marker = { $n }、
+doc-item-end = ；
+doc-item-end-last = 。
+doc-judicial-notice-lead = 司法确认告知：
+doc-judicial-notice = 依照《中华人民共和国人民调解法》第三十三条的规定，双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。人民法院依法确认调解协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。
+doc-date-signed = { $date }

@@ -130,6 +130,9 @@ pub async fn final_document(
         .ok_or(PublishError::NotFinal)?;
     let mut doc = agreement(t, &case, &version.content);
     doc.apply_signatures(&store.signatures(case_id).await?);
+    if let Some(at) = record.finalised_at {
+        doc.date(t, at.with_timezone(&chrono::Local).date_naive());
+    }
     let missing = pdf::missing_glyphs(&doc).map_err(|e| PublishError::Pdf(e.to_string()))?;
     if !missing.is_empty() {
         return Err(PublishError::Glyphs(missing));

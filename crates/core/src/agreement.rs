@@ -402,7 +402,6 @@ pub fn fixed_clauses(jurisdiction: Jurisdiction) -> &'static [&'static str] {
     match jurisdiction {
         Jurisdiction::PrcPeoplesMediation => &[
             "clause-prc-effect",
-            "clause-prc-judicial-confirmation",
             "clause-prc-performance-supervision",
             "clause-prc-copies",
         ],

@@ -39,6 +39,10 @@ pub enum Block {
     Signatures(Vec<SignatureBox>),
     /// Lines set flush right under the signatures (committee seal, date).
     Closing(Vec<String>),
+    /// A boxed notice with a bold lead ("司法确认告知：...").
+    Notice { lead: String, text: String },
+    /// A list item with its own marker ("一、", "1.") set flush left.
+    Item { marker: String, text: String },
 }
 
 /// One place to sign.
@@ -224,6 +228,20 @@ pub fn signature_label(t: &Translations, s: &Signatory) -> String {
     }
 }
 
+/// "一" … "九十九" in Chinese, the number itself otherwise.
+fn ordinal(t: &Translations, n: usize) -> String {
+    if t.locale() != Locale::ZhCn || n == 0 || n > 99 {
+        return n.to_string();
+    }
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = (n / 10, n % 10);
+    match tens {
+        0 => DIGITS[ones].to_owned(),
+        1 => format!("十{}", DIGITS[ones]),
+        _ => format!("{}十{}", DIGITS[tens], DIGITS[ones]),
+    }
+}
+
 /// Builds the agreement's blocks in the translations' language.
 pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> AgreementDocument {
     let prc = content.jurisdiction == Jurisdiction::PrcPeoplesMediation;
@@ -237,6 +255,21 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
     blocks.extend(case.parties.iter().map(|p| party_block(t, p)));
     blocks.push(Block::Heading(t.tr("doc-facts")));
     blocks.push(Block::Paragraph(content.facts.trim().to_owned()));
+    if !case.issues.is_empty() {
+        blocks.push(Block::Heading(t.tr("doc-disputes")));
+        let last = case.issues.len();
+        for (i, issue) in case.issues.iter().enumerate() {
+            let end = if i + 1 == last {
+                "doc-item-end-last"
+            } else {
+                "doc-item-end"
+            };
+            blocks.push(Block::Item {
+                marker: tr(t, "doc-item-marker", &[("n", ordinal(t, i + 1))]),
+                text: format!("{}{}", issue.title.trim(), t.tr(end)),
+            });
+        }
+    }
     blocks.push(Block::Heading(t.tr("doc-terms")));
     let mut number_term = 0;
     let mut term = |text: String, blocks: &mut Vec<Block>| {
@@ -255,6 +288,13 @@ pub fn agreement(t: &Translations, case: &Case, content: &AgreementContent) -> A
     let copies = AgreementContent::copies(case).to_string();
     for key in fixed_clauses(content.jurisdiction) {
         term(tr(t, key, &[("copies", copies.clone())]), &mut blocks);
+    }
+    if prc {
+        // People's Mediation Law art. 33, set apart so no party misses it.
+        blocks.push(Block::Notice {
+            lead: t.tr("doc-judicial-notice-lead"),
+            text: t.tr("doc-judicial-notice"),
+        });
     }
     let signatures = content
         .signatories(case)
@@ -304,6 +344,18 @@ impl AgreementDocument {
         }
     }
 
+    /// Prints the date the agreement was signed in the date line.
+    pub fn date(&mut self, t: &Translations, date: NaiveDate) {
+        let line = tr(t, "doc-date-signed", &[("date", long_date(t, date))]);
+        for block in &mut self.blocks {
+            if let Block::Closing(lines) = block
+                && let Some(last) = lines.last_mut()
+            {
+                *last = line.clone();
+            }
+        }
+    }
+
     /// Puts signature-pad strokes on the box whose printed name is `name`.
     pub fn sign(&mut self, name: &str, strokes: Vec<Vec<(f32, f32)>>) -> bool {
         for block in &mut self.blocks {
@@ -332,6 +384,8 @@ impl AgreementDocument {
                     }
                 }
                 Block::Closing(lines) => out.push_str(&lines.join("\n")),
+                Block::Notice { lead, text } => out.push_str(&format!("{lead}{text}")),
+                Block::Item { marker, text } => out.push_str(&format!("{marker}{text}")),
                 Block::Party {
                     role,
                     summary,
@@ -507,6 +561,42 @@ mod tests {
                 .iter()
                 .all(|l| matches!(l, DiffLine::Same(_)))
         );
+    }
+
+    #[test]
+    fn disputed_matters_are_listed_and_the_court_notice_is_set_apart() {
+        let t = Translations::load(Locale::ZhCn).expect("locale");
+        let mut c = case();
+        c.issues = ["维修六楼直饮水管道", "赔偿李玥房屋损失"]
+            .iter()
+            .zip(1..)
+            .map(|(title, id)| accord_core::DisputedIssue {
+                id,
+                title: (*title).into(),
+                claimed: None,
+            })
+            .collect();
+        let doc = agreement(&t, &c, &content());
+        let text = doc.plain_text();
+        assert!(
+            text.contains("争议事项\n一、维修六楼直饮水管道；\n二、赔偿李玥房屋损失。"),
+            "{text}"
+        );
+        assert!(doc.blocks.iter().any(|b| matches!(
+            b,
+            Block::Notice { lead, text } if lead == "司法确认告知：" && text.contains("第三十三条")
+        )));
+        assert!(
+            !doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Term { text, .. } if text.contains("司法确认"))),
+            "the notice is not one of the numbered terms"
+        );
+        assert_eq!(ordinal(&t, 12), "十二");
+        assert_eq!(ordinal(&t, 40), "四十");
+        let mut dated = doc.clone();
+        dated.date(&t, date(3, 2));
+        assert!(dated.plain_text().contains("2025年3月2日"));
     }
 
     #[test]

@@ -176,6 +176,8 @@ struct Run {
     size: f32,
     bold: bool,
     text: String,
+    /// Extra space after each character (letter-spaced titles).
+    spacing: f32,
 }
 
 /// The pages being filled, top to bottom.
@@ -211,6 +213,7 @@ impl Pages {
                 size,
                 bold,
                 text,
+                spacing: 0.0,
             });
         }
     }
@@ -229,6 +232,7 @@ impl Pages {
                         size: BODY,
                         bold,
                         text: label.clone(),
+                        spacing: 0.0,
                     });
                 }
             }
@@ -293,6 +297,7 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
                 size: 10.5,
                 bold: false,
                 text: b.label.clone(),
+                spacing: 0.0,
             }];
             let line_y = top - 46.0;
             let line_end = x + column - if b.fingerprint { 70.0 } else { 18.0 };
@@ -302,6 +307,7 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
                 size: 10.5,
                 bold: false,
                 text: b.name.clone(),
+                spacing: 0.0,
             });
             let ops = pages.ops();
             ops.push(Op::SetOutlineColor {
@@ -366,6 +372,7 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
                     size: 7.5,
                     bold: false,
                     text: b.fingerprint_label.clone(),
+                    spacing: 0.0,
                 });
             }
             if let Some(page) = pages.pages.last_mut() {
@@ -374,6 +381,53 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
         }
         pages.y = top - row_height;
     }
+}
+
+/// A notice in a ruled box: the lead in bold, the text after it, wrapped
+/// to the box; kept on one page.
+fn notice(pages: &mut Pages, m: &Metrics, bold: &Metrics, lead: &str, text: &str, measure: f32) {
+    let pad = 7.0;
+    let inner = measure - 2.0 * pad;
+    let lead_w = bold.width(lead, BODY);
+    // The first line is shorter by the lead; wrap it apart from the rest.
+    let mut lines = wrap(m, text, BODY, inner - lead_w);
+    lines.truncate(1);
+    let first = lines.first().cloned().unwrap_or_default();
+    let rest = text
+        .strip_prefix(first.as_str())
+        .unwrap_or_default()
+        .trim_start();
+    if !rest.is_empty() {
+        lines.extend(wrap(m, rest, BODY, inner));
+    }
+    let height = lines.len() as f32 * BODY * LINE + 2.0 * pad;
+    pages.y -= 8.0;
+    pages.room(height);
+    let top = pages.y;
+    pages.y -= pad;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i == 0 {
+            pages.text(MARGIN_X + pad, BODY, true, lead.to_owned());
+            pages.y += BODY * LINE;
+            pages.text(MARGIN_X + pad + lead_w, BODY, false, line);
+        } else {
+            pages.text(MARGIN_X + pad, BODY, false, line);
+        }
+    }
+    pages.y -= pad;
+    let bottom = pages.y;
+    let ops = pages.ops();
+    ops.push(Op::SetOutlineColor {
+        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+    });
+    ops.push(Op::SetOutlineThickness { pt: Pt(0.8) });
+    ops.push(Op::DrawRectangle {
+        rectangle: Rect {
+            mode: Some(PaintMode::Stroke),
+            ..Rect::from_xywh(Pt(MARGIN_X), Pt(bottom), Pt(measure), Pt(top - bottom))
+        },
+    });
+    pages.y -= 6.0;
 }
 
 /// Renders the agreement to PDF bytes.
@@ -390,9 +444,18 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         match block {
             Block::Title(title) => {
                 let size = 22.0;
-                let w = bold.width(title, size);
+                // Chinese titles are letter-spaced (half a character).
+                let spacing = match doc.locale {
+                    accord_i18n::Locale::ZhCn => size * 0.5,
+                    accord_i18n::Locale::EnUs => 0.0,
+                };
+                let n = title.chars().count().max(1) as f32;
+                let w = bold.width(title, size) + spacing * (n - 1.0);
                 pages.text((PAGE_W - w) / 2.0, size, true, title.clone());
-                pages.y -= 6.0;
+                if let Some(run) = pages.pages.last_mut().and_then(|p| p.0.last_mut()) {
+                    run.spacing = spacing;
+                }
+                pages.y -= 10.0;
             }
             Block::Reference(reference) => {
                 let size = 10.5;
@@ -437,6 +500,17 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
                 let lines = wrap(&m, text, BODY, measure - hang);
                 pages.labelled(label, false, hang, lines);
             }
+            Block::Item { marker, text } => {
+                let indent = m.width("\u{3000}\u{3000}", BODY);
+                let first = format!("{marker}{text}");
+                let lines = wrap(&m, &first, BODY, measure - indent);
+                for line in lines {
+                    pages.text(MARGIN_X + indent, BODY, false, line);
+                }
+            }
+            Block::Notice { lead, text } => {
+                notice(&mut pages, &m, &bold, lead, text, measure);
+            }
             Block::Signatures(boxes) => {
                 pages.y -= 18.0;
                 signature_grid(&mut pages, &m, boxes);
@@ -474,6 +548,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             size: 9.0,
             bold: false,
             text: header,
+            spacing: 0.0,
         });
         let footer = options
             .footer_pattern
@@ -486,6 +561,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             size: 9.0,
             bold: false,
             text: footer,
+            spacing: 0.0,
         });
         stroke(
             &mut page.1,
@@ -563,9 +639,17 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
             });
+            if run.spacing != 0.0 {
+                ops.push(Op::SetCharacterSpacing {
+                    multiplier: run.spacing,
+                });
+            }
             ops.push(Op::ShowText {
                 items: vec![TextItem::Text(run.text)],
             });
+            if run.spacing != 0.0 {
+                ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+            }
         }
         ops.push(Op::EndTextSection);
         out_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
@@ -623,6 +707,7 @@ fn qr_code(
         size: 7.5,
         bold: false,
         text: caption.to_owned(),
+        spacing: 0.0,
     });
     Ok(())
 }

@@ -38,6 +38,8 @@ pub struct AgreementRecord {
     pub versions: Vec<AgreementVersion>,
     pub final_version: Option<i32>,
     pub final_hash: Option<String>,
+    /// When the final version was locked.
+    pub finalised_at: Option<DateTime<Utc>>,
 }
 
 impl AgreementRecord {
@@ -74,6 +76,7 @@ async fn load(conn: &impl ConnectionTrait, model: agreement::Model) -> Result<Ag
         versions,
         final_version: model.final_version,
         final_hash: model.final_hash,
+        finalised_at: model.finalised_at,
     })
 }
 
