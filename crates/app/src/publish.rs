@@ -133,6 +133,11 @@ pub async fn final_document(
     if let Some(at) = record.finalised_at {
         doc.date(t, at.with_timezone(&chrono::Local).date_naive());
     }
+    let committee = match store.centre_key().await? {
+        Some(key) => key.common_name,
+        None => centre_name(store, t).await?,
+    };
+    doc.committee(t, &committee);
     let missing = pdf::missing_glyphs(&doc).map_err(|e| PublishError::Pdf(e.to_string()))?;
     if !missing.is_empty() {
         return Err(PublishError::Glyphs(missing));
@@ -296,14 +301,22 @@ pub fn print(printer: &str, files: &[PathBuf], title: &str) -> Result<Vec<String
                 let err = String::from_utf8_lossy(&out.stderr).trim().to_owned();
                 return Err(PublishError::Print(if err.is_empty() { said } else { err }));
             }
-            // "request id is PDF-12 (1 file(s))"
-            Ok(said
-                .split_whitespace()
-                .find(|w| w.starts_with(printer) && w.contains('-'))
-                .unwrap_or(said.trim())
-                .to_owned())
+            // "request id is PDF-12 (1 file(s))", in the system's language
+            // ("请求 ID 为 PDF-12（1 个文件）"): the id is PRINTER-digits.
+            Ok(job_id(&said, printer).unwrap_or_else(|| said.trim().to_owned()))
         })
         .collect()
+}
+
+/// The job id (`PRINTER-123`) in what `lp` said.
+fn job_id(said: &str, printer: &str) -> Option<String> {
+    let prefix = format!("{printer}-");
+    let start = said.find(&prefix)?;
+    let digits: String = said[start + prefix.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (!digits.is_empty()).then(|| format!("{prefix}{digits}"))
 }
 
 /// Opens a file in the system's viewer; `false` when there is none.
@@ -344,6 +357,7 @@ pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result
             .set_setting(CENTRE_NAME, &t.tr("demo-centre-name"))
             .await?;
     }
+    demo_room(store, actor, &case).await?;
     let content = demo::water_leak_agreement(&case);
     store.save_agreement(actor, case.id, &content).await?;
     store
@@ -373,6 +387,7 @@ pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result
     }
     store.finalise_agreement(actor, case.id).await?;
     seal_final(store, actor, t, case.id).await?;
+    case = store.case(case.id).await?;
     for next in [
         CaseStatus::Assigned,
         CaseStatus::InMediation,
@@ -385,6 +400,64 @@ pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result
         }
     }
     Ok((case, true))
+}
+
+/// The example's joint session, closed: what each side said and the
+/// offers they put on the table (the agreement was drafted from these).
+async fn demo_room(store: &Store, actor: &Actor, case: &Case) -> Result<()> {
+    use accord_core::{AuditAction, Currency, ItemKind, Money, NewItem, Offer};
+    let mut session = store.open_session(actor, case.id).await?;
+    let now = chrono::Utc::now();
+    for party in &case.parties {
+        // The parties were all present and agreed to mediate.
+        let _ = session.record_consent(party.id, now);
+    }
+    session = store
+        .save_session(actor, &session, AuditAction::ConsentRecorded)
+        .await?;
+    let party = |i: usize| case.parties.get(i).map(|p| p.id).unwrap_or_default();
+    let issue = |i: usize| case.issues.get(i).map(|x| x.id);
+    let say = |p, kind, text: &str| NewItem {
+        party_id: p,
+        issue_id: None,
+        kind: Some(kind),
+        text: text.into(),
+        offer: None,
+        corrects: None,
+    };
+    let offer = |p, i, yuan_cents: i64, terms: &str| NewItem {
+        party_id: p,
+        issue_id: issue(i),
+        kind: Some(ItemKind::Offer),
+        text: String::new(),
+        offer: Some(Offer {
+            amount: Some(Money::new(yuan_cents, Currency::Cny)),
+            terms: terms.into(),
+        }),
+        corrects: None,
+    };
+    for item in [
+        say(
+            party(0),
+            ItemKind::Position,
+            "要求王建国修好管道，并赔偿顶棚、墙面及家具损失8000元。",
+        ),
+        say(
+            party(2),
+            ItemKind::Statement,
+            "承认管道老化漏水，愿意先把管道修好，但认为赔偿数额偏高。",
+        ),
+        offer(party(2), 1, 500_000, "房屋及家具损失赔偿款"),
+        offer(party(2), 1, 800_000, "房屋及家具损失赔偿款，分两期支付"),
+        offer(party(1), 2, 350_050, "顶棚修复费用，现金一次付清"),
+    ] {
+        store.record_item(actor, session.id, &item).await?;
+    }
+    let _ = session.close(chrono::Utc::now());
+    store
+        .save_session(actor, &session, AuditAction::SessionClosed)
+        .await?;
+    Ok(())
 }
 
 /// A hand-like scribble for an example signature: one looping stroke per
@@ -483,4 +556,21 @@ pub async fn import_key(
         )
         .await?;
     key_info(store).await?.ok_or(PublishError::NotFinal)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_job_id_is_found_in_any_language() {
+        for said in [
+            "request id is AccordPDF-21 (1 file(s))",
+            "请求 ID 为 AccordPDF-21（1 个文件）",
+        ] {
+            assert_eq!(
+                super::job_id(said, "AccordPDF").as_deref(),
+                Some("AccordPDF-21")
+            );
+        }
+        assert_eq!(super::job_id("lp: error", "AccordPDF"), None);
+    }
 }

@@ -155,7 +155,11 @@ fn name_of(case: &Case, id: Option<i64>) -> String {
 fn obligation_text(t: &Translations, case: &Case, o: &Obligation) -> String {
     let debtor = name_of(case, Some(o.debtor));
     let creditor = name_of(case, o.creditor);
-    let method = o.method.trim().to_owned();
+    // "，支付方式：银行转账" / ", by bank transfer", or nothing at all.
+    let method = match o.method.trim() {
+        "" => String::new(),
+        m => tr(t, "doc-method", &[("method", m.to_owned())]),
+    };
     match o.kind {
         ObligationKind::Act => tr(
             t,
@@ -178,7 +182,7 @@ fn obligation_text(t: &Translations, case: &Case, o: &Obligation) -> String {
                     ("what", o.description.clone()),
                     ("amount", total),
                     ("due", due),
-                    ("method", method),
+                    ("how", method.clone()),
                 ],
             )
         }
@@ -209,7 +213,7 @@ fn obligation_text(t: &Translations, case: &Case, o: &Obligation) -> String {
                     ("amount", o.amount.map(|m| amount(t, m)).unwrap_or_default()),
                     ("count", o.installments.len().to_string()),
                     ("installments", parts.join(&t.tr("doc-list-separator"))),
-                    ("method", method),
+                    ("how", method.clone()),
                 ],
             )
         }
@@ -339,6 +343,20 @@ impl AgreementDocument {
                     {
                         b.strokes = s.strokes.clone();
                     }
+                }
+            }
+        }
+    }
+
+    /// Names the committee whose seal the agreement carries
+    /// ("青山区青山路街道人民调解委员会（盖章）").
+    pub fn committee(&mut self, t: &Translations, name: &str) {
+        let generic = t.tr("doc-committee-seal");
+        let named = tr(t, "doc-committee-seal-named", &[("name", name.to_owned())]);
+        for block in &mut self.blocks {
+            if let Block::Closing(lines) = block {
+                for line in lines.iter_mut().filter(|l| **l == generic) {
+                    *line = named.clone();
                 }
             }
         }

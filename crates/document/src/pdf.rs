@@ -316,7 +316,7 @@ fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
             stroke(ops, (x, line_y), (line_end, line_y), 0.6);
             if !b.strokes.is_empty() {
                 // The signature, in ink blue, above the line.
-                let (w, h) = (line_end - x - 8.0, 34.0);
+                let (w, h) = (line_end - x - 8.0, 28.0);
                 ops.push(Op::SaveGraphicsState);
                 ops.push(Op::SetOutlineColor {
                     col: Color::Rgb(Rgb::new(0.08, 0.16, 0.45, None)),
