@@ -118,7 +118,16 @@ fn the_draft_comes_from_the_room_and_is_refused_until_it_has_a_deadline() {
     // A date that is not a date is named, and nothing typed is lost.
     h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
     click(&mut h, "+ 添加条款");
-    h.interact(|ui| type_into(ui, "agreement_clause_3", "双方今后和睦相处。"));
+    // A character the document font lacks is reported while drafting.
+    h.interact(|ui| type_into(ui, "agreement_clause_3", "𠀾"));
+    assert!(h.shows_fragment("文中有文书字体无法打印的字：𠀾"));
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("agreement_clause_3"))
+            .expect("clause");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        let _ = ui.typewrite("双方今后和睦相处。");
+    });
+    assert!(!h.shows_fragment("文中有文书字体无法打印的字"));
     click(&mut h, "保存草稿");
     let record =
         h.rt.block_on(h.store.agreement(case_id))
