@@ -325,3 +325,30 @@ cli-case-not-found = There is no case { $number }.
 cli-verify-no-reference = This PDF does not name an Accord agreement, so its content cannot be compared with the database.
 cli-verify-matches = The content is the finalised agreement of case { $number }, version { $version }, as recorded in the database.
 cli-verify-mismatch = The content does NOT match the finalised agreement of case { $number } in the database (version { $version } is not the final version, or its content hash differs).
+
+## Email
+email-agreement-subject = Settlement agreement { $number }
+email-agreement-body =
+    Dear { $name },
+
+    Attached is the sealed settlement agreement of case { $number }. Please perform it within the agreed time limits.
+    The seal can be checked with "accord verify FILE" or any PDF reader that checks signatures.
+
+    { $centre }
+email-agreement-file = settlement-agreement-{ $number }.pdf
+email-reminder-subject = Reminder: case { $number }, obligation { $n } falls due on { $due }
+email-reminder-body =
+    Dear { $name },
+
+    Under the settlement agreement of case { $number } you are to perform by { $due }: { $what }. Still to pay: { $remaining }.
+    If you have already done so, please ignore this reminder and tell the mediator.
+
+    { $centre }
+ics-calendar-name = Accord follow-ups
+ics-summary = { $kind } · { $number } · { $debtor }
+ics-remaining = Still to pay: { $amount }
+cli-followups-none = Nothing is due by { $date }.
+cli-followups-late = { $days } days overdue
+cli-ics-written = Wrote { $count } follow-ups to { $file }.
+cli-outbox-no-smtp = No mail server is set up (set SMTP on the users screen, or ACCORD_SMTP_URL): { $detail }
+cli-outbox-report = Sent { $sent }; { $retrying } to retry later; { $failed } could not be delivered.

@@ -322,3 +322,30 @@ cli-case-not-found = 没有案号为 { $number } 的案件。
 cli-verify-no-reference = 此 PDF 未标明 Accord 协议编号，无法与数据库中的协议比对内容。
 cli-verify-matches = 内容与数据库中案件 { $number } 第 { $version } 版定稿协议一致。
 cli-verify-mismatch = 内容与数据库中案件 { $number } 的定稿协议不一致（第 { $version } 版不是定稿版本，或内容摘要不同）。
+
+## 邮件
+email-agreement-subject = 人民调解协议书 { $number }
+email-agreement-body =
+    { $name }：
+
+    附件是案件 { $number } 的人民调解协议书（加盖电子印章）。请按协议约定的期限履行。
+    可以用 Accord 的“accord verify 文件名”或任何支持 PDF 签名的阅读器核验电子印章。
+
+    { $centre }
+email-agreement-file = 人民调解协议书-{ $number }.pdf
+email-reminder-subject = 履行提醒：案件 { $number } 第 { $n } 项义务将于 { $due } 到期
+email-reminder-body =
+    { $name }：
+
+    根据案件 { $number } 的人民调解协议，您应于 { $due } 前履行：{ $what }。尚需支付 { $remaining }。
+    如已履行，请忽略本提醒，并告知调解员。
+
+    { $centre }
+ics-calendar-name = Accord 履行回访
+ics-summary = { $kind } · { $number } · { $debtor }
+ics-remaining = 尚需支付：{ $amount }
+cli-followups-none = 截至 { $date } 没有待办的回访事项。
+cli-followups-late = 已逾期 { $days } 天
+cli-ics-written = 已将 { $count } 个回访事项写入 { $file }。
+cli-outbox-no-smtp = 未设置发信服务器（在“用户”页面设置 SMTP，或设置 ACCORD_SMTP_URL）：{ $detail }
+cli-outbox-report = 已发送 { $sent } 封；{ $retrying } 封稍后重试；{ $failed } 封无法投递。

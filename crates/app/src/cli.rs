@@ -237,3 +237,116 @@ fn verify_seal(t: &Translations, file: &std::path::Path, bytes: &[u8]) -> bool {
         }
     }
 }
+
+/// `accord followups due [--on DATE] [--json]`: open follow-ups due by
+/// that day (today by default), most urgent first.
+pub async fn followups_due(
+    db: Option<&str>,
+    on: Option<chrono::NaiveDate>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let store = open(db).await?;
+    let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let due = store.due_followups(on, 10_000).await?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &due)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let t = Translations::load_or_empty(Locale::from_system());
+    if due.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            t.tr_args(
+                "cli-followups-none",
+                &[("date", accord_document::long_date(&t, on).into())]
+            )
+        )?;
+        return Ok(());
+    }
+    for f in &due {
+        let late = (on - f.due_on).num_days();
+        let remaining = f
+            .balance
+            .map(|b| accord_document::amount(&t, b.remaining()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            f.due_on,
+            f.case_number,
+            t.tr(f.kind.label_key()),
+            f.debtor,
+            f.description,
+            if late > 0 {
+                format!(
+                    "{} {}",
+                    t.tr_args("cli-followups-late", &[("days", late.to_string().into())]),
+                    remaining
+                )
+            } else {
+                remaining
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// `accord followups ics --out FILE`: every follow-up as an iCalendar file.
+pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::Result<()> {
+    let store = open(db).await?;
+    let t = Translations::load_or_empty(Locale::from_system());
+    let all = store.all_followups(100_000).await?;
+    let text = crate::calendar::ics(&t, &all, chrono::Utc::now());
+    std::fs::write(out, text).with_context(|| out.display().to_string())?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-ics-written",
+            &[
+                ("count", all.len().to_string().into()),
+                ("file", out.display().to_string().into())
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `accord outbox send`: queues the reminders that fell due, delivers
+/// everything queued, then exits. `Ok(false)` when something could not be
+/// sent (it stays queued for the next run).
+pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
+    let store = open(db).await?;
+    let t = Translations::load_or_empty(Locale::from_system());
+    let today = chrono::Local::now().date_naive();
+    crate::mail::queue_due_reminders(&store, &t, today)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+    let smtp = match crate::mail::Smtp::configured(&store).await {
+        Ok(smtp) => smtp,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                t.tr_args("cli-outbox-no-smtp", &[("detail", e.to_string().into())])
+            );
+            return Ok(false);
+        }
+    };
+    let report = crate::mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-outbox-report",
+            &[
+                ("sent", report.sent.to_string().into()),
+                ("retrying", report.retrying.to_string().into()),
+                ("failed", report.failed.to_string().into()),
+            ]
+        )
+    );
+    Ok(report.retrying == 0 && report.failed == 0)
+}

@@ -31,6 +31,16 @@ enum Command {
         #[command(subcommand)]
         command: AgreementCommand,
     },
+    /// Follow-ups of agreements: what is due, and the calendar.
+    Followups {
+        #[command(subcommand)]
+        command: FollowupsCommand,
+    },
+    /// The email outbox.
+    Outbox {
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
     /// Work with cases.
     Cases {
         #[command(subcommand)]
@@ -48,6 +58,31 @@ enum AgreementCommand {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum FollowupsCommand {
+    /// Print the open follow-ups due by a day, most urgent first.
+    Due {
+        /// The day (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        on: Option<chrono::NaiveDate>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every follow-up to an iCalendar (.ics) file.
+    Ics {
+        /// Where to write the file.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum OutboxCommand {
+    /// Deliver what is queued (SMTP from ACCORD_SMTP_URL or the settings), then exit.
+    Send,
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,6 +122,19 @@ fn main() -> anyhow::Result<()> {
             }
         }
 
+        Some(Command::Followups {
+            command: FollowupsCommand::Due { on, json },
+        }) => runtime.block_on(cli::followups_due(args.db.as_deref(), on, json))?,
+        Some(Command::Followups {
+            command: FollowupsCommand::Ics { out },
+        }) => runtime.block_on(cli::followups_ics(args.db.as_deref(), &out))?,
+        Some(Command::Outbox {
+            command: OutboxCommand::Send,
+        }) => {
+            if !runtime.block_on(cli::outbox_send(args.db.as_deref()))? {
+                std::process::exit(1);
+            }
+        }
         Some(Command::Cases {
             command: CasesCommand::List { json },
         }) => {

@@ -196,9 +196,49 @@ pub async fn seal_final(
         (copies, copies),
         (&key, &cert, &signer),
     )?;
+    let emails = agreement_emails(t, &case, &signer, &bytes);
     Ok(store
-        .save_sealed_pdf(actor, case_id, t.locale().tag(), &bytes)
+        .save_sealed_pdf(actor, case_id, t.locale().tag(), &bytes, &emails)
         .await?)
+}
+
+/// The sealed agreement for every party with an email address, from the
+/// localized templates.
+pub fn agreement_emails(
+    t: &Translations,
+    case: &Case,
+    centre: &str,
+    pdf: &[u8],
+) -> Vec<accord_store::NewEmail> {
+    let number = case.number.to_string();
+    case.parties
+        .iter()
+        .filter_map(|p| p.email.as_ref().map(|e| (p, e)))
+        .map(|(p, address)| accord_store::NewEmail {
+            case_id: Some(case.id),
+            follow_up_id: None,
+            purpose: "agreement".into(),
+            to_name: p.name.clone(),
+            to_address: address.clone(),
+            subject: t.tr_args(
+                "email-agreement-subject",
+                &[("number", number.clone().into())],
+            ),
+            body: t.tr_args(
+                "email-agreement-body",
+                &[
+                    ("name", p.name.clone().into()),
+                    ("number", number.clone().into()),
+                    ("centre", centre.to_owned().into()),
+                ],
+            ),
+            attachment: Some((
+                t.tr_args("email-agreement-file", &[("number", number.clone().into())]),
+                pdf.to_vec(),
+            )),
+            not_before: chrono::Utc::now(),
+        })
+        .collect()
 }
 
 /// Every original, sealed, written to `dir`: one file per copy.
@@ -385,8 +425,13 @@ pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result
         };
         store.save_signature(actor, case.id, &signature).await?;
     }
-    store.finalise_agreement(actor, case.id).await?;
+    // Signed in the room on 12 February 2025.
+    let effective = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).unwrap_or_default();
+    store
+        .finalise_agreement_on(actor, case.id, effective)
+        .await?;
     seal_final(store, actor, t, case.id).await?;
+    demo_performance(store, actor, t, case.id).await?;
     case = store.case(case.id).await?;
     for next in [
         CaseStatus::Assigned,
@@ -400,6 +445,47 @@ pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result
         }
     }
     Ok((case, true))
+}
+
+/// Where performance stands in the example: the pipe was repaired, 赵喆 was
+/// paid in full, 李玥's first instalment only in part (3,000 of 5,000) and
+/// her second not at all, so both are overdue.
+async fn demo_performance(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+) -> Result<()> {
+    use accord_core::{Currency, Money, followup::FollowUpKind};
+    use accord_store::NewPayment;
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default();
+    for f in store.case_followups(case_id).await? {
+        if f.obligation == 0 && f.kind == FollowUpKind::DueCheck {
+            store
+                .complete_followup(actor, f.id, &t.tr("demo-repair-done"), true)
+                .await?;
+        }
+    }
+    for (obligation, installment, minor, on, method) in [
+        (2, 0, 350_050, date(2, 28), t.tr("demo-method-cash")),
+        (1, 0, 300_000, date(3, 1), t.tr("demo-method-transfer")),
+    ] {
+        store
+            .record_payment(
+                actor,
+                case_id,
+                &NewPayment {
+                    obligation,
+                    installment,
+                    amount: Money::new(minor, Currency::Cny),
+                    paid_on: on,
+                    method,
+                    evidence: t.tr("demo-evidence"),
+                },
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 /// The example's joint session, closed: what each side said and the

@@ -27,6 +27,9 @@ crate::choice! {
         AgreementPrinted => "agreement_printed", "audit-agreement-printed";
         CentreKeyCreated => "centre_key_created", "audit-centre-key-created";
         CentreKeyImported => "centre_key_imported", "audit-centre-key-imported";
+        FollowUpDone => "follow_up_done", "audit-follow-up-done";
+        PaymentRecorded => "payment_recorded", "audit-payment-recorded";
+        ReturnVisit => "return_visit", "audit-return-visit";
 
     }
 }

@@ -41,6 +41,12 @@ pub enum ValidationError {
     /// "Save signature" with nothing drawn on the pad.
     #[error("nothing was drawn on the signature pad")]
     SignatureEmpty,
+    /// A payment larger than what remains of the instalment.
+    #[error("the payment is more than what remains")]
+    PaymentTooLarge,
+    /// The case is closed after performance only.
+    #[error("not everything is paid yet")]
+    NotFullyPaid,
 
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
@@ -70,6 +76,8 @@ impl ValidationError {
             Self::DateTime => "error-received-at",
             Self::ItemEmpty => "error-item-empty",
             Self::SignatureEmpty => "error-signature-empty",
+            Self::PaymentTooLarge => "error-payment-too-large",
+            Self::NotFullyPaid => "error-not-fully-paid",
 
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }

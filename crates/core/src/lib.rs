@@ -8,6 +8,7 @@ pub mod audit;
 pub mod case;
 pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod id_number;
 pub mod mediator;
 pub mod money;

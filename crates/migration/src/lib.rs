@@ -7,6 +7,7 @@ mod m20261126_000001_foundation;
 mod m20261126_000002_room;
 mod m20261126_000003_agreements;
 mod m20261126_000004_signing;
+mod m20261126_000005_followups;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_room::Migration),
             Box::new(m20261126_000003_agreements::Migration),
             Box::new(m20261126_000004_signing::Migration),
+            Box::new(m20261126_000005_followups::Migration),
         ]
     }
 }

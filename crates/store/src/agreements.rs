@@ -243,6 +243,18 @@ impl Store {
     /// clean; the canonical content's SHA-256 is recorded and the version
     /// locked.
     pub async fn finalise_agreement(&self, actor: &Actor, case_id: i64) -> Result<AgreementRecord> {
+        self.finalise_agreement_on(actor, case_id, chrono::Local::now().date_naive())
+            .await
+    }
+
+    /// [`Self::finalise_agreement`] for an agreement that took effect on
+    /// `effective` (entering one signed on paper earlier; the example).
+    pub async fn finalise_agreement_on(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        effective: chrono::NaiveDate,
+    ) -> Result<AgreementRecord> {
         let case = self.case(case_id).await?;
         let txn = self.write_txn().await?;
         let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
@@ -256,11 +268,27 @@ impl Store {
             return Err(StoreError::AgreementIncomplete(missing));
         }
         let hash = current.content.content_hash(&case);
+        // Performance is supervised from the day the agreement takes
+        // effect: every obligation becomes dated follow-ups, now.
+        let settings = crate::followups::settings(&txn).await?;
+        let plan = accord_core::followup::schedule(&current.content, effective, settings);
+        crate::followups::schedule(&txn, case_id, current.number, &plan).await?;
         let mut active: agreement::ActiveModel = model.into();
         active.status = Set(AgreementStatus::Final.code().to_owned());
         active.final_version = Set(Some(current.number));
         active.final_hash = Set(Some(hash.clone()));
-        active.finalised_at = Set(Some(crate::now()));
+        let today = chrono::Local::now().date_naive();
+        let at = if effective < today {
+            // Midday of that day in the centre's time zone.
+            effective
+                .and_hms_opt(12, 0, 0)
+                .and_then(|t| t.and_local_timezone(chrono::Local).single())
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(crate::now)
+        } else {
+            crate::now()
+        };
+        active.finalised_at = Set(Some(at));
         active.updated_at = Set(crate::now());
         active.update(&txn).await?;
         audit::record(

@@ -9,6 +9,7 @@ mod convert;
 mod db;
 mod demo;
 mod error;
+mod followups;
 mod grams;
 mod room;
 mod signing;
@@ -19,6 +20,9 @@ pub use audit::AuditEntry;
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;
+pub use followups::{
+    FollowUp, InstallmentStatus, NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS,
+};
 pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
 

@@ -244,12 +244,15 @@ impl Store {
     }
 
     /// Stores the sealed PDF of the final version.
+    /// The emails (the sealed agreement to each party with an address) are
+    /// queued in the same transaction.
     pub async fn save_sealed_pdf(
         &self,
         actor: &Actor,
         case_id: i64,
         locale: &str,
         pdf: &[u8],
+        emails: &[crate::NewEmail],
     ) -> Result<SealedPdf> {
         let txn = self.write_txn().await?;
         let model = agreement_of(&txn, case_id).await?;
@@ -273,6 +276,9 @@ impl Store {
         }
         .insert(&txn)
         .await?;
+        for email in emails {
+            crate::followups::queue(&txn, email).await?;
+        }
         audit::record(
             &txn,
             actor,

@@ -231,13 +231,13 @@ async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_fin
     // Sealing needs the final version.
     assert!(
         store
-            .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF")
+            .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF", &[])
             .await
             .is_err()
     );
     let record = store.finalise_agreement(&me, case.id).await.expect("final");
     let sealed = store
-        .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed")
+        .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed", &[])
         .await
         .expect("sealed");
     assert_eq!(Some(sealed.content_hash.clone()), record.final_hash);

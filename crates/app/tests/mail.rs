@@ -1,0 +1,210 @@
+//! Email through the outbox, in a real SMTP conversation over 127.0.0.1
+//! with a server started by the test.
+
+#[path = "support/smtp.rs"]
+mod smtp;
+
+use accord_app::{mail, publish};
+use accord_i18n::{Locale, Translations};
+use accord_store::{Actor, NewEmail, Store};
+use mail_parser::{MessageParser, MimeHeaders};
+use smtp::TestSmtp;
+
+const FROM: &str = "青山区人民调解委员会 <tiaojie@example.org>";
+
+async fn demo_store(dir: &tempfile::TempDir) -> Store {
+    let store = Store::open(&dir.path().join("m.sqlite3").display().to_string())
+        .await
+        .expect("open");
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    publish::load_demo(&store, &Actor::system(), &t)
+        .await
+        .expect("demo");
+    store
+}
+
+#[tokio::test]
+async fn the_sealed_agreement_reaches_each_party_byte_identical_with_its_chinese_subject() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = demo_store(&dir).await;
+    let queued = store.outbox(10).await.expect("outbox");
+    assert_eq!(
+        queued.len(),
+        3,
+        "one per party with an address, queued when sealed"
+    );
+    assert!(queued.iter().all(|m| m.state == "queued"));
+
+    let server = TestSmtp::start(0).await;
+    let smtp = mail::Smtp::from_url(&server.url(), FROM).expect("smtp");
+    let report = mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .expect("deliver");
+    assert_eq!((report.sent, report.retrying, report.failed), (3, 0, 0));
+
+    let case = store
+        .case_by_number("2025-0001".parse().expect("number"))
+        .await
+        .expect("read")
+        .expect("case");
+    let sealed = store
+        .sealed_pdf(case.id)
+        .await
+        .expect("read")
+        .expect("sealed");
+    let received = server.received();
+    assert_eq!(received.len(), 3);
+    let mut to = Vec::new();
+    for raw in &received {
+        let message = MessageParser::default().parse(raw).expect("a MIME message");
+        assert_eq!(message.subject(), Some("人民调解协议书 2025-0001"));
+        let from = message.from().and_then(|f| f.first()).expect("from");
+        assert_eq!(from.name(), Some("青山区人民调解委员会"));
+        let attachment = message.attachment(0).expect("the PDF is attached");
+        assert_eq!(
+            attachment.attachment_name(),
+            Some("人民调解协议书-2025-0001.pdf")
+        );
+        assert_eq!(
+            attachment.contents(),
+            sealed.pdf.as_slice(),
+            "byte-identical"
+        );
+        assert!(
+            accord_document::seal::verify(attachment.contents()).is_ok(),
+            "the seal survives the mail"
+        );
+        let body = message.body_text(0).expect("text");
+        assert!(body.contains("2025-0001"), "{body}");
+        let id = message.message_id().expect("Message-ID");
+        assert!(
+            queued.iter().any(|q| q.message_id == format!("<{id}>")),
+            "{id}"
+        );
+        to.push(
+            message
+                .to()
+                .and_then(|t| t.first())
+                .and_then(|a| a.address())
+                .expect("to")
+                .to_owned(),
+        );
+    }
+    to.sort();
+    assert_eq!(
+        to,
+        [
+            "li.yue@example.org",
+            "wang.jianguo@example.org",
+            "zhao.zhe@example.org"
+        ]
+    );
+    // Nothing is sent twice.
+    let again = mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .expect("deliver");
+    assert_eq!(again.sent, 0);
+    assert_eq!(server.received().len(), 3);
+}
+
+#[tokio::test]
+async fn with_the_server_down_the_message_waits_and_is_delivered_once_after_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("down.sqlite3").display().to_string();
+    let store = Store::open(&path).await.expect("open");
+    store
+        .queue_emails(&[NewEmail {
+            case_id: None,
+            follow_up_id: None,
+            purpose: "reminder".into(),
+            to_name: "王建国".into(),
+            to_address: "wang.jianguo@example.org".into(),
+            subject: "履行提醒：案件 2025-0001".into(),
+            body: "请于2025年3月31日前支付人民币叁仟元整。".into(),
+            attachment: None,
+            not_before: chrono::Utc::now(),
+        }])
+        .await
+        .expect("queue");
+    let port = TestSmtp::free_port().await;
+    let url = format!("smtp://127.0.0.1:{port}");
+    let smtp = mail::Smtp::from_url(&url, FROM).expect("smtp");
+    let report = mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .expect("deliver");
+    assert_eq!((report.sent, report.retrying), (0, 1), "the server is down");
+    let waiting = store.outbox(10).await.expect("outbox");
+    assert_eq!(waiting[0].state, "queued");
+    assert_eq!(waiting[0].attempts, 1);
+    assert!(waiting[0].last_error.is_some());
+    let message_id = waiting[0].message_id.clone();
+    drop(smtp);
+    drop(store);
+
+    // The app is restarted, and the server comes back.
+    let server = TestSmtp::start(port).await;
+    let store = Store::open(&path).await.expect("reopen");
+    let smtp = mail::Smtp::from_url(&url, FROM).expect("smtp");
+    let soon = chrono::Utc::now();
+    assert_eq!(
+        mail::deliver(&store, &smtp, soon)
+            .await
+            .expect("deliver")
+            .sent,
+        0,
+        "it waits for its back-off"
+    );
+    let later = soon + mail::backoff(1);
+    let report = mail::deliver(&store, &smtp, later).await.expect("deliver");
+    assert_eq!(report.sent, 1);
+    for _ in 0..3 {
+        mail::deliver(&store, &smtp, later + chrono::Duration::hours(2))
+            .await
+            .expect("deliver");
+    }
+    let received = server.received();
+    assert_eq!(received.len(), 1, "delivered exactly once");
+    let message = MessageParser::default().parse(&received[0]).expect("mime");
+    assert_eq!(
+        format!("<{}>", message.message_id().expect("id")),
+        message_id
+    );
+    assert_eq!(message.subject(), Some("履行提醒：案件 2025-0001"));
+    assert_eq!(store.outbox(10).await.expect("outbox")[0].state, "sent");
+}
+
+#[tokio::test]
+async fn a_reminder_that_falls_due_is_queued_once_for_the_debtor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = demo_store(&dir).await;
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 28).expect("date");
+    let queued = mail::queue_due_reminders(&store, &t, day)
+        .await
+        .expect("queue");
+    assert!(
+        queued >= 1,
+        "李玥's second instalment has a reminder by 28 March"
+    );
+    assert_eq!(
+        mail::queue_due_reminders(&store, &t, day)
+            .await
+            .expect("again"),
+        0,
+        "once per reminder"
+    );
+    let reminder = store
+        .outbox(20)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .find(|m| m.purpose == "reminder")
+        .expect("a reminder");
+    assert_eq!(reminder.to_address, "wang.jianguo@example.org");
+    assert!(
+        reminder.subject.starts_with("履行提醒：案件 2025-0001"),
+        "{}",
+        reminder.subject
+    );
+    assert!(reminder.body.contains("叁仟元整"), "{}", reminder.body);
+}

@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+/// An email waiting to be sent, or sent: queued in the same transaction as
+/// the action that causes it, delivered once under a stable Message-ID.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "outbox")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub message_id: String,
+    pub case_id: Option<i64>,
+    pub follow_up_id: Option<i64>,
+    /// "agreement" or "reminder".
+    pub purpose: String,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    #[sea_orm(column_type = "Text")]
+    pub body: String,
+    pub attachment_name: Option<String>,
+    pub attachment: Option<Vec<u8>>,
+    /// "queued", "sent", "failed" (permanently) or "cancelled".
+    pub state: String,
+    pub attempts: i32,
+    /// Not to be sent before (a reminder waits for its day).
+    pub not_before: DateTimeUtc,
+    pub next_attempt_at: DateTimeUtc,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub last_error: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub sent_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
