@@ -348,7 +348,10 @@ ics-calendar-name = Accord follow-ups
 ics-summary = { $kind } · { $number } · { $debtor }
 ics-remaining = Still to pay: { $amount }
 cli-followups-none = Nothing is due by { $date }.
-cli-followups-late = { $days } days overdue
+cli-followups-late = { $days ->
+        [one] 1 day overdue
+       *[other] { $days } days overdue
+    }
 cli-ics-written = Wrote { $count } follow-ups to { $file }.
 cli-outbox-no-smtp = No mail server is set up (set SMTP on the users screen, or ACCORD_SMTP_URL): { $detail }
 cli-outbox-report = Sent { $sent }; { $retrying } to retry later; { $failed } could not be delivered.

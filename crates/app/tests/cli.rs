@@ -129,3 +129,122 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
         "{out}"
     );
 }
+
+fn accord_json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let (ok, out) = accord(db, args);
+    assert!(ok, "{out}");
+    serde_json::from_str(&out).expect("json")
+}
+
+#[test]
+fn the_day_after_the_deadline_the_partly_paid_instalment_is_overdue() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    assert!(accord(&db, &["demo"]).0);
+    // 李玥's first instalment (5,000 by 1 March 2025) was paid 3,000.
+    let (ok, out) = accord(&db, &["followups", "due", "--on", "2025-03-02"]);
+    assert!(ok, "{out}");
+    let urge = out
+        .lines()
+        .find(|l| l.contains("Urge performance") && l.contains("房屋及家具损失赔偿款"))
+        .unwrap_or_else(|| panic!("the overdue instalment is listed:\n{out}"));
+    assert!(urge.starts_with("2025-03-02\t2025-0001\t"), "{urge}");
+    assert!(
+        urge.contains("1 day overdue") || urge.contains("Two thousand"),
+        "{urge}"
+    );
+    assert!(
+        urge.contains("Two thousand yuan only"),
+        "what remains, in words: {urge}"
+    );
+    assert!(
+        !out.contains("顶棚修复费用"),
+        "赵喆 was paid in full: {out}"
+    );
+    let json = accord_json(&db, &["followups", "due", "--on", "2025-03-02", "--json"]);
+    let rows = json.as_array().expect("array");
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "urge" && r["balance"]["paid"]["minor"] == 300_000)
+    );
+    let (ok, out) = accord(&db, &["followups", "due", "--on", "2025-02-13"]);
+    assert!(ok && out.contains("Nothing is due"), "{out}");
+}
+
+#[test]
+fn the_calendar_export_parses_back_with_stable_uids_and_alarms() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    assert!(accord(&db, &["demo"]).0);
+    let read = |name: &str| {
+        let file = dir.path().join(name);
+        let (ok, out) = accord(
+            &db,
+            &["followups", "ics", "--out", file.to_str().expect("path")],
+        );
+        assert!(ok, "{out}");
+        std::fs::read_to_string(file).expect("ics")
+    };
+    let first = read("a.ics");
+    assert!(first.lines().all(|l| l.len() <= 76), "folded at 75 octets");
+    assert!(first.contains("\r\n"), "CRLF line ends");
+    let unfolded = icalendar::parser::unfold(&first);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid iCalendar file");
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    assert!(events.len() >= 15, "{}", events.len());
+    let uids: Vec<String> = events
+        .iter()
+        .map(|e| e.find_prop("UID").expect("UID").val.to_string())
+        .collect();
+    assert!(
+        uids.iter()
+            .all(|u| u.starts_with("followup-") && u.ends_with("@accord.invalid"))
+    );
+    let urge = events
+        .iter()
+        .find(|e| {
+            e.find_prop("DTSTART")
+                .is_some_and(|p| p.val.as_str() == "20250302")
+                && e.find_prop("CATEGORIES")
+                    .is_some_and(|p| p.val.as_str() == "URGE")
+        })
+        .expect("the urge of 2 March");
+    assert!(
+        urge.find_prop("SUMMARY")
+            .expect("summary")
+            .val
+            .as_str()
+            .contains("2025-0001")
+    );
+    let open_reminders = events
+        .iter()
+        .filter(|e| {
+            e.find_prop("CATEGORIES")
+                .is_some_and(|p| p.val.as_str() == "REMINDER")
+                && e.find_prop("STATUS")
+                    .is_some_and(|p| p.val.as_str() == "CONFIRMED")
+        })
+        .collect::<Vec<_>>();
+    assert!(!open_reminders.is_empty());
+    assert!(
+        open_reminders
+            .iter()
+            .all(|e| e.components.iter().any(|a| a.name == "VALARM")),
+        "every reminder has an alarm"
+    );
+    // A second export updates the same events: the same UIDs.
+    let again = read("b.ics");
+    let unfolded = icalendar::parser::unfold(&again);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("valid");
+    let uids_again: Vec<String> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| e.find_prop("UID").expect("UID").val.to_string())
+        .collect();
+    assert_eq!(uids, uids_again);
+}
