@@ -355,3 +355,31 @@ cli-followups-late = { $days ->
 cli-ics-written = Wrote { $count } follow-ups to { $file }.
 cli-outbox-no-smtp = No mail server is set up (set SMTP on the users screen, or ACCORD_SMTP_URL): { $detail }
 cli-outbox-report = Sent { $sent }; { $retrying } to retry later; { $failed } could not be delivered.
+nav-today = Today
+today-title = Today · { $date }
+today-refresh = Refresh
+today-nothing = Nothing is due or overdue today.
+today-late = { $days ->
+        [one] 1 day overdue
+       *[other] { $days } days overdue
+    }
+today-remaining = Still to pay: { $amount }
+today-handle = Handle
+today-outcome-hint = What came of it (e.g. phoned, promised to pay this week)
+today-performed = Performed
+today-done = Done
+today-amount = Paid now (yuan)
+today-paid-on = Paid on
+today-evidence = Evidence seen
+today-evidence-hint = e.g. bank slip, receipt
+today-pay = Record payment
+today-completed = The outcome is recorded.
+today-paid = Recorded a payment of { $amount }; { $remaining } of this instalment remains.
+error-outcome-empty = Write what came of it.
+outbox-title = Outbox
+outbox-empty = The outbox is empty.
+outbox-state-queued = Queued
+outbox-state-sent = Sent
+outbox-state-failed = Undeliverable
+outbox-state-cancelled = Cancelled
+outbox-retry = { $attempts } attempts, next at { $next }: { $error }

@@ -267,7 +267,8 @@ pub async fn followups_due(
         return Ok(());
     }
     for f in &due {
-        let late = (on - f.due_on).num_days();
+        // Late is measured from the instalment's own deadline.
+        let late = (on - f.deadline.unwrap_or(f.due_on)).num_days();
         let remaining = f
             .balance
             .map(|b| accord_document::amount(&t, b.remaining()))

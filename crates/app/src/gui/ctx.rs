@@ -143,3 +143,14 @@ mod tests {
         );
     }
 }
+
+/// An amount as typed in a form ("8000", "3500.50").
+pub fn input_amount(m: Money) -> String {
+    let major = m.minor / 100;
+    let cents = m.minor % 100;
+    if cents == 0 {
+        major.to_string()
+    } else {
+        format!("{major}.{cents:02}")
+    }
+}

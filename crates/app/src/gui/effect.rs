@@ -67,6 +67,12 @@ pub enum Effect {
     /// Work on a case's agreement (save, review, sign, finalise and seal,
     /// print), then read it again.
     Agreement(Box<AgreementEffect>),
+    /// The Today screen's jobs (then it is read again).
+    Today {
+        actor: Actor,
+        locale: accord_i18n::Locale,
+        job: crate::gui::screen::today::TodayJob,
+    },
     /// Read, create or import the centre's sealing key.
     CentreKey {
         actor: Actor,
@@ -121,6 +127,8 @@ pub enum Done {
         case: Option<Box<Case>>,
         data: Result<Box<AgreementData>, String>,
     },
+    /// The Today screen's data, or why the job failed.
+    Today(Result<Box<crate::gui::screen::today::TodayData>, String>),
     /// The sealing key (if any) after a key job, and what it did; or why
     /// it failed, in the user's language.
     CentreKey(Result<(Option<crate::publish::KeyInfo>, Option<String>), String>),
@@ -212,6 +220,9 @@ impl Effect {
                 offer,
             } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
             Self::Agreement(effect) => agreement_job(&store, *effect).await,
+            Self::Today { actor, locale, job } => {
+                Done::Today(today_job(&store, &actor, locale, job).await)
+            }
             Self::CentreKey { actor, locale, job } => {
                 Done::CentreKey(key_job(&store, &actor, locale, job).await)
             }
@@ -392,4 +403,59 @@ async fn key_job(
     .map_err(|e: publish::PublishError| e.message(&t))?;
     let key = publish::key_info(store).await.map_err(|e| e.message(&t))?;
     Ok((key, notice))
+}
+
+async fn today_job(
+    store: &Store,
+    actor: &Actor,
+    locale: accord_i18n::Locale,
+    job: crate::gui::screen::today::TodayJob,
+) -> Result<Box<crate::gui::screen::today::TodayData>, String> {
+    use crate::gui::screen::today::{TodayData, TodayJob};
+    let t = accord_i18n::Translations::load_or_empty(locale);
+    let message = |e: StoreError| crate::publish::PublishError::Store(e).message(&t);
+    let notice = match job {
+        TodayJob::Load => None,
+        TodayJob::Complete {
+            id,
+            outcome,
+            performed,
+        } => {
+            store
+                .complete_followup(actor, id, &outcome, performed)
+                .await
+                .map_err(message)?;
+            Some(t.tr("today-completed"))
+        }
+        TodayJob::Pay { case_id, payment } => {
+            let after = store
+                .record_payment(actor, case_id, &payment)
+                .await
+                .map_err(message)?;
+            let remaining = after
+                .iter()
+                .find(|s| {
+                    s.obligation == payment.obligation && s.installment == Some(payment.installment)
+                })
+                .and_then(|s| s.balance)
+                .map(|b| b.remaining())
+                .unwrap_or(payment.amount);
+            Some(t.tr_args(
+                "today-paid",
+                &[
+                    ("amount", accord_document::amount(&t, payment.amount).into()),
+                    ("remaining", accord_document::amount(&t, remaining).into()),
+                ],
+            ))
+        }
+    };
+    let day = chrono::Local::now().date_naive();
+    let rows = store.due_followups(day, 500).await.map_err(message)?;
+    let outbox = store.outbox(30).await.map_err(message)?;
+    Ok(Box::new(TodayData {
+        day: Some(day),
+        rows,
+        outbox,
+        notice,
+    }))
 }

@@ -3,7 +3,7 @@
 //! and hand back an [`Action`] for the parent to carry out.
 
 mod chart;
-mod ctx;
+pub mod ctx;
 pub mod effect;
 pub mod pad;
 pub mod screen;
@@ -27,6 +27,7 @@ use screen::{
     first_run::{self, FirstRun},
     intake::{self, Intake},
     room::{self, Room, RoomAction},
+    today::{self, Today},
     users::{self, Users},
 };
 use theme::Sizes;
@@ -139,6 +140,8 @@ enum Screen {
     Room(Box<Room>),
     /// The settlement agreement of a case.
     Agreement(Box<AgreementScreen>),
+    /// Follow-ups due today and overdue, and the outbox.
+    Today(Box<Today>),
 }
 
 /// What a screen asks its parent to do.
@@ -178,6 +181,7 @@ pub enum Action {
 /// A top-level navigation target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
+    Today,
     Cases,
     NewCase,
     Users,
@@ -212,6 +216,8 @@ pub enum Message {
     Room(room::Message),
     /// The agreement screen.
     Agreement(agreement::Message),
+    /// The Today screen.
+    Today(today::Message),
     /// A second passed (the session timer).
     Tick,
     /// A database job finished.
@@ -300,6 +306,10 @@ impl App {
             Message::Nav(nav) => {
                 self.flash = None;
                 match nav {
+                    Nav::Today => {
+                        self.screen = Screen::Today(Box::default());
+                        Action::Run(self.today_effect(today::TodayJob::Load))
+                    }
                     Nav::Cases => self.show_list(),
                     Nav::NewCase => {
                         self.screen = Screen::Intake(Box::default());
@@ -375,6 +385,14 @@ impl App {
             }
             Message::Room(m) => self.room(m),
             Message::Agreement(m) => self.agreement(m),
+            Message::Today(m) => match &mut self.screen {
+                Screen::Today(s) => match s.update(m, &self.translations) {
+                    today::Outcome::None => Action::None,
+                    today::Outcome::OpenCase(id) => Action::OpenCase(id),
+                    today::Outcome::Run(job) => Action::Run(self.today_effect(job)),
+                },
+                _ => Action::None,
+            },
             Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::Frame | Message::Tick => Action::None,
         };
@@ -459,6 +477,14 @@ impl App {
                 let case_id = screen.case.id;
                 Action::Run(self.agreement_effect(case_id, job))
             }
+        }
+    }
+
+    fn today_effect(&self, job: today::TodayJob) -> Effect {
+        Effect::Today {
+            actor: self.actor(),
+            locale: self.locale(),
+            job,
         }
     }
 
@@ -683,6 +709,15 @@ impl App {
                 }
                 Action::None
             }
+            Done::Today(result) => {
+                if let Screen::Today(screen) = &mut self.screen {
+                    match result {
+                        Ok(data) => screen.loaded(*data),
+                        Err(message) => screen.failed(message),
+                    }
+                }
+                Action::None
+            }
             Done::CentreKey(result) => {
                 if let Screen::Users(users) = &mut self.screen {
                     users.key_done(result);
@@ -745,6 +780,7 @@ impl App {
             Screen::Users(s) => s.view(ctx, &self.users, self.user.as_ref()),
             Screen::Room(s) => s.view(ctx),
             Screen::Agreement(s) => s.view(ctx, self.user.as_ref()),
+            Screen::Today(s) => s.view(ctx),
         };
         let mut page = column![].spacing(theme::GAP);
         if let Some((key, args)) = &self.flash {
@@ -778,6 +814,7 @@ impl App {
                 Some(Nav::Cases)
             }
             Screen::Intake(_) => Some(Nav::NewCase),
+            Screen::Today(_) => Some(Nav::Today),
             Screen::Users(_) => Some(Nav::Users),
             _ => None,
         };
@@ -818,6 +855,7 @@ impl App {
                         weight: iced::font::Weight::Bold,
                         ..Font::with_name(FONT_FAMILY)
                     }),
+                nav(Nav::Today, "nav-today"),
                 nav(Nav::Cases, "nav-cases"),
                 nav(Nav::NewCase, "nav-new-case"),
                 nav(Nav::Users, "nav-users"),

@@ -235,15 +235,7 @@ fn input_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn input_amount(m: Money) -> String {
-    let major = m.minor / 100;
-    let cents = m.minor % 100;
-    if cents == 0 {
-        major.to_string()
-    } else {
-        format!("{major}.{cents:02}")
-    }
-}
+use crate::gui::ctx::input_amount;
 
 impl ObligationForm {
     fn from(o: &Obligation) -> Self {

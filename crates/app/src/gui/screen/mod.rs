@@ -8,4 +8,5 @@ pub mod case_list;
 pub mod first_run;
 pub mod intake;
 pub mod room;
+pub mod today;
 pub mod users;

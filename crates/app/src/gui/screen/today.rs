@@ -1,0 +1,434 @@
+//! Today: every follow-up due or overdue across cases, most urgent first;
+//! mark one done with its outcome, record a payment against an instalment
+//! (partial payments too), and see the outbox.
+
+use accord_core::{Currency, Money, followup::FollowUpKind};
+use accord_store::{FollowUp, NewPayment, OutboxMessage};
+use chrono::NaiveDate;
+use iced::{
+    Center, Element, Fill,
+    widget::{button, checkbox, column, container, row, scrollable, text, text_input},
+};
+
+use crate::gui::{Ctx, theme, widgets};
+
+/// What the Today screen shows.
+#[derive(Debug, Clone, Default)]
+pub struct TodayData {
+    pub day: Option<NaiveDate>,
+    pub rows: Vec<FollowUp>,
+    pub outbox: Vec<OutboxMessage>,
+    pub notice: Option<String>,
+}
+
+/// What the screen asks the database to do.
+#[derive(Debug, Clone)]
+pub enum TodayJob {
+    Load,
+    Complete {
+        id: i64,
+        outcome: String,
+        performed: bool,
+    },
+    Pay {
+        case_id: i64,
+        payment: NewPayment,
+    },
+}
+
+/// What the user does on the Today screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Select(i64),
+    Outcome(String),
+    Performed(bool),
+    Complete,
+    Amount(String),
+    Date(String),
+    Method(String),
+    Evidence(String),
+    Pay,
+    OpenCase(i64),
+    Refresh,
+}
+
+/// What the screen asks of its parent.
+#[derive(Debug)]
+pub enum Outcome {
+    None,
+    Run(TodayJob),
+    OpenCase(i64),
+}
+
+/// The Today screen's state.
+#[derive(Debug, Default)]
+pub struct Today {
+    data: TodayData,
+    selected: Option<i64>,
+    outcome: String,
+    performed: bool,
+    amount: String,
+    date: String,
+    method: String,
+    evidence: String,
+    busy: bool,
+    error: Option<String>,
+}
+
+impl Today {
+    pub fn loaded(&mut self, data: TodayData) {
+        self.busy = false;
+        self.error = None;
+        if let Some(id) = self.selected
+            && !data.rows.iter().any(|r| r.id == id)
+        {
+            self.selected = None;
+        }
+        self.data = data;
+        self.prefill();
+    }
+
+    pub fn failed(&mut self, message: String) {
+        self.busy = false;
+        self.error = Some(message);
+    }
+
+    fn row(&self, id: i64) -> Option<&FollowUp> {
+        self.data.rows.iter().find(|r| r.id == id)
+    }
+
+    /// The payment form starts with what remains, today, and nothing else.
+    fn prefill(&mut self) {
+        let remaining = self
+            .selected
+            .and_then(|id| self.row(id))
+            .and_then(|r| r.balance)
+            .map(|b| b.remaining());
+        self.amount = remaining
+            .map(crate::gui::ctx::input_amount)
+            .unwrap_or_default();
+        if self.date.is_empty() {
+            self.date = self
+                .data
+                .day
+                .unwrap_or_else(|| chrono::Local::now().date_naive())
+                .to_string();
+        }
+    }
+
+    pub fn update(&mut self, message: Message, t: &accord_i18n::Translations) -> Outcome {
+        match message {
+            Message::Select(id) => {
+                self.selected = if self.selected == Some(id) {
+                    None
+                } else {
+                    Some(id)
+                };
+                self.outcome.clear();
+                self.performed = false;
+                self.method.clear();
+                self.evidence.clear();
+                self.error = None;
+                self.prefill();
+            }
+            Message::Outcome(s) => self.outcome = s,
+            Message::Performed(on) => self.performed = on,
+            Message::Amount(s) => self.amount = s,
+            Message::Date(s) => self.date = s,
+            Message::Method(s) => self.method = s,
+            Message::Evidence(s) => self.evidence = s,
+            Message::OpenCase(id) => return Outcome::OpenCase(id),
+            Message::Refresh => return self.run(TodayJob::Load),
+            Message::Complete => {
+                let Some(id) = self.selected else {
+                    return Outcome::None;
+                };
+                if self.outcome.trim().is_empty() {
+                    self.error = Some(t.tr("error-outcome-empty"));
+                    return Outcome::None;
+                }
+                return self.run(TodayJob::Complete {
+                    id,
+                    outcome: self.outcome.trim().to_owned(),
+                    performed: self.performed,
+                });
+            }
+            Message::Pay => {
+                let Some(row) = self.selected.and_then(|id| self.row(id)).cloned() else {
+                    return Outcome::None;
+                };
+                let Some(installment) = row.installment else {
+                    return Outcome::None;
+                };
+                let currency = row.balance.map(|b| b.due.currency).unwrap_or(Currency::Cny);
+                let amount = match Money::parse(&self.amount, currency) {
+                    Ok(m) if m.minor > 0 => m,
+                    _ => {
+                        self.error = Some(t.tr("error-amount"));
+                        return Outcome::None;
+                    }
+                };
+                let Ok(paid_on) = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") else {
+                    self.error = Some(t.tr("error-date"));
+                    return Outcome::None;
+                };
+                return self.run(TodayJob::Pay {
+                    case_id: row.case_id,
+                    payment: NewPayment {
+                        obligation: row.obligation,
+                        installment,
+                        amount,
+                        paid_on,
+                        method: self.method.trim().to_owned(),
+                        evidence: self.evidence.trim().to_owned(),
+                    },
+                });
+            }
+        }
+        Outcome::None
+    }
+
+    fn run(&mut self, job: TodayJob) -> Outcome {
+        self.busy = true;
+        self.error = None;
+        self.data.notice = None;
+        Outcome::Run(job)
+    }
+}
+
+type El<'a> = Element<'a, crate::gui::Message>;
+
+fn m(message: Message) -> crate::gui::Message {
+    crate::gui::Message::Today(message)
+}
+
+impl Today {
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
+        let body = ctx.sizes.body();
+        let small = ctx.sizes.small();
+        let day = self
+            .data
+            .day
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut page = column![
+            row![
+                text(ctx.tr_args(
+                    "today-title",
+                    &[("date", accord_document::long_date(ctx.t, day))]
+                ))
+                .size(ctx.sizes.heading())
+                .width(Fill),
+                button(text(ctx.tr("today-refresh")).size(small))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy).then_some(m(Message::Refresh))),
+            ]
+            .align_y(Center)
+        ]
+        .spacing(theme::GAP);
+        if let Some(notice) = &self.data.notice {
+            page = page.push(
+                container(text(notice.clone()).size(body))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::notice),
+            );
+        }
+        if let Some(error) = &self.error {
+            page = page.push(
+                container(text(error.clone()).size(body))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::alert),
+            );
+        }
+        let mut list = column![].spacing(theme::TIGHT);
+        if self.data.rows.is_empty() {
+            list = list.push(text(ctx.tr("today-nothing")).size(body));
+        }
+        for r in &self.data.rows {
+            list = list.push(self.row_view(ctx, r, day));
+            if self.selected == Some(r.id) {
+                list = list.push(self.action_view(ctx, r));
+            }
+        }
+        page = page.push(widgets::card(list));
+        page = page.push(self.outbox_view(ctx));
+        scrollable(page).height(Fill).into()
+    }
+
+    fn row_view<'a>(&'a self, ctx: Ctx<'a>, r: &'a FollowUp, day: NaiveDate) -> El<'a> {
+        let body = ctx.sizes.body();
+        let small = ctx.sizes.small();
+        let deadline = r.deadline.unwrap_or(r.due_on);
+        let late = (day - deadline).num_days();
+        let when: El<'a> = if late > 0 && r.kind != FollowUpKind::Reminder {
+            text(ctx.tr_args("today-late", &[("days", late.to_string())]))
+                .size(small)
+                .style(theme::error_text)
+                .into()
+        } else {
+            text(accord_document::long_date(ctx.t, r.due_on))
+                .size(small)
+                .style(theme::muted_text)
+                .into()
+        };
+        let who = match &r.creditor {
+            Some(c) => format!("{} → {}", r.debtor, c),
+            None => r.debtor.clone(),
+        };
+        let remaining = r
+            .balance
+            .map(|b| {
+                ctx.tr_args(
+                    "today-remaining",
+                    &[("amount", accord_document::amount(ctx.t, b.remaining()))],
+                )
+            })
+            .unwrap_or_default();
+        row![
+            column![when, text(ctx.label(r.kind)).size(body)]
+                .spacing(2)
+                .width(190),
+            button(text(r.case_number.clone()).size(body))
+                .style(theme::link)
+                .on_press(m(Message::OpenCase(r.case_id))),
+            column![
+                text(format!("{who}：{}", r.description)).size(body),
+                text(remaining).size(small),
+            ]
+            .spacing(2)
+            .width(Fill),
+            container(
+                button(text(ctx.tr("today-handle")).size(small))
+                    .style(if self.selected == Some(r.id) {
+                        button::primary
+                    } else {
+                        button::secondary
+                    })
+                    .on_press(m(Message::Select(r.id)))
+            )
+            .id(format!("followup_{}", r.id)),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center)
+        .into()
+    }
+
+    fn action_view<'a>(&'a self, ctx: Ctx<'a>, r: &'a FollowUp) -> El<'a> {
+        let body = ctx.sizes.body();
+        let mut col = column![
+            row![
+                text_input(&ctx.tr("today-outcome-hint"), &self.outcome)
+                    .id("today_outcome")
+                    .size(body)
+                    .on_input(|s| m(Message::Outcome(s))),
+                checkbox(self.performed)
+                    .label(ctx.tr("today-performed"))
+                    .text_size(body)
+                    .on_toggle(|on| m(Message::Performed(on))),
+                button(text(ctx.tr("today-done")).size(body))
+                    .style(button::success)
+                    .on_press_maybe((!self.busy).then_some(m(Message::Complete))),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center)
+        ]
+        .spacing(theme::TIGHT);
+        if r.installment.is_some() {
+            col = col.push(
+                row![
+                    widgets::field(
+                        ctx,
+                        ctx.tr("today-amount"),
+                        text_input("", &self.amount)
+                            .id("today_amount")
+                            .size(body)
+                            .on_input(|s| m(Message::Amount(s))),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("today-paid-on"),
+                        text_input(&ctx.tr("hint-date-input"), &self.date)
+                            .id("today_paid_on")
+                            .size(body)
+                            .on_input(|s| m(Message::Date(s))),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("agreement-method"),
+                        text_input(&ctx.tr("agreement-method-hint"), &self.method)
+                            .id("today_method")
+                            .size(body)
+                            .on_input(|s| m(Message::Method(s))),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("today-evidence"),
+                        text_input(&ctx.tr("today-evidence-hint"), &self.evidence)
+                            .id("today_evidence")
+                            .size(body)
+                            .on_input(|s| m(Message::Evidence(s))),
+                        None
+                    ),
+                ]
+                .spacing(theme::GAP),
+            );
+            col = col.push(
+                button(text(ctx.tr("today-pay")).size(body))
+                    .style(button::primary)
+                    .on_press_maybe((!self.busy).then_some(m(Message::Pay))),
+            );
+        }
+        container(col)
+            .padding(theme::GAP)
+            .width(Fill)
+            .style(theme::stage_other)
+            .into()
+    }
+
+    fn outbox_view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
+        let small = ctx.sizes.small();
+        let mut col = column![widgets::heading(ctx, ctx.tr("outbox-title"))].spacing(theme::TIGHT);
+        if self.data.outbox.is_empty() {
+            col = col.push(text(ctx.tr("outbox-empty")).size(small));
+        }
+        for msg in &self.data.outbox {
+            let state = ctx.tr(match msg.state.as_str() {
+                "sent" => "outbox-state-sent",
+                "failed" => "outbox-state-failed",
+                "cancelled" => "outbox-state-cancelled",
+                _ => "outbox-state-queued",
+            });
+            let detail = match (&msg.sent_at, &msg.last_error) {
+                (Some(at), _) => ctx.datetime(*at),
+                (None, Some(e)) => ctx.tr_args(
+                    "outbox-retry",
+                    &[
+                        ("attempts", msg.attempts.to_string()),
+                        ("next", ctx.datetime(msg.next_attempt_at)),
+                        ("error", e.clone()),
+                    ],
+                ),
+                _ => String::new(),
+            };
+            col = col.push(
+                row![
+                    container(text(state).size(small))
+                        .padding([2, 8])
+                        .style(theme::badge),
+                    text(format!("{} <{}>", msg.to_name, msg.to_address))
+                        .size(small)
+                        .width(280),
+                    text(msg.subject.clone()).size(small).width(Fill),
+                    text(detail).size(small).style(theme::muted_text),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            );
+        }
+        widgets::card(col)
+    }
+}
