@@ -124,6 +124,17 @@ impl<T> fmt::Display for Labeled<T> {
     }
 }
 
+/// An amount as typed in a form ("8000", "3500.50").
+pub fn input_amount(m: Money) -> String {
+    let major = m.minor / 100;
+    let cents = m.minor % 100;
+    if cents == 0 {
+        major.to_string()
+    } else {
+        format!("{major}.{cents:02}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,16 +152,5 @@ mod tests {
             parse_input_datetime("2025-02-30 09:30"),
             Err(ValidationError::DateTime)
         );
-    }
-}
-
-/// An amount as typed in a form ("8000", "3500.50").
-pub fn input_amount(m: Money) -> String {
-    let major = m.minor / 100;
-    let cents = m.minor % 100;
-    if cents == 0 {
-        major.to_string()
-    } else {
-        format!("{major}.{cents:02}")
     }
 }
