@@ -327,6 +327,9 @@ pub struct Report {
     pub failed: usize,
 }
 
+/// How long one message may take to send.
+const SEND_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// The wait before the next attempt: 1 minute, doubling, at most 1 hour.
 pub fn backoff(attempts: i32) -> chrono::Duration {
     let minutes = 1i64 << attempts.clamp(0, 6);
@@ -351,7 +354,22 @@ pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<R
                     continue;
                 }
             };
-            match smtp.transport.send(message).await {
+            // lettre has no read timeout: a server that stalls must not
+            // stall the outbox. After a timeout the message may or may not
+            // have arrived; it is tried again under the same Message-ID.
+            let sent = tokio::time::timeout(SEND_TIMEOUT, smtp.transport.send(message)).await;
+            let sent = match sent {
+                Ok(result) => result,
+                Err(_) => {
+                    let next = Utc::now() + backoff(m.attempts);
+                    store
+                        .mark_attempt_failed(m.id, "timed out", Some(next))
+                        .await?;
+                    report.retrying += 1;
+                    continue;
+                }
+            };
+            match sent {
                 Ok(_) => {
                     store.mark_sent(m.id).await?;
                     report.sent += 1;

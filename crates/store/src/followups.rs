@@ -1,7 +1,7 @@
 //! Follow-ups of final agreements, payments against instalments, the email
 //! outbox and the return visit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use accord_core::{
     AuditAction, Case, Choice, Money, ValidationError,
@@ -271,9 +271,6 @@ fn name(case: &Case, id: Option<i64>) -> Option<String> {
         .map(|p| p.name.clone())
 }
 
-/// A case with its final agreement and what is paid, read once per case.
-type CaseFacts = (Case, AgreementContent, HashMap<(i32, i32), i64>);
-
 /// Every instalment and act of a final agreement with its balance.
 fn statuses(
     case: &Case,
@@ -351,64 +348,98 @@ impl Store {
         self.describe(rows).await
     }
 
-    /// Adds who, what and how much to follow-up rows (one read per case).
+    /// Adds who, what and how much to follow-up rows: five indexed reads
+    /// for the whole page, whatever the number of cases on it.
     async fn describe(&self, rows: Vec<follow_up::Model>) -> Result<Vec<FollowUp>> {
-        let mut cases: BTreeMap<i64, Option<CaseFacts>> = BTreeMap::new();
-        for r in &rows {
-            if cases.contains_key(&r.case_id) {
-                continue;
+        use accord_entity::{case, party};
+        let ids: Vec<i64> = {
+            let mut ids: Vec<i64> = rows.iter().map(|r| r.case_id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let numbers: HashMap<i64, String> = case::Entity::find()
+            .filter(case::Column::Id.is_in(ids.clone()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.number))
+            .collect();
+        let names: HashMap<i64, String> = party::Entity::find()
+            .filter(party::Column::CaseId.is_in(ids.clone()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        let agreements = agreement::Entity::find()
+            .filter(agreement::Column::CaseId.is_in(ids.clone()))
+            .all(&self.db)
+            .await?;
+        let finals: HashMap<i64, (i64, i32)> = agreements
+            .iter()
+            .filter_map(|a| a.final_version.map(|v| (a.id, (a.case_id, v))))
+            .collect();
+        let mut contents: HashMap<i64, AgreementContent> = HashMap::new();
+        for v in agreement_version::Entity::find()
+            .filter(agreement_version::Column::AgreementId.is_in(finals.keys().copied()))
+            .all(&self.db)
+            .await?
+        {
+            if let Some((case_id, number)) = finals.get(&v.agreement_id)
+                && *number == v.number
+            {
+                let content = serde_json::from_str(&v.content)
+                    .map_err(|e| StoreError::Database(e.to_string()))?;
+                contents.insert(*case_id, content);
             }
-            let found = match final_content(&self.db, r.case_id).await? {
-                Some((_, content)) => Some((
-                    self.case(r.case_id).await?,
-                    content,
-                    paid(&self.db, r.case_id).await?,
-                )),
-                None => None,
-            };
-            cases.insert(r.case_id, found);
+        }
+        let mut paid: HashMap<(i64, i32, i32), i64> = HashMap::new();
+        for p in payment::Entity::find()
+            .filter(payment::Column::CaseId.is_in(ids))
+            .all(&self.db)
+            .await?
+        {
+            *paid
+                .entry((p.case_id, p.obligation, p.installment))
+                .or_insert(0) += p.amount_minor;
         }
         rows.into_iter()
             .map(|r| {
                 let obligation = usize::try_from(r.obligation).unwrap_or_default();
                 let installment = r.installment.and_then(|k| usize::try_from(k).ok());
-                let (number, debtor, creditor, description, balance, deadline) =
-                    match cases.get(&r.case_id).and_then(Option::as_ref) {
-                        Some((case, content, paid)) => {
-                            let status = statuses(case, content, paid).into_iter().find(|s| {
-                                s.obligation == obligation && s.installment == installment
-                            });
-                            (
-                                case.number.to_string(),
-                                status
-                                    .as_ref()
-                                    .map(|s| s.debtor.clone())
-                                    .unwrap_or_default(),
-                                status.as_ref().and_then(|s| s.creditor.clone()),
-                                status
-                                    .as_ref()
-                                    .map(|s| s.description.clone())
-                                    .unwrap_or_default(),
-                                status.as_ref().and_then(|s| s.balance),
-                                status.as_ref().and_then(|s| s.due),
-                            )
-                        }
-                        None => Default::default(),
-                    };
+                let o = contents
+                    .get(&r.case_id)
+                    .and_then(|c| c.obligations.get(obligation));
+                let name = |id: Option<i64>| id.and_then(|id| names.get(&id)).cloned();
+                let inst = o.and_then(|o| installment.and_then(|k| o.installments.get(k)));
+                let balance = inst.map(|i| Balance {
+                    due: i.amount,
+                    paid: Money {
+                        minor: paid
+                            .get(&(r.case_id, r.obligation, r.installment.unwrap_or_default()))
+                            .copied()
+                            .unwrap_or(0),
+                        currency: i.amount.currency,
+                    },
+                });
                 Ok(FollowUp {
                     id: r.id,
                     case_id: r.case_id,
-                    case_number: number,
+                    case_number: numbers.get(&r.case_id).cloned().unwrap_or_default(),
                     kind: code(&r.kind)?,
                     due_on: r.due_on,
                     state: code(&r.state)?,
                     obligation,
                     installment,
-                    debtor,
-                    creditor,
-                    description,
+                    debtor: o.and_then(|o| name(Some(o.debtor))).unwrap_or_default(),
+                    creditor: o.and_then(|o| name(o.creditor)),
+                    description: o.map(|o| o.description.clone()).unwrap_or_default(),
                     balance,
-                    deadline,
+                    deadline: inst.map(|i| i.due).or_else(|| o.and_then(|o| o.due)),
                     outcome: r.outcome,
                 })
             })
