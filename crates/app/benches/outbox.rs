@@ -3,6 +3,7 @@
 //! Target: at least 100 messages per second. `cargo bench -p accord-app --bench outbox`
 
 #[path = "../tests/support/smtp.rs"]
+#[allow(dead_code)]
 mod smtp;
 
 use std::time::Instant;
