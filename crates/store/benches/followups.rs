@@ -68,9 +68,9 @@ async fn generate(store: &Store) -> Vec<i64> {
         let rows: Vec<follow_up::ActiveModel> = (0..n)
             .map(|_| {
                 let case_id = ids[(rng.next() % CASES as u64) as usize];
-                let state = if rng.next() % 5 == 0 {
+                let state = if rng.next().is_multiple_of(5) {
                     FollowUpState::Open
-                } else if rng.next() % 2 == 0 {
+                } else if rng.next().is_multiple_of(2) {
                     FollowUpState::Done
                 } else {
                     FollowUpState::Cancelled
