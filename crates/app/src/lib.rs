@@ -5,5 +5,6 @@ pub mod calendar;
 pub mod cli;
 pub mod gui;
 pub mod mail;
+pub mod notify;
 pub mod publish;
 pub mod secret;

@@ -89,3 +89,52 @@ fn a_partial_payment_on_the_today_screen_shows_what_remains() {
     });
     assert!(h.shows("登记的金额超过该期尚未支付的金额。"));
 }
+
+#[test]
+fn mail_settings_are_saved_with_the_password_sealed() {
+    let mut h = Harness::new(true, "zh-CN");
+    h.interact(|ui| {
+        ui.click("用户").expect("users");
+    });
+    assert!(h.shows("发信设置（SMTP）"));
+    h.interact(|ui| {
+        type_into(ui, "smtp_host", "smtp.example.org");
+        type_into(ui, "smtp_port", "58x");
+        type_into(ui, "smtp_user", "tiaojie");
+        type_into(ui, "smtp_password", "口令-s3cret");
+        type_into(
+            ui,
+            "smtp_from",
+            "青山区人民调解委员会 <tiaojie@example.org>",
+        );
+    });
+    h.interact(|ui| {
+        ui.click("保存发信设置").expect("save");
+    });
+    assert!(h.shows("端口须为数字，如 587。"), "a bad port is named");
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("smtp_port"))
+            .expect("port");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        let _ = ui.typewrite("7");
+    });
+    h.interact(|ui| {
+        ui.click("保存发信设置").expect("save");
+    });
+    assert!(h.shows("发信设置已保存（密码已加密保存）。"));
+    let stored = |key: &str| h.rt.block_on(h.store.setting(key)).expect("read");
+    assert_eq!(stored("smtp_host").as_deref(), Some("smtp.example.org"));
+    assert_eq!(stored("smtp_port").as_deref(), Some("587"));
+    let sealed = stored(accord_app::mail::SMTP_PASSWORD).expect("sealed password");
+    assert!(!sealed.contains("s3cret"), "never in plain text: {sealed}");
+    assert_eq!(
+        accord_app::secret::open(&sealed).as_deref(),
+        Ok("口令-s3cret")
+    );
+    let settings =
+        h.rt.block_on(accord_app::mail::load_settings(&h.store))
+            .expect("read")
+            .expect("set");
+    assert_eq!(settings.security, accord_app::mail::Security::StartTls);
+    assert_eq!(settings.user, "tiaojie");
+}

@@ -67,6 +67,14 @@ pub enum Effect {
     /// Work on a case's agreement (save, review, sign, finalise and seal,
     /// print), then read it again.
     Agreement(Box<AgreementEffect>),
+    /// Read or change the SMTP settings and the notification option.
+    MailSettings {
+        locale: accord_i18n::Locale,
+        job: crate::gui::screen::users::MailJob,
+    },
+    /// Background work: queue the reminders that fell due, deliver the
+    /// outbox, announce due follow-ups on the desktop. Failures are logged.
+    Background { locale: accord_i18n::Locale },
     /// The Today screen's jobs (then it is read again).
     Today {
         actor: Actor,
@@ -127,6 +135,11 @@ pub enum Done {
         case: Option<Box<Case>>,
         data: Result<Box<AgreementData>, String>,
     },
+    /// The mail settings as stored (if any), the notification option, and
+    /// what the job did; or why it failed.
+    MailSettings(Result<(Option<crate::mail::SmtpSettings>, bool, Option<String>), String>),
+    /// The background work ran.
+    Background,
     /// The Today screen's data, or why the job failed.
     Today(Result<Box<crate::gui::screen::today::TodayData>, String>),
     /// The sealing key (if any) after a key job, and what it did; or why
@@ -220,6 +233,13 @@ impl Effect {
                 offer,
             } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
             Self::Agreement(effect) => agreement_job(&store, *effect).await,
+            Self::MailSettings { locale, job } => {
+                Done::MailSettings(mail_job(&store, locale, job).await)
+            }
+            Self::Background { locale } => {
+                background(&store, locale).await;
+                Done::Background
+            }
             Self::Today { actor, locale, job } => {
                 Done::Today(today_job(&store, &actor, locale, job).await)
             }
@@ -458,4 +478,71 @@ async fn today_job(
         outbox,
         notice,
     }))
+}
+
+/// The setting that keeps party names out of desktop notifications.
+pub const SETTING_NOTIFY_HIDE_NAMES: &str = "notify_hide_names";
+
+async fn background(store: &Store, locale: accord_i18n::Locale) {
+    let t = accord_i18n::Translations::load_or_empty(locale);
+    let today = chrono::Local::now().date_naive();
+    if let Err(e) = crate::mail::queue_due_reminders(store, &t, today).await {
+        eprintln!("accord: reminders not queued: {e}");
+    }
+    match crate::mail::Smtp::configured(store).await {
+        Ok(smtp) => {
+            if let Err(e) = crate::mail::deliver(store, &smtp, chrono::Utc::now()).await {
+                eprintln!("accord: outbox: {e}");
+            }
+        }
+        Err(crate::mail::MailError::NotConfigured) => {}
+        Err(e) => eprintln!("accord: mail settings: {e}"),
+    }
+    let hide = store
+        .setting(SETTING_NOTIFY_HIDE_NAMES)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|v| v == "true");
+    match store.take_unnotified(today, 20).await {
+        Ok(due) if !due.is_empty() => crate::notify::announce(&t, &due, hide),
+        Ok(_) => {}
+        Err(e) => eprintln!("accord: follow-ups: {e}"),
+    }
+}
+
+async fn mail_job(
+    store: &Store,
+    locale: accord_i18n::Locale,
+    job: crate::gui::screen::users::MailJob,
+) -> Result<(Option<crate::mail::SmtpSettings>, bool, Option<String>), String> {
+    use crate::gui::screen::users::MailJob;
+    let t = accord_i18n::Translations::load_or_empty(locale);
+    let notice = match job {
+        MailJob::Load => None,
+        MailJob::HideNames(on) => {
+            store
+                .set_setting(SETTING_NOTIFY_HIDE_NAMES, if on { "true" } else { "false" })
+                .await
+                .map_err(|e| e.to_string())?;
+            None
+        }
+        MailJob::Save(settings, password) => {
+            crate::mail::save_settings(store, &settings, password.as_deref())
+                .await
+                .map_err(|e| {
+                    t.tr_args("error-smtp-settings", &[("detail", e.to_string().into())])
+                })?;
+            Some(t.tr("smtp-saved"))
+        }
+    };
+    let settings = crate::mail::load_settings(store)
+        .await
+        .map_err(|e| e.to_string())?;
+    let hide = store
+        .setting(SETTING_NOTIFY_HIDE_NAMES)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_some_and(|v| v == "true");
+    Ok((settings, hide, notice))
 }

@@ -135,7 +135,7 @@ enum Screen {
     /// One case.
     Detail(Box<CaseDetail>),
     /// Local users.
-    Users(Users),
+    Users(Box<Users>),
     /// The mediation room of a case.
     Room(Box<Room>),
     /// The settlement agreement of a case.
@@ -176,6 +176,8 @@ pub enum Action {
     OpenAgreement(i64),
     /// Read, create or import the centre's sealing key.
     CentreKey(users::KeyJob),
+    /// Read or change the mail settings.
+    MailSettings(users::MailJob),
 }
 
 /// A top-level navigation target.
@@ -220,6 +222,8 @@ pub enum Message {
     Today(today::Message),
     /// A second passed (the session timer).
     Tick,
+    /// Time for the background work: send mail, announce due follow-ups.
+    Background,
     /// A database job finished.
     Done(Box<Done>),
     /// A database job crashed (a bug): shown, never fatal.
@@ -316,13 +320,17 @@ impl App {
                         Action::None
                     }
                     Nav::Users => {
-                        self.screen = Screen::Users(Users::default());
+                        self.screen = Screen::Users(Box::default());
                         Action::Batch(vec![
                             Effect::LoadUsers,
                             Effect::CentreKey {
                                 actor: self.actor(),
                                 locale: self.locale(),
                                 job: users::KeyJob::Load,
+                            },
+                            Effect::MailSettings {
+                                locale: self.locale(),
+                                job: users::MailJob::Load,
                             },
                         ])
                     }
@@ -395,6 +403,9 @@ impl App {
             },
             Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::Frame | Message::Tick => Action::None,
+            Message::Background => Action::Run(Effect::Background {
+                locale: self.locale(),
+            }),
         };
         self.perform(action)
     }
@@ -556,6 +567,10 @@ impl App {
             }
             Action::UseUser(user) => vec![Effect::UseUser(user)],
             Action::OpenCase(id) => vec![Effect::LoadCase(id)],
+            Action::MailSettings(job) => vec![Effect::MailSettings {
+                locale: self.locale(),
+                job,
+            }],
             Action::CentreKey(job) => vec![Effect::CentreKey {
                 actor: self.actor(),
                 locale: self.locale(),
@@ -709,6 +724,20 @@ impl App {
                 }
                 Action::None
             }
+            Done::MailSettings(result) => {
+                if let Screen::Users(users) = &mut self.screen {
+                    users.mail_done(result);
+                }
+                Action::None
+            }
+            Done::Background => {
+                // The outbox may have changed: show it as it is now.
+                if matches!(self.screen, Screen::Today(_)) {
+                    Action::Run(self.today_effect(today::TodayJob::Load))
+                } else {
+                    Action::None
+                }
+            }
             Done::Today(result) => {
                 if let Screen::Today(screen) = &mut self.screen {
                     match result {
@@ -760,6 +789,12 @@ impl App {
         let mut subscriptions = vec![keys];
         if self.probe.is_some() {
             subscriptions.push(iced::window::frames().map(|_| Message::Frame));
+        }
+        if self.user.is_some() && self.store.is_some() {
+            // Mail goes out and due follow-ups are announced in the background.
+            subscriptions.push(
+                iced::time::every(std::time::Duration::from_secs(30)).map(|_| Message::Background),
+            );
         }
         if matches!(&self.screen, Screen::Room(room) if !room.session.is_closed()) {
             subscriptions

@@ -7,6 +7,7 @@ use iced::{
 };
 
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
+use crate::mail::{Security, SmtpSettings};
 use crate::publish::KeyInfo;
 
 /// The users screen's state (with the centre's seal).
@@ -24,6 +25,59 @@ pub struct Users {
     busy: bool,
     /// What the last key job did, or why it failed.
     key_result: Option<Result<String, String>>,
+    smtp_host: String,
+    smtp_port: String,
+    smtp_security: Option<Labeled<SecurityChoice>>,
+    smtp_user: String,
+    /// Typed to change the stored (sealed) password; never read back.
+    smtp_password: String,
+    smtp_from: String,
+    hide_names: bool,
+    mail_result: Option<Result<String, String>>,
+}
+
+/// The SMTP security choice for the pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityChoice {
+    StartTls,
+    Tls,
+    None,
+}
+
+impl SecurityChoice {
+    const ALL: [Self; 3] = [Self::StartTls, Self::Tls, Self::None];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::StartTls => "smtp-security-starttls",
+            Self::Tls => "smtp-security-tls",
+            Self::None => "smtp-security-none",
+        }
+    }
+
+    fn to_mail(self) -> Security {
+        match self {
+            Self::StartTls => Security::StartTls,
+            Self::Tls => Security::Tls,
+            Self::None => Security::None,
+        }
+    }
+
+    fn from_mail(s: Security) -> Self {
+        match s {
+            Security::StartTls => Self::StartTls,
+            Security::Tls => Self::Tls,
+            Security::None => Self::None,
+        }
+    }
+}
+
+/// What the mail section asks for.
+#[derive(Debug, Clone)]
+pub enum MailJob {
+    Load,
+    Save(SmtpSettings, Option<String>),
+    HideNames(bool),
 }
 
 /// What the seal section asks for.
@@ -55,6 +109,14 @@ pub enum Message {
     P12Path(String),
     P12Password(String),
     ImportKey,
+    SmtpHost(String),
+    SmtpPort(String),
+    SmtpSecurity(Labeled<SecurityChoice>),
+    SmtpUser(String),
+    SmtpPassword(String),
+    SmtpFrom(String),
+    SaveSmtp,
+    HideNames(bool),
 }
 
 impl Users {
@@ -83,6 +145,39 @@ impl Users {
                 self.busy = true;
                 return Action::CentreKey(KeyJob::Create(self.centre_name.trim().to_owned()));
             }
+            Message::SmtpHost(s) => self.smtp_host = s,
+            Message::SmtpPort(s) => self.smtp_port = s,
+            Message::SmtpSecurity(c) => self.smtp_security = Some(c),
+            Message::SmtpUser(s) => self.smtp_user = s,
+            Message::SmtpPassword(s) => self.smtp_password = s,
+            Message::SmtpFrom(s) => self.smtp_from = s,
+            Message::HideNames(on) => {
+                self.hide_names = on;
+                return Action::MailSettings(MailJob::HideNames(on));
+            }
+            Message::SaveSmtp => {
+                let Ok(port) = self.smtp_port.trim().parse::<u16>() else {
+                    self.mail_result = Some(Err(String::new()));
+                    return Action::None;
+                };
+                let settings = SmtpSettings {
+                    host: self.smtp_host.trim().to_owned(),
+                    port,
+                    security: self
+                        .smtp_security
+                        .as_ref()
+                        .map(|c| c.value.to_mail())
+                        .unwrap_or(Security::StartTls),
+                    user: self.smtp_user.trim().to_owned(),
+                    from: self.smtp_from.trim().to_owned(),
+                };
+                let password = std::mem::take(&mut self.smtp_password);
+                self.busy = true;
+                return Action::MailSettings(MailJob::Save(
+                    settings,
+                    Some(password).filter(|p| !p.is_empty()),
+                ));
+            }
             Message::ImportKey => {
                 self.busy = true;
                 let password = std::mem::take(&mut self.p12_password);
@@ -110,6 +205,138 @@ impl Users {
             }
             Err(e) => self.key_result = Some(Err(e)),
         }
+    }
+
+    /// The answer of a mail-settings job.
+    pub fn mail_done(
+        &mut self,
+        result: Result<(Option<SmtpSettings>, bool, Option<String>), String>,
+    ) {
+        self.busy = false;
+        match result {
+            Ok((settings, hide, notice)) => {
+                if let Some(s) = settings {
+                    self.smtp_host = s.host;
+                    self.smtp_port = s.port.to_string();
+                    self.smtp_user = s.user;
+                    self.smtp_from = s.from;
+                    self.smtp_security = Some(Labeled {
+                        value: SecurityChoice::from_mail(s.security),
+                        label: String::new(),
+                    });
+                }
+                self.hide_names = hide;
+                self.mail_result = notice.map(Ok);
+            }
+            Err(e) => self.mail_result = Some(Err(e)),
+        }
+    }
+
+    fn mail_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Users;
+        let size = ctx.sizes.body();
+        let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
+            text_input("", value)
+                .id(id)
+                .size(size)
+                .on_input(move |s| m(f(s)))
+        };
+        let choices: Vec<Labeled<SecurityChoice>> = SecurityChoice::ALL
+            .iter()
+            .map(|&c| Labeled {
+                value: c,
+                label: ctx.tr(c.key()),
+            })
+            .collect();
+        let selected = self.smtp_security.as_ref().map(|c| Labeled {
+            value: c.value,
+            label: ctx.tr(c.value.key()),
+        });
+        let mut col = column![
+            widgets::heading(ctx, ctx.tr("smtp-title")),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-host"),
+                    input("smtp_host", &self.smtp_host, Message::SmtpHost),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-port"),
+                    input("smtp_port", &self.smtp_port, Message::SmtpPort),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-security"),
+                    pick_list(choices, selected, move |c| m(Message::SmtpSecurity(c)))
+                        .text_size(size),
+                    None
+                ),
+            ]
+            .spacing(theme::GAP),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-user"),
+                    input("smtp_user", &self.smtp_user, Message::SmtpUser),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-password"),
+                    text_input(&ctx.tr("smtp-password-hint"), &self.smtp_password)
+                        .id("smtp_password")
+                        .secure(true)
+                        .size(size)
+                        .on_input(move |s| m(Message::SmtpPassword(s))),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("smtp-from"),
+                    text_input(
+                        "青山区人民调解委员会 <tiaojie@example.org>",
+                        &self.smtp_from
+                    )
+                    .id("smtp_from")
+                    .size(size)
+                    .on_input(move |s| m(Message::SmtpFrom(s))),
+                    None
+                ),
+            ]
+            .spacing(theme::GAP),
+            row![
+                button(text(ctx.tr("smtp-save")).size(size))
+                    .style(button::primary)
+                    .on_press_maybe(
+                        (!self.busy && !self.smtp_host.trim().is_empty())
+                            .then_some(m(Message::SaveSmtp))
+                    ),
+                iced::widget::checkbox(self.hide_names)
+                    .label(ctx.tr("notify-hide-names"))
+                    .text_size(size)
+                    .on_toggle(move |on| m(Message::HideNames(on))),
+            ]
+            .spacing(theme::GAP * 2.0)
+            .align_y(Center),
+        ]
+        .spacing(theme::TIGHT);
+        match &self.mail_result {
+            Some(Ok(notice)) => col = col.push(text(notice.clone()).size(size)),
+            Some(Err(e)) => {
+                // An empty error is a port that is not a number.
+                let e = if e.is_empty() {
+                    ctx.tr("error-smtp-port")
+                } else {
+                    e.clone()
+                };
+                col = col.push(text(e).size(size).style(theme::error_text));
+            }
+            None => {}
+        }
+        widgets::card(col)
     }
 
     fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
@@ -271,6 +498,7 @@ impl Users {
                 widgets::card(list),
                 widgets::card(add),
                 self.seal_view(ctx),
+                self.mail_view(ctx),
             ]
             .spacing(theme::GAP)
             .max_width(theme::MAX_PAGE_WIDTH),
