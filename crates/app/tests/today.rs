@@ -138,3 +138,55 @@ fn mail_settings_are_saved_with_the_password_sealed() {
     assert_eq!(settings.security, accord_app::mail::Security::StartTls);
     assert_eq!(settings.user, "tiaojie");
 }
+
+#[test]
+fn once_everything_is_paid_the_return_visit_closes_the_case() {
+    use accord_app::gui::{Labeled, Message, screen::case_detail::Message as Detail};
+    use accord_core::followup::Satisfaction;
+    let mut h = Harness::new(true, "zh-CN");
+    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let (case, _) =
+        h.rt.block_on(publish::load_demo(&h.store, &Actor::system(), &t))
+            .expect("demo");
+    for s in
+        h.rt.block_on(h.store.performance(case.id))
+            .expect("performance")
+    {
+        if let (Some(k), Some(b)) = (s.installment, s.balance)
+            && !b.is_paid()
+        {
+            h.rt.block_on(h.store.record_payment(
+                &Actor::system(),
+                case.id,
+                &accord_store::NewPayment {
+                    obligation: s.obligation,
+                    installment: k,
+                    amount: b.remaining(),
+                    paid_on: chrono::NaiveDate::from_ymd_opt(2025, 4, 1).expect("date"),
+                    method: "现金".into(),
+                    evidence: "收条".into(),
+                },
+            ))
+            .expect("pay");
+        }
+    }
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case");
+    });
+    assert!(h.shows("协议履行情况"));
+    assert!(h.shows("已付清"));
+    h.send(Message::Detail(Detail::Satisfaction(Labeled {
+        value: Satisfaction::VerySatisfied,
+        label: "非常满意".into(),
+    })));
+    h.interact(|ui| {
+        type_into(ui, "visit_note", "邻里关系恢复和睦");
+    });
+    h.interact(|ui| {
+        ui.click("记录回访并结案").expect("close");
+    });
+    let closed = h.rt.block_on(h.store.case(case.id)).expect("case");
+    assert_eq!(closed.status, accord_core::CaseStatus::Closed);
+    assert!(h.shows("已结案"));
+}

@@ -67,6 +67,16 @@ pub enum Effect {
     /// Work on a case's agreement (save, review, sign, finalise and seal,
     /// print), then read it again.
     Agreement(Box<AgreementEffect>),
+    /// Read the final agreement's performance for the case detail.
+    LoadPerformance(i64),
+    /// Record the return visit (satisfaction) and close the case.
+    ReturnVisit {
+        actor: Actor,
+        case_id: i64,
+        date: chrono::NaiveDate,
+        satisfaction: accord_core::followup::Satisfaction,
+        note: String,
+    },
     /// Read or change the SMTP settings and the notification option.
     MailSettings {
         locale: accord_i18n::Locale,
@@ -135,6 +145,8 @@ pub enum Done {
         case: Option<Box<Case>>,
         data: Result<Box<AgreementData>, String>,
     },
+    /// The performance of a case's final agreement (empty when none).
+    Performance(Vec<accord_store::InstallmentStatus>),
     /// The mail settings as stored (if any), the notification option, and
     /// what the job did; or why it failed.
     MailSettings(Result<(Option<crate::mail::SmtpSettings>, bool, Option<String>), String>),
@@ -233,6 +245,24 @@ impl Effect {
                 offer,
             } => Done::ItemReplaced(store.edit_item(&actor, item_id, &text, offer).await),
             Self::Agreement(effect) => agreement_job(&store, *effect).await,
+            Self::LoadPerformance(id) => {
+                Done::Performance(store.performance(id).await.unwrap_or_default())
+            }
+            Self::ReturnVisit {
+                actor,
+                case_id,
+                date,
+                satisfaction,
+                note,
+            } => Done::StatusChanged(
+                with_history(
+                    &store,
+                    store
+                        .record_return_visit(&actor, case_id, date, satisfaction, &note)
+                        .await,
+                )
+                .await,
+            ),
             Self::MailSettings { locale, job } => {
                 Done::MailSettings(mail_job(&store, locale, job).await)
             }

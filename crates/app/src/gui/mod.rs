@@ -178,6 +178,13 @@ pub enum Action {
     CentreKey(users::KeyJob),
     /// Read or change the mail settings.
     MailSettings(users::MailJob),
+    /// Record the return visit and close the case.
+    ReturnVisit {
+        case_id: i64,
+        date: chrono::NaiveDate,
+        satisfaction: accord_core::followup::Satisfaction,
+        note: String,
+    },
 }
 
 /// A top-level navigation target.
@@ -567,6 +574,18 @@ impl App {
             }
             Action::UseUser(user) => vec![Effect::UseUser(user)],
             Action::OpenCase(id) => vec![Effect::LoadCase(id)],
+            Action::ReturnVisit {
+                case_id,
+                date,
+                satisfaction,
+                note,
+            } => vec![Effect::ReturnVisit {
+                actor: self.actor(),
+                case_id,
+                date,
+                satisfaction,
+                note,
+            }],
             Action::MailSettings(job) => vec![Effect::MailSettings {
                 locale: self.locale(),
                 job,
@@ -623,7 +642,14 @@ impl App {
             }
             Done::CaseLoaded(Ok((case, history))) => {
                 self.flash = None;
+                let id = case.id;
                 self.screen = Screen::Detail(Box::new(CaseDetail::new(case, history)));
+                Action::Run(Effect::LoadPerformance(id))
+            }
+            Done::Performance(rows) => {
+                if let Screen::Detail(detail) = &mut self.screen {
+                    detail.performance_loaded(rows);
+                }
                 Action::None
             }
             Done::CaseLoaded(Err(e)) | Done::DemoLoaded(Err(e)) | Done::UsersLoaded(Err(e)) => {

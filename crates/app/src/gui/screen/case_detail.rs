@@ -1,6 +1,6 @@
 //! One case: its facts, parties, disputed issues, status and history.
 
-use accord_core::{Case, CaseStatus, Choice, Party, ResidentId};
+use accord_core::{Case, CaseStatus, Choice, Party, ResidentId, followup::Satisfaction};
 use accord_store::{AuditEntry, StoreError};
 use iced::{
     Center, Element, Fill,
@@ -14,6 +14,11 @@ use crate::gui::{Action, Ctx, theme, widgets};
 pub struct CaseDetail {
     pub case: Case,
     history: Vec<AuditEntry>,
+    /// The final agreement's instalments and acts with what is paid.
+    performance: Vec<accord_store::InstallmentStatus>,
+    visit_date: String,
+    satisfaction: Option<crate::gui::Labeled<Satisfaction>>,
+    visit_note: String,
     busy: bool,
     error: Option<StoreError>,
     notice: Option<CaseStatus>,
@@ -28,6 +33,11 @@ pub enum Message {
     MoveTo(CaseStatus),
     /// "Start mediation" / "Resume mediation" was pressed.
     Mediate,
+    VisitDate(String),
+    Satisfaction(crate::gui::Labeled<Satisfaction>),
+    VisitNote(String),
+    /// Record the return visit and close the case.
+    CloseAfterVisit,
     /// "Settlement agreement" was pressed.
     Agreement,
 }
@@ -37,6 +47,10 @@ impl CaseDetail {
         Self {
             case,
             history,
+            performance: Vec::new(),
+            visit_date: chrono::Local::now().date_naive().to_string(),
+            satisfaction: None,
+            visit_note: String::new(),
             busy: false,
             error: None,
             notice: None,
@@ -47,6 +61,36 @@ impl CaseDetail {
         match message {
             Message::Back => Action::ShowList,
             Message::Mediate => Action::OpenRoom(self.case.id),
+            Message::VisitDate(s) => {
+                self.visit_date = s;
+                Action::None
+            }
+            Message::Satisfaction(c) => {
+                self.satisfaction = Some(c);
+                Action::None
+            }
+            Message::VisitNote(s) => {
+                self.visit_note = s;
+                Action::None
+            }
+            Message::CloseAfterVisit => {
+                let Ok(date) =
+                    chrono::NaiveDate::parse_from_str(self.visit_date.trim(), "%Y-%m-%d")
+                else {
+                    self.error = Some(StoreError::Invalid(accord_core::ValidationError::DateTime));
+                    return Action::None;
+                };
+                let Some(satisfaction) = self.satisfaction.as_ref().map(|c| c.value) else {
+                    return Action::None;
+                };
+                self.busy = true;
+                Action::ReturnVisit {
+                    case_id: self.case.id,
+                    date,
+                    satisfaction,
+                    note: self.visit_note.trim().to_owned(),
+                }
+            }
             Message::Agreement => Action::OpenAgreement(self.case.id),
             Message::MoveTo(next) => {
                 self.busy = true;
@@ -58,6 +102,11 @@ impl CaseDetail {
                 }
             }
         }
+    }
+
+    /// The final agreement's performance, read after the case.
+    pub fn performance_loaded(&mut self, rows: Vec<accord_store::InstallmentStatus>) {
+        self.performance = rows;
     }
 
     /// The answer to a status change.
@@ -169,6 +218,10 @@ impl CaseDetail {
         }
         page = page.push(widgets::card(issues));
 
+        if !self.performance.is_empty() {
+            page = page.push(self.performance_view(ctx));
+        }
+
         let next = case.status.next_states();
         if !next.is_empty() {
             let mut buttons = row![].spacing(theme::TIGHT);
@@ -279,6 +332,98 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
 }
 
 /// The button into the mediation room, for cases still being mediated.
+impl CaseDetail {
+    fn performance_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+        let m = crate::gui::Message::Detail;
+        let size = ctx.sizes.body();
+        let mut col = column![widgets::heading(ctx, ctx.tr("detail-performance"))]
+            .spacing(theme::TIGHT / 2.0);
+        for p in &self.performance {
+            let state = match p.balance {
+                Some(b) if b.is_paid() => ctx.tr("detail-paid"),
+                Some(b) => ctx.tr_args(
+                    "detail-paid-part",
+                    &[("paid", b.paid.figures()), ("due", b.due.figures())],
+                ),
+                None => String::new(),
+            };
+            let label = match p.installment {
+                Some(k) => ctx.tr_args(
+                    "detail-installment",
+                    &[
+                        ("n", (p.obligation + 1).to_string()),
+                        ("k", (k + 1).to_string()),
+                    ],
+                ),
+                None => ctx.tr_args(
+                    "detail-obligation",
+                    &[("n", (p.obligation + 1).to_string())],
+                ),
+            };
+            col = col.push(
+                row![
+                    text(label).size(size).width(150),
+                    text(format!("{} · {}", p.debtor, p.description))
+                        .size(size)
+                        .width(Fill),
+                    text(p.due.map(|d| d.to_string()).unwrap_or_default()).size(ctx.sizes.small()),
+                    text(state).size(ctx.sizes.small()).width(220),
+                ]
+                .spacing(theme::GAP),
+            );
+        }
+        let all_paid = self
+            .performance
+            .iter()
+            .all(|p| p.balance.is_none_or(|b| b.is_paid()));
+        if all_paid && self.case.status == CaseStatus::Settled {
+            col = col.push(
+                row![
+                    widgets::field(
+                        ctx,
+                        ctx.tr("detail-visit-date"),
+                        iced::widget::text_input(&ctx.tr("hint-date-input"), &self.visit_date)
+                            .id("visit_date")
+                            .size(size)
+                            .on_input(move |s| m(Message::VisitDate(s))),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("detail-satisfaction"),
+                        iced::widget::pick_list(
+                            ctx.options::<Satisfaction>(),
+                            self.satisfaction.clone(),
+                            move |c| m(Message::Satisfaction(c))
+                        )
+                        .text_size(size),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("detail-visit-note"),
+                        iced::widget::text_input("", &self.visit_note)
+                            .id("visit_note")
+                            .size(size)
+                            .on_input(move |s| m(Message::VisitNote(s))),
+                        None
+                    ),
+                ]
+                .spacing(theme::GAP),
+            );
+            col = col.push(
+                button(text(ctx.tr("detail-close-after-visit")).size(size))
+                    .style(button::success)
+                    .on_press_maybe(
+                        (!self.busy && self.satisfaction.is_some())
+                            .then_some(m(Message::CloseAfterVisit)),
+                    ),
+            );
+        }
+        widgets::card(col)
+    }
+}
+
 fn agreement_button<'a>(
     ctx: Ctx<'a>,
     status: CaseStatus,
