@@ -410,3 +410,7 @@ detail-visit-date = Return visit on
 detail-satisfaction = Parties' satisfaction
 detail-visit-note = Notes of the visit
 detail-close-after-visit = Record the visit and close the case
+reminder-days = Remind days before a due date
+reminder-days-save = Save
+reminder-days-saved = Agreements finalised from now on are reminded { $days } days before each due date.
+error-reminder-days = The days must be a whole number from 0 to 60.

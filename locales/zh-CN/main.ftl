@@ -401,3 +401,7 @@ detail-visit-date = 回访日期
 detail-satisfaction = 当事人满意度
 detail-visit-note = 回访记录
 detail-close-after-visit = 记录回访并结案
+reminder-days = 到期前提醒天数
+reminder-days-save = 保存
+reminder-days-saved = 今后定稿的协议将在到期前 { $days } 天提醒。
+error-reminder-days = 提醒天数须为 0 至 60 之间的整数。

@@ -137,6 +137,22 @@ fn mail_settings_are_saved_with_the_password_sealed() {
             .expect("set");
     assert_eq!(settings.security, accord_app::mail::Security::StartTls);
     assert_eq!(settings.user, "tiaojie");
+
+    // How many days before a due date the reminder comes.
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("reminder_days"))
+            .expect("days");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        let _ = ui.typewrite("7");
+    });
+    h.interact(|ui| {
+        ui.click("保存").expect("save days");
+    });
+    assert!(h.shows("今后定稿的协议将在到期前 7 天提醒。"));
+    let days =
+        h.rt.block_on(h.store.setting(accord_store::REMINDER_DAYS))
+            .expect("read");
+    assert_eq!(days.as_deref(), Some("7"));
 }
 
 #[test]

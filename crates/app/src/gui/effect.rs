@@ -149,7 +149,7 @@ pub enum Done {
     Performance(Vec<accord_store::InstallmentStatus>),
     /// The mail settings as stored (if any), the notification option, and
     /// what the job did; or why it failed.
-    MailSettings(Result<(Option<crate::mail::SmtpSettings>, bool, Option<String>), String>),
+    MailSettings(Result<crate::gui::screen::users::MailState, String>),
     /// The background work ran.
     Background,
     /// The Today screen's data, or why the job failed.
@@ -545,11 +545,18 @@ async fn mail_job(
     store: &Store,
     locale: accord_i18n::Locale,
     job: crate::gui::screen::users::MailJob,
-) -> Result<(Option<crate::mail::SmtpSettings>, bool, Option<String>), String> {
+) -> Result<crate::gui::screen::users::MailState, String> {
     use crate::gui::screen::users::MailJob;
     let t = accord_i18n::Translations::load_or_empty(locale);
     let notice = match job {
         MailJob::Load => None,
+        MailJob::ReminderDays(days) => {
+            store
+                .set_setting(accord_store::REMINDER_DAYS, &days.to_string())
+                .await
+                .map_err(|e| e.to_string())?;
+            Some(t.tr_args("reminder-days-saved", &[("days", days.to_string().into())]))
+        }
         MailJob::HideNames(on) => {
             store
                 .set_setting(SETTING_NOTIFY_HIDE_NAMES, if on { "true" } else { "false" })
@@ -574,5 +581,11 @@ async fn mail_job(
         .await
         .map_err(|e| e.to_string())?
         .is_some_and(|v| v == "true");
-    Ok((settings, hide, notice))
+    let days = store
+        .setting(accord_store::REMINDER_DAYS)
+        .await
+        .map_err(|e| e.to_string())?
+        .and_then(|d| d.trim().parse().ok())
+        .unwrap_or(accord_core::followup::ScheduleSettings::default().reminder_days);
+    Ok((settings, hide, days, notice))
 }

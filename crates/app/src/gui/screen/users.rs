@@ -33,6 +33,8 @@ pub struct Users {
     smtp_password: String,
     smtp_from: String,
     hide_names: bool,
+    /// Days a reminder comes before a due date, as typed.
+    reminder_days: String,
     mail_result: Option<Result<String, String>>,
 }
 
@@ -72,12 +74,17 @@ impl SecurityChoice {
     }
 }
 
+/// The mail settings as stored, the notification option, the reminder
+/// days, and what the last job did.
+pub type MailState = (Option<SmtpSettings>, bool, u32, Option<String>);
+
 /// What the mail section asks for.
 #[derive(Debug, Clone)]
 pub enum MailJob {
     Load,
     Save(SmtpSettings, Option<String>),
     HideNames(bool),
+    ReminderDays(u32),
 }
 
 /// What the seal section asks for.
@@ -117,6 +124,8 @@ pub enum Message {
     SmtpFrom(String),
     SaveSmtp,
     HideNames(bool),
+    ReminderDays(String),
+    SaveReminderDays,
 }
 
 impl Users {
@@ -151,6 +160,13 @@ impl Users {
             Message::SmtpUser(s) => self.smtp_user = s,
             Message::SmtpPassword(s) => self.smtp_password = s,
             Message::SmtpFrom(s) => self.smtp_from = s,
+            Message::ReminderDays(s) => self.reminder_days = s,
+            Message::SaveReminderDays => match self.reminder_days.trim().parse::<u32>() {
+                Ok(days) if days <= 60 => {
+                    return Action::MailSettings(MailJob::ReminderDays(days));
+                }
+                _ => self.mail_result = Some(Err("days".into())),
+            },
             Message::HideNames(on) => {
                 self.hide_names = on;
                 return Action::MailSettings(MailJob::HideNames(on));
@@ -208,13 +224,11 @@ impl Users {
     }
 
     /// The answer of a mail-settings job.
-    pub fn mail_done(
-        &mut self,
-        result: Result<(Option<SmtpSettings>, bool, Option<String>), String>,
-    ) {
+    pub fn mail_done(&mut self, result: Result<MailState, String>) {
         self.busy = false;
         match result {
-            Ok((settings, hide, notice)) => {
+            Ok((settings, hide, days, notice)) => {
+                self.reminder_days = days.to_string();
                 if let Some(s) = settings {
                     self.smtp_host = s.host;
                     self.smtp_port = s.port.to_string();
@@ -314,6 +328,15 @@ impl Users {
                         (!self.busy && !self.smtp_host.trim().is_empty())
                             .then_some(m(Message::SaveSmtp))
                     ),
+                text(ctx.tr("reminder-days")).size(size),
+                text_input("3", &self.reminder_days)
+                    .id("reminder_days")
+                    .size(size)
+                    .width(60)
+                    .on_input(move |s| m(Message::ReminderDays(s))),
+                button(text(ctx.tr("reminder-days-save")).size(size))
+                    .style(button::secondary)
+                    .on_press(m(Message::SaveReminderDays)),
                 iced::widget::checkbox(self.hide_names)
                     .label(ctx.tr("notify-hide-names"))
                     .text_size(size)
