@@ -245,9 +245,26 @@ impl Pages {
     }
 }
 
+/// The bundled fonts, parsed once per process: the drafting screen asks
+/// for missing glyphs on every keystroke, and a render needs both faces.
+fn metrics(bold: bool) -> Result<&'static Metrics, PdfError> {
+    static REGULAR_METRICS: std::sync::OnceLock<Result<Metrics, PdfError>> =
+        std::sync::OnceLock::new();
+    static BOLD_METRICS: std::sync::OnceLock<Result<Metrics, PdfError>> =
+        std::sync::OnceLock::new();
+    let (cell, bytes) = if bold {
+        (&BOLD_METRICS, BOLD)
+    } else {
+        (&REGULAR_METRICS, REGULAR)
+    };
+    cell.get_or_init(|| load(bytes).map(Metrics::new))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 /// The characters of a document the font cannot print.
 pub fn missing_glyphs(doc: &AgreementDocument) -> Result<Vec<char>, PdfError> {
-    let m = Metrics::new(load(REGULAR)?);
+    let m = metrics(false)?;
     let mut missing: BTreeSet<char> = BTreeSet::new();
     for c in doc.plain_text().chars() {
         if !m.has(c) {
@@ -436,8 +453,8 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
     if !missing.is_empty() {
         return Err(PdfError::MissingGlyphs(missing));
     }
-    let m = Metrics::new(load(REGULAR)?);
-    let bold = Metrics::new(load(BOLD)?);
+    let m = metrics(false)?;
+    let bold = metrics(true)?;
     let measure = PAGE_W - 2.0 * MARGIN_X;
     let mut pages = Pages::new();
     for block in &doc.blocks {
