@@ -181,6 +181,18 @@ pub(crate) async fn settings(conn: &impl ConnectionTrait) -> Result<ScheduleSett
     })
 }
 
+/// Cancels a case's open follow-ups (narrowed further by the caller):
+/// the one way a follow-up stops being needed.
+fn cancel_open(case_id: i64) -> sea_orm::UpdateMany<follow_up::Entity> {
+    follow_up::Entity::update_many()
+        .col_expr(
+            follow_up::Column::State,
+            sea_orm::sea_query::Expr::value(FollowUpState::Cancelled.code()),
+        )
+        .filter(follow_up::Column::CaseId.eq(case_id))
+        .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
+}
+
 /// Stores the follow-ups of a final version (inside the finalising
 /// transaction). Follow-ups of an earlier final version that are still
 /// open are cancelled: the new version replaces them.
@@ -190,15 +202,7 @@ pub(crate) async fn schedule(
     version: i32,
     plan: &[PlannedFollowUp],
 ) -> Result<()> {
-    follow_up::Entity::update_many()
-        .col_expr(
-            follow_up::Column::State,
-            sea_orm::sea_query::Expr::value(FollowUpState::Cancelled.code()),
-        )
-        .filter(follow_up::Column::CaseId.eq(case_id))
-        .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
-        .exec(conn)
-        .await?;
+    cancel_open(case_id).exec(conn).await?;
     let to_i32 = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     let rows: Vec<follow_up::ActiveModel> = plan
         .iter()
@@ -464,14 +468,8 @@ impl Store {
         let case_id = model.case_id;
         let kind = model.kind.clone();
         if performed {
-            let mut same = follow_up::Entity::update_many()
-                .col_expr(
-                    follow_up::Column::State,
-                    sea_orm::sea_query::Expr::value(FollowUpState::Cancelled.code()),
-                )
-                .filter(follow_up::Column::CaseId.eq(case_id))
+            let mut same = cancel_open(case_id)
                 .filter(follow_up::Column::Obligation.eq(model.obligation))
-                .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
                 .filter(follow_up::Column::Id.ne(id));
             same = match model.installment {
                 Some(k) => same.filter(follow_up::Column::Installment.eq(k)),
@@ -567,11 +565,7 @@ impl Store {
                 .all(&txn)
                 .await?;
             let ids: Vec<i64> = open.iter().map(|f| f.id).collect();
-            follow_up::Entity::update_many()
-                .col_expr(
-                    follow_up::Column::State,
-                    sea_orm::sea_query::Expr::value(FollowUpState::Cancelled.code()),
-                )
+            cancel_open(case_id)
                 .filter(follow_up::Column::Id.is_in(ids.clone()))
                 .exec(&txn)
                 .await?;
@@ -636,15 +630,7 @@ impl Store {
             }
             .insert(&txn)
             .await?;
-            follow_up::Entity::update_many()
-                .col_expr(
-                    follow_up::Column::State,
-                    sea_orm::sea_query::Expr::value(FollowUpState::Cancelled.code()),
-                )
-                .filter(follow_up::Column::CaseId.eq(case_id))
-                .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
-                .exec(&txn)
-                .await?;
+            cancel_open(case_id).exec(&txn).await?;
             audit::record(
                 &txn,
                 actor,
