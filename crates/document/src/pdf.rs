@@ -482,7 +482,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             Block::Heading(heading) => {
                 pages.y -= 8.0;
                 pages.room(BODY * LINE * 3.0); // keep a heading with its first lines
-                for line in wrap(&bold, heading, 13.0, measure) {
+                for line in wrap(bold, heading, 13.0, measure) {
                     pages.text(MARGIN_X, 13.0, true, line);
                 }
             }
@@ -492,7 +492,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
                     accord_i18n::Locale::ZhCn => format!("\u{3000}\u{3000}{text}"),
                     accord_i18n::Locale::EnUs => text.clone(),
                 };
-                for line in wrap(&m, &text, BODY, measure) {
+                for line in wrap(m, &text, BODY, measure) {
                     pages.text(MARGIN_X, BODY, false, line);
                 }
             }
@@ -503,10 +503,10 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             } => {
                 pages.room(BODY * LINE * (1 + details.len()) as f32);
                 let role_width = bold.width(role, BODY);
-                let lines = wrap(&m, summary, BODY, measure - role_width);
+                let lines = wrap(m, summary, BODY, measure - role_width);
                 pages.labelled(role.clone(), true, role_width, lines);
                 for detail in details {
-                    for line in wrap(&m, detail, BODY, measure) {
+                    for line in wrap(m, detail, BODY, measure) {
                         pages.text(MARGIN_X, BODY, false, line);
                     }
                 }
@@ -514,23 +514,23 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
             Block::Term { number, text } => {
                 let label = format!("{number}. ");
                 let hang = m.width(&label, BODY).max(m.width("00. ", BODY));
-                let lines = wrap(&m, text, BODY, measure - hang);
+                let lines = wrap(m, text, BODY, measure - hang);
                 pages.labelled(label, false, hang, lines);
             }
             Block::Item { marker, text } => {
                 let indent = m.width("\u{3000}\u{3000}", BODY);
                 let first = format!("{marker}{text}");
-                let lines = wrap(&m, &first, BODY, measure - indent);
+                let lines = wrap(m, &first, BODY, measure - indent);
                 for line in lines {
                     pages.text(MARGIN_X + indent, BODY, false, line);
                 }
             }
             Block::Notice { lead, text } => {
-                notice(&mut pages, &m, &bold, lead, text, measure);
+                notice(&mut pages, m, bold, lead, text, measure);
             }
             Block::Signatures(boxes) => {
                 pages.y -= 18.0;
-                signature_grid(&mut pages, &m, boxes);
+                signature_grid(&mut pages, m, boxes);
             }
             Block::Closing(lines) => {
                 pages.y -= 12.0;
@@ -591,7 +591,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
     if let Some((payload, caption)) = &options.qr
         && let Some(last) = pages.pages.last_mut()
     {
-        qr_code(last, &m, payload, caption)?;
+        qr_code(last, m, payload, caption)?;
     }
 
     // Subset each font to exactly the characters it prints.
