@@ -411,9 +411,17 @@ pub async fn agreement_data(store: &Store, case_id: i64) -> Result<AgreementData
         Some(session) => store.room_items(session).await?,
         None => Vec::new(),
     };
-    let printers = tokio::task::spawn_blocking(crate::publish::printers)
-        .await
-        .unwrap_or_default();
+    // Asking CUPS costs two processes: only when there is something to print.
+    let printable = record
+        .as_ref()
+        .is_some_and(|r| r.status == accord_core::agreement::AgreementStatus::Final);
+    let printers = if printable {
+        tokio::task::spawn_blocking(crate::publish::printers)
+            .await
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     Ok(AgreementData {
         record,
         signatures,

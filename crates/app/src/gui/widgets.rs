@@ -52,3 +52,30 @@ pub fn fact<'a>(ctx: Ctx<'_>, label: String, value: String) -> Element<'a, Messa
     .spacing(theme::TIGHT)
     .into()
 }
+
+/// What the last action did (`alert` false) or why it failed, above a
+/// screen's content; nothing when there is nothing to say.
+pub fn banners<'a>(
+    ctx: Ctx<'_>,
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> Element<'a, Message> {
+    let mut col = column![].spacing(super::theme::GAP);
+    for (message, style) in [
+        (
+            notice,
+            theme::notice as fn(&iced::Theme) -> container::Style,
+        ),
+        (error, theme::alert),
+    ] {
+        if let Some(message) = message {
+            col = col.push(
+                container(text(message.to_owned()).size(ctx.sizes.body()))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(style),
+            );
+        }
+    }
+    col.into()
+}

@@ -816,22 +816,11 @@ impl AgreementScreen {
         }))
         .spacing(theme::TIGHT);
         let mut page = column![title, tabs].spacing(theme::GAP);
-        if let Some(notice) = &self.data.notice {
-            page = page.push(
-                container(text(notice.clone()).size(ctx.sizes.body()))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(theme::notice),
-            );
-        }
-        if let Some(error) = &self.error {
-            page = page.push(
-                container(text(error.clone()).size(ctx.sizes.body()))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(theme::alert),
-            );
-        }
+        page = page.push(widgets::banners(
+            ctx,
+            self.data.notice.as_deref(),
+            self.error.as_deref(),
+        ));
         let body: El<'a> = match self.tab {
             Tab::Draft => self.draft_view(ctx),
             Tab::Review => self.review_view(ctx, user),

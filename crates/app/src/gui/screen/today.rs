@@ -225,22 +225,11 @@ impl Today {
             .align_y(Center)
         ]
         .spacing(theme::GAP);
-        if let Some(notice) = &self.data.notice {
-            page = page.push(
-                container(text(notice.clone()).size(body))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(theme::notice),
-            );
-        }
-        if let Some(error) = &self.error {
-            page = page.push(
-                container(text(error.clone()).size(body))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(theme::alert),
-            );
-        }
+        page = page.push(widgets::banners(
+            ctx,
+            self.data.notice.as_deref(),
+            self.error.as_deref(),
+        ));
         let mut list = column![].spacing(theme::TIGHT);
         if self.data.rows.is_empty() {
             list = list.push(text(ctx.tr("today-nothing")).size(body));
