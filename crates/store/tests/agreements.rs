@@ -1,5 +1,7 @@
 //! The agreement's review workflow on a real SQLite file.
 
+mod common;
+
 use accord_core::{
     AuditAction, UserRole,
     agreement::{AgreementStatus, Missing},
@@ -9,283 +11,297 @@ use accord_store::{Actor, Store, StoreError};
 
 #[tokio::test]
 async fn draft_review_finalise_and_a_later_change_needs_approval_again() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("a.sqlite3").display().to_string();
-    let store = Store::open(&path).await.expect("open");
-    let mediator = Actor::from(
-        &store
-            .create_user(None, "边文玲", UserRole::Mediator)
-            .await
-            .expect("user"),
-    );
-    let advisor = Actor::from(
-        &store
-            .create_user(None, "周律师", UserRole::LegalAdvisor)
-            .await
-            .expect("user"),
-    );
-    let (case, _) = store.load_demo(&mediator).await.expect("demo");
-    let mut content = demo::water_leak_agreement(&case);
+    common::on_each_backend(
+        "draft_review_finalise_and_a_later_change_needs_approval_again",
+        |db| async move {
+            let store = db.open().await;
+            let mediator = Actor::from(
+                &store
+                    .create_user(None, "边文玲", UserRole::Mediator)
+                    .await
+                    .expect("user"),
+            );
+            let advisor = Actor::from(
+                &store
+                    .create_user(None, "周律师", UserRole::LegalAdvisor)
+                    .await
+                    .expect("user"),
+            );
+            let (case, _) = store.load_demo(&mediator).await.expect("demo");
+            let mut content = demo::water_leak_agreement(&case);
 
-    // A payment without a deadline: saved as a draft, but not finalisable.
-    content.obligations[1].installments.clear();
-    let record = store
-        .save_agreement(&mediator, case.id, &content)
-        .await
-        .expect("draft");
-    assert_eq!(
-        (record.status, record.versions.len()),
-        (AgreementStatus::Draft, 1)
-    );
-    store
-        .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
-        .await
-        .expect("submit");
-    let err = store
-        .save_agreement(&mediator, case.id, &content)
-        .await
-        .expect_err("locked in review");
-    assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::InReview));
-    let record = store
-        .review_agreement(&advisor, case.id, AgreementStatus::Approved, Some("同意"))
-        .await
-        .expect("approve");
-    assert_eq!(
-        record.current().and_then(|v| v.reviewed_by.clone()),
-        Some("周律师".into())
-    );
-    let err = store
-        .finalise_agreement(&advisor, case.id)
-        .await
-        .expect_err("incomplete");
-    assert_eq!(
-        err,
-        StoreError::AgreementIncomplete(vec![Missing::Deadline { obligation: 1 }])
-    );
+            // A payment without a deadline: saved as a draft, but not finalisable.
+            content.obligations[1].installments.clear();
+            let record = store
+                .save_agreement(&mediator, case.id, &content)
+                .await
+                .expect("draft");
+            assert_eq!(
+                (record.status, record.versions.len()),
+                (AgreementStatus::Draft, 1)
+            );
+            store
+                .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
+                .await
+                .expect("submit");
+            let err = store
+                .save_agreement(&mediator, case.id, &content)
+                .await
+                .expect_err("locked in review");
+            assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::InReview));
+            let record = store
+                .review_agreement(&advisor, case.id, AgreementStatus::Approved, Some("同意"))
+                .await
+                .expect("approve");
+            assert_eq!(
+                record.current().and_then(|v| v.reviewed_by.clone()),
+                Some("周律师".into())
+            );
+            let err = store
+                .finalise_agreement(&advisor, case.id)
+                .await
+                .expect_err("incomplete");
+            assert_eq!(
+                err,
+                StoreError::AgreementIncomplete(vec![Missing::Deadline { obligation: 1 }])
+            );
 
-    // The deadline is added: a new version, approved again, then final.
-    let content = demo::water_leak_agreement(&case);
-    let record = store
-        .save_agreement(&mediator, case.id, &content)
-        .await
-        .expect("version 2");
-    assert_eq!(
-        (record.status, record.versions.len()),
-        (AgreementStatus::Draft, 2)
-    );
-    store
-        .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
-        .await
-        .expect("submit");
-    let returned = store
-        .review_agreement(
-            &advisor,
-            case.id,
-            AgreementStatus::Returned,
-            Some("请写明付款账户"),
-        )
-        .await
-        .expect("return");
-    assert_eq!(
-        returned.current().and_then(|v| v.review_comment.clone()),
-        Some("请写明付款账户".into())
-    );
-    let err = store
-        .finalise_agreement(&advisor, case.id)
-        .await
-        .expect_err("not approved");
-    assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Returned));
-    store
-        .save_agreement(&mediator, case.id, &content)
-        .await
-        .expect("version 3");
-    store
-        .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
-        .await
-        .expect("submit");
-    store
-        .review_agreement(&advisor, case.id, AgreementStatus::Approved, None)
-        .await
-        .expect("approve");
-    let final_record = store
-        .finalise_agreement(&advisor, case.id)
-        .await
-        .expect("final");
-    assert_eq!(final_record.status, AgreementStatus::Final);
-    assert_eq!(final_record.final_version, Some(3));
-    let case_now = store.case(case.id).await.expect("case");
-    assert_eq!(
-        final_record.final_hash,
-        Some(content.content_hash(&case_now))
-    );
+            // The deadline is added: a new version, approved again, then final.
+            let content = demo::water_leak_agreement(&case);
+            let record = store
+                .save_agreement(&mediator, case.id, &content)
+                .await
+                .expect("version 2");
+            assert_eq!(
+                (record.status, record.versions.len()),
+                (AgreementStatus::Draft, 2)
+            );
+            store
+                .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
+                .await
+                .expect("submit");
+            let returned = store
+                .review_agreement(
+                    &advisor,
+                    case.id,
+                    AgreementStatus::Returned,
+                    Some("请写明付款账户"),
+                )
+                .await
+                .expect("return");
+            assert_eq!(
+                returned.current().and_then(|v| v.review_comment.clone()),
+                Some("请写明付款账户".into())
+            );
+            let err = store
+                .finalise_agreement(&advisor, case.id)
+                .await
+                .expect_err("not approved");
+            assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Returned));
+            store
+                .save_agreement(&mediator, case.id, &content)
+                .await
+                .expect("version 3");
+            store
+                .review_agreement(&mediator, case.id, AgreementStatus::InReview, None)
+                .await
+                .expect("submit");
+            store
+                .review_agreement(&advisor, case.id, AgreementStatus::Approved, None)
+                .await
+                .expect("approve");
+            let final_record = store
+                .finalise_agreement(&advisor, case.id)
+                .await
+                .expect("final");
+            assert_eq!(final_record.status, AgreementStatus::Final);
+            assert_eq!(final_record.final_version, Some(3));
+            let case_now = store.case(case.id).await.expect("case");
+            assert_eq!(
+                final_record.final_hash,
+                Some(content.content_hash(&case_now))
+            );
 
-    // Every version is kept, and reopening the file changes nothing.
-    drop(store);
-    let store = Store::open(&path).await.expect("reopen");
-    let record = store
-        .agreement(case.id)
-        .await
-        .expect("query")
-        .expect("exists");
-    assert_eq!(record, final_record);
-    assert_eq!(record.versions.len(), 3);
+            // Every version is kept, and reopening the file changes nothing.
+            drop(store);
+            let store = db.open().await;
+            let record = store
+                .agreement(case.id)
+                .await
+                .expect("query")
+                .expect("exists");
+            assert_eq!(record, final_record);
+            assert_eq!(record.versions.len(), 3);
 
-    // A change after finalising is a new draft that needs approval again.
-    let mut changed = content.clone();
-    changed.witnesses.push("李枭".into());
-    let record = store
-        .save_agreement(&mediator, case.id, &changed)
-        .await
-        .expect("version 4");
-    assert_eq!(
-        (record.status, record.versions.len()),
-        (AgreementStatus::Draft, 4)
-    );
-    let err = store
-        .finalise_agreement(&advisor, case.id)
-        .await
-        .expect_err("needs approval");
-    assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
+            // A change after finalising is a new draft that needs approval again.
+            let mut changed = content.clone();
+            changed.witnesses.push("李枭".into());
+            let record = store
+                .save_agreement(&mediator, case.id, &changed)
+                .await
+                .expect("version 4");
+            assert_eq!(
+                (record.status, record.versions.len()),
+                (AgreementStatus::Draft, 4)
+            );
+            let err = store
+                .finalise_agreement(&advisor, case.id)
+                .await
+                .expect_err("needs approval");
+            assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
 
-    let history = store.case_history(case.id).await.expect("history");
-    for action in [
-        AuditAction::AgreementDrafted,
-        AuditAction::AgreementSubmitted,
-        AuditAction::AgreementApproved,
-        AuditAction::AgreementReturned,
-        AuditAction::AgreementFinalised,
-    ] {
-        assert!(
-            history.iter().any(|e| e.action == action),
-            "{action:?} not audited"
-        );
-    }
-    assert!(
-        history
-            .iter()
-            .any(|e| e.action == AuditAction::AgreementApproved && e.who == "周律师")
-    );
+            let history = store.case_history(case.id).await.expect("history");
+            for action in [
+                AuditAction::AgreementDrafted,
+                AuditAction::AgreementSubmitted,
+                AuditAction::AgreementApproved,
+                AuditAction::AgreementReturned,
+                AuditAction::AgreementFinalised,
+            ] {
+                assert!(
+                    history.iter().any(|e| e.action == action),
+                    "{action:?} not audited"
+                );
+            }
+            assert!(
+                history
+                    .iter()
+                    .any(|e| e.action == AuditAction::AgreementApproved && e.who == "周律师")
+            );
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_final_one() {
-    use accord_core::agreement::{SignMethod, Signature};
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("s.sqlite3").display().to_string();
-    let store = Store::open(&path).await.expect("open");
-    let me = Actor::from(
-        &store
-            .create_user(None, "边文玲", UserRole::Mediator)
-            .await
-            .expect("user"),
-    );
-    let (case, _) = store.load_demo(&me).await.expect("demo");
-    let content = demo::water_leak_agreement(&case);
-    store
-        .save_agreement(&me, case.id, &content)
-        .await
-        .expect("draft");
-    let pad = Signature {
-        slot: 0,
-        name: "李玥".into(),
-        method: SignMethod::Pad,
-        strokes: vec![vec![(0.1, 0.5), (0.4, 0.2), (0.8, 0.6)]],
-        signed_at: chrono::Utc::now(),
-    };
-    let err = store
-        .save_signature(&me, case.id, &pad)
-        .await
-        .expect_err("a draft is not signed");
-    assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
-    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
-        store
-            .review_agreement(&me, case.id, next, None)
-            .await
-            .expect("review");
-    }
-    let empty = Signature {
-        strokes: vec![vec![(0.5, 0.5)]],
-        ..pad.clone()
-    };
-    assert!(matches!(
-        store.save_signature(&me, case.id, &empty).await,
-        Err(StoreError::Invalid(_))
-    ));
-    store
-        .save_signature(&me, case.id, &pad)
-        .await
-        .expect("signed");
-    let paper = Signature {
-        slot: 2,
-        name: "王建国".into(),
-        method: SignMethod::Paper,
-        strokes: Vec::new(),
-        ..pad.clone()
-    };
-    let signed = store
-        .save_signature(&me, case.id, &paper)
-        .await
-        .expect("paper");
-    assert_eq!(signed.len(), 2);
+    common::on_each_backend(
+        "signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_final_one",
+        |db| async move {
+            use accord_core::agreement::{SignMethod, Signature};
+            let store = db.open().await;
+            let me = Actor::from(
+                &store
+                    .create_user(None, "边文玲", UserRole::Mediator)
+                    .await
+                    .expect("user"),
+            );
+            let (case, _) = store.load_demo(&me).await.expect("demo");
+            let content = demo::water_leak_agreement(&case);
+            store
+                .save_agreement(&me, case.id, &content)
+                .await
+                .expect("draft");
+            let pad = Signature {
+                slot: 0,
+                name: "李玥".into(),
+                method: SignMethod::Pad,
+                strokes: vec![vec![(0.1, 0.5), (0.4, 0.2), (0.8, 0.6)]],
+                signed_at: chrono::Utc::now(),
+            };
+            let err = store
+                .save_signature(&me, case.id, &pad)
+                .await
+                .expect_err("a draft is not signed");
+            assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
+            for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
+                store
+                    .review_agreement(&me, case.id, next, None)
+                    .await
+                    .expect("review");
+            }
+            let empty = Signature {
+                strokes: vec![vec![(0.5, 0.5)]],
+                ..pad.clone()
+            };
+            assert!(matches!(
+                store.save_signature(&me, case.id, &empty).await,
+                Err(StoreError::Invalid(_))
+            ));
+            store
+                .save_signature(&me, case.id, &pad)
+                .await
+                .expect("signed");
+            let paper = Signature {
+                slot: 2,
+                name: "王建国".into(),
+                method: SignMethod::Paper,
+                strokes: Vec::new(),
+                ..pad.clone()
+            };
+            let signed = store
+                .save_signature(&me, case.id, &paper)
+                .await
+                .expect("paper");
+            assert_eq!(signed.len(), 2);
 
-    // Sealing needs the final version.
-    assert!(
-        store
-            .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF", &[])
-            .await
-            .is_err()
-    );
-    let record = store.finalise_agreement(&me, case.id).await.expect("final");
-    let sealed = store
-        .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed", &[])
-        .await
-        .expect("sealed");
-    assert_eq!(Some(sealed.content_hash.clone()), record.final_hash);
+            // Sealing needs the final version.
+            assert!(
+                store
+                    .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF", &[])
+                    .await
+                    .is_err()
+            );
+            let record = store.finalise_agreement(&me, case.id).await.expect("final");
+            let sealed = store
+                .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed", &[])
+                .await
+                .expect("sealed");
+            assert_eq!(Some(sealed.content_hash.clone()), record.final_hash);
 
-    // All of it is there after reopening the file.
-    drop(store);
-    let store = Store::open(&path).await.expect("reopen");
-    let again = store.signatures(case.id).await.expect("signatures");
-    assert_eq!(again[0].strokes, pad.strokes);
-    assert_eq!(again[1].method, SignMethod::Paper);
-    let pdf = store
-        .sealed_pdf(case.id)
-        .await
-        .expect("read")
-        .expect("stored");
-    assert_eq!(pdf.pdf, b"%PDF-1.7 sealed");
+            // All of it is there after reopening the file.
+            drop(store);
+            let store = db.open().await;
+            let again = store.signatures(case.id).await.expect("signatures");
+            assert_eq!(again[0].strokes, pad.strokes);
+            assert_eq!(again[1].method, SignMethod::Paper);
+            let pdf = store
+                .sealed_pdf(case.id)
+                .await
+                .expect("read")
+                .expect("stored");
+            assert_eq!(pdf.pdf, b"%PDF-1.7 sealed");
 
-    // A change after finalising is a new version: unsigned, not sealed.
-    store
-        .save_agreement(&me, case.id, &content)
-        .await
-        .expect("new draft");
-    assert!(store.signatures(case.id).await.expect("read").is_empty());
-    assert!(store.sealed_pdf(case.id).await.expect("read").is_none());
-    let history = store.case_history(case.id).await.expect("history");
-    for action in [AuditAction::AgreementSigned, AuditAction::AgreementSealed] {
-        assert!(history.iter().any(|h| h.action == action), "{action:?}");
-    }
+            // A change after finalising is a new version: unsigned, not sealed.
+            store
+                .save_agreement(&me, case.id, &content)
+                .await
+                .expect("new draft");
+            assert!(store.signatures(case.id).await.expect("read").is_empty());
+            assert!(store.sealed_pdf(case.id).await.expect("read").is_none());
+            let history = store.case_history(case.id).await.expect("history");
+            for action in [AuditAction::AgreementSigned, AuditAction::AgreementSealed] {
+                assert!(history.iter().any(|h| h.action == action), "{action:?}");
+            }
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn the_centre_key_is_kept_and_the_newest_is_used() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&dir.path().join("k.sqlite3").display().to_string())
-        .await
-        .expect("open");
-    assert!(store.centre_key().await.expect("read").is_none());
-    let actor = Actor::system();
-    store
-        .save_centre_key(&actor, "甲", "Accord", b"cert-1", b"key-1", false)
-        .await
-        .expect("save");
-    store
-        .save_centre_key(&actor, "乙", "Accord", b"cert-2", b"key-2", true)
-        .await
-        .expect("save");
-    let key = store.centre_key().await.expect("read").expect("present");
-    assert_eq!((key.common_name.as_str(), key.imported), ("乙", true));
-    assert_eq!(key.private_key, b"key-2");
-    assert!(!format!("{key:?}").contains("key-2"));
+    common::on_each_backend(
+        "the_centre_key_is_kept_and_the_newest_is_used",
+        |db| async move {
+            let store = db.open().await;
+            assert!(store.centre_key().await.expect("read").is_none());
+            let actor = Actor::system();
+            store
+                .save_centre_key(&actor, "甲", "Accord", b"cert-1", b"key-1", false)
+                .await
+                .expect("save");
+            store
+                .save_centre_key(&actor, "乙", "Accord", b"cert-2", b"key-2", true)
+                .await
+                .expect("save");
+            let key = store.centre_key().await.expect("read").expect("present");
+            assert_eq!((key.common_name.as_str(), key.imported), ("乙", true));
+            assert_eq!(key.private_key, b"key-2");
+            assert!(!format!("{key:?}").contains("key-2"));
+            db
+        },
+    )
+    .await;
 }

@@ -1,6 +1,8 @@
 //! The store on a real SQLite file: what a mediator saves is there after a
 //! restart, the database refuses broken links, and every change is audited.
 
+mod common;
+
 use accord_core::{
     AuditAction, CaseNumber, CaseStatus, Category, IntakeChannel, NewCase, NewIssue, NewParty,
     PartyRole, UserRole, ValidationError, demo,
@@ -38,245 +40,267 @@ fn new_case(summary: &str, applicant: &str, respondent: &str) -> NewCase {
     }
 }
 
-async fn open(dir: &tempfile::TempDir) -> Store {
-    Store::open(&dir.path().join("accord.sqlite3").display().to_string())
-        .await
-        .expect("open")
-}
-
 #[tokio::test]
 async fn a_saved_case_is_there_after_reopening_the_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let user = store
-        .create_user(None, "边文玲", UserRole::Mediator)
-        .await
-        .expect("user");
-    let actor = Actor::from(&user);
-    let valid = new_case("电梯维修费用分摊", "张珺", "青山物业")
-        .validate()
-        .expect("valid");
-    let saved = store.create_case(&actor, &valid).await.expect("saved");
-    assert_eq!(saved.number, CaseNumber::new(2025, 1));
-    let second = store.create_case(&actor, &valid).await.expect("saved");
-    assert_eq!(second.number, CaseNumber::new(2025, 2));
-    store
-        .set_current_user(user.id)
-        .await
-        .expect("remember user");
-    drop(store);
+    common::on_each_backend(
+        "a_saved_case_is_there_after_reopening_the_file",
+        |db| async move {
+            let store = db.open().await;
+            let user = store
+                .create_user(None, "边文玲", UserRole::Mediator)
+                .await
+                .expect("user");
+            let actor = Actor::from(&user);
+            let valid = new_case("电梯维修费用分摊", "张珺", "青山物业")
+                .validate()
+                .expect("valid");
+            let saved = store.create_case(&actor, &valid).await.expect("saved");
+            assert_eq!(saved.number, CaseNumber::new(2025, 1));
+            let second = store.create_case(&actor, &valid).await.expect("saved");
+            assert_eq!(second.number, CaseNumber::new(2025, 2));
+            store
+                .set_current_user(user.id)
+                .await
+                .expect("remember user");
+            drop(store);
 
-    let store = open(&dir).await;
-    let back = store
-        .case_by_number(CaseNumber::new(2025, 1))
-        .await
-        .expect("query")
-        .expect("found");
-    assert_eq!(back, saved);
-    assert_eq!(back.parties[0].name, "张珺");
-    assert_eq!(
-        back.parties[0].id_number.as_deref(),
-        Some("11010519491231002X")
-    );
-    assert_eq!(back.issues[0].title, "物业费");
-    assert_eq!(store.current_user().await.expect("query"), Some(user));
-    assert_eq!(store.count_cases().await.expect("count"), 2);
+            let store = db.open().await;
+            let back = store
+                .case_by_number(CaseNumber::new(2025, 1))
+                .await
+                .expect("query")
+                .expect("found");
+            assert_eq!(back, saved);
+            assert_eq!(back.parties[0].name, "张珺");
+            assert_eq!(
+                back.parties[0].id_number.as_deref(),
+                Some("11010519491231002X")
+            );
+            assert_eq!(back.issues[0].title, "物业费");
+            assert_eq!(store.current_user().await.expect("query"), Some(user));
+            assert_eq!(store.count_cases().await.expect("count"), 2);
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_party_pointing_to_a_missing_case_is_rejected() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let orphan = accord_entity::party::ActiveModel {
-        case_id: Set(4242),
-        position: Set(0),
-        kind: Set("person".into()),
-        role: Set("applicant".into()),
-        name: Set("无案可依".into()),
-        ..Default::default()
-    };
-    let err = orphan
-        .insert(store.connection())
-        .await
-        .expect_err("foreign key must refuse it");
-    assert!(
-        err.to_string().to_lowercase().contains("foreign key"),
-        "{err}"
-    );
+    common::on_each_backend(
+        "a_party_pointing_to_a_missing_case_is_rejected",
+        |db| async move {
+            let store = db.open().await;
+            let orphan = accord_entity::party::ActiveModel {
+                case_id: Set(4242),
+                position: Set(0),
+                kind: Set("person".into()),
+                role: Set("applicant".into()),
+                name: Set("无案可依".into()),
+                ..Default::default()
+            };
+            let err = orphan
+                .insert(store.connection())
+                .await
+                .expect_err("foreign key must refuse it");
+            assert!(
+                err.to_string().to_lowercase().contains("foreign key"),
+                "{err}"
+            );
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn every_change_writes_its_audit_event() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let user = store
-        .create_user(None, "李瑞芳", UserRole::Administrator)
-        .await
-        .expect("user");
-    let actor = Actor::from(&user);
-    let case = store
-        .create_case(
-            &actor,
-            &new_case("噪音", "甲", "乙").validate().expect("valid"),
-        )
-        .await
-        .expect("case");
-    let case = store
-        .change_status(&actor, case.id, case.version, CaseStatus::Assigned)
-        .await
-        .expect("assigned");
-    assert_eq!(case.status, CaseStatus::Assigned);
-    assert_eq!(case.version, 2);
+    common::on_each_backend("every_change_writes_its_audit_event", |db| async move {
+        let store = db.open().await;
+        let user = store
+            .create_user(None, "李瑞芳", UserRole::Administrator)
+            .await
+            .expect("user");
+        let actor = Actor::from(&user);
+        let case = store
+            .create_case(
+                &actor,
+                &new_case("噪音", "甲", "乙").validate().expect("valid"),
+            )
+            .await
+            .expect("case");
+        let case = store
+            .change_status(&actor, case.id, case.version, CaseStatus::Assigned)
+            .await
+            .expect("assigned");
+        assert_eq!(case.status, CaseStatus::Assigned);
+        assert_eq!(case.version, 2);
 
-    let log = store.audit_log().await.expect("log");
-    let actions: Vec<_> = log
-        .iter()
-        .map(|e| (e.action, e.who.as_str(), e.case_id))
-        .collect();
-    assert_eq!(
-        actions,
-        vec![
-            (AuditAction::UserCreated, "李瑞芳", None),
-            (AuditAction::CaseCreated, "李瑞芳", Some(case.id)),
-            (AuditAction::CaseStatus, "李瑞芳", Some(case.id)),
-        ]
-    );
-    assert_eq!(log[2].detail["from"], "received");
-    assert_eq!(log[2].detail["to"], "assigned");
-    assert_eq!(store.case_history(case.id).await.expect("history").len(), 2);
+        let log = store.audit_log().await.expect("log");
+        let actions: Vec<_> = log
+            .iter()
+            .map(|e| (e.action, e.who.as_str(), e.case_id))
+            .collect();
+        assert_eq!(
+            actions,
+            vec![
+                (AuditAction::UserCreated, "李瑞芳", None),
+                (AuditAction::CaseCreated, "李瑞芳", Some(case.id)),
+                (AuditAction::CaseStatus, "李瑞芳", Some(case.id)),
+            ]
+        );
+        assert_eq!(log[2].detail["from"], "received");
+        assert_eq!(log[2].detail["to"], "assigned");
+        assert_eq!(store.case_history(case.id).await.expect("history").len(), 2);
+        db
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn illegal_or_stale_status_changes_write_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let actor = Actor::system();
-    let case = store
-        .create_case(
-            &actor,
-            &new_case("噪音", "甲", "乙").validate().expect("valid"),
-        )
-        .await
-        .expect("case");
-    let err = store
-        .change_status(&actor, case.id, case.version, CaseStatus::Closed)
-        .await
-        .expect_err("illegal");
-    assert_eq!(
-        err,
-        StoreError::Invalid(ValidationError::IllegalTransition {
-            from: "received",
-            to: "closed"
-        })
-    );
-    store
-        .change_status(&actor, case.id, case.version, CaseStatus::Assigned)
-        .await
-        .expect("first edit");
-    // A second window still holding version 1 must not overwrite silently.
-    let err = store
-        .change_status(&actor, case.id, case.version, CaseStatus::Referred)
-        .await
-        .expect_err("stale");
-    assert_eq!(err, StoreError::Conflict);
-    assert_eq!(
-        store.case(case.id).await.expect("case").status,
-        CaseStatus::Assigned
-    );
-    assert_eq!(store.case_history(case.id).await.expect("history").len(), 2);
+    common::on_each_backend(
+        "illegal_or_stale_status_changes_write_nothing",
+        |db| async move {
+            let store = db.open().await;
+            let actor = Actor::system();
+            let case = store
+                .create_case(
+                    &actor,
+                    &new_case("噪音", "甲", "乙").validate().expect("valid"),
+                )
+                .await
+                .expect("case");
+            let err = store
+                .change_status(&actor, case.id, case.version, CaseStatus::Closed)
+                .await
+                .expect_err("illegal");
+            assert_eq!(
+                err,
+                StoreError::Invalid(ValidationError::IllegalTransition {
+                    from: "received",
+                    to: "closed"
+                })
+            );
+            store
+                .change_status(&actor, case.id, case.version, CaseStatus::Assigned)
+                .await
+                .expect("first edit");
+            // A second window still holding version 1 must not overwrite silently.
+            let err = store
+                .change_status(&actor, case.id, case.version, CaseStatus::Referred)
+                .await
+                .expect_err("stale");
+            assert_eq!(err, StoreError::Conflict);
+            assert_eq!(
+                store.case(case.id).await.expect("case").status,
+                CaseStatus::Assigned
+            );
+            assert_eq!(store.case_history(case.id).await.expect("history").len(), 2);
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn the_list_searches_numbers_and_name_fragments_newest_first() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let actor = Actor::system();
-    for (a, r) in [("王芳", "李堃"), ("赵喆", "王建国"), ("Li Yue", "Acme Ltd")] {
-        store
-            .create_case(&actor, &new_case("纠纷", a, r).validate().expect("valid"))
-            .await
-            .expect("case");
-    }
-    let numbers =
-        |page: accord_store::CasePage| page.rows.into_iter().map(|r| r.number).collect::<Vec<_>>();
-    let all = store.list_cases(&CaseQuery::default()).await.expect("list");
-    assert_eq!(all.total, 3);
-    assert_eq!(numbers(all), vec!["2025-0003", "2025-0002", "2025-0001"]);
-    let q = |text: &str| CaseQuery {
-        text: text.into(),
-        ..CaseQuery::default()
-    };
-    assert_eq!(
-        numbers(store.list_cases(&q("王")).await.expect("list")),
-        vec!["2025-0002", "2025-0001"]
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("建国")).await.expect("list")),
-        vec!["2025-0002"]
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("王建国")).await.expect("list")),
-        vec!["2025-0002"]
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("王国")).await.expect("list")),
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("li y")).await.expect("list")),
-        vec!["2025-0003"]
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("2025-0001")).await.expect("list")),
-        vec!["2025-0001"]
-    );
-    assert_eq!(
-        numbers(store.list_cases(&q("%")).await.expect("list")),
-        Vec::<String>::new()
-    );
-    let row = &store.list_cases(&q("李堃")).await.expect("list").rows[0];
-    assert_eq!(
-        (row.applicants.clone(), row.respondents.clone()),
-        (vec!["王芳".to_owned()], vec!["李堃".to_owned()])
-    );
+    common::on_each_backend(
+        "the_list_searches_numbers_and_name_fragments_newest_first",
+        |db| async move {
+            let store = db.open().await;
+            let actor = Actor::system();
+            for (a, r) in [("王芳", "李堃"), ("赵喆", "王建国"), ("Li Yue", "Acme Ltd")] {
+                store
+                    .create_case(&actor, &new_case("纠纷", a, r).validate().expect("valid"))
+                    .await
+                    .expect("case");
+            }
+            let numbers = |page: accord_store::CasePage| {
+                page.rows.into_iter().map(|r| r.number).collect::<Vec<_>>()
+            };
+            let all = store.list_cases(&CaseQuery::default()).await.expect("list");
+            assert_eq!(all.total, 3);
+            assert_eq!(numbers(all), vec!["2025-0003", "2025-0002", "2025-0001"]);
+            let q = |text: &str| CaseQuery {
+                text: text.into(),
+                ..CaseQuery::default()
+            };
+            assert_eq!(
+                numbers(store.list_cases(&q("王")).await.expect("list")),
+                vec!["2025-0002", "2025-0001"]
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("建国")).await.expect("list")),
+                vec!["2025-0002"]
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("王建国")).await.expect("list")),
+                vec!["2025-0002"]
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("王国")).await.expect("list")),
+                Vec::<String>::new()
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("li y")).await.expect("list")),
+                vec!["2025-0003"]
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("2025-0001")).await.expect("list")),
+                vec!["2025-0001"]
+            );
+            assert_eq!(
+                numbers(store.list_cases(&q("%")).await.expect("list")),
+                Vec::<String>::new()
+            );
+            let row = &store.list_cases(&q("李堃")).await.expect("list").rows[0];
+            assert_eq!(
+                (row.applicants.clone(), row.respondents.clone()),
+                (vec!["王芳".to_owned()], vec!["李堃".to_owned()])
+            );
 
-    let second = store
-        .case_by_number(CaseNumber::new(2025, 2))
-        .await
-        .expect("q")
-        .expect("found");
-    store
-        .change_status(&actor, second.id, second.version, CaseStatus::Assigned)
-        .await
-        .expect("assign");
-    let assigned = CaseQuery {
-        status: Some(CaseStatus::Assigned),
-        ..CaseQuery::default()
-    };
-    assert_eq!(
-        numbers(store.list_cases(&assigned).await.expect("list")),
-        vec!["2025-0002"]
-    );
-    // Activity moves a case to the top.
-    assert_eq!(
-        store
-            .list_cases(&CaseQuery::default())
-            .await
-            .expect("list")
-            .rows[0]
-            .number,
-        "2025-0002"
-    );
-    let paged = CaseQuery {
-        offset: 1,
-        limit: 1,
-        ..CaseQuery::default()
-    };
-    let page = store.list_cases(&paged).await.expect("list");
-    assert_eq!(
-        (page.total, numbers(page)),
-        (3, vec!["2025-0003".to_owned()])
-    );
+            let second = store
+                .case_by_number(CaseNumber::new(2025, 2))
+                .await
+                .expect("q")
+                .expect("found");
+            store
+                .change_status(&actor, second.id, second.version, CaseStatus::Assigned)
+                .await
+                .expect("assign");
+            let assigned = CaseQuery {
+                status: Some(CaseStatus::Assigned),
+                ..CaseQuery::default()
+            };
+            assert_eq!(
+                numbers(store.list_cases(&assigned).await.expect("list")),
+                vec!["2025-0002"]
+            );
+            // Activity moves a case to the top.
+            assert_eq!(
+                store
+                    .list_cases(&CaseQuery::default())
+                    .await
+                    .expect("list")
+                    .rows[0]
+                    .number,
+                "2025-0002"
+            );
+            let paged = CaseQuery {
+                offset: 1,
+                limit: 1,
+                ..CaseQuery::default()
+            };
+            let page = store.list_cases(&paged).await.expect("list");
+            assert_eq!(
+                (page.total, numbers(page)),
+                (3, vec!["2025-0003".to_owned()])
+            );
+            db
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -322,22 +346,25 @@ async fn migrations_run_on_an_empty_file_and_twice_is_harmless() {
 
 #[tokio::test]
 async fn the_example_loads_once() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(&dir).await;
-    let (case, created) = store.load_demo(&Actor::system()).await.expect("demo");
-    assert!(created);
-    assert_eq!(
-        case.parties
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>(),
-        ["李玥", "赵喆", "王建国"]
-    );
-    let (again, created) = store.load_demo(&Actor::system()).await.expect("demo");
-    assert!(!created);
-    assert_eq!(again.id, case.id);
-    assert_eq!(store.count_cases().await.expect("count"), 1);
-    assert_eq!(demo::water_leak_case().parties.len(), 3);
+    common::on_each_backend("the_example_loads_once", |db| async move {
+        let store = db.open().await;
+        let (case, created) = store.load_demo(&Actor::system()).await.expect("demo");
+        assert!(created);
+        assert_eq!(
+            case.parties
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["李玥", "赵喆", "王建国"]
+        );
+        let (again, created) = store.load_demo(&Actor::system()).await.expect("demo");
+        assert!(!created);
+        assert_eq!(again.id, case.id);
+        assert_eq!(store.count_cases().await.expect("count"), 1);
+        assert_eq!(demo::water_leak_case().parties.len(), 3);
+        db
+    })
+    .await;
 }
 
 #[tokio::test]
