@@ -7,7 +7,7 @@ use accord_core::{
     agreement::{AgreementStatus, Missing},
     demo,
 };
-use accord_store::{Actor, Store, StoreError};
+use accord_store::{Actor, StoreError};
 
 #[tokio::test]
 async fn draft_review_finalise_and_a_later_change_needs_approval_again() {
