@@ -414,3 +414,9 @@ reminder-days = Remind days before a due date
 reminder-days-save = Save
 reminder-days-saved = Agreements finalised from now on are reminded { $days } days before each due date.
 error-reminder-days = The days must be a whole number from 0 to 60.
+
+## Moving a database between back ends (accord db …)
+cli-db-migrated = The { $backend } database is up to date: { $count } schema migrations applied, the newest { $latest }.
+cli-db-copied = Copied { $rows } rows in { $tables } tables from { $from } to { $to }; row counts and content hashes agree on both sides.
+error-copy-target-not-empty = The target database is not empty ({ $table } has { $rows } rows). Copy only into a new, empty database; nothing was written.
+error-copy-mismatch = After copying, { $table } differs ({ $source } rows in the source, { $target } in the target). The copy was undone; nothing was written.

@@ -405,3 +405,9 @@ reminder-days = 到期前提醒天数
 reminder-days-save = 保存
 reminder-days-saved = 今后定稿的协议将在到期前 { $days } 天提醒。
 error-reminder-days = 提醒天数须为 0 至 60 之间的整数。
+
+## 在不同数据库之间迁移数据（accord db …）
+cli-db-migrated = { $backend } 数据库已是最新结构：已应用 { $count } 项迁移，最新为 { $latest }。
+cli-db-copied = 已从 { $from } 复制 { $tables } 张表共 { $rows } 行到 { $to }；两侧每张表的行数与内容哈希一致。
+error-copy-target-not-empty = 目标数据库不是空的（{ $table } 已有 { $rows } 行）。只能复制到新建的空数据库；未写入任何数据。
+error-copy-mismatch = 复制后 { $table } 不一致（源库 { $source } 行，目标库 { $target } 行）。复制已撤销，未写入任何数据。

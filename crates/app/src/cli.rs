@@ -351,3 +351,76 @@ pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
     );
     Ok(report.retrying == 0 && report.failed == 0)
 }
+
+fn store_error(t: &Translations, e: &accord_store::StoreError) -> anyhow::Error {
+    let (key, args) = e.message();
+    let args: Vec<accord_i18n::Arg<'_>> =
+        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+    anyhow::anyhow!(t.tr_args(key, &args))
+}
+
+/// `accord db migrate`: brings the database (`--db`) up to this version's
+/// schema, creating it if it is empty, and says where it stands.
+pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
+    let t = Translations::load_or_empty(Locale::from_system());
+    let store = open(db).await?;
+    let applied = store
+        .applied_migrations()
+        .await
+        .map_err(|e| store_error(&t, &e))?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-db-migrated",
+            &[
+                ("backend", store.backend().into()),
+                ("count", applied.len().to_string().into()),
+                ("latest", applied.last().cloned().unwrap_or_default().into()),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `accord db copy --from URL --to URL`: copies everything into an empty
+/// database and prints each table's row count and content hash, which
+/// agree on both sides (otherwise nothing is kept and it fails).
+pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
+    let t = Translations::load_or_empty(Locale::from_system());
+    let source = Store::open(from).await.context("opening --from")?;
+    let target = Store::open(to).await.context("opening --to")?;
+    let tables = source
+        .copy_into(&target)
+        .await
+        .map_err(|e| store_error(&t, &e))?;
+    let mut out = std::io::stdout().lock();
+    for table in &tables {
+        writeln!(
+            out,
+            "{:<20}\t{:>8}\t{}",
+            table.table, table.rows, table.sha256
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        t.tr_args(
+            "cli-db-copied",
+            &[
+                (
+                    "rows",
+                    tables
+                        .iter()
+                        .map(|x| x.rows)
+                        .sum::<u64>()
+                        .to_string()
+                        .into()
+                ),
+                ("tables", tables.len().to_string().into()),
+                ("from", source.backend().into()),
+                ("to", target.backend().into()),
+            ]
+        )
+    )?;
+    Ok(())
+}

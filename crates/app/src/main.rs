@@ -46,6 +46,29 @@ enum Command {
         #[command(subcommand)]
         command: CasesCommand,
     },
+    /// The database itself: schema and moving data between back ends.
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Create or update the schema of the database given by --db (a SQLite
+    /// file or postgres://user:password@host/database).
+    Migrate,
+    /// Copy everything into an empty database, e.g. a room's SQLite file
+    /// into the centre's PostgreSQL; row counts and content hashes of every
+    /// table are compared, and nothing is kept unless they all agree.
+    Copy {
+        /// The database to read (a SQLite file path or a URL).
+        #[arg(long)]
+        from: String,
+        /// The empty database to fill (a SQLite file path or a URL).
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,6 +163,12 @@ fn main() -> anyhow::Result<()> {
         }) => {
             runtime.block_on(cli::list_cases(args.db.as_deref(), json))?;
         }
+        Some(Command::Db {
+            command: DbCommand::Migrate,
+        }) => runtime.block_on(cli::db_migrate(args.db.as_deref()))?,
+        Some(Command::Db {
+            command: DbCommand::Copy { from, to },
+        }) => runtime.block_on(cli::db_copy(&from, &to))?,
     }
     Ok(())
 }

@@ -248,3 +248,99 @@ fn the_calendar_export_parses_back_with_stable_uids_and_alarms() {
         .collect();
     assert_eq!(uids, uids_again);
 }
+
+#[path = "../../store/tests/common/mod.rs"]
+mod backends;
+
+fn accord_at(db: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["--db", db])
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("run accord");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `db copy` prints one line per table (name, rows, SHA-256) and a summary.
+fn copy(from: &str, to: &str) -> Vec<(String, u64, String)> {
+    let (ok, out, err) = accord_at(from, &["db", "copy", "--from", from, "--to", to]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("row counts and content hashes agree on both sides"),
+        "{out}"
+    );
+    out.lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (table, rows, hash) = (cols.next()?, cols.next()?, cols.next()?);
+            Some((
+                table.trim().to_owned(),
+                rows.trim().parse().ok()?,
+                hash.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn cases_json(db: &str) -> serde_json::Value {
+    let (ok, out, err) = accord_at(db, &["cases", "list", "--json"]);
+    assert!(ok, "{err}");
+    serde_json::from_str(&out).expect("json")
+}
+
+#[tokio::test]
+async fn a_rooms_database_moves_to_another_and_back_without_loss() {
+    let room = backends::TestDb::sqlite();
+    assert!(accord_at(&room.url, &["demo"]).0);
+    let empty = backends::TestDb::sqlite();
+    let (ok, out, err) = accord_at(&empty.url, &["db", "migrate"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("The sqlite database is up to date: 5 schema migrations applied"),
+        "{out}"
+    );
+    let tables = copy(&room.url, &empty.url);
+    assert_eq!(tables.len(), 20, "{tables:?}");
+    let rows = |name: &str| tables.iter().find(|t| t.0 == name).map(|t| t.1);
+    assert_eq!(rows("cases"), Some(1));
+    assert_eq!(rows("parties"), Some(3));
+    assert_eq!(rows("sealed_documents"), Some(1));
+    assert_eq!(cases_json(&empty.url), cases_json(&room.url));
+    // The sealed agreement came along and still verifies against the copy.
+    let pdf = tempfile::NamedTempFile::new().expect("tmp");
+    let pdf = pdf.path().to_str().expect("path");
+    assert!(accord_at(&empty.url, &["agreement", "pdf", "2025-0001", "--out", pdf]).0);
+    let (ok, out, _) = accord_at(&empty.url, &["verify", pdf]);
+    assert!(ok && out.contains("as recorded in the database"), "{out}");
+
+    // Copying again into a database that now has data is refused.
+    let (ok, _, err) = accord_at(
+        &room.url,
+        &["db", "copy", "--from", &room.url, "--to", &empty.url],
+    );
+    assert!(!ok);
+    assert!(err.contains("The target database is not empty"), "{err}");
+
+    // Into the centre's PostgreSQL and back, when a server is configured.
+    let Some(centre) = backends::TestDb::postgres("cli_copy").await else {
+        return;
+    };
+    let (ok, out, err) = accord_at(&centre.url, &["db", "migrate"]);
+    assert!(
+        ok && out.contains("The postgres database is up to date"),
+        "{out}{err}"
+    );
+    let there = copy(&room.url, &centre.url);
+    assert_eq!(there, tables, "same counts and hashes on PostgreSQL");
+    assert_eq!(cases_json(&centre.url), cases_json(&room.url));
+    let back = backends::TestDb::sqlite();
+    assert_eq!(copy(&centre.url, &back.url), tables);
+    assert_eq!(cases_json(&back.url), cases_json(&room.url));
+    centre.finish().await;
+}

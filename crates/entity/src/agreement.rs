@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A case's settlement agreement and where it stands in review.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "agreements")]
 pub struct Model {
     #[sea_orm(primary_key)]

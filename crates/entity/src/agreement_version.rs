@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One version of an agreement's content, with its review.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "agreement_versions")]
 pub struct Model {
     #[sea_orm(primary_key)]

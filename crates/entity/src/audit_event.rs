@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Who did what, when: written in the same transaction as the change.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "audit_events")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The centre's sealing key and certificate (the newest row is in use).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "centre_keys")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The return visit after performance, with the parties' satisfaction.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "evaluations")]
 pub struct Model {
     #[sea_orm(primary_key)]

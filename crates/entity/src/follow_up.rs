@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One dated follow-up of an obligation (reminder, due check, escalation).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "follow_ups")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A roster entry.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "mediators")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An email waiting to be sent, or sent: queued in the same transaction as
 /// the action that causes it, delivered once under a stable Message-ID.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One 1- or 2-character piece of a party's name (search index).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "party_name_grams")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

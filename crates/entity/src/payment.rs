@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A payment seen by the mediator against one instalment.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "payments")]
 pub struct Model {
     #[sea_orm(primary_key)]

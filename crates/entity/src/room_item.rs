@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Something recorded in a party's compartment.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "room_items")]
 pub struct Model {
     #[sea_orm(primary_key)]

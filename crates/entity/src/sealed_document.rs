@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A sealed agreement PDF exactly as it was handed out.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "sealed_documents")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A party's consent to mediate, recorded in a session.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "session_consents")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

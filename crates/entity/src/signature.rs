@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One signatory's signature on one version of an agreement.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "signatures")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -288,7 +288,7 @@ impl Store {
         } else {
             crate::now()
         };
-        active.finalised_at = Set(Some(at));
+        active.finalised_at = Set(Some(crate::ms(at)));
         active.updated_at = Set(crate::now());
         active.update(&txn).await?;
         audit::record(

@@ -107,7 +107,7 @@ impl Store {
             external_ref: Set(external_ref.map(str::to_owned)),
             category: Set(case.category.code().to_owned()),
             channel: Set(case.channel.code().to_owned()),
-            received_at: Set(case.received_at),
+            received_at: Set(crate::ms(case.received_at)),
             summary: Set(case.summary.clone()),
             status: Set(CaseStatus::Received.code().to_owned()),
             created_at: Set(now),

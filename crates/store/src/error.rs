@@ -27,6 +27,18 @@ pub enum StoreError {
     /// The agreement's review status does not allow this step.
     #[error("not possible while the agreement is {0:?}")]
     AgreementStatus(accord_core::agreement::AgreementStatus),
+    /// A copy must go into an empty database.
+    #[error("the target database is not empty: {table} has {rows} rows")]
+    TargetNotEmpty { table: String, rows: u64 },
+    /// After copying, a table differs between source and target.
+    #[error(
+        "{table} differs after copying: {source_rows} rows in the source, {target_rows} in the target"
+    )]
+    CopyMismatch {
+        table: String,
+        source_rows: u64,
+        target_rows: u64,
+    },
 }
 
 impl From<sea_orm::DbErr> for StoreError {
@@ -47,6 +59,22 @@ impl StoreError {
             Self::Invalid(e) => (e.key(), e.args()),
             Self::Session(e) => (e.key(), Vec::new()),
             Self::AgreementIncomplete(_) => ("error-agreement-incomplete", Vec::new()),
+            Self::TargetNotEmpty { table, rows } => (
+                "error-copy-target-not-empty",
+                vec![("table", table.clone()), ("rows", rows.to_string())],
+            ),
+            Self::CopyMismatch {
+                table,
+                source_rows,
+                target_rows,
+            } => (
+                "error-copy-mismatch",
+                vec![
+                    ("table", table.clone()),
+                    ("source", source_rows.to_string()),
+                    ("target", target_rows.to_string()),
+                ],
+            ),
             Self::AgreementStatus(status) => {
                 use accord_core::Choice;
                 (

@@ -157,8 +157,8 @@ pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Resu
         attachment: Set(bytes),
         state: Set("queued".into()),
         attempts: Set(0),
-        not_before: Set(email.not_before),
-        next_attempt_at: Set(email.not_before),
+        not_before: Set(crate::ms(email.not_before)),
+        next_attempt_at: Set(crate::ms(email.not_before)),
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
@@ -743,7 +743,7 @@ impl Store {
         active.attempts = Set(attempts);
         active.last_error = Set(Some(error.to_owned()));
         match next {
-            Some(at) => active.next_attempt_at = Set(at),
+            Some(at) => active.next_attempt_at = Set(crate::ms(at)),
             None => active.state = Set("failed".into()),
         }
         active.update(&self.db).await?;

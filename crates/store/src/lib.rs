@@ -13,6 +13,7 @@ mod followups;
 mod grams;
 mod room;
 mod signing;
+mod transfer;
 mod users;
 
 pub use agreements::{AgreementRecord, AgreementVersion};
@@ -25,6 +26,7 @@ pub use followups::{
 };
 pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
+pub use transfer::TableSummary;
 
 use sea_orm::DatabaseConnection;
 
@@ -66,8 +68,14 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// The current time, truncated to milliseconds so that stored timestamps
 /// compare and sort the same on every back end.
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
-    let now = chrono::Utc::now();
-    chrono::DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+    ms(chrono::Utc::now())
+}
+
+/// A time truncated to milliseconds: every stored timestamp is, so that a
+/// copy to a back end with coarser timestamps (PostgreSQL keeps
+/// microseconds) is exact.
+pub(crate) fn ms(t: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
 impl Store {

@@ -148,7 +148,7 @@ impl Store {
         let fresh = Session::start(case_id, now);
         let model = session::ActiveModel {
             case_id: Set(case_id),
-            started_at: Set(fresh.started_at),
+            started_at: Set(crate::ms(fresh.started_at)),
             ended_at: Set(None),
             stage: Set(fresh.stage.code().to_owned()),
             round: Set(0),
@@ -217,7 +217,10 @@ impl Store {
                 session::Column::Checked,
                 Expr::value(to_json(&session.checked)),
             )
-            .col_expr(session::Column::EndedAt, Expr::value(session.ended_at))
+            .col_expr(
+                session::Column::EndedAt,
+                Expr::value(session.ended_at.map(crate::ms)),
+            )
             .filter(session::Column::Id.eq(session.id))
             .exec(&txn)
             .await?;
@@ -226,7 +229,7 @@ impl Store {
                 session_consent::ActiveModel {
                     session_id: Set(session.id),
                     party_id: Set(*party),
-                    at: Set(*at),
+                    at: Set(crate::ms(*at)),
                 }
                 .insert(&txn)
                 .await?;
@@ -318,7 +321,7 @@ impl Store {
             round: Set(i32::try_from(round).unwrap_or(i32::MAX)),
             recorded_at: Set(crate::now()),
             disclosure: Set(disclosure.code().to_owned()),
-            shared_at: Set(shared_at),
+            shared_at: Set(shared_at.map(crate::ms)),
             shared_by: Set(shared_by),
 
             corrects: Set(item.corrects),
@@ -386,7 +389,7 @@ impl Store {
             Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
             _ => (None, None),
         };
-        active.shared_at = Set(at);
+        active.shared_at = Set(at.map(crate::ms));
         active.shared_by = Set(by);
         let updated = active.update(&txn).await?;
         audit::record(

@@ -1,0 +1,254 @@
+//! Moving a room's data between back ends: SQLite to SQLite always, and
+//! SQLite → PostgreSQL → SQLite when a server is configured. Nothing may
+//! be lost or changed on the way: counts and content hashes of every table
+//! agree, and the copy works as a database afterwards.
+
+mod common;
+
+use accord_core::{
+    AuditAction, Currency, Disclosure, ItemKind, Money, NewItem, UserRole,
+    agreement::{AgreementStatus, SignMethod, Signature},
+    demo,
+};
+use accord_store::{Actor, CaseQuery, NewEmail, NewPayment, Store, StoreError};
+use chrono::NaiveDate;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+/// A database with something in every table: users, settings, the example
+/// case with a session and confidential and shared entries, a finalised
+/// agreement with its follow-ups, a signature, the centre key, a sealed PDF
+/// (binary), a payment and a queued email with an attachment.
+async fn fill(store: &Store) -> i64 {
+    let me = Actor::from(
+        &store
+            .create_user(None, "边文玲", UserRole::Mediator)
+            .await
+            .expect("user"),
+    );
+    store
+        .set_current_user(me.user_id.expect("id"))
+        .await
+        .expect("current");
+    store
+        .set_setting("centre_name", "青山区人民调解委员会")
+        .await
+        .expect("setting");
+    let (case, _) = store.load_demo(&me).await.expect("demo");
+    let mut session = store.open_session(&me, case.id).await.expect("session");
+    for party in &case.parties {
+        session
+            .record_consent(party.id, chrono::Utc::now())
+            .expect("consent");
+    }
+    store
+        .save_session(&me, &session, AuditAction::ConsentRecorded)
+        .await
+        .expect("consents");
+    accord_entity::mediator::ActiveModel {
+        name: Set("周敏".into()),
+        mediator_type: Set("legal".into()),
+        specialty: Set(Some("合同纠纷".into())),
+        phone: Set(None),
+        active: Set(true),
+        ..Default::default()
+    }
+    .insert(store.connection())
+    .await
+    .expect("mediator");
+    let item = store
+        .record_item(
+            &me,
+            session.id,
+            &NewItem {
+                party_id: case.parties[0].id,
+                kind: Some(ItemKind::Interest),
+                text: "希望尽快修好，不想再打官司".into(),
+                ..NewItem::default()
+            },
+        )
+        .await
+        .expect("item");
+    store
+        .set_disclosure(
+            &me,
+            item.id,
+            Disclosure::Shared {
+                at: chrono::Utc::now(),
+                by: "边文玲".into(),
+            },
+        )
+        .await
+        .expect("shared");
+    store
+        .save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
+        .await
+        .expect("draft");
+    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
+        store
+            .review_agreement(&me, case.id, next, None)
+            .await
+            .expect("review");
+    }
+    store
+        .save_signature(
+            &me,
+            case.id,
+            &Signature {
+                slot: 0,
+                name: "李玥".into(),
+                method: SignMethod::Pad,
+                strokes: vec![vec![(0.1, 0.2), (0.333_333, 0.7), (0.9, 0.45)]],
+                signed_at: chrono::Utc::now(),
+            },
+        )
+        .await
+        .expect("signature");
+    store.finalise_agreement(&me, case.id).await.expect("final");
+    store
+        .save_centre_key(
+            &me,
+            "青山区人民调解委员会",
+            "Accord",
+            &[0x30, 0x82, 0, 1],
+            &[7; 32],
+            false,
+        )
+        .await
+        .expect("key");
+    let pdf: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    store
+        .save_sealed_pdf(&me, case.id, "zh-CN", &pdf, &[])
+        .await
+        .expect("sealed");
+    store
+        .record_payment(
+            &me,
+            case.id,
+            &NewPayment {
+                obligation: 1,
+                installment: 0,
+                amount: Money::major(3_000, Currency::Cny),
+                paid_on: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+                method: "银行转账".into(),
+                evidence: "回单".into(),
+            },
+        )
+        .await
+        .expect("payment");
+    store
+        .queue_emails(&[NewEmail {
+            case_id: Some(case.id),
+            follow_up_id: None,
+            purpose: "agreement".into(),
+            to_name: "王建国".into(),
+            to_address: "wang@example.org".into(),
+            subject: "调解协议书".into(),
+            body: "附件为调解协议书。".into(),
+            attachment: Some(("协议.pdf".into(), pdf)),
+            not_before: chrono::Utc::now(),
+        }])
+        .await
+        .expect("email");
+    accord_entity::evaluation::ActiveModel {
+        case_id: Set(case.id),
+        visited_on: Set(NaiveDate::from_ymd_opt(2025, 4, 1).expect("date")),
+        satisfaction: Set("satisfied".into()),
+        note: Set("双方满意".into()),
+        recorded_at: Set(chrono::DateTime::from_timestamp_millis(1_743_465_600_123).expect("t")),
+        recorded_by: Set("边文玲".into()),
+        ..Default::default()
+    }
+    .insert(store.connection())
+    .await
+    .expect("evaluation");
+    case.id
+}
+
+async fn check_copy(from: &Store, to: &Store) {
+    let source = from.summary().await.expect("summary");
+    assert!(
+        source.iter().all(|t| t.rows > 0),
+        "every table has rows: {source:?}"
+    );
+    let copied = from.copy_into(to).await.expect("copy");
+    assert_eq!(copied, source);
+    assert_eq!(to.summary().await.expect("summary"), source);
+}
+
+async fn check_usable(store: &Store, case_id: i64) {
+    let case = store.case(case_id).await.expect("case");
+    assert_eq!(case.parties[0].name, "李玥");
+    let record = store
+        .agreement(case_id)
+        .await
+        .expect("q")
+        .expect("agreement");
+    assert_eq!(record.status, AgreementStatus::Final);
+    assert_eq!(
+        store
+            .sealed_pdf(case_id)
+            .await
+            .expect("q")
+            .expect("pdf")
+            .pdf
+            .len(),
+        4096
+    );
+    // New rows get fresh ids after the copied ones.
+    let me = Actor::system();
+    let second = store
+        .create_case(&me, &demo::water_leak_case().validate().expect("valid"))
+        .await
+        .expect("a new case after the copy");
+    assert!(second.id > case_id);
+    assert_eq!(second.number.to_string(), "2025-0002");
+    let found = store
+        .list_cases(&CaseQuery {
+            text: "赵喆".into(),
+            ..CaseQuery::default()
+        })
+        .await
+        .expect("search");
+    assert_eq!(found.total, 2, "the name index came along");
+}
+
+#[tokio::test]
+async fn a_copy_has_the_same_counts_and_hashes_and_works() {
+    let a = common::TestDb::sqlite();
+    let b = common::TestDb::sqlite();
+    let (from, to) = (a.open().await, b.open().await);
+    let case_id = fill(&from).await;
+    check_copy(&from, &to).await;
+    check_usable(&to, case_id).await;
+
+    // Into a database that is not empty: refused, and nothing is written.
+    let before = to.summary().await.expect("summary");
+    let err = from.copy_into(&to).await.expect_err("not empty");
+    assert!(matches!(err, StoreError::TargetNotEmpty { .. }), "{err:?}");
+    assert_eq!(to.summary().await.expect("summary"), before);
+}
+
+#[tokio::test]
+async fn sqlite_to_postgresql_and_back_is_identical() {
+    let Some(pg) = common::TestDb::postgres("transfer").await else {
+        eprintln!(
+            "{} is not set: PostgreSQL leg skipped",
+            common::POSTGRES_ENV
+        );
+        return;
+    };
+    let room = common::TestDb::sqlite();
+    let back = common::TestDb::sqlite();
+    let (room_store, centre, back_store) = (room.open().await, pg.open().await, back.open().await);
+    assert_eq!(centre.backend(), "postgres");
+    let case_id = fill(&room_store).await;
+    check_copy(&room_store, &centre).await;
+    check_copy(&centre, &back_store).await;
+    assert_eq!(
+        back_store.summary().await.expect("summary"),
+        room_store.summary().await.expect("summary")
+    );
+    check_usable(&centre, case_id).await;
+    check_usable(&back_store, case_id).await;
+    pg.finish().await;
+}
