@@ -43,6 +43,7 @@ cases-filter-all = All statuses
 cases-empty = No cases match.
 cases-count = Showing { $shown } of { $total }
 cases-load-more = Load more
+cases-refresh = Refresh
 cases-col-number = Case no.
 cases-col-category = Category
 cases-col-applicant = Applicant
@@ -196,7 +197,7 @@ error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }�
 error-received-at = This date is not valid, e.g. 2025-02-14 09:30.
 error-database = Database error: { $detail }
 error-not-found = This case was not found.
-error-conflict = Someone else changed this case meanwhile; refresh and try again.
+error-conflict = Someone else changed this meanwhile (in another window or another room). Nothing of yours was saved over it: your text is still here. Reopen to see their change, then try again.
 
 ## Database cannot be opened
 db-error-title = The database cannot be opened

@@ -43,6 +43,7 @@ cases-filter-all = 全部状态
 cases-empty = 没有符合条件的案件。
 cases-count = 显示 { $shown } 件，共 { $total } 件
 cases-load-more = 加载更多
+cases-refresh = 刷新
 cases-col-number = 案件编号
 cases-col-category = 类别
 cases-col-applicant = 申请人
@@ -193,7 +194,7 @@ error-illegal-transition = 案件不能从“{ $from }”变为“{ $to }”。
 error-received-at = 受理时间格式不正确，例如 2025-02-14 09:30。
 error-database = 数据库出错：{ $detail }
 error-not-found = 未找到该案件。
-error-conflict = 该案件已被他人修改，请刷新后重试。
+error-conflict = 在您编辑期间，已有他人（在另一窗口或另一调解室）修改了此内容。为免覆盖对方的修改，本次未保存，您填写的内容仍保留在此。请重新打开查看对方的修改后再试。
 
 ## 数据库无法打开
 db-error-title = 无法打开数据库

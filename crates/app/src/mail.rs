@@ -327,6 +327,9 @@ pub struct Report {
     pub failed: usize,
 }
 
+/// How long a claimed batch is ours before another sender may take it.
+const CLAIM_LEASE: chrono::Duration = chrono::Duration::minutes(15);
+
 /// How long one message may take to send.
 const SEND_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -340,7 +343,9 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
 pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<Report, MailError> {
     let mut report = Report::default();
     loop {
-        let batch = store.sendable(now, 100).await?;
+        // Claimed, so that another room on a shared database does not send
+        // the same message at the same time.
+        let batch = store.claim_sendable(now, 100, CLAIM_LEASE).await?;
         if batch.is_empty() {
             break;
         }

@@ -12,8 +12,9 @@ use accord_core::{
 };
 use accord_i18n::{Locale, message_ids};
 
-/// Kebab-case literals that are not message ids: programs the app runs.
-const NOT_KEYS: &[&str] = &["xdg-open"];
+/// Kebab-case literals that are not message ids: programs the app runs,
+/// files it keeps.
+const NOT_KEYS: &[&str] = &["xdg-open", "device-id"];
 
 fn is_key(literal: &str) -> bool {
     if NOT_KEYS.contains(&literal) {

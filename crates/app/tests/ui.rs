@@ -189,3 +189,71 @@ fn opening_a_case_shows_its_parties_amounts_in_words_and_history() {
     assert!(h.shows("状态已变更为“已分派”。"));
     assert!(h.shows_fragment("变更状态 → 已分派"));
 }
+
+#[path = "../../store/tests/common/mod.rs"]
+mod backends;
+
+/// Two rooms' laptops on one database: a case taken in one is in the
+/// other's list after "Refresh", and after the background refresh too.
+#[test]
+fn two_rooms_on_one_database_see_each_others_cases() {
+    let setup = tokio::runtime::Runtime::new().expect("runtime");
+    let sqlite = backends::TestDb::sqlite();
+    let mut databases = vec![sqlite.url.clone()];
+    let postgres = setup.block_on(backends::TestDb::postgres("ui_two_rooms"));
+    databases.extend(postgres.as_ref().map(|db| db.url.clone()));
+    for url in databases {
+        let mut room_a = Harness::at(url.clone(), true, "zh-CN");
+        let mut room_b = Harness::at(url.clone(), false, "zh-CN");
+        assert!(room_b.shows("没有符合条件的案件。"), "{url}");
+        room_a.interact(|ui| {
+            ui.click("新建案件").expect("nav button");
+        });
+        room_a.interact(|ui| {
+            type_into(ui, "intake_summary", "六楼漏水损坏五楼顶棚");
+            type_into(ui, "party_0_name", "李玥");
+            type_into(ui, "party_1_name", "王建国");
+            ui.click("保存案件").expect("save button");
+        });
+        assert!(room_a.shows("李玥"));
+        assert!(!room_b.shows("李玥"), "not yet read in room B");
+        room_b.interact(|ui| {
+            ui.click("刷新").expect("refresh button");
+        });
+        assert!(room_b.shows("李玥"), "{url}: room B sees room A's case");
+        assert!(room_b.shows("王建国"));
+
+        // The background refresh (every 30 s in the window) reads it too.
+        let case = accord_core::demo::water_leak_case();
+        room_a
+            .rt
+            .block_on(
+                room_a.store.create_case(
+                    &accord_store::Actor::system(),
+                    &accord_core::NewCase {
+                        summary: "噪音扰民".into(),
+                        parties: vec![
+                            accord_core::NewParty {
+                                name: "赵喆".into(),
+                                ..case.parties[1].clone()
+                            },
+                            accord_core::NewParty {
+                                name: "孙昇".into(),
+                                ..case.parties[2].clone()
+                            },
+                        ],
+                        ..case
+                    }
+                    .validate()
+                    .expect("valid"),
+                ),
+            )
+            .expect("second case");
+        assert!(!room_b.shows("孙昇"));
+        room_b.send(Message::Background);
+        assert!(room_b.shows("孙昇"), "{url}: the background refresh");
+    }
+    if let Some(db) = postgres {
+        setup.block_on(db.finish());
+    }
+}

@@ -11,7 +11,7 @@ use accord_entity::{agreement, agreement_version};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::{Actor, Result, Store, StoreError, audit, convert::code};
@@ -108,6 +108,18 @@ async fn set_status(
     Ok(())
 }
 
+/// The number of the newest version of an agreement.
+async fn newest_number(conn: &impl ConnectionTrait, agreement_id: i64) -> Result<Option<i32>> {
+    Ok(agreement_version::Entity::find()
+        .select_only()
+        .column_as(agreement_version::Column::Number.max(), "newest")
+        .filter(agreement_version::Column::AgreementId.eq(agreement_id))
+        .into_tuple::<Option<i32>>()
+        .one(conn)
+        .await?
+        .flatten())
+}
+
 impl Store {
     /// The agreement of a case, if one was drafted.
     pub async fn agreement(&self, case_id: i64) -> Result<Option<AgreementRecord>> {
@@ -125,7 +137,43 @@ impl Store {
         case_id: i64,
         content: &AgreementContent,
     ) -> Result<AgreementRecord> {
+        self.save_agreement_inner(actor, case_id, content, None)
+            .await
+    }
+
+    /// Saves the draft as a new version on top of `seen`, the newest
+    /// version the editor showed (`None`: it showed no agreement). When
+    /// someone else saved meanwhile, e.g. in another room on the shared
+    /// database, nothing is saved and [`StoreError::Conflict`] says so:
+    /// their version is not silently replaced.
+    pub async fn save_agreement_over(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        content: &AgreementContent,
+        seen: Option<i32>,
+    ) -> Result<AgreementRecord> {
+        self.save_agreement_inner(actor, case_id, content, Some(seen))
+            .await
+    }
+
+    async fn save_agreement_inner(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        content: &AgreementContent,
+        check: Option<Option<i32>>,
+    ) -> Result<AgreementRecord> {
         let txn = self.write_txn().await?;
+        if let Some(seen) = check {
+            let newest = match find(&txn, case_id).await? {
+                Some(model) => newest_number(&txn, model.id).await?,
+                None => None,
+            };
+            if newest != seen {
+                return Err(StoreError::Conflict);
+            }
+        }
         let now = crate::now();
         let model = match find(&txn, case_id).await? {
             Some(model) => {
@@ -173,7 +221,16 @@ impl Store {
             ..Default::default()
         }
         .insert(&txn)
-        .await?;
+        .await
+        .map_err(|e| {
+            // Two rooms saved the same version number at once: the unique
+            // (agreement, number) index refuses the second.
+            if e.to_string().to_lowercase().contains("unique") {
+                StoreError::Conflict
+            } else {
+                e.into()
+            }
+        })?;
         audit::record(
             &txn,
             actor,
@@ -197,8 +254,41 @@ impl Store {
         next: AgreementStatus,
         comment: Option<&str>,
     ) -> Result<AgreementRecord> {
+        self.review_agreement_inner(actor, case_id, next, comment, None)
+            .await
+    }
+
+    /// Like [`Store::review_agreement`], for the version the reviewer read:
+    /// when a newer one was saved meanwhile, nothing changes and
+    /// [`StoreError::Conflict`] says so, so nobody approves a text they
+    /// have not seen.
+    pub async fn review_agreement_of(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        version: i32,
+        next: AgreementStatus,
+        comment: Option<&str>,
+    ) -> Result<AgreementRecord> {
+        self.review_agreement_inner(actor, case_id, next, comment, Some(version))
+            .await
+    }
+
+    async fn review_agreement_inner(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        next: AgreementStatus,
+        comment: Option<&str>,
+        seen: Option<i32>,
+    ) -> Result<AgreementRecord> {
         let txn = self.write_txn().await?;
         let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
+        if let Some(seen) = seen
+            && newest_number(&txn, model.id).await? != Some(seen)
+        {
+            return Err(StoreError::Conflict);
+        }
         let status: AgreementStatus = code(&model.status)?;
         if !status.can_become(next)
             || next == AgreementStatus::Final

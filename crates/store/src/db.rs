@@ -65,7 +65,24 @@ impl Store {
         Migrator::up(&db, None)
             .await
             .map_err(|e| open_error(e.to_string()))?;
-        Ok(Self { db })
+        let device =
+            (db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite).then(device_name);
+        Ok(Self { db, device })
+    }
+
+    /// The same database as another computer: its own local settings
+    /// (tests run two "rooms" in one process this way).
+    pub fn as_device(mut self, name: &str) -> Self {
+        if self.device.is_some() {
+            self.device = Some(name.to_owned());
+        }
+        self
+    }
+
+    /// The name this computer's local settings are kept under on a shared
+    /// database, if it is shared.
+    pub fn device(&self) -> Option<&str> {
+        self.device.as_deref()
     }
 
     /// Opens the default database file in the user's data directory.
@@ -81,6 +98,40 @@ impl Store {
     pub fn connection(&self) -> &sea_orm::DatabaseConnection {
         &self.db
     }
+}
+
+/// This computer's name for its local settings on a shared database:
+/// `ACCORD_DEVICE`, else an id made once and kept in `device-id` in the
+/// data directory (a host name may repeat across a centre's laptops).
+fn device_name() -> String {
+    if let Ok(name) = std::env::var("ACCORD_DEVICE")
+        && !name.trim().is_empty()
+    {
+        return name.trim().to_owned();
+    }
+    let Some(dir) = directories::ProjectDirs::from("org", "Accord", "accord") else {
+        return "local".to_owned();
+    };
+    let file = dir.data_dir().join("device-id");
+    if let Ok(id) = std::fs::read_to_string(&file)
+        && !id.trim().is_empty()
+    {
+        return id.trim().to_owned();
+    }
+    use sha2::{Digest, Sha256};
+    let seed = format!(
+        "{:?}{}{:?}",
+        std::time::SystemTime::now(),
+        std::process::id(),
+        std::env::var_os("HOSTNAME")
+    );
+    let id: String = Sha256::digest(seed.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let _ = std::fs::create_dir_all(dir.data_dir()).and_then(|()| std::fs::write(&file, &id));
+    id
 }
 
 /// Hides a password in a database URL before it is shown or logged.

@@ -12,6 +12,7 @@ use accord_core::{
 };
 use accord_entity::{agreement, agreement_version, evaluation, follow_up, outbox, payment};
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -465,6 +466,11 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or(StoreError::NotFound)?;
+        // Done or cancelled meanwhile (e.g. in another room on the shared
+        // database): their outcome stays; this one is refused.
+        if model.state != FollowUpState::Open.code() {
+            return Err(StoreError::Conflict);
+        }
         let case_id = model.case_id;
         let kind = model.kind.clone();
         if performed {
@@ -477,12 +483,21 @@ impl Store {
             };
             same.exec(&txn).await?;
         }
-        let mut active: follow_up::ActiveModel = model.into();
-        active.state = Set(FollowUpState::Done.code().to_owned());
-        active.outcome = Set(Some(outcome.trim().to_owned()));
-        active.done_at = Set(Some(crate::now()));
-        active.done_by = Set(Some(actor.name.clone()));
-        active.update(&txn).await?;
+        let done = follow_up::Entity::update_many()
+            .col_expr(
+                follow_up::Column::State,
+                Expr::value(FollowUpState::Done.code()),
+            )
+            .col_expr(follow_up::Column::Outcome, Expr::value(outcome.trim()))
+            .col_expr(follow_up::Column::DoneAt, Expr::value(crate::now()))
+            .col_expr(follow_up::Column::DoneBy, Expr::value(actor.name.as_str()))
+            .filter(follow_up::Column::Id.eq(id))
+            .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
+            .exec(&txn)
+            .await?;
+        if done.rows_affected != 1 {
+            return Err(StoreError::Conflict);
+        }
         audit::record(
             &txn,
             actor,
@@ -691,6 +706,36 @@ impl Store {
             .into_iter()
             .map(message_from)
             .collect())
+    }
+
+    /// Takes up to `limit` due messages for this sender to deliver. Each is
+    /// held for `lease` (its next attempt moves that far ahead), so when
+    /// several rooms share the database only one of them sends a message;
+    /// if that room stops before reporting, the message is due again after
+    /// the lease.
+    pub async fn claim_sendable(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+        lease: chrono::Duration,
+    ) -> Result<Vec<OutboxMessage>> {
+        let mut claimed = Vec::new();
+        for m in self.sendable(now, limit).await? {
+            let taken = outbox::Entity::update_many()
+                .col_expr(
+                    outbox::Column::NextAttemptAt,
+                    sea_orm::sea_query::Expr::value(crate::ms(now + lease)),
+                )
+                .filter(outbox::Column::Id.eq(m.id))
+                .filter(outbox::Column::State.eq("queued"))
+                .filter(outbox::Column::NextAttemptAt.eq(m.next_attempt_at))
+                .exec(&self.db)
+                .await?;
+            if taken.rows_affected == 1 {
+                claimed.push(m);
+            }
+        }
+        Ok(claimed)
     }
 
     /// The outbox, newest first.

@@ -61,6 +61,9 @@ impl From<&accord_core::LocalUser> for Actor {
 #[derive(Debug, Clone)]
 pub struct Store {
     db: DatabaseConnection,
+    /// Which computer this is, on a database shared by several rooms
+    /// (PostgreSQL); `None` on a room's own SQLite file.
+    device: Option<String>,
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -88,10 +88,35 @@ impl Store {
         Ok(())
     }
 
+    /// A setting of this computer: on a database shared by several rooms
+    /// each laptop keeps its own (language, larger text, who is using it,
+    /// the room it was in), stored under the key `key@device`. Until this
+    /// computer sets its own, the shared value (e.g. copied from a room's
+    /// file) applies.
+    pub async fn local_setting(&self, key: &str) -> Result<Option<String>> {
+        match self.setting(&self.local_key(key)).await? {
+            Some(value) => Ok(Some(value)),
+            None if self.device.is_some() => self.setting(key).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Remembers a setting of this computer; see [`Store::local_setting`].
+    pub async fn set_local_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.set_setting(&self.local_key(key), value).await
+    }
+
+    fn local_key(&self, key: &str) -> String {
+        match &self.device {
+            Some(device) => format!("{key}@{device}"),
+            None => key.to_owned(),
+        }
+    }
+
     /// The user chosen last time, if they still exist.
     pub async fn current_user(&self) -> Result<Option<LocalUser>> {
         let Some(id) = self
-            .setting(CURRENT_USER)
+            .local_setting(CURRENT_USER)
             .await?
             .and_then(|v| v.parse::<i64>().ok())
         else {
@@ -106,6 +131,7 @@ impl Store {
 
     /// Makes a user the current one, remembered across restarts.
     pub async fn set_current_user(&self, user_id: i64) -> Result<()> {
-        self.set_setting(CURRENT_USER, &user_id.to_string()).await
+        self.set_local_setting(CURRENT_USER, &user_id.to_string())
+            .await
     }
 }

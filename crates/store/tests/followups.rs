@@ -164,6 +164,20 @@ async fn a_follow_up_is_done_with_its_outcome_and_the_case_closes_after_the_retu
                 done.outcome.as_deref(),
                 Some("电话提醒，王建国表示按期支付")
             );
+            // Someone else (another room) marks it done too: refused, the
+            // first outcome stays.
+            let err = store
+                .complete_followup(&me, first.id, "短信提醒", false)
+                .await
+                .expect_err("already done");
+            assert_eq!(err, StoreError::Conflict);
+            let kept = store.case_followups(case_id).await.expect("read");
+            assert_eq!(
+                kept.iter()
+                    .find(|f| f.id == first.id)
+                    .and_then(|f| f.outcome.clone()),
+                Some("电话提醒，王建国表示按期支付".to_owned())
+            );
             for s in store.performance(case_id).await.expect("status") {
                 if let (Some(k), Some(b)) = (s.installment, s.balance) {
                     store

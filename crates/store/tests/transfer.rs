@@ -10,7 +10,7 @@ use accord_core::{
     agreement::{AgreementStatus, SignMethod, Signature},
     demo,
 };
-use accord_store::{Actor, CaseQuery, NewEmail, NewPayment, Store, StoreError};
+use accord_store::{Actor, CaseQuery, NewPayment, Store, StoreError};
 use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
@@ -136,17 +136,7 @@ async fn fill(store: &Store) -> i64 {
         .await
         .expect("payment");
     store
-        .queue_emails(&[NewEmail {
-            case_id: Some(case.id),
-            follow_up_id: None,
-            purpose: "agreement".into(),
-            to_name: "王建国".into(),
-            to_address: "wang@example.org".into(),
-            subject: "调解协议书".into(),
-            body: "附件为调解协议书。".into(),
-            attachment: Some(("协议.pdf".into(), pdf)),
-            not_before: chrono::Utc::now(),
-        }])
+        .queue_emails(&[common::agreement_email(case.id, Some(pdf))])
         .await
         .expect("email");
     accord_entity::evaluation::ActiveModel {

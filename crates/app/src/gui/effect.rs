@@ -205,7 +205,7 @@ impl Effect {
             }
             Self::LoadUsers => Done::UsersLoaded(store.users().await),
             Self::SaveSetting { key, value } => {
-                Done::SettingSaved(store.set_setting(key, &value).await)
+                Done::SettingSaved(store.set_local_setting(key, &value).await)
             }
             Self::LoadDemo(actor, locale) => {
                 let t = accord_i18n::Translations::load_or_empty(locale);
@@ -306,14 +306,25 @@ async fn agreement_job(store: &Store, e: AgreementEffect) -> Done {
     let result: Result<Option<String>, PublishError> = async {
         Ok(match e.job {
             Job::Load => None,
-            Job::Save(content) => {
-                store.save_agreement(&e.actor, id, &content).await?;
+            Job::Save(content, seen) => {
+                store
+                    .save_agreement_over(&e.actor, id, &content, seen)
+                    .await?;
                 Some(t.tr("agreement-saved"))
             }
-            Job::Review(next, comment) => {
-                store
-                    .review_agreement(&e.actor, id, next, comment.as_deref())
-                    .await?;
+            Job::Review(next, comment, seen) => {
+                match seen {
+                    Some(version) => {
+                        store
+                            .review_agreement_of(&e.actor, id, version, next, comment.as_deref())
+                            .await?
+                    }
+                    None => {
+                        store
+                            .review_agreement(&e.actor, id, next, comment.as_deref())
+                            .await?
+                    }
+                };
                 None
             }
             Job::Sign(signature) => {
@@ -537,7 +548,7 @@ async fn background(store: &Store, locale: accord_i18n::Locale) {
         Err(e) => eprintln!("accord: mail settings: {e}"),
     }
     let hide = store
-        .setting(SETTING_NOTIFY_HIDE_NAMES)
+        .local_setting(SETTING_NOTIFY_HIDE_NAMES)
         .await
         .ok()
         .flatten()
@@ -567,7 +578,7 @@ async fn mail_job(
         }
         MailJob::HideNames(on) => {
             store
-                .set_setting(SETTING_NOTIFY_HIDE_NAMES, if on { "true" } else { "false" })
+                .set_local_setting(SETTING_NOTIFY_HIDE_NAMES, if on { "true" } else { "false" })
                 .await
                 .map_err(|e| e.to_string())?;
             None
@@ -585,7 +596,7 @@ async fn mail_job(
         .await
         .map_err(|e| e.to_string())?;
     let hide = store
-        .setting(SETTING_NOTIFY_HIDE_NAMES)
+        .local_setting(SETTING_NOTIFY_HIDE_NAMES)
         .await
         .map_err(|e| e.to_string())?
         .is_some_and(|v| v == "true");

@@ -78,14 +78,14 @@ impl Boot {
         let Ok(store) = store else { return boot };
         let read = async {
             if let Some(locale) = store
-                .setting(SETTING_LOCALE)
+                .local_setting(SETTING_LOCALE)
                 .await?
                 .and_then(|l| l.parse().ok())
             {
                 boot.locale = locale;
             }
             boot.larger_text = store
-                .setting(SETTING_LARGER_TEXT)
+                .local_setting(SETTING_LARGER_TEXT)
                 .await?
                 .is_some_and(|v| v == "true");
             boot.users = store.users().await?;
@@ -102,7 +102,7 @@ impl Boot {
             // Back to the room the mediator was in, at the same stage and
             // with the same party present.
             let room_case = store
-                .setting(SETTING_ROOM_CASE)
+                .local_setting(SETTING_ROOM_CASE)
                 .await?
                 .and_then(|v| v.parse::<i64>().ok());
             if let (Some(case_id), Some(user)) = (room_case, &boot.user) {
@@ -756,14 +756,13 @@ impl App {
                 }
                 Action::None
             }
-            Done::Background => {
+            Done::Background => match self.screen {
                 // The outbox may have changed: show it as it is now.
-                if matches!(self.screen, Screen::Today(_)) {
-                    Action::Run(self.today_effect(today::TodayJob::Load))
-                } else {
-                    Action::None
-                }
-            }
+                Screen::Today(_) => Action::Run(self.today_effect(today::TodayJob::Load)),
+                // Another room on the shared database may have taken a case.
+                Screen::Cases => Action::Run(self.list.refresh()),
+                _ => Action::None,
+            },
             Done::Today(result) => {
                 if let Screen::Today(screen) = &mut self.screen {
                     match result {

@@ -15,12 +15,22 @@ pub struct Harness {
     pub app: App,
     pub store: Store,
     pub url: String,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Harness {
     /// A fresh database file; `user` creates a mediator first (no first run).
     pub fn new(user: bool, locale: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = dir.path().join("accord.sqlite3").display().to_string();
+        let mut h = Self::at(url, user, locale);
+        h._dir = Some(dir);
+        h
+    }
+
+    /// The app on an existing database (a file or a server URL), as a
+    /// second room's laptop would start on the centre's database.
+    pub fn at(url: String, user: bool, locale: &str) -> Self {
         // SAFETY-free: the backend is chosen by the environment; tiny-skia
         // needs no GPU and gives the same pixels everywhere.
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -28,10 +38,8 @@ impl Harness {
             .enable_all()
             .build()
             .expect("runtime");
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = dir.path().join("accord.sqlite3").display().to_string();
         let store = rt.block_on(Store::open(&url)).expect("open");
-        rt.block_on(store.set_setting("locale", locale))
+        rt.block_on(store.set_local_setting("locale", locale))
             .expect("locale");
         if user {
             let u = rt
@@ -48,7 +56,7 @@ impl Harness {
             app,
             store,
             url,
-            _dir: dir,
+            _dir: None,
         }
     }
 

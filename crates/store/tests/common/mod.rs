@@ -89,6 +89,21 @@ impl TestDb {
     }
 }
 
+/// The sealed agreement's email to the respondent, due now.
+pub fn agreement_email(case_id: i64, attachment: Option<Vec<u8>>) -> accord_store::NewEmail {
+    accord_store::NewEmail {
+        case_id: Some(case_id),
+        follow_up_id: None,
+        purpose: "agreement".into(),
+        to_name: "王建国".into(),
+        to_address: "wang@example.org".into(),
+        subject: "调解协议书".into(),
+        body: "附件为调解协议书。".into(),
+        attachment: attachment.map(|pdf| ("协议.pdf".to_owned(), pdf)),
+        not_before: chrono::Utc::now() - chrono::Duration::seconds(1),
+    }
+}
+
 /// `postgres://user:pw@host:port/db?x` with its database replaced.
 pub fn with_database(server: &str, name: &str) -> String {
     let (base, query) = match server.split_once('?') {

@@ -47,8 +47,10 @@ pub struct AgreementData {
 #[derive(Debug, Clone)]
 pub enum Job {
     Load,
-    Save(Box<AgreementContent>),
-    Review(AgreementStatus, Option<String>),
+    /// The draft, on top of the newest version this screen showed.
+    Save(Box<AgreementContent>, Option<i32>),
+    /// A review step for the version this screen showed.
+    Review(AgreementStatus, Option<String>, Option<i32>),
     Sign(Box<Signature>),
     /// Finalise and seal.
     Finalise,
@@ -412,6 +414,15 @@ impl AgreementScreen {
         screen
     }
 
+    /// The newest version as this screen last read it.
+    fn shown_version(&self) -> Option<i32> {
+        self.data
+            .record
+            .as_ref()
+            .and_then(|r| r.current())
+            .map(|v| v.number)
+    }
+
     fn status(&self) -> Option<AgreementStatus> {
         self.data.record.as_ref().map(|r| r.status)
     }
@@ -637,10 +648,14 @@ impl AgreementScreen {
                     self.form_errors = errors;
                     return Outcome::None;
                 }
-                return self.run(Job::Save(Box::new(content)));
+                return self.run(Job::Save(Box::new(content), self.shown_version()));
             }
             Message::Submit => {
-                return self.run(Job::Review(AgreementStatus::InReview, None));
+                return self.run(Job::Review(
+                    AgreementStatus::InReview,
+                    None,
+                    self.shown_version(),
+                ));
             }
             Message::Comment(s) => self.comment = s,
             Message::Approve | Message::Return => {
@@ -655,7 +670,11 @@ impl AgreementScreen {
                     return Outcome::None;
                 }
                 self.comment.clear();
-                return self.run(Job::Review(next, Some(comment).filter(|c| !c.is_empty())));
+                return self.run(Job::Review(
+                    next,
+                    Some(comment).filter(|c| !c.is_empty()),
+                    self.shown_version(),
+                ));
             }
             Message::CompareFrom(v) => self.compare.0 = Some(v),
             Message::CompareTo(v) => self.compare.1 = Some(v),

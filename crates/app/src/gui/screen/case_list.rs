@@ -49,6 +49,9 @@ pub enum Message {
     Open(i64),
     /// "Load more" was pressed.
     LoadMore,
+    /// "Refresh": read the list again, e.g. for cases another room saved
+    /// on the shared database.
+    Refresh,
 }
 
 impl CaseList {
@@ -76,16 +79,25 @@ impl CaseList {
                 Action::Run(self.reload())
             }
             Message::Open(id) => Action::OpenCase(id),
-            Message::LoadMore => Action::Run(self.request(self.page.rows.len() as u64, true)),
+            Message::LoadMore => {
+                Action::Run(self.request(self.page.rows.len() as u64, PAGE_SIZE, true))
+            }
+            Message::Refresh => Action::Run(self.refresh()),
         }
     }
 
     /// A fresh first page for the current search.
     pub fn reload(&mut self) -> Effect {
-        self.request(0, false)
+        self.request(0, PAGE_SIZE, false)
     }
 
-    fn request(&mut self, offset: u64, append: bool) -> Effect {
+    /// The same search read again, as many rows as are shown now.
+    pub fn refresh(&mut self) -> Effect {
+        let shown = (self.page.rows.len() as u64).max(PAGE_SIZE);
+        self.request(0, shown, false)
+    }
+
+    fn request(&mut self, offset: u64, limit: u64, append: bool) -> Effect {
         self.ticket += 1;
         self.loading = true;
         Effect::LoadCases {
@@ -94,7 +106,7 @@ impl CaseList {
                 text: self.query.clone(),
                 status: self.status,
                 offset,
-                limit: PAGE_SIZE,
+                limit,
             },
             append,
         }
@@ -144,7 +156,16 @@ impl CaseList {
 
         let mut content = column![
             text(ctx.tr("cases-title")).size(ctx.sizes.heading()),
-            row![search, filter].spacing(theme::GAP).align_y(Center),
+            row![
+                search,
+                filter,
+                button(text(ctx.tr("cases-refresh")).size(ctx.sizes.body()))
+                    .style(button::secondary)
+                    .padding(8)
+                    .on_press(m(Message::Refresh)),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center),
         ]
         .spacing(theme::GAP);
         if let Some(error) = &self.error {

@@ -1,0 +1,166 @@
+//! Two rooms on one database (two app instances, each with its own pool):
+//! what one saves the other reads, a stale edit is refused instead of
+//! silently overwriting, each computer keeps its own preferences, and an
+//! email is sent by one room only.
+
+mod common;
+
+use accord_core::{CaseStatus, UserRole, agreement::AgreementStatus, demo};
+use accord_store::{Actor, CaseQuery, StoreError};
+
+#[tokio::test]
+async fn two_rooms_share_cases_and_never_overwrite_each_other() {
+    common::on_each_backend("two_rooms_share", |db| async move {
+        let room_a = db.open().await.as_device("room-a");
+        let room_b = db.open().await.as_device("room-b");
+        let mediator = Actor::from(
+            &room_a
+                .create_user(None, "边文玲", UserRole::Mediator)
+                .await
+                .expect("user"),
+        );
+
+        // A case taken in room A is in room B's list.
+        assert_eq!(
+            room_b
+                .list_cases(&CaseQuery::default())
+                .await
+                .expect("list")
+                .total,
+            0
+        );
+        let case = room_a
+            .create_case(
+                &mediator,
+                &demo::water_leak_case().validate().expect("valid"),
+            )
+            .await
+            .expect("case");
+        let seen_in_b = room_b
+            .list_cases(&CaseQuery::default())
+            .await
+            .expect("list");
+        assert_eq!(seen_in_b.total, 1);
+        assert_eq!(seen_in_b.rows[0].number, "2025-0001");
+        // Both rooms take a case at once: two different numbers.
+        let valid = demo::water_leak_case().validate().expect("valid");
+        let (x, y) = tokio::join!(
+            room_a.create_case(&mediator, &valid),
+            room_b.create_case(&mediator, &valid)
+        );
+        let mut numbers = vec![
+            x.expect("a").number.to_string(),
+            y.expect("b").number.to_string(),
+        ];
+        numbers.sort();
+        assert_eq!(numbers, ["2025-0002", "2025-0003"]);
+
+        // Both rooms read the case at version 1; A moves it first.
+        let in_b = room_b.case(case.id).await.expect("case");
+        room_a
+            .change_status(&mediator, case.id, case.version, CaseStatus::Assigned)
+            .await
+            .expect("A");
+        let err = room_b
+            .change_status(&mediator, in_b.id, in_b.version, CaseStatus::Referred)
+            .await
+            .expect_err("B holds a stale version");
+        assert_eq!(err, StoreError::Conflict);
+        assert_eq!(
+            room_b.case(case.id).await.expect("case").status,
+            CaseStatus::Assigned
+        );
+
+        // The agreement: both editors show version 1.
+        let content = demo::water_leak_agreement(&case);
+        room_a
+            .save_agreement_over(&mediator, case.id, &content, None)
+            .await
+            .expect("first draft");
+        let err = room_b
+            .save_agreement_over(&mediator, case.id, &content, None)
+            .await
+            .expect_err("B's editor did not show A's draft");
+        assert_eq!(err, StoreError::Conflict);
+        let mut edited = content.clone();
+        edited.facts.push_str("（A 补充）");
+        room_a
+            .save_agreement_over(&mediator, case.id, &edited, Some(1))
+            .await
+            .expect("A saves version 2");
+        let err = room_b
+            .save_agreement_over(&mediator, case.id, &content, Some(1))
+            .await
+            .expect_err("B would overwrite A's version 2");
+        assert_eq!(err, StoreError::Conflict);
+        let record = room_b
+            .agreement(case.id)
+            .await
+            .expect("q")
+            .expect("agreement");
+        assert_eq!(record.versions.len(), 2);
+        assert_eq!(record.current().map(|v| &v.content), Some(&edited));
+        // Submitting and approving name the version that was read.
+        room_a
+            .review_agreement_of(&mediator, case.id, 2, AgreementStatus::InReview, None)
+            .await
+            .expect("submit v2");
+        let err = room_b
+            .review_agreement_of(&mediator, case.id, 1, AgreementStatus::Approved, None)
+            .await
+            .expect_err("approving a text the reviewer did not read");
+        assert_eq!(err, StoreError::Conflict);
+        assert_eq!(
+            room_a
+                .agreement(case.id)
+                .await
+                .expect("q")
+                .expect("a")
+                .status,
+            AgreementStatus::InReview
+        );
+
+        // Preferences: each computer its own on a shared server; one file
+        // is one laptop.
+        room_a
+            .set_local_setting("locale", "en-US")
+            .await
+            .expect("set");
+        room_b
+            .set_local_setting("locale", "zh-CN")
+            .await
+            .expect("set");
+        let a = room_a.local_setting("locale").await.expect("get");
+        let b = room_b.local_setting("locale").await.expect("get");
+        if db.backend == "postgres" {
+            assert_eq!((a.as_deref(), b.as_deref()), (Some("en-US"), Some("zh-CN")));
+        } else {
+            assert_eq!(a, b);
+        }
+
+        // A queued email is claimed by one room only.
+        room_a
+            .queue_emails(&[common::agreement_email(case.id, None)])
+            .await
+            .expect("queued");
+        let lease = chrono::Duration::minutes(15);
+        let now = chrono::Utc::now();
+        let (a, b) = tokio::join!(
+            room_a.claim_sendable(now, 10, lease),
+            room_b.claim_sendable(now, 10, lease)
+        );
+        assert_eq!(
+            a.expect("a").len() + b.expect("b").len(),
+            1,
+            "exactly one room sends it"
+        );
+        // Nobody reported back: after the lease it is due again.
+        let later = room_b
+            .claim_sendable(now + lease + chrono::Duration::seconds(1), 10, lease)
+            .await
+            .expect("later");
+        assert_eq!(later.len(), 1);
+        db
+    })
+    .await;
+}
