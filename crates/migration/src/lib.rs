@@ -8,6 +8,7 @@ mod m20261126_000002_room;
 mod m20261126_000003_agreements;
 mod m20261126_000004_signing;
 mod m20261126_000005_followups;
+mod m20261126_000006_millisecond_times;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_agreements::Migration),
             Box::new(m20261126_000004_signing::Migration),
             Box::new(m20261126_000005_followups::Migration),
+            Box::new(m20261126_000006_millisecond_times::Migration),
         ]
     }
 }

@@ -242,3 +242,56 @@ async fn sqlite_to_postgresql_and_back_is_identical() {
     check_usable(&back_store, case_id).await;
     pg.finish().await;
 }
+
+/// A room's file from an earlier version, with times to the nanosecond,
+/// is brought to milliseconds when it is opened, and then copies exactly.
+#[tokio::test]
+async fn an_older_file_with_finer_times_copies_exactly() {
+    use sea_orm::ConnectionTrait;
+    let old = common::TestDb::sqlite();
+    let case_id = {
+        let store = old.open().await;
+        let case_id = fill(&store).await;
+        // As the earlier version wrote them, and as if migration 6 had
+        // never run on this file.
+        for sql in [
+            "UPDATE outbox SET not_before = '2026-11-20T08:15:30.123456789+00:00', \
+             next_attempt_at = '2026-11-20T08:15:30.123456789+00:00'",
+            "UPDATE session_consents SET at = '2026-11-20T08:00:00.000001+00:00'",
+            "DELETE FROM seaql_migrations WHERE version LIKE '%millisecond_times'",
+        ] {
+            store.connection().execute_unprepared(sql).await.expect(sql);
+        }
+        case_id
+    };
+    let store = old.open().await;
+    let times = store
+        .connection()
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            "SELECT not_before AS t FROM outbox UNION ALL SELECT at FROM session_consents",
+        ))
+        .await
+        .expect("times");
+    let times: Vec<String> = times
+        .iter()
+        .map(|r| r.try_get("", "t").expect("t"))
+        .collect();
+    assert!(
+        times.contains(&"2026-11-20T08:15:30.123+00:00".to_owned()),
+        "{times:?}"
+    );
+    assert!(
+        times.contains(&"2026-11-20T08:00:00.000+00:00".to_owned()),
+        "{times:?}"
+    );
+    let target = common::TestDb::sqlite();
+    let to = target.open().await;
+    check_copy(&store, &to).await;
+    check_usable(&to, case_id).await;
+    if let Some(pg) = common::TestDb::postgres("older_file").await {
+        let centre = pg.open().await;
+        check_copy(&store, &centre).await;
+        pg.finish().await;
+    }
+}
