@@ -382,3 +382,34 @@ fn agreement_screenshots() {
             .is_some()
     );
 }
+
+/// Another room (or window) saved the agreement while this editor had it
+/// open: saving here is refused with a clear message, the other version is
+/// not replaced, and what was typed here stays in the form.
+#[test]
+fn a_draft_saved_meanwhile_elsewhere_is_not_overwritten() {
+    let (mut h, case_id) = drafting();
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "陈晓红");
+    });
+    let case = h.rt.block_on(h.store.case(case_id)).expect("case");
+    let theirs = accord_core::demo::water_leak_agreement(&case);
+    h.rt.block_on(h.store.save_agreement(&Actor::system(), case_id, &theirs))
+        .expect("the other room saves first");
+    click(&mut h, "保存草稿");
+    assert!(
+        h.shows_fragment("已有他人（在另一窗口或另一调解室）修改了此内容"),
+        "the conflict is explained"
+    );
+    assert!(
+        h.shows_fragment("陈晓红"),
+        "the typed recorder is still there"
+    );
+    let record =
+        h.rt.block_on(h.store.agreement(case_id))
+            .expect("read")
+            .expect("theirs");
+    assert_eq!(record.versions.len(), 1);
+    assert_eq!(record.current().map(|v| &v.content), Some(&theirs));
+}
