@@ -196,6 +196,7 @@ error-amount = This amount is not valid, e.g. 35000 or 10050.30.
 error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }”.
 error-received-at = This date is not valid, e.g. 2025-02-14 09:30.
 error-database = Database error: { $detail }
+error-database-open = Cannot open the database { $location }: { $detail }
 error-not-found = This case was not found.
 error-conflict = Someone else changed this meanwhile (in another window or another room). Nothing of yours was saved over it: your text is still here. Reopen to see their change, then try again.
 

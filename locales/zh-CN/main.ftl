@@ -193,6 +193,7 @@ error-amount = 金额格式不正确，例如 35000 或 10050.30。
 error-illegal-transition = 案件不能从“{ $from }”变为“{ $to }”。
 error-received-at = 受理时间格式不正确，例如 2025-02-14 09:30。
 error-database = 数据库出错：{ $detail }
+error-database-open = 无法打开数据库 { $location }：{ $detail }
 error-not-found = 未找到该案件。
 error-conflict = 在您编辑期间，已有他人（在另一窗口或另一调解室）修改了此内容。为免覆盖对方的修改，本次未保存，您填写的内容仍保留在此。请重新打开查看对方的修改后再试。
 

@@ -13,7 +13,7 @@ async fn open(db: Option<&str>) -> anyhow::Result<Store> {
         Some(url) => Store::open(url).await,
         None => Store::open_default().await,
     };
-    store.context("opening the database")
+    store.map_err(|e| store_error(&Translations::load_or_empty(Locale::from_system()), &e))
 }
 
 /// `accord demo`: loads the example case once.
@@ -353,10 +353,7 @@ pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
 }
 
 fn store_error(t: &Translations, e: &accord_store::StoreError) -> anyhow::Error {
-    let (key, args) = e.message();
-    let args: Vec<accord_i18n::Arg<'_>> =
-        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-    anyhow::anyhow!(t.tr_args(key, &args))
+    anyhow::anyhow!(crate::publish::store_message(t, e))
 }
 
 /// `accord db migrate`: brings the database (`--db`) up to this version's
@@ -387,8 +384,8 @@ pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
 /// agree on both sides (otherwise nothing is kept and it fails).
 pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
     let t = Translations::load_or_empty(Locale::from_system());
-    let source = Store::open(from).await.context("opening --from")?;
-    let target = Store::open(to).await.context("opening --to")?;
+    let source = Store::open(from).await.map_err(|e| store_error(&t, &e))?;
+    let target = Store::open(to).await.map_err(|e| store_error(&t, &e))?;
     let tables = source
         .copy_into(&target)
         .await

@@ -42,15 +42,18 @@ pub enum PublishError {
     Print(String),
 }
 
+/// A database error in the user's language.
+pub fn store_message(t: &Translations, e: &StoreError) -> String {
+    let (key, args) = e.message();
+    let args: Vec<_> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
+    t.tr_args(key, &args)
+}
+
 impl PublishError {
     /// The message for the user, in their language.
     pub fn message(&self, t: &Translations) -> String {
         match self {
-            Self::Store(e) => {
-                let (key, args) = e.message();
-                let args: Vec<_> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
-                t.tr_args(key, &args)
-            }
+            Self::Store(e) => store_message(t, e),
 
             Self::NotFinal => t.tr("error-agreement-not-final"),
             Self::Glyphs(chars) => t.tr_args(

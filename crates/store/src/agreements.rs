@@ -10,8 +10,8 @@ use accord_core::{
 use accord_entity::{agreement, agreement_version};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use crate::{Actor, Result, Store, StoreError, audit, convert::code};
@@ -165,17 +165,16 @@ impl Store {
         check: Option<Option<i32>>,
     ) -> Result<AgreementRecord> {
         let txn = self.write_txn().await?;
-        if let Some(seen) = check {
-            let newest = match find(&txn, case_id).await? {
-                Some(model) => newest_number(&txn, model.id).await?,
-                None => None,
-            };
-            if newest != seen {
-                return Err(StoreError::Conflict);
-            }
+        let existing = find(&txn, case_id).await?;
+        let newest = match &existing {
+            Some(model) => newest_number(&txn, model.id).await?,
+            None => None,
+        };
+        if check.is_some_and(|seen| seen != newest) {
+            return Err(StoreError::Conflict);
         }
         let now = crate::now();
-        let model = match find(&txn, case_id).await? {
+        let model = match existing {
             Some(model) => {
                 let status: AgreementStatus = code(&model.status)?;
                 if status == AgreementStatus::InReview {
@@ -201,11 +200,7 @@ impl Store {
                 .await?
             }
         };
-        let existing = agreement_version::Entity::find()
-            .filter(agreement_version::Column::AgreementId.eq(model.id))
-            .count(&txn)
-            .await?;
-        let number = i32::try_from(existing).unwrap_or(i32::MAX - 1) + 1;
+        let number = newest.unwrap_or(0) + 1;
         agreement_version::ActiveModel {
             agreement_id: Set(model.id),
             number: Set(number),

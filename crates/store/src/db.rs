@@ -79,12 +79,6 @@ impl Store {
         self
     }
 
-    /// The name this computer's local settings are kept under on a shared
-    /// database, if it is shared.
-    pub fn device(&self) -> Option<&str> {
-        self.device.as_deref()
-    }
-
     /// Opens the default database file in the user's data directory.
     pub async fn open_default() -> Result<Self> {
         let path = default_database_path().ok_or_else(|| StoreError::Open {

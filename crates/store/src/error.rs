@@ -51,9 +51,11 @@ impl StoreError {
     /// The Fluent key and arguments for showing this error to a user.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            Self::Open { detail, .. } | Self::Database(detail) => {
-                ("error-database", vec![("detail", detail.clone())])
-            }
+            Self::Open { location, detail } => (
+                "error-database-open",
+                vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::Database(detail) => ("error-database", vec![("detail", detail.clone())]),
             Self::NotFound => ("error-not-found", Vec::new()),
             Self::Conflict => ("error-conflict", Vec::new()),
             Self::Invalid(e) => (e.key(), e.args()),

@@ -163,13 +163,18 @@ impl Store {
     /// transaction, then compares both sides table by table. Returns the
     /// (equal) summary. Nothing is left in the target when it fails.
     pub async fn copy_into(&self, target: &Store) -> Result<Vec<TableSummary>> {
-        let before = target.summary().await?;
-        if let Some(full) = before.iter().find(|t| t.rows > 0) {
-            return Err(StoreError::TargetNotEmpty {
-                table: full.table.clone(),
-                rows: full.rows,
-            });
+        macro_rules! must_be_empty {
+            ($t:ident) => {
+                let rows = e::$t::Entity::find().count(&target.db).await?;
+                if rows > 0 {
+                    return Err(StoreError::TargetNotEmpty {
+                        table: table_name::<e::$t::Entity>(),
+                        rows,
+                    });
+                }
+            };
         }
+        for_each_table!(must_be_empty);
         let source = self.summary().await?;
         let txn = target.write_txn().await?;
         macro_rules! one {
