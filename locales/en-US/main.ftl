@@ -195,8 +195,8 @@ error-case-number = A case number looks like 2025-0001.
 error-amount = This amount is not valid, e.g. 35000 or 10050.30.
 error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }”.
 error-received-at = This date is not valid, e.g. 2025-02-14 09:30.
-error-database = Database error: { $detail }
-error-database-open = Cannot open the database { $location }: { $detail }
+error-database = The database reported an error; nothing was changed.
+error-database-open = Cannot open the database { $location }.
 error-not-found = This case was not found.
 error-conflict = Someone else changed this meanwhile (in another window or another room). Nothing of yours was saved over it: your text is still here. Reopen to see their change, then try again.
 
@@ -402,7 +402,7 @@ smtp-save = Save mail settings
 smtp-saved = Mail settings saved (the password is stored sealed).
 notify-hide-names = Hide party names in desktop notifications
 error-smtp-port = The port must be a number, e.g. 587.
-error-smtp-settings = The mail settings are not right: { $detail }
+error-smtp-settings = The mail settings are not right.
 detail-performance = Performance of the agreement
 detail-paid = Paid in full
 detail-paid-part = Paid { $paid } of { $due }
@@ -422,3 +422,9 @@ cli-db-migrated = The { $backend } database is up to date: { $count } schema mig
 cli-db-copied = Copied { $rows } rows in { $tables } tables from { $from } to { $to }; row counts and content hashes agree on both sides.
 error-copy-target-not-empty = The target database is not empty ({ $table } has { $rows } rows). Copy only into a new, empty database; nothing was written.
 error-copy-mismatch = After copying, { $table } differs ({ $source } rows in the source, { $target } in the target). The copy was undone; nothing was written.
+
+# Errors of the app itself (renovation): a job that stopped, secrets, mail.
+error-job-stopped = Something went wrong inside Accord; nothing you typed was lost. Please try again.
+error-secret-key-file = This computer's key file { $path } cannot be used.
+error-secret-unreadable = The stored password cannot be opened on this computer; enter it again.
+error-smtp-not-configured = No mail server is set up yet.

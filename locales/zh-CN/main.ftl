@@ -192,8 +192,8 @@ error-case-number = 案件编号格式应为 2025-0001。
 error-amount = 金额格式不正确，例如 35000 或 10050.30。
 error-illegal-transition = 案件不能从“{ $from }”变为“{ $to }”。
 error-received-at = 受理时间格式不正确，例如 2025-02-14 09:30。
-error-database = 数据库出错：{ $detail }
-error-database-open = 无法打开数据库 { $location }：{ $detail }
+error-database = 数据库出错，未作任何更改。
+error-database-open = 无法打开数据库 { $location }。
 error-not-found = 未找到该案件。
 error-conflict = 在您编辑期间，已有他人（在另一窗口或另一调解室）修改了此内容。为免覆盖对方的修改，本次未保存，您填写的内容仍保留在此。请重新打开查看对方的修改后再试。
 
@@ -393,7 +393,7 @@ smtp-save = 保存发信设置
 smtp-saved = 发信设置已保存（密码已加密保存）。
 notify-hide-names = 桌面通知中隐藏当事人姓名
 error-smtp-port = 端口须为数字，如 587。
-error-smtp-settings = 发信设置有误：{ $detail }
+error-smtp-settings = 发信设置有误。
 detail-performance = 协议履行情况
 detail-paid = 已付清
 detail-paid-part = 已付 { $paid } / 应付 { $due }
@@ -413,3 +413,9 @@ cli-db-migrated = { $backend } 数据库已是最新结构：已应用 { $count 
 cli-db-copied = 已从 { $from } 复制 { $tables } 张表共 { $rows } 行到 { $to }；两侧每张表的行数与内容哈希一致。
 error-copy-target-not-empty = 目标数据库不是空的（{ $table } 已有 { $rows } 行）。只能复制到新建的空数据库；未写入任何数据。
 error-copy-mismatch = 复制后 { $table } 不一致（源库 { $source } 行，目标库 { $target } 行）。复制已撤销，未写入任何数据。
+
+# 程序自身的错误（整修）：任务中断、密钥、邮件。
+error-job-stopped = Accord 内部出错，您输入的内容均未丢失，请重试。
+error-secret-key-file = 本机的密钥文件 { $path } 无法使用。
+error-secret-unreadable = 已保存的口令无法在本机打开，请重新输入。
+error-smtp-not-configured = 尚未设置发信服务器。

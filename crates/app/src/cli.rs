@@ -8,12 +8,22 @@ use accord_i18n::{Locale, Translations};
 use accord_store::{Actor, CaseQuery, Store};
 use anyhow::Context;
 
+/// The system language's translations (parsed once per process).
+fn tr() -> &'static Translations {
+    Translations::get(Locale::from_system())
+}
+
+/// An error for the terminal: the sentence, then the details line.
+fn said(phrase: crate::error::Phrase) -> anyhow::Error {
+    anyhow::anyhow!(phrase.words_with_detail(tr()))
+}
+
 async fn open(db: Option<&str>) -> anyhow::Result<Store> {
     let store = match db {
         Some(url) => Store::open(url).await,
         None => Store::open_default().await,
     };
-    store.map_err(|e| store_error(&Translations::load_or_empty(Locale::from_system()), &e))
+    store.map_err(|e| said(e.into()))
 }
 
 /// `accord demo`: loads the example case once.
@@ -24,10 +34,10 @@ pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
         .await?
         .map(|u| Actor::from(&u))
         .unwrap_or_else(Actor::system);
-    let t = Translations::load_or_empty(Locale::from_system());
-    let (case, created) = crate::publish::load_demo(&store, &actor, &t)
+    let t = tr();
+    let (case, created) = crate::publish::load_demo(&store, &actor, t)
         .await
-        .map_err(|e| anyhow::anyhow!(e.message(&t)))?;
+        .map_err(|e| said(e.phrase()))?;
     let key = if created {
         "cli-demo-loaded"
     } else {
@@ -56,7 +66,7 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     if page.rows.is_empty() {
         writeln!(out, "{}", t.tr("cases-empty"))?;
         return Ok(());
@@ -96,9 +106,9 @@ pub async fn agreement_pdf(
     number: &str,
     out: &std::path::Path,
 ) -> anyhow::Result<bool> {
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     let store = open(db).await?;
-    let Some(case) = find_case(&store, &t, number).await? else {
+    let Some(case) = find_case(&store, t, number).await? else {
         return Ok(false);
     };
     let actor = store
@@ -108,10 +118,10 @@ pub async fn agreement_pdf(
         .unwrap_or_else(Actor::system);
     let sealed = match store.sealed_pdf(case.id).await? {
         Some(sealed) => sealed,
-        None => match crate::publish::seal_final(&store, &actor, &t, case.id).await {
+        None => match crate::publish::seal_final(&store, &actor, t, case.id).await {
             Ok(sealed) => sealed,
             Err(e) => {
-                eprintln!("{}", e.message(&t));
+                eprintln!("{}", e.phrase().words_with_detail(t));
                 return Ok(false);
             }
         },
@@ -155,9 +165,9 @@ async fn find_case(
 /// `accord verify FILE`: checks the seal, then that the sealed content is
 /// the finalised agreement in the database; `Ok(false)` when either fails.
 pub async fn verify(db: Option<&str>, file: &std::path::Path) -> anyhow::Result<bool> {
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
-    if !verify_seal(&t, file, &bytes) {
+    if !verify_seal(t, file, &bytes) {
         return Ok(false);
     }
     let reference = accord_document::pdf::embedded_reference(&bytes)
@@ -167,7 +177,7 @@ pub async fn verify(db: Option<&str>, file: &std::path::Path) -> anyhow::Result<
         return Ok(false);
     };
     let store = open(db).await?;
-    let Some(case) = find_case(&store, &t, &reference.case_number).await? else {
+    let Some(case) = find_case(&store, t, &reference.case_number).await? else {
         return Ok(false);
     };
     let record = store.agreement(case.id).await?;
@@ -254,14 +264,14 @@ pub async fn followups_due(
         writeln!(out)?;
         return Ok(());
     }
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     if due.is_empty() {
         writeln!(
             out,
             "{}",
             t.tr_args(
                 "cli-followups-none",
-                &[("date", accord_document::long_date(&t, on).into())]
+                &[("date", accord_document::long_date(t, on).into())]
             )
         )?;
         return Ok(());
@@ -271,7 +281,7 @@ pub async fn followups_due(
         let late = (on - f.deadline.unwrap_or(f.due_on)).num_days();
         let remaining = f
             .balance
-            .map(|b| accord_document::amount(&t, b.remaining()))
+            .map(|b| accord_document::amount(t, b.remaining()))
             .unwrap_or_default();
         writeln!(
             out,
@@ -298,9 +308,9 @@ pub async fn followups_due(
 /// `accord followups ics --out FILE`: every follow-up as an iCalendar file.
 pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::Result<()> {
     let store = open(db).await?;
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     let all = store.all_followups(100_000).await?;
-    let text = crate::calendar::ics(&t, &all, chrono::Utc::now());
+    let text = crate::calendar::ics(t, &all, chrono::Utc::now());
     std::fs::write(out, text).with_context(|| out.display().to_string())?;
     println!(
         "{}",
@@ -320,9 +330,9 @@ pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::R
 /// sent (it stays queued for the next run).
 pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
     let store = open(db).await?;
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     let today = chrono::Local::now().date_naive();
-    crate::mail::queue_due_reminders(&store, &t, today)
+    crate::mail::queue_due_reminders(&store, t, today)
         .await
         .map_err(|e| anyhow::anyhow!(e.to_string()))?;
     let smtp = match crate::mail::Smtp::configured(&store).await {
@@ -352,19 +362,19 @@ pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
     Ok(report.retrying == 0 && report.failed == 0)
 }
 
-fn store_error(t: &Translations, e: &accord_store::StoreError) -> anyhow::Error {
-    anyhow::anyhow!(crate::publish::store_message(t, e))
+fn store_error(e: &accord_store::StoreError) -> anyhow::Error {
+    said(e.into())
 }
 
 /// `accord db migrate`: brings the database (`--db`) up to this version's
 /// schema, creating it if it is empty, and says where it stands.
 pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
-    let t = Translations::load_or_empty(Locale::from_system());
+    let t = tr();
     let store = open(db).await?;
     let applied = store
         .applied_migrations()
         .await
-        .map_err(|e| store_error(&t, &e))?;
+        .map_err(|e| store_error(&e))?;
     println!(
         "{}",
         t.tr_args(
@@ -383,13 +393,13 @@ pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
 /// database and prints each table's row count and content hash, which
 /// agree on both sides (otherwise nothing is kept and it fails).
 pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
-    let t = Translations::load_or_empty(Locale::from_system());
-    let source = Store::open(from).await.map_err(|e| store_error(&t, &e))?;
-    let target = Store::open(to).await.map_err(|e| store_error(&t, &e))?;
+    let t = tr();
+    let source = Store::open(from).await.map_err(|e| store_error(&e))?;
+    let target = Store::open(to).await.map_err(|e| store_error(&e))?;
     let tables = source
         .copy_into(&target)
         .await
-        .map_err(|e| store_error(&t, &e))?;
+        .map_err(|e| store_error(&e))?;
     let mut out = std::io::stdout().lock();
     for table in &tables {
         writeln!(

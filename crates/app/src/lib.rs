@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod error;
 pub mod gui;
 pub mod mail;
 pub mod notify;

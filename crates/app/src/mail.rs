@@ -85,19 +85,45 @@ impl std::fmt::Debug for Smtp {
 }
 
 /// Why mail cannot go out.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum MailError {
     #[error("no SMTP server is set up")]
     NotConfigured,
+    /// The settings are refused (a host, an address); lettre's words.
     #[error("SMTP settings: {0}")]
     Settings(String),
-    #[error("database: {0}")]
-    Store(String),
+    /// A queued message cannot be built (a malformed address).
+    #[error("message: {0}")]
+    Message(String),
+    /// The stored password cannot be opened.
+    #[error(transparent)]
+    Secret(#[from] crate::secret::SecretError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
-impl From<StoreError> for MailError {
-    fn from(e: StoreError) -> Self {
-        Self::Store(e.to_string())
+impl MailError {
+    /// Settings refused by lettre, with its words as the detail.
+    fn settings(e: impl std::fmt::Display) -> Self {
+        Self::Settings(e.to_string())
+    }
+
+    /// A message that cannot be built, with lettre's words.
+    fn message(e: impl std::fmt::Display) -> Self {
+        Self::Message(e.to_string())
+    }
+
+    /// What to tell the user.
+    pub fn phrase(&self) -> crate::error::Phrase {
+        use crate::error::Phrase;
+        match self {
+            Self::NotConfigured => Phrase::error("error-smtp-not-configured"),
+            Self::Settings(detail) | Self::Message(detail) => {
+                Phrase::error("error-smtp-settings").detail(detail.clone())
+            }
+            Self::Secret(e) => e.phrase(),
+            Self::Store(e) => e.into(),
+        }
     }
 }
 
@@ -112,27 +138,26 @@ impl Smtp {
     /// `smtp://host?tls=required`), with the sender address.
     pub fn from_url(url: &str, from: &str) -> Result<Self, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| MailError::Settings(e.to_string()))?
+            .map_err(MailError::settings)?
             .timeout(Some(Duration::from_secs(20)))
             .pool_config(pool())
             .build();
         Ok(Self {
             transport,
-            from: from
-                .parse()
-                .map_err(|e: lettre::address::AddressError| MailError::Settings(e.to_string()))?,
+            from: from.parse().map_err(MailError::settings)?,
         })
     }
 
     /// From the settings and the password.
     pub fn from_settings(s: &SmtpSettings, password: Option<&str>) -> Result<Self, MailError> {
-        let settings = |e: lettre::transport::smtp::Error| MailError::Settings(e.to_string());
         let tls = match s.security {
             Security::None => Tls::None,
             Security::StartTls => {
-                Tls::Required(TlsParameters::new(s.host.clone()).map_err(settings)?)
+                Tls::Required(TlsParameters::new(s.host.clone()).map_err(MailError::settings)?)
             }
-            Security::Tls => Tls::Wrapper(TlsParameters::new(s.host.clone()).map_err(settings)?),
+            Security::Tls => {
+                Tls::Wrapper(TlsParameters::new(s.host.clone()).map_err(MailError::settings)?)
+            }
         };
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(s.host.as_str())
             .port(s.port)
@@ -147,10 +172,7 @@ impl Smtp {
         }
         Ok(Self {
             transport: builder.build(),
-            from: s
-                .from
-                .parse()
-                .map_err(|e: lettre::address::AddressError| MailError::Settings(e.to_string()))?,
+            from: s.from.parse().map_err(MailError::settings)?,
         })
     }
 
@@ -171,20 +193,16 @@ impl Smtp {
             .await?
             .ok_or(MailError::NotConfigured)?;
         let password = match store.setting(SMTP_PASSWORD).await? {
-            Some(sealed) if !sealed.is_empty() => {
-                Some(crate::secret::open(&sealed).map_err(MailError::Settings)?)
-            }
+            Some(sealed) if !sealed.is_empty() => Some(crate::secret::open(&sealed)?),
             _ => None,
         };
         Self::from_settings(&settings, password.as_deref())
     }
 
-    fn message(&self, m: &OutboxMessage) -> Result<Message, String> {
+    fn build(&self, m: &OutboxMessage) -> Result<Message, MailError> {
         let to = Mailbox::new(
             Some(m.to_name.clone()).filter(|n| !n.is_empty()),
-            m.to_address
-                .parse()
-                .map_err(|e: lettre::address::AddressError| e.to_string())?,
+            m.to_address.parse().map_err(MailError::message)?,
         );
         let builder = Message::builder()
             .from(self.from.clone())
@@ -198,13 +216,13 @@ impl Smtp {
                 builder.multipart(MultiPart::mixed().singlepart(text).singlepart(
                     Attachment::new(name.clone()).body(
                         bytes.clone(),
-                        ContentType::parse("application/pdf").map_err(|e| e.to_string())?,
+                        ContentType::parse("application/pdf").map_err(MailError::message)?,
                     ),
                 ))
             }
             None => builder.singlepart(text),
         };
-        built.map_err(|e| e.to_string())
+        built.map_err(MailError::message)
     }
 }
 
@@ -242,16 +260,14 @@ pub async fn save_settings(
     s: &SmtpSettings,
     password: Option<&str>,
 ) -> Result<(), MailError> {
-    s.from
-        .parse::<Mailbox>()
-        .map_err(|e| MailError::Settings(e.to_string()))?;
+    s.from.parse::<Mailbox>().map_err(MailError::settings)?;
     store.set_setting(SMTP_HOST, s.host.trim()).await?;
     store.set_setting(SMTP_PORT, &s.port.to_string()).await?;
     store.set_setting(SMTP_SECURITY, s.security.code()).await?;
     store.set_setting(SMTP_USER, s.user.trim()).await?;
     store.set_setting(SMTP_FROM, s.from.trim()).await?;
     if let Some(p) = password {
-        let sealed = crate::secret::seal(p).map_err(MailError::Settings)?;
+        let sealed = crate::secret::seal(p)?;
         store.set_setting(SMTP_PASSWORD, &sealed).await?;
     }
     Ok(())
@@ -351,10 +367,12 @@ pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<R
         }
         let mut progressed = false;
         for m in batch {
-            let message = match smtp.message(&m) {
+            let message = match smtp.build(&m) {
                 Ok(message) => message,
                 Err(e) => {
-                    store.mark_attempt_failed(m.id, &e, None).await?;
+                    store
+                        .mark_attempt_failed(m.id, &e.to_string(), None)
+                        .await?;
                     report.failed += 1;
                     continue;
                 }

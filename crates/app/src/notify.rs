@@ -6,6 +6,9 @@ use accord_core::Choice;
 use accord_i18n::Translations;
 use accord_store::FollowUp;
 
+/// The per-computer setting that keeps party names out of notifications.
+pub const SETTING_HIDE_NAMES: &str = "notify_hide_names";
+
 /// The text of the notification: a count, then up to three lines; party
 /// names only when the centre allows it.
 pub fn text(t: &Translations, due: &[FollowUp], hide_names: bool) -> (String, String) {
@@ -71,7 +74,7 @@ mod tests {
 
     #[test]
     fn names_stay_out_of_the_notification_when_the_centre_says_so() {
-        let t = Translations::load(Locale::ZhCn).expect("locale");
+        let t = Translations::get(Locale::ZhCn);
         let due: Vec<FollowUp> = (1..=5).map(row).collect();
         let (summary, body) = super::text(&t, &due, false);
         assert!(summary.contains('5'), "{summary}");

@@ -14,6 +14,8 @@ use accord_document::{
 use accord_i18n::Translations;
 use accord_store::{Actor, AgreementRecord, SealedPdf, Store, StoreError};
 
+use crate::error::Phrase;
+
 /// The setting that names the centre on its seal.
 pub const CENTRE_NAME: &str = "centre_name";
 
@@ -40,38 +42,39 @@ pub enum PublishError {
     /// CUPS is not installed or refused the job.
     #[error("print: {0}")]
     Print(String),
-}
-
-/// A database error in the user's language.
-pub fn store_message(t: &Translations, e: &StoreError) -> String {
-    let (key, args) = e.message();
-    let args: Vec<_> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
-    t.tr_args(key, &args)
+    /// Printing failed after the sealed files were written.
+    #[error("{cause} (the files are in {saved_in})")]
+    PrintedNothing {
+        cause: Box<PublishError>,
+        saved_in: String,
+    },
 }
 
 impl PublishError {
-    /// The message for the user, in their language.
-    pub fn message(&self, t: &Translations) -> String {
+    /// What to tell the user (translated when shown).
+    pub fn phrase(&self) -> Phrase {
         match self {
-            Self::Store(e) => store_message(t, e),
-
-            Self::NotFinal => t.tr("error-agreement-not-final"),
-            Self::Glyphs(chars) => t.tr_args(
-                "error-missing-glyphs",
-                &[("chars", chars.iter().collect::<String>().into())],
-            ),
-            Self::Pdf(detail) | Self::Seal(detail) => {
-                t.tr_args("error-pdf", &[("detail", detail.clone().into())])
+            Self::Store(e) => e.into(),
+            Self::NotFinal => Phrase::error("error-agreement-not-final"),
+            Self::Glyphs(chars) => {
+                Phrase::error("error-missing-glyphs").arg("chars", chars.iter().collect::<String>())
             }
-            Self::File { path, detail } => t.tr_args(
-                "error-file",
-                &[
-                    ("path", path.clone().into()),
-                    ("detail", detail.clone().into()),
-                ],
-            ),
-            Self::Print(detail) => t.tr_args("error-print", &[("detail", detail.clone().into())]),
-            Self::Import(e) => t.tr(match e {
+            Self::Pdf(detail) | Self::Seal(detail) => {
+                Phrase::error("error-pdf").detail(detail.clone())
+            }
+            Self::File { path, detail } => Phrase::error("error-file")
+                .arg("path", path.clone())
+                .detail(detail.clone()),
+            Self::Print(detail) => Phrase::error("error-print").detail(detail.clone()),
+            Self::PrintedNothing { cause, saved_in } => {
+                let cause = cause.phrase();
+                let detail = cause.detail.clone().unwrap_or_default();
+                Phrase::error("agreement-print-failed-saved")
+                    .arg("detail", cause)
+                    .arg("path", saved_in.clone())
+                    .detail(detail)
+            }
+            Self::Import(e) => Phrase::error(match e {
                 seal::ImportError::Unreadable(_) => "error-p12-unreadable",
                 seal::ImportError::NoKey => "error-p12-no-key",
                 seal::ImportError::UnsupportedKey => "error-p12-unsupported",

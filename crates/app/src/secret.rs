@@ -10,6 +10,33 @@ use chacha20poly1305::{
     aead::{Aead, AeadCore, OsRng},
 };
 
+/// Why a secret could not be sealed or opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    /// The key file could not be read or written.
+    #[error("key file {path}: {detail}")]
+    KeyFile { path: String, detail: String },
+    /// The stored value is not a sealed secret.
+    #[error("not a sealed secret")]
+    Malformed,
+    /// Sealed under another computer's key (or damaged).
+    #[error("the secret cannot be opened with this computer's key")]
+    WrongKey,
+}
+
+impl SecretError {
+    /// What to tell the user.
+    pub fn phrase(&self) -> crate::error::Phrase {
+        use crate::error::Phrase;
+        match self {
+            Self::KeyFile { path, detail } => Phrase::error("error-secret-key-file")
+                .arg("path", path.clone())
+                .detail(detail.clone()),
+            Self::Malformed | Self::WrongKey => Phrase::error("error-secret-unreadable"),
+        }
+    }
+}
+
 fn key_file() -> PathBuf {
     if let Ok(path) = std::env::var("ACCORD_SECRET_KEY_FILE")
         && !path.is_empty()
@@ -33,59 +60,65 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 }
 
 /// The key, created (readable by the user only) on first use.
-fn cipher(path: &std::path::Path) -> Result<ChaCha20Poly1305, String> {
+fn cipher(path: &std::path::Path) -> Result<ChaCha20Poly1305, SecretError> {
+    let failed = |e: std::io::Error| SecretError::KeyFile {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
     let key = match std::fs::read(path) {
         Ok(bytes) if bytes.len() == 32 => bytes,
         _ => {
             let key = ChaCha20Poly1305::generate_key(&mut OsRng);
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                std::fs::create_dir_all(dir).map_err(failed)?;
             }
-            std::fs::write(path, &key[..]).map_err(|e| e.to_string())?;
+            std::fs::write(path, &key[..]).map_err(failed)?;
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
                 std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(failed)?;
             }
             key[..].to_vec()
         }
     };
-    ChaCha20Poly1305::new_from_slice(&key).map_err(|e| e.to_string())
+    // 32 bytes always make a key.
+    ChaCha20Poly1305::new_from_slice(&key).map_err(|_| SecretError::Malformed)
 }
 
 /// Seals a secret for storing: `v1:<nonce>:<ciphertext>` in hex.
-pub fn seal(plain: &str) -> Result<String, String> {
+pub fn seal(plain: &str) -> Result<String, SecretError> {
     seal_with(&key_file(), plain)
 }
 
 /// Opens a sealed secret.
-pub fn open(sealed: &str) -> Result<String, String> {
+pub fn open(sealed: &str) -> Result<String, SecretError> {
     open_with(&key_file(), sealed)
 }
 
-fn seal_with(key: &std::path::Path, plain: &str) -> Result<String, String> {
+fn seal_with(key: &std::path::Path, plain: &str) -> Result<String, SecretError> {
     let cipher = cipher(key)?;
     let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
+    // Encryption fails only for inputs beyond the cipher's limit (GiBs).
     let sealed = cipher
         .encrypt(&nonce, plain.as_bytes())
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| SecretError::Malformed)?;
     Ok(format!("v1:{}:{}", hex(&nonce), hex(&sealed)))
 }
 
-fn open_with(key: &std::path::Path, sealed: &str) -> Result<String, String> {
+fn open_with(key: &std::path::Path, sealed: &str) -> Result<String, SecretError> {
     let mut parts = sealed.split(':');
     let (Some("v1"), Some(nonce), Some(body)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err("not a sealed secret".into());
+        return Err(SecretError::Malformed);
     };
     let nonce: [u8; 12] = unhex(nonce)
         .and_then(|n| n.try_into().ok())
-        .ok_or("bad nonce")?;
-    let body = unhex(body).ok_or("bad ciphertext")?;
+        .ok_or(SecretError::Malformed)?;
+    let body = unhex(body).ok_or(SecretError::Malformed)?;
     let plain = cipher(key)?
         .decrypt(&Nonce::from(nonce), body.as_ref())
-        .map_err(|_| "the secret cannot be opened with this computer's key".to_owned())?;
-    String::from_utf8(plain).map_err(|e| e.to_string())
+        .map_err(|_| SecretError::WrongKey)?;
+    String::from_utf8(plain).map_err(|_| SecretError::Malformed)
 }
 
 #[cfg(test)]

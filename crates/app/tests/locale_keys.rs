@@ -7,8 +7,10 @@
 use std::{collections::BTreeSet, fs, path::Path};
 
 use accord_core::{
-    AuditAction, CaseStatus, Category, Choice, Currency, IntakeChannel, MediatorType, PartyKind,
-    PartyRole, UserRole,
+    AuditAction, CaseStatus, Category, Choice, Currency, IntakeChannel, ItemKind, MediatorType,
+    PartyKind, PartyRole, StageKind, UserRole,
+    agreement::{AgreementStatus, Jurisdiction, ObligationKind, SignMethod, SignatoryRole},
+    followup::{FollowUpKind, FollowUpState, Satisfaction},
 };
 use accord_i18n::{Locale, message_ids};
 
@@ -32,11 +34,11 @@ fn is_key(literal: &str) -> bool {
         })
 }
 
-/// String literals in the non-test part of a Rust file.
+/// String literals in a whole Rust file (tests included: a key a test
+/// reads must exist too).
 fn literals(source: &str) -> Vec<String> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
     let mut found = Vec::new();
-    for line in code.lines() {
+    for line in source.lines() {
         let line = line.split("//").next().unwrap_or_default();
         let mut pieces = line.split('"');
         pieces.next();
@@ -86,23 +88,62 @@ fn every_key_the_code_uses_exists_in_both_locales() {
     }
 }
 
+/// The names of the enums declared with `choice!` in the core's sources.
+fn choice_enums() -> BTreeSet<String> {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src");
+    let mut files = Vec::new();
+    rust_files(&core, &mut files);
+    let mut names = BTreeSet::new();
+    for file in files {
+        let source = fs::read_to_string(&file).expect("read source");
+        for block in source.split("crate::choice! {").skip(1) {
+            let name = block
+                .split("enum ")
+                .nth(1)
+                .and_then(|rest| rest.split_whitespace().next())
+                .expect("an enum in a choice! block");
+            names.insert(name.to_owned());
+        }
+    }
+    names
+}
+
 #[test]
 fn every_choice_has_a_label_in_both_locales() {
     fn keys<C: Choice>() -> Vec<&'static str> {
         C::ALL.iter().map(|c| c.label_key()).collect()
     }
-    let all: Vec<&str> = [
-        keys::<Category>(),
-        keys::<IntakeChannel>(),
-        keys::<CaseStatus>(),
-        keys::<PartyKind>(),
-        keys::<PartyRole>(),
-        keys::<MediatorType>(),
-        keys::<UserRole>(),
-        keys::<Currency>(),
-        keys::<AuditAction>(),
-    ]
-    .concat();
+    let covered: Vec<(&str, Vec<&str>)> = vec![
+        ("Category", keys::<Category>()),
+        ("IntakeChannel", keys::<IntakeChannel>()),
+        ("CaseStatus", keys::<CaseStatus>()),
+        ("PartyKind", keys::<PartyKind>()),
+        ("PartyRole", keys::<PartyRole>()),
+        ("MediatorType", keys::<MediatorType>()),
+        ("UserRole", keys::<UserRole>()),
+        ("Currency", keys::<Currency>()),
+        ("AuditAction", keys::<AuditAction>()),
+        ("StageKind", keys::<StageKind>()),
+        ("ItemKind", keys::<ItemKind>()),
+        ("Jurisdiction", keys::<Jurisdiction>()),
+        ("ObligationKind", keys::<ObligationKind>()),
+        ("SignatoryRole", keys::<SignatoryRole>()),
+        ("SignMethod", keys::<SignMethod>()),
+        ("AgreementStatus", keys::<AgreementStatus>()),
+        ("FollowUpKind", keys::<FollowUpKind>()),
+        ("FollowUpState", keys::<FollowUpState>()),
+        ("Satisfaction", keys::<Satisfaction>()),
+    ];
+    // A new choice enum must be added above, so its labels are checked.
+    let listed: BTreeSet<String> = covered.iter().map(|(n, _)| (*n).to_owned()).collect();
+    let declared = choice_enums();
+    assert!(declared.len() >= 19, "the choice! scan found {declared:?}");
+    let unlisted: Vec<_> = declared.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "choice enums not checked: {unlisted:?}"
+    );
+    let all: Vec<&str> = covered.into_iter().flat_map(|(_, keys)| keys).collect();
     for locale in Locale::ALL {
         let defined = message_ids(locale);
         for key in &all {
@@ -120,7 +161,7 @@ fn the_scanner_recognises_keys_and_nothing_else() {
     assert!(!is_key("zh-CN"));
     assert!(!is_key("accord"));
     assert_eq!(
-        literals("let a = tr(\"cases-title\"); // \"not-me\"\n#[cfg(test)]\n\"nor-me\""),
-        vec!["cases-title"]
+        literals("let a = tr(\"cases-title\"); // \"not-me\"\n#[cfg(test)]\n\"and-me\""),
+        vec!["cases-title", "and-me"]
     );
 }

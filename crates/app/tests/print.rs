@@ -110,5 +110,5 @@ fn the_sealed_originals_print_on_the_virtual_printer() {
     }
     // A printer that does not exist is refused in words.
     let err = publish::print("NoSuchPrinter", &files[..1], "x").expect_err("refused");
-    assert!(!err.message(&t).is_empty());
+    assert!(!err.phrase().words(&t).is_empty());
 }

@@ -160,6 +160,18 @@ impl Translations {
         })
     }
 
+    /// The translations of a locale, parsed once per process and shared
+    /// by the window, its background jobs and the command line.
+    pub fn get(locale: Locale) -> &'static Translations {
+        static ZH_CN: std::sync::OnceLock<Translations> = std::sync::OnceLock::new();
+        static EN_US: std::sync::OnceLock<Translations> = std::sync::OnceLock::new();
+        let cell = match locale {
+            Locale::ZhCn => &ZH_CN,
+            Locale::EnUs => &EN_US,
+        };
+        cell.get_or_init(|| Self::load_or_empty(locale))
+    }
+
     pub fn locale(&self) -> Locale {
         self.locale
     }

@@ -1,22 +1,39 @@
-//! What every screen needs from the parent to draw itself: translations,
-//! the user's time zone and the text size. Screens never own these.
+//! What every screen needs from the parent to update and draw itself:
+//! translations, the text size, who is at the keyboard and which database
+//! is open. Screens never own these.
 
 use std::{borrow::Cow, fmt};
 
-use accord_core::{Choice, Money, ValidationError, words};
+use accord_core::{Choice, LocalUser, Money, ValidationError, words};
 use accord_i18n::{Locale, Translations};
+use accord_store::Actor;
 use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
 
 use super::theme::Sizes;
 
-/// The context passed to `view`.
+/// The context passed to `update` and `view`.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     pub t: &'a Translations,
     pub sizes: Sizes,
+    /// Who is at the keyboard (none before the first run).
+    pub user: Option<&'a LocalUser>,
+    /// The database URL or path given at start-up (sealed files are saved
+    /// beside it), if not the default one.
+    pub db: Option<&'a str>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Who a change is recorded as made by.
+    pub fn actor(&self) -> Actor {
+        self.user.map(Actor::from).unwrap_or_else(Actor::system)
+    }
+
+    /// A notice or an error in the user's language, detail on its own line.
+    pub fn phrase(&self, phrase: &crate::error::Phrase) -> String {
+        phrase.words_with_detail(self.t)
+    }
+
     pub fn locale(&self) -> Locale {
         self.t.locale()
     }

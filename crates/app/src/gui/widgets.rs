@@ -5,10 +5,11 @@ use iced::{
     widget::{column, container, text},
 };
 
-use super::{Ctx, Message, theme};
+use super::{Ctx, theme};
+use crate::error::Phrase;
 
 /// A labelled form field with its error (if any) underneath.
-pub fn field<'a>(
+pub fn field<'a, Message: 'a>(
     ctx: Ctx<'_>,
     label: String,
     input: impl Into<Element<'a, Message>>,
@@ -27,12 +28,12 @@ pub fn field<'a>(
 }
 
 /// A section heading.
-pub fn heading<'a>(ctx: Ctx<'_>, label: String) -> Element<'a, Message> {
+pub fn heading<'a, Message: 'a>(ctx: Ctx<'_>, label: String) -> Element<'a, Message> {
     text(label).size(ctx.sizes.subheading()).into()
 }
 
 /// A card around some content.
-pub fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+pub fn card<'a, Message: 'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
     container(content)
         .padding(theme::GAP)
         .width(Fill)
@@ -41,7 +42,7 @@ pub fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message
 }
 
 /// A fact: label and value on one line.
-pub fn fact<'a>(ctx: Ctx<'_>, label: String, value: String) -> Element<'a, Message> {
+pub fn fact<'a, Message: 'a>(ctx: Ctx<'_>, label: String, value: String) -> Element<'a, Message> {
     iced::widget::row![
         text(label)
             .size(ctx.sizes.small())
@@ -53,29 +54,20 @@ pub fn fact<'a>(ctx: Ctx<'_>, label: String, value: String) -> Element<'a, Messa
     .into()
 }
 
-/// What the last action did (`alert` false) or why it failed, above a
-/// screen's content; nothing when there is nothing to say.
-pub fn banners<'a>(
-    ctx: Ctx<'_>,
-    notice: Option<&str>,
-    error: Option<&str>,
-) -> Element<'a, Message> {
-    let mut col = column![].spacing(super::theme::GAP);
-    for (message, style) in [
-        (
-            notice,
-            theme::notice as fn(&iced::Theme) -> container::Style,
-        ),
-        (error, theme::alert),
-    ] {
-        if let Some(message) = message {
-            col = col.push(
-                container(text(message.to_owned()).size(ctx.sizes.body()))
-                    .padding(theme::GAP)
-                    .width(Fill)
-                    .style(style),
-            );
-        }
-    }
-    col.into()
+/// What the last action did or why it failed, above a screen's content
+/// (drawn as an alert when the phrase is an error); nothing when there is
+/// nothing to say.
+pub fn banner<'a, Message: 'a>(ctx: Ctx<'_>, phrase: Option<&Phrase>) -> Element<'a, Message> {
+    let Some(phrase) = phrase else {
+        return column![].into();
+    };
+    container(text(ctx.phrase(phrase)).size(ctx.sizes.body()))
+        .padding(theme::GAP)
+        .width(Fill)
+        .style(if phrase.error {
+            theme::alert
+        } else {
+            theme::notice
+        })
+        .into()
 }

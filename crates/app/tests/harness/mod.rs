@@ -1,6 +1,6 @@
 //! Drives the real app state and widgets: messages from the iced_test
-//! simulator go through `App::update`, and the database effects it returns
-//! run against a real SQLite file, as they do in the window.
+//! simulator go through `App::update`, and the jobs it returns run against
+//! a real SQLite file, as they do in the window.
 
 #![allow(dead_code)]
 
@@ -68,13 +68,12 @@ impl Harness {
         );
     }
 
-    /// Sends a message and runs every database job it causes, to the end.
+    /// Sends a message and runs every job it causes, to the end.
     pub fn send(&mut self, message: Message) {
         let mut queue = std::collections::VecDeque::from([message]);
         while let Some(message) = queue.pop_front() {
-            for effect in self.app.update(message) {
-                let done = self.rt.block_on(effect.run(self.store.clone()));
-                queue.push_back(Message::Done(Box::new(done)));
+            for job in self.app.update(message) {
+                queue.push_back(self.rt.block_on(job.run(self.store.clone())));
             }
         }
     }

@@ -7,7 +7,39 @@ use iced::{
     widget::{button, column, container, row, scrollable, text},
 };
 
-use crate::gui::{Action, Ctx, theme, widgets};
+use accord_store::Store;
+
+use crate::gui::{Action, Ctx, Route, theme, widgets};
+
+/// What the detail screen shows, read in one job.
+#[derive(Debug, Clone)]
+pub struct CaseData {
+    pub case: Case,
+    pub history: Vec<AuditEntry>,
+    /// The final agreement's performance (empty when there is none).
+    pub performance: Vec<accord_store::InstallmentStatus>,
+}
+
+/// Reads a case, its history and the performance of its agreement.
+pub async fn load(store: &Store, case_id: i64) -> Result<CaseData, StoreError> {
+    let case = store.case(case_id).await?;
+    let history = store.case_history(case.id).await?;
+    let performance = store.performance(case.id).await?;
+    Ok(CaseData {
+        case,
+        history,
+        performance,
+    })
+}
+
+async fn with_history(
+    store: &Store,
+    case: Result<Case, StoreError>,
+) -> Result<(Case, Vec<AuditEntry>), StoreError> {
+    let case = case?;
+    let history = store.case_history(case.id).await?;
+    Ok((case, history))
+}
 
 /// The detail screen's state.
 #[derive(Debug, Clone)]
@@ -33,21 +65,27 @@ pub enum Message {
     MoveTo(CaseStatus),
     /// "Start mediation" / "Resume mediation" was pressed.
     Mediate,
+    /// The return visit's date changed.
     VisitDate(String),
+    /// The parties' satisfaction was picked.
     Satisfaction(crate::gui::Labeled<Satisfaction>),
+    /// The return visit's note changed.
     VisitNote(String),
     /// Record the return visit and close the case.
     CloseAfterVisit,
     /// "Settlement agreement" was pressed.
     Agreement,
+    /// The case after a status change or the return visit, with its
+    /// history; or why it was refused.
+    Changed(Result<(Case, Vec<AuditEntry>), StoreError>),
 }
 
 impl CaseDetail {
-    pub fn new(case: Case, history: Vec<AuditEntry>) -> Self {
+    pub fn new(data: CaseData) -> Self {
         Self {
-            case,
-            history,
-            performance: Vec::new(),
+            case: data.case,
+            history: data.history,
+            performance: data.performance,
             visit_date: chrono::Local::now().date_naive().to_string(),
             satisfaction: None,
             visit_note: String::new(),
@@ -57,10 +95,10 @@ impl CaseDetail {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
-            Message::Back => Action::ShowList,
-            Message::Mediate => Action::OpenRoom(self.case.id),
+            Message::Back => Action::Navigate(Route::Cases),
+            Message::Mediate => Action::Navigate(Route::Room(self.case.id)),
             Message::VisitDate(s) => {
                 self.visit_date = s;
                 Action::None
@@ -84,33 +122,34 @@ impl CaseDetail {
                     return Action::None;
                 };
                 self.busy = true;
-                Action::ReturnVisit {
-                    case_id: self.case.id,
-                    date,
-                    satisfaction,
-                    note: self.visit_note.trim().to_owned(),
-                }
+                let (actor, case_id) = (ctx.actor(), self.case.id);
+                let note = self.visit_note.trim().to_owned();
+                Action::run(move |store| async move {
+                    let closed = store
+                        .record_return_visit(&actor, case_id, date, satisfaction, &note)
+                        .await;
+                    Message::Changed(with_history(&store, closed).await)
+                })
             }
-            Message::Agreement => Action::OpenAgreement(self.case.id),
+            Message::Agreement => Action::Navigate(Route::Agreement(self.case.id)),
             Message::MoveTo(next) => {
                 self.busy = true;
                 self.error = None;
-                Action::ChangeStatus {
-                    case_id: self.case.id,
-                    version: self.case.version,
-                    next,
-                }
+                let (actor, case_id, version) = (ctx.actor(), self.case.id, self.case.version);
+                Action::run(move |store| async move {
+                    let moved = store.change_status(&actor, case_id, version, next).await;
+                    Message::Changed(with_history(&store, moved).await)
+                })
+            }
+            Message::Changed(result) => {
+                self.changed(result);
+                Action::None
             }
         }
     }
 
-    /// The final agreement's performance, read after the case.
-    pub fn performance_loaded(&mut self, rows: Vec<accord_store::InstallmentStatus>) {
-        self.performance = rows;
-    }
-
     /// The answer to a status change.
-    pub fn status_changed(&mut self, result: Result<(Case, Vec<AuditEntry>), StoreError>) {
+    fn changed(&mut self, result: Result<(Case, Vec<AuditEntry>), StoreError>) {
         self.busy = false;
         match result {
             Ok((case, history)) => {
@@ -122,15 +161,14 @@ impl CaseDetail {
         }
     }
 
-    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Detail;
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let case = &self.case;
         let mut page = column![
             row![
                 button(text(ctx.tr("detail-back")).size(ctx.sizes.small()))
                     .style(button::text)
-                    .on_press(m(Message::Back)),
+                    .on_press(Message::Back),
             ],
             row![
                 text(case.number.to_string()).size(ctx.sizes.title()),
@@ -139,8 +177,8 @@ impl CaseDetail {
                     .style(theme::badge),
                 iced::widget::space::horizontal(),
             ]
-            .push(mediate_button(ctx, case.status, m(Message::Mediate)))
-            .push(agreement_button(ctx, case.status, m(Message::Agreement)))
+            .push(mediate_button(ctx, case.status, Message::Mediate))
+            .push(agreement_button(ctx, case.status, Message::Agreement))
             .spacing(theme::GAP)
             .align_y(Center),
         ]
@@ -232,7 +270,7 @@ impl CaseDetail {
                             .size(size),
                     )
                     .style(button::secondary)
-                    .on_press_maybe((!self.busy).then_some(m(Message::MoveTo(status)))),
+                    .on_press_maybe((!self.busy).then_some(Message::MoveTo(status))),
                 );
             }
             page = page.push(widgets::card(
@@ -278,7 +316,7 @@ impl CaseDetail {
     }
 }
 
-fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Message> {
+fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, Message> {
     let none = || ctx.tr("detail-none");
     let or_none = |v: &Option<String>| v.clone().unwrap_or_else(none);
     let mut body = column![
@@ -333,8 +371,7 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, crate::gui::Mes
 
 /// The button into the mediation room, for cases still being mediated.
 impl CaseDetail {
-    fn performance_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Detail;
+    fn performance_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let mut col = column![widgets::heading(ctx, ctx.tr("detail-performance"))]
             .spacing(theme::TIGHT / 2.0);
@@ -385,7 +422,7 @@ impl CaseDetail {
                         iced::widget::text_input(&ctx.tr("hint-date-input"), &self.visit_date)
                             .id("visit_date")
                             .size(size)
-                            .on_input(move |s| m(Message::VisitDate(s))),
+                            .on_input(move |s| Message::VisitDate(s)),
                         None
                     ),
                     widgets::field(
@@ -394,7 +431,7 @@ impl CaseDetail {
                         iced::widget::pick_list(
                             ctx.options::<Satisfaction>(),
                             self.satisfaction.clone(),
-                            move |c| m(Message::Satisfaction(c))
+                            move |c| Message::Satisfaction(c)
                         )
                         .text_size(size),
                         None
@@ -405,7 +442,7 @@ impl CaseDetail {
                         iced::widget::text_input("", &self.visit_note)
                             .id("visit_note")
                             .size(size)
-                            .on_input(move |s| m(Message::VisitNote(s))),
+                            .on_input(move |s| Message::VisitNote(s)),
                         None
                     ),
                 ]
@@ -416,7 +453,7 @@ impl CaseDetail {
                     .style(button::success)
                     .on_press_maybe(
                         (!self.busy && self.satisfaction.is_some())
-                            .then_some(m(Message::CloseAfterVisit)),
+                            .then_some(Message::CloseAfterVisit),
                     ),
             );
         }
@@ -427,8 +464,8 @@ impl CaseDetail {
 fn agreement_button<'a>(
     ctx: Ctx<'a>,
     status: CaseStatus,
-    on_press: crate::gui::Message,
-) -> Element<'a, crate::gui::Message> {
+    on_press: Message,
+) -> Element<'a, Message> {
     if matches!(status, CaseStatus::Received | CaseStatus::Referred) {
         return iced::widget::space().into();
     }
@@ -439,11 +476,7 @@ fn agreement_button<'a>(
         .into()
 }
 
-fn mediate_button<'a>(
-    ctx: Ctx<'a>,
-    status: CaseStatus,
-    on_press: crate::gui::Message,
-) -> Element<'a, crate::gui::Message> {
+fn mediate_button<'a>(ctx: Ctx<'a>, status: CaseStatus, on_press: Message) -> Element<'a, Message> {
     let key = match status {
         CaseStatus::Received | CaseStatus::Assigned => "room-start",
         CaseStatus::InMediation => "room-resume",

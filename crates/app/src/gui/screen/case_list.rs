@@ -8,7 +8,7 @@ use iced::{
     widget::{button, column, container, pick_list, row, scrollable, table, text, text_input},
 };
 
-use crate::gui::{Action, Ctx, effect::Effect, theme};
+use crate::gui::{Action, Ctx, Route, theme};
 
 /// Rows fetched per page.
 pub const PAGE_SIZE: u64 = 50;
@@ -52,6 +52,12 @@ pub enum Message {
     /// "Refresh": read the list again, e.g. for cases another room saved
     /// on the shared database.
     Refresh,
+    /// A page came back from the database; `ticket` tells stale answers.
+    Loaded {
+        ticket: u64,
+        append: bool,
+        page: Result<CasePage, StoreError>,
+    },
 }
 
 impl CaseList {
@@ -68,52 +74,62 @@ impl CaseList {
         self.page.total == 0
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, _ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::QueryChanged(query) => {
                 self.query = query;
-                Action::Run(self.reload())
+                self.reload()
             }
             Message::StatusPicked(filter) => {
                 self.status = filter.status;
-                Action::Run(self.reload())
+                self.reload()
             }
-            Message::Open(id) => Action::OpenCase(id),
-            Message::LoadMore => {
-                Action::Run(self.request(self.page.rows.len() as u64, PAGE_SIZE, true))
+            Message::Open(id) => Action::Navigate(Route::Case(id)),
+            Message::LoadMore => self.request(self.page.rows.len() as u64, PAGE_SIZE, true),
+            Message::Refresh => self.refresh(),
+            Message::Loaded {
+                ticket,
+                append,
+                page,
+            } => {
+                self.loaded(ticket, append, page);
+                Action::None
             }
-            Message::Refresh => Action::Run(self.refresh()),
         }
     }
 
     /// A fresh first page for the current search.
-    pub fn reload(&mut self) -> Effect {
+    pub fn reload(&mut self) -> Action<Message> {
         self.request(0, PAGE_SIZE, false)
     }
 
     /// The same search read again, as many rows as are shown now.
-    pub fn refresh(&mut self) -> Effect {
+    pub fn refresh(&mut self) -> Action<Message> {
         let shown = (self.page.rows.len() as u64).max(PAGE_SIZE);
         self.request(0, shown, false)
     }
 
-    fn request(&mut self, offset: u64, limit: u64, append: bool) -> Effect {
+    fn request(&mut self, offset: u64, limit: u64, append: bool) -> Action<Message> {
         self.ticket += 1;
         self.loading = true;
-        Effect::LoadCases {
-            ticket: self.ticket,
-            query: CaseQuery {
-                text: self.query.clone(),
-                status: self.status,
-                offset,
-                limit,
-            },
-            append,
-        }
+        let ticket = self.ticket;
+        let query = CaseQuery {
+            text: self.query.clone(),
+            status: self.status,
+            offset,
+            limit,
+        };
+        Action::run(move |store| async move {
+            Message::Loaded {
+                ticket,
+                append,
+                page: store.list_cases(&query).await,
+            }
+        })
     }
 
     /// An answer from the database.
-    pub fn loaded(&mut self, ticket: u64, append: bool, page: Result<CasePage, StoreError>) {
+    fn loaded(&mut self, ticket: u64, append: bool, page: Result<CasePage, StoreError>) {
         if ticket != self.ticket {
             return;
         }
@@ -132,11 +148,10 @@ impl CaseList {
         }
     }
 
-    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::CaseList;
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let search = text_input(&ctx.tr("cases-search-placeholder"), &self.query)
             .id("case_search")
-            .on_input(move |s| m(Message::QueryChanged(s)))
+            .on_input(move |s| Message::QueryChanged(s))
             .size(ctx.sizes.body())
             .padding(8)
             .width(Fill);
@@ -149,7 +164,7 @@ impl CaseList {
             label: ctx.label(s),
         }));
         let selected = filters.iter().find(|f| f.status == self.status).cloned();
-        let filter = pick_list(filters, selected, move |f| m(Message::StatusPicked(f)))
+        let filter = pick_list(filters, selected, move |f| Message::StatusPicked(f))
             .text_size(ctx.sizes.body())
             .padding(8)
             .width(220);
@@ -162,7 +177,7 @@ impl CaseList {
                 button(text(ctx.tr("cases-refresh")).size(ctx.sizes.body()))
                     .style(button::secondary)
                     .padding(8)
-                    .on_press(m(Message::Refresh)),
+                    .on_press(Message::Refresh),
             ]
             .spacing(theme::GAP)
             .align_y(Center),
@@ -200,14 +215,13 @@ impl CaseList {
             footer = footer.push(
                 button(text(ctx.tr("cases-load-more")).size(ctx.sizes.small()))
                     .style(button::secondary)
-                    .on_press_maybe((!self.loading).then_some(m(Message::LoadMore))),
+                    .on_press_maybe((!self.loading).then_some(Message::LoadMore)),
             );
         }
         content.push(footer).into()
     }
 
-    fn table<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::CaseList;
+    fn table<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let header = |key: &str| {
             text(ctx.tr(key))
@@ -238,35 +252,35 @@ impl CaseList {
         let columns = [
             table::column(
                 header("cases-col-number"),
-                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     button(text(r.number.as_str()).size(size))
                         .style(theme::link)
                         .padding(0)
-                        .on_press(m(Message::Open(r.id)))
+                        .on_press(Message::Open(r.id))
                         .into()
                 },
             ),
             table::column(
                 header("cases-col-applicant"),
-                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     text(names(&r.applicants)).size(size).into()
                 },
             ),
             table::column(
                 header("cases-col-respondent"),
-                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(_, r): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     text(names(&r.respondents)).size(size).into()
                 },
             ),
             table::column(
                 header("cases-col-category"),
-                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     text(category[i].clone()).size(size).into()
                 },
             ),
             table::column(
                 header("cases-col-status"),
-                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     container(text(status[i].clone()).size(ctx.sizes.small()))
                         .padding([2, 8])
                         .style(theme::badge)
@@ -275,13 +289,13 @@ impl CaseList {
             ),
             table::column(
                 header("cases-col-received"),
-                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     text(received[i].clone()).size(size).into()
                 },
             ),
             table::column(
                 header("cases-col-activity"),
-                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, crate::gui::Message> {
+                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
                     text(activity[i].clone()).size(size).into()
                 },
             ),

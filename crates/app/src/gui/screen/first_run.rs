@@ -1,23 +1,27 @@
 //! First run: who is at the keyboard, then an offer to load the example.
 
 use accord_core::{LocalUser, UserRole, ValidationError};
+use accord_store::{Actor, CaseQuery, StoreError};
 use iced::{
     Center, Element, Fill,
     widget::{button, column, container, pick_list, row, text, text_input},
 };
 
-use crate::gui::{Action, Ctx, Labeled, effect::Effect, theme, widgets};
+use crate::error::{AppError, Phrase};
+use crate::gui::{Action, Ctx, Labeled, Route, theme, widgets};
 
-/// The first-run form.
+/// The first-run screen: the form, then the offer of the example.
 #[derive(Debug, Clone, Default)]
 pub struct FirstRun {
     name: String,
     role: Option<UserRole>,
     error: Option<ValidationError>,
     busy: bool,
+    /// The user exists and the database has no case: offer the example.
+    offer_example: bool,
 }
 
-/// What the user does on the first-run screen.
+/// What the user does on the first-run screen, and the answers of its jobs.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The name field changed.
@@ -26,10 +30,21 @@ pub enum Message {
     RolePicked(Labeled<UserRole>),
     /// "Start" was pressed.
     Start,
+    /// The user was created (and whether the database has no case yet),
+    /// or why not.
+    Created(Result<(LocalUser, bool), StoreError>),
+    /// "Load the example case" was pressed.
+    LoadExample,
+    /// "Start empty" was pressed.
+    SkipExample,
+    /// The example is loaded (its case number), or why not.
+    ExampleLoaded(Result<String, AppError>),
+    /// Set-up is over (the seal exists), or why it could not be made.
+    Ready(Result<(), AppError>),
 }
 
 impl FirstRun {
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::NameChanged(name) => {
                 self.name = name;
@@ -39,42 +54,102 @@ impl FirstRun {
             Message::Start => match LocalUser::validate_name(&self.name) {
                 Ok(name) => {
                     self.busy = true;
-                    return Action::Run(Effect::CreateUser {
-                        by: None,
-                        name,
-                        role: self.role.unwrap_or(UserRole::Mediator),
+                    let role = self.role.unwrap_or(UserRole::Mediator);
+                    return Action::run(move |store| async move {
+                        let created = async {
+                            let user = super::users::create_user(&store, None, &name, role).await?;
+                            let cases = store
+                                .list_cases(&CaseQuery {
+                                    limit: 1,
+                                    ..CaseQuery::default()
+                                })
+                                .await?;
+                            Ok((user, cases.total == 0))
+                        };
+                        Message::Created(created.await)
                     });
                 }
                 Err(e) => self.error = Some(e),
             },
+            Message::Created(Ok((user, empty))) => {
+                self.busy = false;
+                if empty {
+                    self.offer_example = true;
+                    return Action::UserChanged(user);
+                }
+                return Action::Many(vec![
+                    Action::UserChanged(user),
+                    Action::Navigate(Route::Cases),
+                ]);
+            }
+            Message::Created(Err(e)) => {
+                self.busy = false;
+                return Action::Notice(e.into());
+            }
+            Message::LoadExample => {
+                self.busy = true;
+                let (actor, locale) = (ctx.actor(), ctx.locale());
+                return Action::run(move |store| async move {
+                    let t = accord_i18n::Translations::get(locale);
+                    Message::ExampleLoaded(
+                        crate::publish::load_demo(&store, &actor, t)
+                            .await
+                            .map(|(case, _)| case.number.to_string())
+                            .map_err(AppError::from),
+                    )
+                });
+            }
+            Message::ExampleLoaded(Ok(number)) => {
+                return Action::Many(vec![
+                    Action::Navigate(Route::Cases),
+                    Action::Notice(Phrase::new("intake-saved").arg("number", number)),
+                ]);
+            }
+            Message::ExampleLoaded(Err(e)) => {
+                self.busy = false;
+                return Action::Notice(e.phrase());
+            }
+            Message::SkipExample => {
+                // Set-up ends here: the centre's sealing key is made now
+                // (the example makes it when it is loaded).
+                self.busy = true;
+                let (actor, locale) = (ctx.actor(), ctx.locale());
+                return Action::run(move |store| async move {
+                    Message::Ready(ensure_key(&store, &actor, locale).await)
+                });
+            }
+            Message::Ready(Ok(())) => return Action::Navigate(Route::Cases),
+            Message::Ready(Err(e)) => {
+                return Action::Many(vec![
+                    Action::Navigate(Route::Cases),
+                    Action::Notice(e.phrase()),
+                ]);
+            }
         }
         Action::None
     }
 
-    /// The save failed: let the user try again.
-    pub fn failed(&mut self) {
-        self.busy = false;
-    }
-
-    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::FirstRun;
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        if self.offer_example {
+            return offer_example(ctx, self.busy);
+        }
         let name = text_input(&ctx.tr("first-run-name"), &self.name)
             .id("first_run_name")
-            .on_input(move |s| m(Message::NameChanged(s)))
-            .on_submit(m(Message::Start))
+            .on_input(move |s| Message::NameChanged(s))
+            .on_submit(Message::Start)
             .size(ctx.sizes.body())
             .padding(8);
         let role = pick_list(
             ctx.options::<UserRole>(),
             Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
-            move |r| m(Message::RolePicked(r)),
+            move |r| Message::RolePicked(r),
         )
         .text_size(ctx.sizes.body())
         .width(Fill);
         let start = button(text(ctx.tr("first-run-start")).size(ctx.sizes.body()))
             .padding([8, 20])
             .style(button::primary)
-            .on_press_maybe((!self.busy).then_some(m(Message::Start)));
+            .on_press_maybe((!self.busy).then_some(Message::Start));
         let form = column![
             text(ctx.tr("first-run-title")).size(ctx.sizes.title()),
             text(ctx.tr("first-run-intro")).size(ctx.sizes.body()),
@@ -96,9 +171,20 @@ impl FirstRun {
     }
 }
 
+/// The centre's sealing key, made now if there is none.
+async fn ensure_key(
+    store: &accord_store::Store,
+    actor: &Actor,
+    locale: accord_i18n::Locale,
+) -> Result<(), AppError> {
+    let t = accord_i18n::Translations::get(locale);
+    crate::publish::centre_key(store, actor, t).await?;
+    Ok(())
+}
+
 /// The offer to load the example case into an empty database.
-pub fn offer_example<'a>(ctx: Ctx<'_>, busy: bool) -> Element<'a, crate::gui::Message> {
-    use crate::gui::Message as M;
+fn offer_example<'a>(ctx: Ctx<'_>, busy: bool) -> Element<'a, Message> {
+    use Message as M;
     let load = button(text(ctx.tr("first-run-load-example")).size(ctx.sizes.body()))
         .padding([8, 20])
         .style(button::primary)

@@ -7,6 +7,8 @@ use accord_core::{
     PartyKind, PartyRole, ValidationErrors,
 };
 use accord_store::StoreError;
+
+use crate::error::Phrase;
 use chrono::Utc;
 use iced::{
     Center, Element, Fill,
@@ -15,7 +17,7 @@ use iced::{
     },
 };
 
-use crate::gui::{Action, Ctx, Labeled, ctx, theme, widgets};
+use crate::gui::{Action, Ctx, Labeled, Route, ctx, theme, widgets};
 
 /// One disputed issue as typed.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +85,8 @@ pub enum Message {
     Save,
     /// "Cancel" was pressed.
     Cancel,
+    /// The case was stored (its number), or why it was not.
+    Saved(Result<String, StoreError>),
 }
 
 impl Default for Intake {
@@ -107,7 +111,7 @@ impl Default for Intake {
 }
 
 impl Intake {
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::CategoryPicked(c) => self.category = c.value,
             Message::ChannelPicked(c) => self.channel = c.value,
@@ -166,13 +170,20 @@ impl Intake {
                     self.errors = ValidationErrors::default();
                 }
             }
-            Message::Save => return self.save(),
-            Message::Cancel => return Action::ShowList,
+            Message::Save => return self.save(ctx),
+            Message::Cancel => return Action::Navigate(Route::Cases),
+            Message::Saved(Ok(number)) => {
+                return Action::Many(vec![
+                    Action::Navigate(Route::Cases),
+                    Action::Notice(Phrase::new("intake-saved").arg("number", number)),
+                ]);
+            }
+            Message::Saved(Err(e)) => self.save_failed(e),
         }
         Action::None
     }
 
-    fn save(&mut self) -> Action {
+    fn save(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
         let mut errors = ValidationErrors::default();
         let received_at = ctx::parse_input_datetime(&self.received).unwrap_or_else(|e| {
             errors.push(Field::ReceivedAt, e);
@@ -205,7 +216,15 @@ impl Intake {
                 self.errors = errors;
                 self.saving = true;
                 self.save_error = None;
-                Action::SaveCase(Box::new(valid))
+                let actor = ctx.actor();
+                Action::run(move |store| async move {
+                    Message::Saved(
+                        store
+                            .create_case(&actor, &valid)
+                            .await
+                            .map(|case| case.number.to_string()),
+                    )
+                })
             }
             Ok(_) => {
                 self.errors = errors;
@@ -220,39 +239,38 @@ impl Intake {
     }
 
     /// The store refused the case (e.g. the disk is full): keep everything.
-    pub fn save_failed(&mut self, error: StoreError) {
+    fn save_failed(&mut self, error: StoreError) {
         self.saving = false;
         self.save_error = Some(error);
     }
 
-    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Intake;
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let err = |field| self.errors.for_field(field).map(|e| ctx.error(e));
         let size = ctx.sizes.body();
 
         let category = pick_list(
             ctx.options::<Category>(),
             Some(ctx.labeled(self.category)),
-            move |c| m(Message::CategoryPicked(c)),
+            move |c| Message::CategoryPicked(c),
         )
         .text_size(size)
         .width(Fill);
         let channel = pick_list(
             ctx.options::<IntakeChannel>(),
             Some(ctx.labeled(self.channel)),
-            move |c| m(Message::ChannelPicked(c)),
+            move |c| Message::ChannelPicked(c),
         )
         .text_size(size)
         .width(Fill);
         let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
             .id("intake_received")
-            .on_input(move |s| m(Message::ReceivedChanged(s)))
+            .on_input(move |s| Message::ReceivedChanged(s))
             .size(size)
             .padding(6);
         let summary = text_editor(&self.summary)
             .id("intake_summary")
             .placeholder(ctx.tr("intake-summary-placeholder"))
-            .on_action(move |a| m(Message::SummaryEdited(a)))
+            .on_action(move |a| Message::SummaryEdited(a))
             .size(size)
             .height(110)
             .padding(8);
@@ -284,25 +302,25 @@ impl Intake {
         parties = parties.push(
             button(text(ctx.tr("intake-add-party")).size(size))
                 .style(button::secondary)
-                .on_press(m(Message::AddParty)),
+                .on_press(Message::AddParty),
         );
 
         let mut issues =
             column![widgets::heading(ctx, ctx.tr("intake-issues"))].spacing(theme::TIGHT);
         for (i, issue) in self.issues.iter().enumerate() {
             let title = text_input(&ctx.tr("intake-issue-placeholder"), &issue.title)
-                .on_input(move |s| m(Message::IssueTitle(i, s)))
+                .on_input(move |s| Message::IssueTitle(i, s))
                 .size(size)
                 .padding(6)
                 .width(Fill);
             let amount = text_input(&ctx.tr("intake-issue-amount-placeholder"), &issue.amount)
-                .on_input(move |s| m(Message::IssueAmount(i, s)))
+                .on_input(move |s| Message::IssueAmount(i, s))
                 .size(size)
                 .padding(6)
                 .width(220);
             let remove = button(text(ctx.tr("intake-remove-issue")).size(ctx.sizes.small()))
                 .style(button::text)
-                .on_press(m(Message::RemoveIssue(i)));
+                .on_press(Message::RemoveIssue(i));
             issues = issues.push(
                 row![title, amount, remove]
                     .spacing(theme::TIGHT)
@@ -315,7 +333,7 @@ impl Intake {
         issues = issues.push(
             button(text(ctx.tr("intake-add-issue")).size(size))
                 .style(button::secondary)
-                .on_press(m(Message::AddIssue)),
+                .on_press(Message::AddIssue),
         );
 
         let save_label = if self.saving {
@@ -327,11 +345,11 @@ impl Intake {
             button(text(save_label).size(size))
                 .padding([8, 24])
                 .style(button::primary)
-                .on_press_maybe((!self.saving).then_some(m(Message::Save))),
+                .on_press_maybe((!self.saving).then_some(Message::Save)),
             button(text(ctx.tr("intake-cancel")).size(size))
                 .padding([8, 16])
                 .style(button::secondary)
-                .on_press(m(Message::Cancel)),
+                .on_press(Message::Cancel),
         ]
         .spacing(theme::GAP);
 
@@ -377,13 +395,7 @@ impl Intake {
         .into()
     }
 
-    fn party_card<'a>(
-        &'a self,
-        ctx: Ctx<'a>,
-        i: usize,
-        p: &'a NewParty,
-    ) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Intake;
+    fn party_card<'a>(&'a self, ctx: Ctx<'a>, i: usize, p: &'a NewParty) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let err = |f| {
             self.errors
@@ -393,21 +405,21 @@ impl Intake {
         let input = |placeholder: &str, value: &'a str, which: PartyText| {
             text_input(&ctx.tr(placeholder), value)
                 .id(format!("party_{i}_{which:?}").to_lowercase())
-                .on_input(move |s| m(Message::PartyText(i, which, s)))
+                .on_input(move |s| Message::PartyText(i, which, s))
                 .size(size)
                 .padding(6)
         };
         let kind = pick_list(
             ctx.options::<PartyKind>(),
             Some(ctx.labeled(p.kind.unwrap_or(PartyKind::Person))),
-            move |k| m(Message::PartyKindPicked(i, k)),
+            move |k| Message::PartyKindPicked(i, k),
         )
         .text_size(size)
         .width(Fill);
         let role = pick_list(
             ctx.options::<PartyRole>(),
             Some(ctx.labeled(p.role.unwrap_or(PartyRole::Applicant))),
-            move |r| m(Message::PartyRolePicked(i, r)),
+            move |r| Message::PartyRolePicked(i, r),
         )
         .text_size(size)
         .width(Fill);
@@ -421,7 +433,7 @@ impl Intake {
             title = title.push(iced::widget::space::horizontal()).push(
                 button(text(ctx.tr("intake-remove-party")).size(ctx.sizes.small()))
                     .style(button::text)
-                    .on_press(m(Message::RemoveParty(i))),
+                    .on_press(Message::RemoveParty(i)),
             );
         }
         let body = column![

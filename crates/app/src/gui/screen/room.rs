@@ -9,7 +9,7 @@ use accord_core::{
     room::{self, OfferPoint},
     room_view,
 };
-use accord_store::StoreError;
+use accord_store::{Actor, Store, StoreError};
 use chrono::Utc;
 use iced::{
     Center, Element, Fill, FillPortion,
@@ -19,7 +19,28 @@ use iced::{
     },
 };
 
-use crate::gui::{Ctx, Labeled, chart, theme, widgets};
+use crate::gui::{Action, Ctx, Labeled, Route, chart, theme, widgets};
+
+/// The setting that remembers the room the mediator is in, so the app
+/// opens there again after a restart.
+pub const SETTING_ROOM_CASE: &str = "room_case_id";
+
+/// Everything the room screen shows.
+pub type RoomData = (Case, Session, Vec<RoomItem>);
+
+/// Opens (or resumes) a case's session and reads what the room shows.
+pub async fn open(store: &Store, actor: &Actor, case_id: i64) -> Result<RoomData, StoreError> {
+    let session = store.open_session(actor, case_id).await?;
+    let case = store.case(case_id).await?;
+    let items = store.room_items(session.id).await?;
+    Ok((case, session, items))
+}
+
+/// Forgets the room to come back to (the session ended or the mediator
+/// left it).
+async fn leave(store: &Store) -> Result<(), StoreError> {
+    store.set_local_setting(SETTING_ROOM_CASE, "").await
+}
 
 /// The room's state.
 #[derive(Debug, Clone)]
@@ -125,26 +146,18 @@ pub enum Message {
     CloseSession,
     /// Back to the case.
     Back,
-}
-
-/// What the room asks its parent to do.
-#[derive(Debug)]
-pub enum RoomAction {
-    None,
-    /// Save the session (stage, party, consents...) with this audit action.
-    SaveSession(Box<Session>, AuditAction),
-    /// Save a new entry.
-    Record(i64, NewItem),
-    /// Change an item's disclosure.
-    Disclose(i64, Disclosure),
-    /// Change an entry's words while the session is open.
-    Edit(i64, String, Option<Offer>),
-    /// Leave the room.
-    Back(i64),
+    /// The session as saved, or why it was not.
+    SessionSaved(Result<Session, StoreError>),
+    /// A new entry as saved, or why it was not.
+    Recorded(Result<RoomItem, StoreError>),
+    /// An edited or re-disclosed entry as saved, or why it was not.
+    Replaced(Result<RoomItem, StoreError>),
+    /// The room to come back to was remembered or forgotten.
+    Remembered(Result<(), StoreError>),
 }
 
 impl Room {
-    pub fn new(case: Case, session: Session, items: Vec<RoomItem>) -> Self {
+    pub fn new((case, session, items): RoomData) -> Self {
         Self {
             case,
             session,
@@ -181,97 +194,114 @@ impl Room {
     /// same frame) and asks the parent to save it.
     fn step(
         &mut self,
+        ctx: &Ctx<'_>,
         action: AuditAction,
         f: impl FnOnce(&mut Session) -> Result<(), SessionError>,
-    ) -> RoomAction {
+    ) -> Action<Message> {
         let mut next = self.session.clone();
         match f(&mut next) {
             Ok(()) => {
                 self.error = None;
                 self.session = next.clone();
-                RoomAction::SaveSession(Box::new(next), action)
+                let actor = ctx.actor();
+                let closed = next.is_closed();
+                let save = Action::run(move |store| async move {
+                    Message::SessionSaved(store.save_session(&actor, &next, action).await)
+                });
+                if closed {
+                    // A closed session is not where to come back to.
+                    Action::Many(vec![
+                        save,
+                        Action::run(
+                            |store| async move { Message::Remembered(leave(&store).await) },
+                        ),
+                    ])
+                } else {
+                    save
+                }
             }
             Err(e) => {
                 self.error = Some(Problem::Session(e));
-                RoomAction::None
+                Action::None
             }
         }
     }
 
-    pub fn update(&mut self, message: Message, user_name: &str) -> RoomAction {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         let parties = self.party_ids();
         match message {
             Message::GoTo(stage) => {
                 self.draft = Draft::default();
-                self.step(AuditAction::SessionStage, |s| s.go_to(stage, &parties))
+                self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties))
             }
 
-            Message::Consent(party) => self.step(AuditAction::ConsentRecorded, |s| {
+            Message::Consent(party) => self.step(ctx, AuditAction::ConsentRecorded, |s| {
                 s.record_consent(party, Utc::now())
             }),
-            Message::Check(key, on) => self.step(AuditAction::ChecklistTicked, |s| {
+            Message::Check(key, on) => self.step(ctx, AuditAction::ChecklistTicked, |s| {
                 s.set_checked(key, on);
                 Ok(())
             }),
             Message::AskSwitch(party) => {
                 self.confirm_switch = Some(party);
-                RoomAction::None
+                Action::None
             }
             Message::ConfirmSwitch => match self.confirm_switch.take() {
                 Some(party) => {
                     self.draft = Draft::default();
-                    self.step(AuditAction::PartySwitched, |s| {
+                    self.step(ctx, AuditAction::PartySwitched, |s| {
                         s.switch_party(party, &parties)
                     })
                 }
-                None => RoomAction::None,
+                None => Action::None,
             },
             Message::CancelSwitch => {
                 self.confirm_switch = None;
-                RoomAction::None
+                Action::None
             }
             Message::Curtain(down) => {
                 self.curtain = down;
-                RoomAction::None
+                Action::None
             }
             Message::SpeakerPicked(p) => {
                 self.draft.speaker = Some(p.id);
-                RoomAction::None
+                Action::None
             }
             Message::KindPicked(k) => {
                 self.draft.kind = Some(k.value);
-                RoomAction::None
+                Action::None
             }
             Message::IssuePicked(i) => {
                 self.draft.issue = i.id;
-                RoomAction::None
+                Action::None
             }
             Message::TextChanged(t) => {
                 self.draft.text = t;
-                RoomAction::None
+                Action::None
             }
             Message::AmountChanged(t) => {
                 self.draft.amount = t;
-                RoomAction::None
+                Action::None
             }
             Message::TermsChanged(t) => {
                 self.draft.terms = t;
-                RoomAction::None
+                Action::None
             }
-            Message::Record => self.record(),
+            Message::Record => self.record(ctx),
             Message::AllowShare(id, allow) => {
                 let d = if allow {
                     Disclosure::MayShare
                 } else {
                     Disclosure::Confidential
                 };
-                self.disclose(id, d)
+                self.disclose(ctx, id, d)
             }
             Message::Conveyed(id) => self.disclose(
+                ctx,
                 id,
                 Disclosure::Shared {
                     at: Utc::now(),
-                    by: user_name.to_owned(),
+                    by: ctx.user.map(|u| u.name.clone()).unwrap_or_default(),
                 },
             ),
             Message::Edit(id) => {
@@ -293,25 +323,48 @@ impl Room {
                         editing: Some(id),
                     };
                 }
-                RoomAction::None
+                Action::None
             }
             Message::CancelEdit => {
                 self.draft = Draft::default();
-                RoomAction::None
+                Action::None
             }
             Message::CloseSession => {
                 self.draft = Draft::default();
-                self.step(AuditAction::SessionClosed, |s| s.close(Utc::now()))
+                self.step(ctx, AuditAction::SessionClosed, |s| s.close(Utc::now()))
             }
-            Message::Back => RoomAction::Back(self.case.id),
+            Message::Back => Action::Many(vec![
+                Action::run(|store| async move { Message::Remembered(leave(&store).await) }),
+                Action::Navigate(Route::Case(self.case.id)),
+            ]),
+            Message::SessionSaved(result) => {
+                self.session_saved(result);
+                Action::None
+            }
+            Message::Recorded(result) => {
+                self.recorded(result);
+                Action::None
+            }
+            Message::Replaced(result) => {
+                self.replaced(result);
+                Action::None
+            }
+            Message::Remembered(Ok(())) => Action::None,
+            Message::Remembered(Err(e)) => {
+                self.error = Some(Problem::Store(e));
+                Action::None
+            }
         }
     }
 
-    fn disclose(&mut self, id: i64, disclosure: Disclosure) -> RoomAction {
+    fn disclose(&mut self, ctx: &Ctx<'_>, id: i64, disclosure: Disclosure) -> Action<Message> {
         if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
             item.disclosure = disclosure.clone();
         }
-        RoomAction::Disclose(id, disclosure)
+        let actor = ctx.actor();
+        Action::run(move |store| async move {
+            Message::Replaced(store.set_disclosure(&actor, id, disclosure).await)
+        })
     }
 
     /// The kind the form offers first at this stage.
@@ -333,7 +386,7 @@ impl Room {
         }
     }
 
-    fn record(&mut self) -> RoomAction {
+    fn record(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
         let kind = self.draft.kind.unwrap_or(self.default_kind());
         let amount = match self.draft.amount.trim() {
             "" => None,
@@ -341,7 +394,7 @@ impl Room {
                 Ok(m) => Some(m),
                 Err(e) => {
                     self.error = Some(Problem::Invalid(e));
-                    return RoomAction::None;
+                    return Action::None;
                 }
             },
         };
@@ -358,13 +411,16 @@ impl Room {
         {
             if self.draft.text.trim().is_empty() && offer.is_none() {
                 self.error = Some(Problem::Invalid(ValidationError::ItemEmpty));
-                return RoomAction::None;
+                return Action::None;
             }
             self.error = None;
-            return RoomAction::Edit(original.id, self.draft.text.clone(), offer);
+            let (actor, id, text) = (ctx.actor(), original.id, self.draft.text.clone());
+            return Action::run(move |store| async move {
+                Message::Replaced(store.edit_item(&actor, id, &text, offer).await)
+            });
         }
         let Some(party_id) = editing.map(|i| i.party_id).or_else(|| self.speaker()) else {
-            return RoomAction::None;
+            return Action::None;
         };
         let item = NewItem {
             party_id,
@@ -376,14 +432,17 @@ impl Room {
         };
         if let Err(e) = item.validate() {
             self.error = Some(Problem::Invalid(e));
-            return RoomAction::None;
+            return Action::None;
         }
         self.error = None;
-        RoomAction::Record(self.session.id, item)
+        let (actor, session_id) = (ctx.actor(), self.session.id);
+        Action::run(move |store| async move {
+            Message::Recorded(store.record_item(&actor, session_id, &item).await)
+        })
     }
 
     /// A new entry was saved: the form empties, the entry shows.
-    pub fn recorded(&mut self, result: Result<RoomItem, StoreError>) {
+    fn recorded(&mut self, result: Result<RoomItem, StoreError>) {
         match result {
             Ok(item) => {
                 self.items.push(item);
@@ -400,7 +459,7 @@ impl Room {
     }
 
     /// A saved session came back from the store.
-    pub fn session_saved(&mut self, result: Result<Session, StoreError>) {
+    fn session_saved(&mut self, result: Result<Session, StoreError>) {
         match result {
             Ok(s) if s.id == self.session.id => self.session = s,
             Ok(_) => {}
@@ -409,7 +468,7 @@ impl Room {
     }
 
     /// An edited or re-disclosed entry came back from the store.
-    pub fn replaced(&mut self, result: Result<RoomItem, StoreError>) {
+    fn replaced(&mut self, result: Result<RoomItem, StoreError>) {
         match result {
             Ok(item) => {
                 if self.draft.editing == Some(item.id) {
@@ -456,8 +515,7 @@ impl Room {
         }
     }
 
-    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         if self.curtain {
             return curtain(ctx);
         }
@@ -473,7 +531,7 @@ impl Room {
         let mut top = row![
             button(text(ctx.tr("room-back")).size(ctx.sizes.small()))
                 .style(button::text)
-                .on_press(m(Message::Back)),
+                .on_press(Message::Back),
             text(ctx.tr_args("room-title", &[("number", self.case.number.to_string())]))
                 .size(ctx.sizes.heading()),
             space::horizontal(),
@@ -482,7 +540,7 @@ impl Room {
                 .style(theme::muted_text),
             button(text(ctx.tr("room-curtain")).size(size))
                 .style(button::secondary)
-                .on_press(m(Message::Curtain(true))),
+                .on_press(Message::Curtain(true)),
         ]
         .spacing(theme::GAP)
         .align_y(Center);
@@ -490,7 +548,7 @@ impl Room {
             top = top.push(
                 button(text(ctx.tr("room-close")).size(size))
                     .style(button::danger)
-                    .on_press(m(Message::CloseSession)),
+                    .on_press(Message::CloseSession),
             );
         }
         let mut page = column![top, self.stage_bar(ctx)].spacing(theme::GAP);
@@ -546,8 +604,7 @@ impl Room {
         page.push(body).into()
     }
 
-    fn stage_bar<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn stage_bar<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let mut bar = row![].spacing(theme::TIGHT).align_y(Center);
         for (i, stage) in StageKind::ALL.iter().enumerate() {
             let mut label = format!("{} {}", i + 1, ctx.label(*stage));
@@ -574,22 +631,21 @@ impl Room {
                 bar = bar.push(
                     button(text(ctx.tr("room-previous")).size(ctx.sizes.body()))
                         .style(button::secondary)
-                        .on_press(m(Message::GoTo(prev))),
+                        .on_press(Message::GoTo(prev)),
                 );
             }
             if let Some(next) = self.session.next_stage() {
                 bar = bar.push(
                     button(text(ctx.tr("room-next")).size(ctx.sizes.body()))
                         .style(button::primary)
-                        .on_press(m(Message::GoTo(next))),
+                        .on_press(Message::GoTo(next)),
                 );
             }
         }
         bar.into()
     }
 
-    fn checklist<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn checklist<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let mut list =
             column![widgets::heading(ctx, ctx.tr("room-checklist"))].spacing(theme::TIGHT);
         for key in room::checklist(self.session.stage) {
@@ -598,15 +654,14 @@ impl Room {
                 .label(ctx.tr(key))
                 .text_size(ctx.sizes.small());
             if !self.session.is_closed() {
-                item = item.on_toggle(move |on| m(Message::Check(key, on)));
+                item = item.on_toggle(move |on| Message::Check(key, on));
             }
             list = list.push(item);
         }
         widgets::card(list)
     }
 
-    fn switch_dialog<'a>(&'a self, ctx: Ctx<'a>, coming: i64) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn switch_dialog<'a>(&'a self, ctx: Ctx<'a>, coming: i64) -> Element<'a, Message> {
         let leaving = self
             .session
             .present_party
@@ -622,10 +677,10 @@ impl Room {
             row![
                 button(text(ctx.tr("room-switch-confirm")).size(ctx.sizes.body()))
                     .style(button::primary)
-                    .on_press(m(Message::ConfirmSwitch)),
+                    .on_press(Message::ConfirmSwitch),
                 button(text(ctx.tr("room-switch-cancel")).size(ctx.sizes.body()))
                     .style(button::secondary)
-                    .on_press(m(Message::CancelSwitch)),
+                    .on_press(Message::CancelSwitch),
             ]
             .spacing(theme::GAP),
         ]
@@ -637,7 +692,7 @@ impl Room {
             .into()
     }
 
-    fn main<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+    fn main<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let presence = self.session.presence();
         let view = room_view(&self.items, presence);
         let mut main = column![].spacing(theme::GAP);
@@ -683,12 +738,11 @@ impl Room {
         main.push(self.offers(ctx, presence)).into()
     }
 
-    fn consents<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn consents<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let mut list = column![widgets::heading(ctx, ctx.tr("room-consent"))].spacing(theme::TIGHT);
         for party in &self.case.parties {
             let given = self.session.consents.iter().find(|(p, _)| *p == party.id);
-            let state: Element<'a, crate::gui::Message> = match given {
+            let state: Element<'a, Message> = match given {
                 Some((_, at)) => {
                     text(ctx.tr_args("room-consent-given", &[("when", ctx.datetime(*at))]))
                         .size(ctx.sizes.body())
@@ -698,7 +752,7 @@ impl Room {
                 None => button(text(ctx.tr("room-consent-record")).size(ctx.sizes.body()))
                     .style(button::secondary)
                     .on_press_maybe(
-                        (!self.session.is_closed()).then_some(m(Message::Consent(party.id))),
+                        (!self.session.is_closed()).then_some(Message::Consent(party.id)),
                     )
                     .into(),
             };
@@ -718,8 +772,7 @@ impl Room {
         widgets::card(list)
     }
 
-    fn caucus_header<'a>(&'a self, ctx: Ctx<'a>, present: i64) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn caucus_header<'a>(&'a self, ctx: Ctx<'a>, present: i64) -> Element<'a, Message> {
         let mut header = row![
             text(ctx.tr_args(
                 "room-caucus-with",
@@ -741,15 +794,14 @@ impl Room {
                             .size(ctx.sizes.body()),
                     )
                     .style(button::secondary)
-                    .on_press(m(Message::AskSwitch(party.id))),
+                    .on_press(Message::AskSwitch(party.id)),
                 );
             }
         }
         header.into()
     }
 
-    fn entry_form<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn entry_form<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let kind = self.draft.kind.unwrap_or(self.default_kind());
         let kinds: Vec<Labeled<ItemKind>> = match self.session.stage {
@@ -799,7 +851,7 @@ impl Room {
             controls = controls.push(widgets::field(
                 ctx,
                 ctx.tr("room-speaker"),
-                pick_list(parties, speaker, move |p| m(Message::SpeakerPicked(p)))
+                pick_list(parties, speaker, move |p| Message::SpeakerPicked(p))
                     .text_size(size)
                     .width(Fill),
                 None,
@@ -810,7 +862,7 @@ impl Room {
                 ctx,
                 ctx.tr("room-kind"),
                 pick_list(kinds, Some(ctx.labeled(kind)), move |k| {
-                    m(Message::KindPicked(k))
+                    Message::KindPicked(k)
                 })
                 .text_size(size)
                 .width(Fill),
@@ -819,7 +871,7 @@ impl Room {
             .push(widgets::field(
                 ctx,
                 ctx.tr("room-issue"),
-                pick_list(issues, selected_issue, move |i| m(Message::IssuePicked(i)))
+                pick_list(issues, selected_issue, move |i| Message::IssuePicked(i))
                     .text_size(size)
                     .width(Fill),
                 None,
@@ -828,8 +880,8 @@ impl Room {
         form = form.push(
             text_input(&ctx.tr("room-text-placeholder"), &self.draft.text)
                 .id("room_text")
-                .on_input(move |s| m(Message::TextChanged(s)))
-                .on_submit(m(Message::Record))
+                .on_input(move |s| Message::TextChanged(s))
+                .on_submit(Message::Record)
                 .size(size)
                 .padding(8),
         );
@@ -838,14 +890,14 @@ impl Room {
                 row![
                     text_input(&ctx.tr("room-amount-placeholder"), &self.draft.amount)
                         .id("room_amount")
-                        .on_input(move |s| m(Message::AmountChanged(s)))
+                        .on_input(move |s| Message::AmountChanged(s))
                         .size(size)
                         .padding(8)
                         .width(200),
                     text_input(&ctx.tr("room-terms-placeholder"), &self.draft.terms)
                         .id("room_terms")
-                        .on_input(move |s| m(Message::TermsChanged(s)))
-                        .on_submit(m(Message::Record))
+                        .on_input(move |s| Message::TermsChanged(s))
+                        .on_submit(Message::Record)
                         .size(size)
                         .padding(8),
                 ]
@@ -855,7 +907,7 @@ impl Room {
         let mut actions = row![
             button(text(ctx.tr("room-record")).size(size))
                 .style(button::primary)
-                .on_press(m(Message::Record)),
+                .on_press(Message::Record),
         ]
         .spacing(theme::TIGHT);
         if let Some(id) = self.draft.editing {
@@ -874,14 +926,14 @@ impl Room {
             actions = actions.push(
                 button(text(ctx.tr("room-edit-cancel")).size(size))
                     .style(button::secondary)
-                    .on_press(m(Message::CancelEdit)),
+                    .on_press(Message::CancelEdit),
             );
         }
         widgets::card(form.push(actions))
     }
 
     /// "From <party>" above another party's entry.
-    fn said_by<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, crate::gui::Message> {
+    fn said_by<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
         text(ctx.tr_args("room-from", &[("name", self.name(item.party_id))]))
             .size(ctx.sizes.small())
             .style(theme::muted_text)
@@ -889,7 +941,7 @@ impl Room {
     }
 
     /// The button that edits an entry (or corrects it once closed).
-    fn edit_button<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, crate::gui::Message> {
+    fn edit_button<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
         let key = if self.session.is_closed() {
             "room-correction"
         } else {
@@ -897,7 +949,7 @@ impl Room {
         };
         button(text(ctx.tr(key)).size(ctx.sizes.small()))
             .style(button::text)
-            .on_press(crate::gui::Message::Room(Message::Edit(item.id)))
+            .on_press(Message::Edit(item.id))
             .into()
     }
 
@@ -905,7 +957,7 @@ impl Room {
         &'a self,
         ctx: Ctx<'a>,
         item: &'a RoomItem,
-    ) -> iced::widget::Column<'a, crate::gui::Message> {
+    ) -> iced::widget::Column<'a, Message> {
         let mut head = format!(
             "{} · {}",
             ctx.label(item.kind),
@@ -959,7 +1011,7 @@ impl Room {
         ctx: Ctx<'a>,
         items: &[&'a RoomItem],
         heading: String,
-    ) -> Element<'a, crate::gui::Message> {
+    ) -> Element<'a, Message> {
         let mut list = column![widgets::heading(ctx, heading)].spacing(theme::TIGHT);
         if items.is_empty() {
             list = list.push(nothing_yet(ctx));
@@ -984,8 +1036,7 @@ impl Room {
         ctx: Ctx<'a>,
         present: i64,
         items: &[&'a RoomItem],
-    ) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    ) -> Element<'a, Message> {
         let mut list = column![widgets::heading(
             ctx,
             ctx.tr_args("room-own", &[("name", self.name(present))])
@@ -995,7 +1046,7 @@ impl Room {
             list = list.push(nothing_yet(ctx));
         }
         for item in items.iter().rev() {
-            let control: Element<'a, crate::gui::Message> = match &item.disclosure {
+            let control: Element<'a, Message> = match &item.disclosure {
                 Disclosure::Shared { at, .. } => {
                     text(ctx.tr_args("room-shared-at", &[("when", ctx.datetime(*at))]))
                         .size(ctx.sizes.small())
@@ -1007,7 +1058,7 @@ impl Room {
                     checkbox(d.allows_sharing())
                         .label(ctx.tr("room-may-share"))
                         .text_size(ctx.sizes.small())
-                        .on_toggle(move |on| m(Message::AllowShare(id, on)))
+                        .on_toggle(move |on| Message::AllowShare(id, on))
                         .into()
                 }
             };
@@ -1024,12 +1075,7 @@ impl Room {
         widgets::card(list)
     }
 
-    fn to_convey<'a>(
-        &'a self,
-        ctx: Ctx<'a>,
-        items: &[&'a RoomItem],
-    ) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Room;
+    fn to_convey<'a>(&'a self, ctx: Ctx<'a>, items: &[&'a RoomItem]) -> Element<'a, Message> {
         let mut list =
             column![widgets::heading(ctx, ctx.tr("room-to-convey"))].spacing(theme::TIGHT);
         if items.is_empty() {
@@ -1042,7 +1088,7 @@ impl Room {
                     column![self.said_by(ctx, item), self.item_line(ctx, item)].width(Fill),
                     button(text(ctx.tr("room-convey")).size(ctx.sizes.small()))
                         .style(button::secondary)
-                        .on_press(m(Message::Conveyed(id))),
+                        .on_press(Message::Conveyed(id)),
                 ]
                 .spacing(theme::GAP)
                 .align_y(Center),
@@ -1056,7 +1102,7 @@ impl Room {
         ctx: Ctx<'a>,
         heading: String,
         items: &[&'a RoomItem],
-    ) -> Element<'a, crate::gui::Message> {
+    ) -> Element<'a, Message> {
         let mut list = column![widgets::heading(ctx, heading)].spacing(theme::TIGHT);
         for item in items {
             list =
@@ -1065,7 +1111,7 @@ impl Room {
         widgets::card(list)
     }
 
-    fn offers<'a>(&'a self, ctx: Ctx<'a>, presence: Presence) -> Element<'a, crate::gui::Message> {
+    fn offers<'a>(&'a self, ctx: Ctx<'a>, presence: Presence) -> Element<'a, Message> {
         let points: Vec<OfferPoint> = room::offer_points(&self.items, presence);
         let parties = self.party_ids();
         let mut block = column![widgets::heading(ctx, ctx.tr("room-offers"))].spacing(theme::TIGHT);
@@ -1116,7 +1162,7 @@ impl Room {
 }
 
 /// The placeholder of an empty list.
-fn nothing_yet<'a>(ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+fn nothing_yet<'a>(ctx: Ctx<'a>) -> Element<'a, Message> {
     text(ctx.tr("room-nothing-yet"))
         .size(ctx.sizes.body())
         .style(theme::muted_text)
@@ -1124,7 +1170,7 @@ fn nothing_yet<'a>(ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
 }
 
 /// The neutral screen shown when the curtain is down.
-fn curtain<'a>(ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
+fn curtain<'a>(ctx: Ctx<'a>) -> Element<'a, Message> {
     container(
         column![
             text(ctx.tr("app-title")).size(ctx.sizes.title()),
@@ -1134,7 +1180,7 @@ fn curtain<'a>(ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
                 .style(theme::muted_text),
             button(text(ctx.tr("room-curtain-up")).size(ctx.sizes.body()))
                 .style(button::secondary)
-                .on_press(crate::gui::Message::Room(Message::Curtain(false))),
+                .on_press(Message::Curtain(false)),
         ]
         .spacing(theme::GAP)
         .align_x(Center),

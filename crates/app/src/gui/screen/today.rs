@@ -10,7 +10,10 @@ use iced::{
     widget::{button, checkbox, column, container, row, scrollable, text, text_input},
 };
 
-use crate::gui::{Ctx, theme, widgets};
+use accord_store::{Actor, Store};
+
+use crate::error::{AppError, Phrase};
+use crate::gui::{Action, Ctx, Route, theme, widgets};
 
 /// What the Today screen shows.
 #[derive(Debug, Clone, Default)]
@@ -18,12 +21,13 @@ pub struct TodayData {
     pub day: Option<NaiveDate>,
     pub rows: Vec<FollowUp>,
     pub outbox: Vec<OutboxMessage>,
-    pub notice: Option<String>,
+    /// What the job did ("paid; 0 remains").
+    pub notice: Option<Phrase>,
 }
 
 /// What the screen asks the database to do.
 #[derive(Debug, Clone)]
-pub enum TodayJob {
+enum TodayJob {
     Load,
     Complete {
         id: i64,
@@ -36,28 +40,33 @@ pub enum TodayJob {
     },
 }
 
-/// What the user does on the Today screen.
+/// What the user does on the Today screen, and the answers of its jobs.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// A follow-up was clicked (again: closed).
     Select(i64),
+    /// The outcome of the selected follow-up changed.
     Outcome(String),
+    /// "The obligation was performed" was toggled.
     Performed(bool),
+    /// "Done" was pressed.
     Complete,
+    /// The payment's amount changed.
     Amount(String),
+    /// The payment's date changed.
     Date(String),
+    /// The payment's method changed.
     Method(String),
+    /// The payment's evidence (receipt number...) changed.
     Evidence(String),
+    /// "Record payment" was pressed.
     Pay,
+    /// A case number was clicked.
     OpenCase(i64),
+    /// "Refresh" was pressed (or the outbox may have changed).
     Refresh,
-}
-
-/// What the screen asks of its parent.
-#[derive(Debug)]
-pub enum Outcome {
-    None,
-    Run(TodayJob),
-    OpenCase(i64),
+    /// The screen's data after a job, or why the job failed.
+    Loaded(Result<Box<TodayData>, AppError>),
 }
 
 /// The Today screen's state.
@@ -72,11 +81,18 @@ pub struct Today {
     method: String,
     evidence: String,
     busy: bool,
-    error: Option<String>,
+    error: Option<Phrase>,
 }
 
 impl Today {
-    pub fn loaded(&mut self, data: TodayData) {
+    /// The screen, with the job that reads it.
+    pub fn open(ctx: &Ctx<'_>) -> (Self, Action<Message>) {
+        let mut today = Self::default();
+        let load = today.run(ctx, TodayJob::Load);
+        (today, load)
+    }
+
+    fn loaded(&mut self, data: TodayData) {
         self.busy = false;
         self.error = None;
         if let Some(id) = self.selected
@@ -86,11 +102,6 @@ impl Today {
         }
         self.data = data;
         self.prefill();
-    }
-
-    pub fn failed(&mut self, message: String) {
-        self.busy = false;
-        self.error = Some(message);
     }
 
     fn row(&self, id: i64) -> Option<&FollowUp> {
@@ -116,7 +127,7 @@ impl Today {
         }
     }
 
-    pub fn update(&mut self, message: Message, t: &accord_i18n::Translations) -> Outcome {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::Select(id) => {
                 self.selected = if self.selected == Some(id) {
@@ -137,42 +148,48 @@ impl Today {
             Message::Date(s) => self.date = s,
             Message::Method(s) => self.method = s,
             Message::Evidence(s) => self.evidence = s,
-            Message::OpenCase(id) => return Outcome::OpenCase(id),
-            Message::Refresh => return self.run(TodayJob::Load),
+            Message::OpenCase(id) => return Action::Navigate(Route::Case(id)),
+            Message::Refresh => return self.run(ctx, TodayJob::Load),
+            Message::Loaded(Ok(data)) => self.loaded(*data),
+            Message::Loaded(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e.phrase());
+            }
             Message::Complete => {
                 let Some(id) = self.selected else {
-                    return Outcome::None;
+                    return Action::None;
                 };
                 if self.outcome.trim().is_empty() {
-                    self.error = Some(t.tr("error-outcome-empty"));
-                    return Outcome::None;
+                    self.error = Some(Phrase::error("error-outcome-empty"));
+                    return Action::None;
                 }
-                return self.run(TodayJob::Complete {
+                let job = TodayJob::Complete {
                     id,
                     outcome: self.outcome.trim().to_owned(),
                     performed: self.performed,
-                });
+                };
+                return self.run(ctx, job);
             }
             Message::Pay => {
                 let Some(row) = self.selected.and_then(|id| self.row(id)).cloned() else {
-                    return Outcome::None;
+                    return Action::None;
                 };
                 let Some(installment) = row.installment else {
-                    return Outcome::None;
+                    return Action::None;
                 };
                 let currency = row.balance.map(|b| b.due.currency).unwrap_or(Currency::Cny);
                 let amount = match Money::parse(&self.amount, currency) {
                     Ok(m) if m.minor > 0 => m,
                     _ => {
-                        self.error = Some(t.tr("error-amount"));
-                        return Outcome::None;
+                        self.error = Some(Phrase::error("error-amount"));
+                        return Action::None;
                     }
                 };
                 let Ok(paid_on) = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") else {
-                    self.error = Some(t.tr("error-date"));
-                    return Outcome::None;
+                    self.error = Some(Phrase::error("error-date"));
+                    return Action::None;
                 };
-                return self.run(TodayJob::Pay {
+                let job = TodayJob::Pay {
                     case_id: row.case_id,
                     payment: NewPayment {
                         obligation: row.obligation,
@@ -182,25 +199,65 @@ impl Today {
                         method: self.method.trim().to_owned(),
                         evidence: self.evidence.trim().to_owned(),
                     },
-                });
+                };
+                return self.run(ctx, job);
             }
         }
-        Outcome::None
+        Action::None
     }
 
-    fn run(&mut self, job: TodayJob) -> Outcome {
+    fn run(&mut self, ctx: &Ctx<'_>, job: TodayJob) -> Action<Message> {
         self.busy = true;
         self.error = None;
         self.data.notice = None;
-        Outcome::Run(job)
+        let actor = ctx.actor();
+        Action::run(move |store| async move {
+            Message::Loaded(today_job(&store, &actor, job).await.map(Box::new))
+        })
     }
 }
 
-type El<'a> = Element<'a, crate::gui::Message>;
-
-fn m(message: Message) -> crate::gui::Message {
-    crate::gui::Message::Today(message)
+/// Runs a Today job, then reads the screen's data again.
+async fn today_job(store: &Store, actor: &Actor, job: TodayJob) -> Result<TodayData, AppError> {
+    let notice = match job {
+        TodayJob::Load => None,
+        TodayJob::Complete {
+            id,
+            outcome,
+            performed,
+        } => {
+            store
+                .complete_followup(actor, id, &outcome, performed)
+                .await?;
+            Some(Phrase::new("today-completed"))
+        }
+        TodayJob::Pay { case_id, payment } => {
+            let after = store.record_payment(actor, case_id, &payment).await?;
+            let remaining = after
+                .iter()
+                .find(|s| {
+                    s.obligation == payment.obligation && s.installment == Some(payment.installment)
+                })
+                .and_then(|s| s.balance)
+                .map(|b| b.remaining())
+                .unwrap_or(payment.amount);
+            Some(
+                Phrase::new("today-paid")
+                    .arg("amount", payment.amount)
+                    .arg("remaining", remaining),
+            )
+        }
+    };
+    let day = chrono::Local::now().date_naive();
+    Ok(TodayData {
+        day: Some(day),
+        rows: store.due_followups(day, 500).await?,
+        outbox: store.outbox(30).await?,
+        notice,
+    })
 }
+
+type El<'a> = Element<'a, Message>;
 
 impl Today {
     pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
@@ -220,16 +277,13 @@ impl Today {
                 .width(Fill),
                 button(text(ctx.tr("today-refresh")).size(small))
                     .style(button::secondary)
-                    .on_press_maybe((!self.busy).then_some(m(Message::Refresh))),
+                    .on_press_maybe((!self.busy).then_some(Message::Refresh)),
             ]
             .align_y(Center)
         ]
         .spacing(theme::GAP);
-        page = page.push(widgets::banners(
-            ctx,
-            self.data.notice.as_deref(),
-            self.error.as_deref(),
-        ));
+        page = page.push(widgets::banner(ctx, self.data.notice.as_ref()));
+        page = page.push(widgets::banner(ctx, self.error.as_ref()));
         let mut list = column![].spacing(theme::TIGHT);
         if self.data.rows.is_empty() {
             list = list.push(text(ctx.tr("today-nothing")).size(body));
@@ -280,7 +334,7 @@ impl Today {
                 .width(190),
             button(text(r.case_number.clone()).size(body))
                 .style(theme::link)
-                .on_press(m(Message::OpenCase(r.case_id))),
+                .on_press(Message::OpenCase(r.case_id)),
             column![
                 text(format!("{who}：{}", r.description)).size(body),
                 text(remaining).size(small),
@@ -294,7 +348,7 @@ impl Today {
                     } else {
                         button::secondary
                     })
-                    .on_press(m(Message::Select(r.id)))
+                    .on_press(Message::Select(r.id))
             )
             .id(format!("followup_{}", r.id)),
         ]
@@ -310,14 +364,14 @@ impl Today {
                 text_input(&ctx.tr("today-outcome-hint"), &self.outcome)
                     .id("today_outcome")
                     .size(body)
-                    .on_input(|s| m(Message::Outcome(s))),
+                    .on_input(|s| Message::Outcome(s)),
                 checkbox(self.performed)
                     .label(ctx.tr("today-performed"))
                     .text_size(body)
-                    .on_toggle(|on| m(Message::Performed(on))),
+                    .on_toggle(|on| Message::Performed(on)),
                 button(text(ctx.tr("today-done")).size(body))
                     .style(button::success)
-                    .on_press_maybe((!self.busy).then_some(m(Message::Complete))),
+                    .on_press_maybe((!self.busy).then_some(Message::Complete)),
             ]
             .spacing(theme::GAP)
             .align_y(Center)
@@ -332,7 +386,7 @@ impl Today {
                         text_input("", &self.amount)
                             .id("today_amount")
                             .size(body)
-                            .on_input(|s| m(Message::Amount(s))),
+                            .on_input(|s| Message::Amount(s)),
                         None
                     ),
                     widgets::field(
@@ -341,7 +395,7 @@ impl Today {
                         text_input(&ctx.tr("hint-date-input"), &self.date)
                             .id("today_paid_on")
                             .size(body)
-                            .on_input(|s| m(Message::Date(s))),
+                            .on_input(|s| Message::Date(s)),
                         None
                     ),
                     widgets::field(
@@ -350,7 +404,7 @@ impl Today {
                         text_input(&ctx.tr("agreement-method-hint"), &self.method)
                             .id("today_method")
                             .size(body)
-                            .on_input(|s| m(Message::Method(s))),
+                            .on_input(|s| Message::Method(s)),
                         None
                     ),
                     widgets::field(
@@ -359,7 +413,7 @@ impl Today {
                         text_input(&ctx.tr("today-evidence-hint"), &self.evidence)
                             .id("today_evidence")
                             .size(body)
-                            .on_input(|s| m(Message::Evidence(s))),
+                            .on_input(|s| Message::Evidence(s)),
                         None
                     ),
                 ]
@@ -368,7 +422,7 @@ impl Today {
             col = col.push(
                 button(text(ctx.tr("today-pay")).size(body))
                     .style(button::primary)
-                    .on_press_maybe((!self.busy).then_some(m(Message::Pay))),
+                    .on_press_maybe((!self.busy).then_some(Message::Pay)),
             );
         }
         container(col)

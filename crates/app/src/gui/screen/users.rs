@@ -1,18 +1,22 @@
 //! Local users: who is at the keyboard, and adding a colleague.
 
 use accord_core::{LocalUser, UserRole, ValidationError};
+use accord_store::{Store, StoreError};
 use iced::{
     Center, Element, Fill,
     widget::{button, column, pick_list, row, scrollable, text, text_input},
 };
 
+use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
 use crate::mail::{Security, SmtpSettings};
-use crate::publish::KeyInfo;
+use crate::publish::{self, KeyInfo};
 
-/// The users screen's state (with the centre's seal).
+/// The users screen's state (with the centre's seal and the mail settings).
 #[derive(Debug, Clone, Default)]
 pub struct Users {
+    /// Everyone who has used this database.
+    users: Vec<LocalUser>,
     name: String,
     role: Option<UserRole>,
     error: Option<ValidationError>,
@@ -24,7 +28,7 @@ pub struct Users {
     p12_password: String,
     busy: bool,
     /// What the last key job did, or why it failed.
-    key_result: Option<Result<String, String>>,
+    key_result: Option<Phrase>,
     smtp_host: String,
     smtp_port: String,
     smtp_security: Option<Labeled<SecurityChoice>>,
@@ -35,7 +39,8 @@ pub struct Users {
     hide_names: bool,
     /// Days a reminder comes before a due date, as typed.
     reminder_days: String,
-    mail_result: Option<Result<String, String>>,
+    /// What the last mail-settings job did, or why it failed.
+    mail_result: Option<Phrase>,
 }
 
 /// The SMTP security choice for the pick list.
@@ -76,11 +81,11 @@ impl SecurityChoice {
 
 /// The mail settings as stored, the notification option, the reminder
 /// days, and what the last job did.
-pub type MailState = (Option<SmtpSettings>, bool, u32, Option<String>);
+pub type MailState = (Option<SmtpSettings>, bool, u32, Option<Phrase>);
 
 /// What the mail section asks for.
 #[derive(Debug, Clone)]
-pub enum MailJob {
+enum MailJob {
     Load,
     Save(SmtpSettings, Option<String>),
     HideNames(bool),
@@ -100,7 +105,7 @@ pub enum KeyJob {
     },
 }
 
-/// What the user does on the users screen.
+/// What the user does on the users screen, and the answers of its jobs.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The new user's name changed.
@@ -111,25 +116,61 @@ pub enum Message {
     Add,
     /// "Use this user" was pressed.
     Use(LocalUser),
+    /// The centre's name for a new seal changed.
     CentreName(String),
+    /// "Create a seal" was pressed.
     CreateKey,
+    /// The path of a PKCS#12 file to import changed.
     P12Path(String),
+    /// The password of that file changed.
     P12Password(String),
+    /// "Import" was pressed.
     ImportKey,
+    /// The SMTP server's host name changed.
     SmtpHost(String),
+    /// The SMTP port changed.
     SmtpPort(String),
+    /// The SMTP security was picked.
     SmtpSecurity(Labeled<SecurityChoice>),
+    /// The SMTP user name changed.
     SmtpUser(String),
+    /// The SMTP password changed (kept only until saved).
     SmtpPassword(String),
+    /// The sender address changed.
     SmtpFrom(String),
+    /// "Save" in the mail section was pressed.
     SaveSmtp,
+    /// "Keep names out of notifications" was toggled.
     HideNames(bool),
+    /// The reminder days changed.
     ReminderDays(String),
+    /// "Save" next to the reminder days was pressed.
     SaveReminderDays,
+    /// The users as stored.
+    UsersLoaded(Result<Vec<LocalUser>, StoreError>),
+    /// A user was added or picked and is now current; or why not.
+    UserReady(Result<LocalUser, StoreError>),
+    /// The sealing key after a key job, and what the job did; or why it
+    /// failed.
+    KeyDone(Result<(Option<KeyInfo>, Option<Phrase>), AppError>),
+    /// The mail settings after a mail job; or why it failed.
+    MailDone(Result<MailState, AppError>),
 }
 
 impl Users {
-    pub fn update(&mut self, message: Message) -> Action {
+    /// The screen, with the jobs that fill it: the users, the seal and the
+    /// mail settings.
+    pub fn open(ctx: &Ctx<'_>) -> (Self, Action<Message>) {
+        let actor = ctx.actor();
+        let load = Action::Run(vec![
+            crate::gui::Job::new(|store| async move { Message::UsersLoaded(store.users().await) }),
+            key_job(&actor, ctx.locale(), KeyJob::Load),
+            mail_job(MailJob::Load),
+        ]);
+        (Self::default(), load)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::NameChanged(name) => {
                 self.name = name;
@@ -139,20 +180,36 @@ impl Users {
             Message::Add => match LocalUser::validate_name(&self.name) {
                 Ok(name) => {
                     self.name.clear();
-                    return Action::CreateUser {
-                        name,
-                        role: self.role.unwrap_or(UserRole::Mediator),
-                    };
+                    let by = ctx.actor();
+                    let role = self.role.unwrap_or(UserRole::Mediator);
+                    return Action::run(move |store| async move {
+                        Message::UserReady(create_user(&store, Some(&by), &name, role).await)
+                    });
                 }
                 Err(e) => self.error = Some(e),
             },
-            Message::Use(user) => return Action::UseUser(user),
+            Message::Use(user) => {
+                return Action::run(move |store| async move {
+                    Message::UserReady(store.set_current_user(user.id).await.map(|()| user))
+                });
+            }
+            Message::UsersLoaded(Ok(users)) => self.users = users,
+            Message::UserReady(Ok(user)) => {
+                if !self.users.iter().any(|u| u.id == user.id) {
+                    self.users.push(user.clone());
+                }
+                return Action::UserChanged(user);
+            }
+            Message::UsersLoaded(Err(e)) | Message::UserReady(Err(e)) => {
+                return Action::Notice(e.into());
+            }
             Message::CentreName(s) => self.centre_name = s,
             Message::P12Path(s) => self.p12_path = s,
             Message::P12Password(s) => self.p12_password = s,
             Message::CreateKey => {
                 self.busy = true;
-                return Action::CentreKey(KeyJob::Create(self.centre_name.trim().to_owned()));
+                let job = KeyJob::Create(self.centre_name.trim().to_owned());
+                return Action::Run(vec![key_job(&ctx.actor(), ctx.locale(), job)]);
             }
             Message::SmtpHost(s) => self.smtp_host = s,
             Message::SmtpPort(s) => self.smtp_port = s,
@@ -163,17 +220,17 @@ impl Users {
             Message::ReminderDays(s) => self.reminder_days = s,
             Message::SaveReminderDays => match self.reminder_days.trim().parse::<u32>() {
                 Ok(days) if days <= 60 => {
-                    return Action::MailSettings(MailJob::ReminderDays(days));
+                    return Action::Run(vec![mail_job(MailJob::ReminderDays(days))]);
                 }
-                _ => self.mail_result = Some(Err("days".into())),
+                _ => self.mail_result = Some(Phrase::error("error-reminder-days")),
             },
             Message::HideNames(on) => {
                 self.hide_names = on;
-                return Action::MailSettings(MailJob::HideNames(on));
+                return Action::Run(vec![mail_job(MailJob::HideNames(on))]);
             }
             Message::SaveSmtp => {
                 let Ok(port) = self.smtp_port.trim().parse::<u16>() else {
-                    self.mail_result = Some(Err(String::new()));
+                    self.mail_result = Some(Phrase::error("error-smtp-port"));
                     return Action::None;
                 };
                 let settings = SmtpSettings {
@@ -189,25 +246,26 @@ impl Users {
                 };
                 let password = std::mem::take(&mut self.smtp_password);
                 self.busy = true;
-                return Action::MailSettings(MailJob::Save(
-                    settings,
-                    Some(password).filter(|p| !p.is_empty()),
-                ));
+                let job = MailJob::Save(settings, Some(password).filter(|p| !p.is_empty()));
+                return Action::Run(vec![mail_job(job)]);
             }
             Message::ImportKey => {
                 self.busy = true;
                 let password = std::mem::take(&mut self.p12_password);
-                return Action::CentreKey(KeyJob::Import {
+                let job = KeyJob::Import {
                     path: self.p12_path.trim().into(),
                     password,
-                });
+                };
+                return Action::Run(vec![key_job(&ctx.actor(), ctx.locale(), job)]);
             }
+            Message::KeyDone(result) => self.key_done(result),
+            Message::MailDone(result) => self.mail_done(result),
         }
         Action::None
     }
 
     /// The answer of a key job.
-    pub fn key_done(&mut self, result: Result<(Option<KeyInfo>, Option<String>), String>) {
+    fn key_done(&mut self, result: Result<(Option<KeyInfo>, Option<Phrase>), AppError>) {
         self.busy = false;
         match result {
             Ok((key, notice)) => {
@@ -217,14 +275,14 @@ impl Users {
                     self.centre_name = k.common_name.clone();
                 }
                 self.key = key;
-                self.key_result = notice.map(Ok);
+                self.key_result = notice;
             }
-            Err(e) => self.key_result = Some(Err(e)),
+            Err(e) => self.key_result = Some(e.phrase()),
         }
     }
 
     /// The answer of a mail-settings job.
-    pub fn mail_done(&mut self, result: Result<MailState, String>) {
+    fn mail_done(&mut self, result: Result<MailState, AppError>) {
         self.busy = false;
         match result {
             Ok((settings, hide, days, notice)) => {
@@ -240,20 +298,19 @@ impl Users {
                     });
                 }
                 self.hide_names = hide;
-                self.mail_result = notice.map(Ok);
+                self.mail_result = notice;
             }
-            Err(e) => self.mail_result = Some(Err(e)),
+            Err(e) => self.mail_result = Some(e.phrase()),
         }
     }
 
-    fn mail_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Users;
+    fn mail_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
             text_input("", value)
                 .id(id)
                 .size(size)
-                .on_input(move |s| m(f(s)))
+                .on_input(move |s| f(s))
         };
         let choices: Vec<Labeled<SecurityChoice>> = SecurityChoice::ALL
             .iter()
@@ -284,8 +341,7 @@ impl Users {
                 widgets::field(
                     ctx,
                     ctx.tr("smtp-security"),
-                    pick_list(choices, selected, move |c| m(Message::SmtpSecurity(c)))
-                        .text_size(size),
+                    pick_list(choices, selected, move |c| Message::SmtpSecurity(c)).text_size(size),
                     None
                 ),
             ]
@@ -304,7 +360,7 @@ impl Users {
                         .id("smtp_password")
                         .secure(true)
                         .size(size)
-                        .on_input(move |s| m(Message::SmtpPassword(s))),
+                        .on_input(move |s| Message::SmtpPassword(s)),
                     None
                 ),
                 widgets::field(
@@ -316,7 +372,7 @@ impl Users {
                     )
                     .id("smtp_from")
                     .size(size)
-                    .on_input(move |s| m(Message::SmtpFrom(s))),
+                    .on_input(move |s| Message::SmtpFrom(s)),
                     None
                 ),
             ]
@@ -326,44 +382,33 @@ impl Users {
                     .style(button::primary)
                     .on_press_maybe(
                         (!self.busy && !self.smtp_host.trim().is_empty())
-                            .then_some(m(Message::SaveSmtp))
+                            .then_some(Message::SaveSmtp)
                     ),
                 text(ctx.tr("reminder-days")).size(size),
                 text_input("3", &self.reminder_days)
                     .id("reminder_days")
                     .size(size)
                     .width(60)
-                    .on_input(move |s| m(Message::ReminderDays(s))),
+                    .on_input(move |s| Message::ReminderDays(s)),
                 button(text(ctx.tr("reminder-days-save")).size(size))
                     .style(button::secondary)
-                    .on_press(m(Message::SaveReminderDays)),
+                    .on_press(Message::SaveReminderDays),
                 iced::widget::checkbox(self.hide_names)
                     .label(ctx.tr("notify-hide-names"))
                     .text_size(size)
-                    .on_toggle(move |on| m(Message::HideNames(on))),
+                    .on_toggle(move |on| Message::HideNames(on)),
             ]
             .spacing(theme::GAP * 2.0)
             .align_y(Center),
         ]
         .spacing(theme::TIGHT);
-        match &self.mail_result {
-            Some(Ok(notice)) => col = col.push(text(notice.clone()).size(size)),
-            Some(Err(e)) => {
-                // An empty error is a port that is not a number.
-                let e = if e.is_empty() {
-                    ctx.tr("error-smtp-port")
-                } else {
-                    e.clone()
-                };
-                col = col.push(text(e).size(size).style(theme::error_text));
-            }
-            None => {}
+        if let Some(result) = &self.mail_result {
+            col = col.push(phrase_line(ctx, result));
         }
         widgets::card(col)
     }
 
-    fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Users;
+    fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let mut col = column![widgets::heading(ctx, ctx.tr("seal-title"))].spacing(theme::TIGHT);
         match &self.key {
@@ -402,14 +447,14 @@ impl Users {
                     text_input(&ctx.tr("centre-default-name"), &self.centre_name)
                         .id("seal_centre_name")
                         .size(size)
-                        .on_input(move |s| m(Message::CentreName(s))),
+                        .on_input(move |s| Message::CentreName(s)),
                     None
                 ),
                 button(text(ctx.tr("seal-create")).size(size))
                     .style(button::secondary)
                     .on_press_maybe(
                         (!self.busy && !self.centre_name.trim().is_empty())
-                            .then_some(m(Message::CreateKey))
+                            .then_some(Message::CreateKey)
                     ),
             ]
             .spacing(theme::GAP)
@@ -423,7 +468,7 @@ impl Users {
                     text_input("/home/…/centre.p12", &self.p12_path)
                         .id("seal_p12_path")
                         .size(size)
-                        .on_input(move |s| m(Message::P12Path(s))),
+                        .on_input(move |s| Message::P12Path(s)),
                     None
                 ),
                 widgets::field(
@@ -433,39 +478,31 @@ impl Users {
                         .id("seal_p12_password")
                         .secure(true)
                         .size(size)
-                        .on_input(move |s| m(Message::P12Password(s))),
+                        .on_input(move |s| Message::P12Password(s)),
                     None
                 ),
                 button(text(ctx.tr("seal-import")).size(size))
                     .style(button::secondary)
                     .on_press_maybe(
                         (!self.busy && !self.p12_path.trim().is_empty())
-                            .then_some(m(Message::ImportKey))
+                            .then_some(Message::ImportKey)
                     ),
             ]
             .spacing(theme::GAP)
             .align_y(iced::Bottom),
         );
-        match &self.key_result {
-            Some(Ok(notice)) => col = col.push(text(notice.clone()).size(size)),
-            Some(Err(e)) => col = col.push(text(e.clone()).size(size).style(theme::error_text)),
-            None => {}
+        if let Some(result) = &self.key_result {
+            col = col.push(phrase_line(ctx, result));
         }
         widgets::card(col)
     }
 
-    pub fn view<'a>(
-        &'a self,
-        ctx: Ctx<'a>,
-        users: &'a [LocalUser],
-        current: Option<&'a LocalUser>,
-    ) -> Element<'a, crate::gui::Message> {
-        let m = crate::gui::Message::Users;
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let mut list = column![].spacing(theme::TIGHT);
-        for user in users {
-            let is_current = current.is_some_and(|c| c.id == user.id);
-            let action: Element<'a, crate::gui::Message> = if is_current {
+        for user in &self.users {
+            let is_current = ctx.user.is_some_and(|c| c.id == user.id);
+            let action: Element<'a, Message> = if is_current {
                 text(ctx.tr("users-active"))
                     .size(ctx.sizes.small())
                     .style(theme::muted_text)
@@ -473,7 +510,7 @@ impl Users {
             } else {
                 button(text(ctx.tr("users-use")).size(ctx.sizes.small()))
                     .style(button::secondary)
-                    .on_press(m(Message::Use(user.clone())))
+                    .on_press(Message::Use(user.clone()))
                     .into()
             };
             list = list.push(
@@ -487,14 +524,14 @@ impl Users {
             );
         }
         let name = text_input(&ctx.tr("users-name"), &self.name)
-            .on_input(move |s| m(Message::NameChanged(s)))
-            .on_submit(m(Message::Add))
+            .on_input(move |s| Message::NameChanged(s))
+            .on_submit(Message::Add)
             .size(size)
             .padding(6);
         let role = pick_list(
             ctx.options::<UserRole>(),
             Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
-            move |r| m(Message::RolePicked(r)),
+            move |r| Message::RolePicked(r),
         )
         .text_size(size)
         .width(Fill);
@@ -512,7 +549,7 @@ impl Users {
             .spacing(theme::GAP),
             button(text(ctx.tr("users-add")).size(size))
                 .style(button::primary)
-                .on_press(m(Message::Add)),
+                .on_press(Message::Add),
         ]
         .spacing(theme::TIGHT);
         scrollable(
@@ -529,4 +566,103 @@ impl Users {
         .height(Fill)
         .into()
     }
+}
+
+/// A job's notice, or its error in red.
+fn phrase_line<'a>(ctx: Ctx<'a>, phrase: &Phrase) -> Element<'a, Message> {
+    let line = text(ctx.phrase(phrase)).size(ctx.sizes.body());
+    if phrase.error {
+        line.style(theme::error_text).into()
+    } else {
+        line.into()
+    }
+}
+
+/// Adds a local user and makes them current.
+pub async fn create_user(
+    store: &Store,
+    by: Option<&accord_store::Actor>,
+    name: &str,
+    role: UserRole,
+) -> Result<LocalUser, StoreError> {
+    let user = store.create_user(by, name, role).await?;
+    store.set_current_user(user.id).await?;
+    Ok(user)
+}
+
+/// A seal job, then the key as it now stands.
+pub fn key_job(
+    actor: &accord_store::Actor,
+    locale: accord_i18n::Locale,
+    job: KeyJob,
+) -> crate::gui::Job<Message> {
+    let actor = actor.clone();
+    crate::gui::Job::new(move |store| async move {
+        Message::KeyDone(run_key_job(&store, &actor, locale, job).await)
+    })
+}
+
+async fn run_key_job(
+    store: &Store,
+    actor: &accord_store::Actor,
+    locale: accord_i18n::Locale,
+    job: KeyJob,
+) -> Result<(Option<KeyInfo>, Option<Phrase>), AppError> {
+    let notice = match job {
+        KeyJob::Load => None,
+        KeyJob::Ensure => {
+            let t = accord_i18n::Translations::get(locale);
+            publish::centre_key(store, actor, t).await?;
+            None
+        }
+        KeyJob::Create(name) => {
+            let key = publish::create_key(store, actor, &name).await?;
+            Some(Phrase::new("seal-created").arg("name", key.common_name))
+        }
+        KeyJob::Import { path, password } => {
+            let key = publish::import_key(store, actor, &path, &password).await?;
+            Some(Phrase::new("seal-imported").arg("name", key.common_name))
+        }
+    };
+    Ok((publish::key_info(store).await?, notice))
+}
+
+fn mail_job(job: MailJob) -> crate::gui::Job<Message> {
+    crate::gui::Job::new(
+        move |store| async move { Message::MailDone(run_mail_job(&store, job).await) },
+    )
+}
+
+async fn run_mail_job(store: &Store, job: MailJob) -> Result<MailState, AppError> {
+    use crate::notify::SETTING_HIDE_NAMES;
+    let notice = match job {
+        MailJob::Load => None,
+        MailJob::ReminderDays(days) => {
+            store
+                .set_setting(accord_store::REMINDER_DAYS, &days.to_string())
+                .await?;
+            Some(Phrase::new("reminder-days-saved").arg("days", days.to_string()))
+        }
+        MailJob::HideNames(on) => {
+            store
+                .set_local_setting(SETTING_HIDE_NAMES, if on { "true" } else { "false" })
+                .await?;
+            None
+        }
+        MailJob::Save(settings, password) => {
+            crate::mail::save_settings(store, &settings, password.as_deref()).await?;
+            Some(Phrase::new("smtp-saved"))
+        }
+    };
+    let settings = crate::mail::load_settings(store).await?;
+    let hide = store
+        .local_setting(SETTING_HIDE_NAMES)
+        .await?
+        .is_some_and(|v| v == "true");
+    let days = store
+        .setting(accord_store::REMINDER_DAYS)
+        .await?
+        .and_then(|d| d.trim().parse().ok())
+        .unwrap_or(accord_core::followup::ScheduleSettings::default().reminder_days);
+    Ok((settings, hide, days, notice))
 }

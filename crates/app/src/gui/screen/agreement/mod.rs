@@ -4,7 +4,7 @@
 //! sealed PDF, printing and handing out.
 
 use accord_core::{
-    Case, Choice, Currency, LocalUser, Money, RoomItem, UserRole,
+    Case, Currency, LocalUser, Money, RoomItem, UserRole,
     agreement::{
         AgreementContent, AgreementStatus, Clause, Installment, Jurisdiction, Missing, Obligation,
         ObligationKind, SignMethod, Signature, default_clauses,
@@ -22,8 +22,14 @@ use iced::{
     },
 };
 
+mod jobs;
+
+use jobs::JobFor;
+pub use jobs::{load, open};
+
+use crate::error::{AppError, Phrase};
 use crate::gui::{
-    Ctx, Labeled,
+    Action, Ctx, Labeled, Route,
     pad::{self, Pad, PadEvent},
     theme, widgets,
 };
@@ -40,13 +46,12 @@ pub struct AgreementData {
     /// The printers CUPS offers, the default first.
     pub printers: Vec<String>,
     /// What the last job did, for the user ("printed 4 copies...").
-    pub notice: Option<String>,
+    pub notice: Option<Phrase>,
 }
 
 /// What the screen asks the database (and the printer) to do.
 #[derive(Debug, Clone)]
-pub enum Job {
-    Load,
+enum Job {
     /// The draft, on top of the newest version this screen showed.
     Save(Box<AgreementContent>, Option<i32>),
     /// A review step for the version this screen showed.
@@ -175,11 +180,17 @@ pub enum Message {
     Print,
     Open,
     SaveFile,
+    /// The agreement as it stands after a job (and the case, when read
+    /// again), or why the job failed.
+    Loaded {
+        case: Option<Box<Case>>,
+        data: Result<Box<AgreementData>, AppError>,
+    },
 }
 
-impl From<PadEvent> for crate::gui::Message {
+impl From<PadEvent> for Message {
     fn from(event: PadEvent) -> Self {
-        crate::gui::Message::Agreement(Message::Pad(event))
+        Message::Pad(event)
     }
 }
 
@@ -212,15 +223,7 @@ pub struct AgreementScreen {
     printer: Option<String>,
     copies: String,
     busy: bool,
-    error: Option<String>,
-}
-
-/// What the screen asks of its parent.
-#[derive(Debug)]
-pub enum Outcome {
-    None,
-    Back(i64),
-    Run(Job),
+    error: Option<Phrase>,
 }
 
 /// The step that comes next for an agreement in this state.
@@ -386,12 +389,7 @@ impl Form {
 }
 
 impl AgreementScreen {
-    pub fn new(
-        case: Case,
-        data: AgreementData,
-        t: &Translations,
-        user: Option<&LocalUser>,
-    ) -> Self {
+    pub fn new(case: Case, data: AgreementData, ctx: &Ctx<'_>) -> Self {
         let mut screen = Self {
             case,
             data: AgreementData::default(),
@@ -409,7 +407,7 @@ impl AgreementScreen {
             busy: false,
             error: None,
         };
-        screen.loaded(data, t, user);
+        screen.loaded(data, ctx.t, ctx.user);
         screen.tab = tab_for(screen.status());
         screen
     }
@@ -428,7 +426,7 @@ impl AgreementScreen {
     }
 
     /// Fresh data from the database after a job.
-    pub fn loaded(&mut self, data: AgreementData, t: &Translations, user: Option<&LocalUser>) {
+    fn loaded(&mut self, data: AgreementData, t: &Translations, user: Option<&LocalUser>) {
         self.busy = false;
         let before = self.status();
         let after = data.record.as_ref().map(|r| r.status);
@@ -471,9 +469,9 @@ impl AgreementScreen {
     }
 
     /// A job failed: keep everything typed and say why.
-    pub fn failed(&mut self, message: String) {
+    fn failed(&mut self, error: AppError) {
         self.busy = false;
-        self.error = Some(message);
+        self.error = Some(error.phrase());
     }
 
     fn prefill(
@@ -510,12 +508,8 @@ impl AgreementScreen {
         self.status() != Some(AgreementStatus::InReview) && !self.busy
     }
 
-    pub fn update(
-        &mut self,
-        message: Message,
-        t: &Translations,
-        user: Option<&LocalUser>,
-    ) -> Outcome {
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
+        let (t, user) = (ctx.t, ctx.user);
         let edits = matches!(
             message,
             Message::Jurisdiction(_)
@@ -539,11 +533,21 @@ impl AgreementScreen {
                 | Message::Prefill
         );
         if edits && !self.editable() {
-            return Outcome::None;
+            return Action::None;
         }
         let form = &mut self.form;
         match message {
-            Message::Back => return Outcome::Back(self.case.id),
+            Message::Back => return Action::Navigate(Route::Case(self.case.id)),
+            Message::Loaded { case, data } => {
+                if let Some(case) = case {
+                    self.case = *case;
+                }
+                match data {
+                    Ok(data) => self.loaded(*data, t, user),
+                    Err(e) => self.failed(e),
+                }
+                return Action::None;
+            }
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.pad = None;
@@ -553,7 +557,7 @@ impl AgreementScreen {
                 let is_edit = action.is_edit();
                 form.facts.perform(action);
                 if !is_edit {
-                    return Outcome::None;
+                    return Action::None;
                 }
             }
             Message::Clause(i, s) => {
@@ -646,16 +650,15 @@ impl AgreementScreen {
                 let (content, errors) = self.form.parse();
                 if !errors.is_empty() {
                     self.form_errors = errors;
-                    return Outcome::None;
+                    return Action::None;
                 }
-                return self.run(Job::Save(Box::new(content), self.shown_version()));
+                return self.run(ctx, Job::Save(Box::new(content), self.shown_version()));
             }
             Message::Submit => {
-                return self.run(Job::Review(
-                    AgreementStatus::InReview,
-                    None,
-                    self.shown_version(),
-                ));
+                return self.run(
+                    ctx,
+                    Job::Review(AgreementStatus::InReview, None, self.shown_version()),
+                );
             }
             Message::Comment(s) => self.comment = s,
             Message::Approve | Message::Return => {
@@ -666,15 +669,18 @@ impl AgreementScreen {
                 };
                 let comment = self.comment.trim().to_owned();
                 if next == AgreementStatus::Returned && comment.is_empty() {
-                    self.error = Some(t.tr("error-return-needs-comment"));
-                    return Outcome::None;
+                    self.error = Some(Phrase::error("error-return-needs-comment"));
+                    return Action::None;
                 }
                 self.comment.clear();
-                return self.run(Job::Review(
-                    next,
-                    Some(comment).filter(|c| !c.is_empty()),
-                    self.shown_version(),
-                ));
+                return self.run(
+                    ctx,
+                    Job::Review(
+                        next,
+                        Some(comment).filter(|c| !c.is_empty()),
+                        self.shown_version(),
+                    ),
+                );
             }
             Message::CompareFrom(v) => self.compare.0 = Some(v),
             Message::CompareTo(v) => self.compare.1 = Some(v),
@@ -696,7 +702,7 @@ impl AgreementScreen {
                         PadEvent::End => {}
                     }
                 }
-                return Outcome::None;
+                return Action::None;
             }
             Message::ClearPad => {
                 if let Some(pad) = &mut self.pad {
@@ -706,15 +712,15 @@ impl AgreementScreen {
             Message::CancelPad => self.pad = None,
             Message::SavePad => {
                 let Some(pad) = self.pad.take() else {
-                    return Outcome::None;
+                    return Action::None;
                 };
-                return self.sign(pad.slot, SignMethod::Pad, pad.strokes);
+                return self.sign(ctx, pad.slot, SignMethod::Pad, pad.strokes);
             }
             Message::OnPaper(slot) => {
                 self.pad = None;
-                return self.sign(slot, SignMethod::Paper, Vec::new());
+                return self.sign(ctx, slot, SignMethod::Paper, Vec::new());
             }
-            Message::Finalise => return self.run(Job::Finalise),
+            Message::Finalise => return self.run(ctx, Job::Finalise),
             Message::Printer(p) => self.printer = Some(p),
             Message::Copies(s) => self.copies = s,
             Message::Print => {
@@ -725,41 +731,56 @@ impl AgreementScreen {
                     .ok()
                     .filter(|n| (1..=20).contains(n));
                 let (Some(printer), Some(copies)) = (self.printer.clone(), copies) else {
-                    self.error = Some(t.tr("error-copies"));
-                    return Outcome::None;
+                    self.error = Some(Phrase::error("error-copies"));
+                    return Action::None;
                 };
-                return self.run(Job::Print { printer, copies });
+                return self.run(ctx, Job::Print { printer, copies });
             }
-            Message::Open => return self.run(Job::Open),
-            Message::SaveFile => return self.run(Job::SaveFile),
+            Message::Open => return self.run(ctx, Job::Open),
+            Message::SaveFile => return self.run(ctx, Job::SaveFile),
         }
         if edits {
             self.dirty = true;
             self.data.notice = None;
             self.check(t);
         }
-        Outcome::None
+        Action::None
     }
 
-    fn sign(&mut self, slot: usize, method: SignMethod, strokes: Vec<Vec<(f32, f32)>>) -> Outcome {
+    fn sign(
+        &mut self,
+        ctx: &Ctx<'_>,
+        slot: usize,
+        method: SignMethod,
+        strokes: Vec<Vec<(f32, f32)>>,
+    ) -> Action<Message> {
         let (content, _) = self.form.parse();
         let Some(signatory) = content.signatories(&self.case).into_iter().nth(slot) else {
-            return Outcome::None;
+            return Action::None;
         };
-        self.run(Job::Sign(Box::new(Signature {
-            slot,
-            name: signatory.name,
-            method,
-            strokes,
-            signed_at: chrono::Utc::now(),
-        })))
+        self.run(
+            ctx,
+            Job::Sign(Box::new(Signature {
+                slot,
+                name: signatory.name,
+                method,
+                strokes,
+                signed_at: chrono::Utc::now(),
+            })),
+        )
     }
 
-    fn run(&mut self, job: Job) -> Outcome {
+    fn run(&mut self, ctx: &Ctx<'_>, job: Job) -> Action<Message> {
         self.busy = true;
         self.error = None;
         self.data.notice = None;
-        Outcome::Run(job)
+        let work = JobFor {
+            actor: ctx.actor(),
+            locale: ctx.locale(),
+            db: ctx.db.map(str::to_owned),
+            case_id: self.case.id,
+        };
+        Action::run(move |store| async move { work.run(&store, job).await })
     }
 }
 
@@ -767,34 +788,27 @@ impl AgreementScreen {
 // View
 // ---------------------------------------------------------------------------
 
-type El<'a> = Element<'a, crate::gui::Message>;
-
-fn m(message: Message) -> crate::gui::Message {
-    crate::gui::Message::Agreement(message)
-}
+type El<'a> = Element<'a, Message>;
 
 fn small_button<'a>(
     ctx: Ctx<'_>,
     key: &str,
     message: Option<Message>,
-) -> button::Button<'a, crate::gui::Message> {
+) -> button::Button<'a, Message> {
     button(text(ctx.tr(key)).size(ctx.sizes.small()))
         .padding([4, 10])
-        .on_press_maybe(message.map(m))
+        .on_press_maybe(message)
 }
 
-fn primary<'a>(
-    ctx: Ctx<'_>,
-    key: &str,
-    message: Option<Message>,
-) -> button::Button<'a, crate::gui::Message> {
+fn primary<'a>(ctx: Ctx<'_>, key: &str, message: Option<Message>) -> button::Button<'a, Message> {
     button(text(ctx.tr(key)).size(ctx.sizes.body()))
         .padding([8, 16])
-        .on_press_maybe(message.map(m))
+        .on_press_maybe(message)
 }
 
 impl AgreementScreen {
-    pub fn view<'a>(&'a self, ctx: Ctx<'a>, user: Option<&'a LocalUser>) -> El<'a> {
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
+        let user = ctx.user;
         let status = self
             .status()
             .map(|s| ctx.label(s))
@@ -802,7 +816,7 @@ impl AgreementScreen {
         let title = row![
             button(text(ctx.tr("agreement-back")).size(ctx.sizes.small()))
                 .style(button::text)
-                .on_press(m(Message::Back)),
+                .on_press(Message::Back),
             text(ctx.tr_args(
                 "agreement-title",
                 &[("number", self.case.number.to_string())]
@@ -829,17 +843,14 @@ impl AgreementScreen {
                 b.style(theme::nav_button_active).into()
             } else {
                 b.style(button::secondary)
-                    .on_press(m(Message::Tab(tab)))
+                    .on_press(Message::Tab(tab))
                     .into()
             }
         }))
         .spacing(theme::TIGHT);
         let mut page = column![title, tabs].spacing(theme::GAP);
-        page = page.push(widgets::banners(
-            ctx,
-            self.data.notice.as_deref(),
-            self.error.as_deref(),
-        ));
+        page = page.push(widgets::banner(ctx, self.data.notice.as_ref()));
+        page = page.push(widgets::banner(ctx, self.error.as_ref()));
         let body: El<'a> = match self.tab {
             Tab::Draft => self.draft_view(ctx),
             Tab::Review => self.review_view(ctx, user),
@@ -927,7 +938,7 @@ impl AgreementScreen {
         let jurisdiction = pick_list(
             ctx.options::<Jurisdiction>(),
             form.jurisdiction.map(|j| ctx.labeled(j)),
-            |j| m(Message::Jurisdiction(j)),
+            |j| Message::Jurisdiction(j),
         )
         .text_size(body);
         col = col.push(widgets::field(
@@ -943,7 +954,7 @@ impl AgreementScreen {
                 .id("agreement_facts")
                 .height(120)
                 .size(body)
-                .on_action(|a| m(Message::Facts(a))),
+                .on_action(|a| Message::Facts(a)),
             None,
         ));
 
@@ -957,7 +968,7 @@ impl AgreementScreen {
                     text_input(&ctx.tr("agreement-clause-placeholder"), clause)
                         .id(format!("agreement_clause_{i}"))
                         .size(body)
-                        .on_input(move |s| m(Message::Clause(i, s))),
+                        .on_input(move |s| Message::Clause(i, s)),
                     small_button(
                         ctx,
                         "agreement-up",
@@ -1002,7 +1013,7 @@ impl AgreementScreen {
                 text_input("", &form.mediator)
                     .id("agreement_mediator")
                     .size(body)
-                    .on_input(|s| m(Message::Mediator(s))),
+                    .on_input(|s| Message::Mediator(s)),
                 None
             ),
             widgets::field(
@@ -1011,7 +1022,7 @@ impl AgreementScreen {
                 text_input("", &form.recorder)
                     .id("agreement_recorder")
                     .size(body)
-                    .on_input(|s| m(Message::Recorder(s))),
+                    .on_input(|s| Message::Recorder(s)),
                 None
             ),
             widgets::field(
@@ -1020,7 +1031,7 @@ impl AgreementScreen {
                 text_input(&ctx.tr("agreement-witnesses-hint"), &form.witnesses)
                     .id("agreement_witnesses")
                     .size(body)
-                    .on_input(|s| m(Message::Witnesses(s))),
+                    .on_input(|s| Message::Witnesses(s)),
                 None
             ),
         ]
@@ -1073,7 +1084,7 @@ impl AgreementScreen {
             text_input(&ctx.tr(key), value)
                 .id(id)
                 .size(body)
-                .on_input(move |s| m(Message::Obligation(i, field, s)))
+                .on_input(move |s| Message::Obligation(i, field, s))
         };
         let mut col = column![
             row![
@@ -1088,7 +1099,7 @@ impl AgreementScreen {
                 widgets::field(
                     ctx,
                     ctx.tr("agreement-debtor"),
-                    pick_list(parties, debtor, move |p| m(Message::Debtor(i, p))).text_size(body),
+                    pick_list(parties, debtor, move |p| Message::Debtor(i, p)).text_size(body),
                     None
                 ),
                 widgets::field(
@@ -1097,7 +1108,7 @@ impl AgreementScreen {
                     pick_list(
                         ctx.options::<ObligationKind>(),
                         Some(ctx.labeled(kind)),
-                        move |k| { m(Message::Kind(i, k)) }
+                        move |k| { Message::Kind(i, k) }
                     )
                     .text_size(body),
                     None
@@ -1105,7 +1116,7 @@ impl AgreementScreen {
                 widgets::field(
                     ctx,
                     ctx.tr("agreement-creditor"),
-                    pick_list(with_none, creditor, move |p| m(Message::Creditor(i, p)))
+                    pick_list(with_none, creditor, move |p| Message::Creditor(i, p))
                         .text_size(body),
                     None
                 ),
@@ -1185,11 +1196,11 @@ impl AgreementScreen {
                         text_input(&ctx.tr("hint-date-input"), d)
                             .id(format!("obligation_{i}_installment_{k}_due"))
                             .size(body)
-                            .on_input(move |s| m(Message::Installment(i, k, true, s))),
+                            .on_input(move |s| Message::Installment(i, k, true, s)),
                         text_input(&ctx.tr("agreement-amount-hint"), a)
                             .id(format!("obligation_{i}_installment_{k}_amount"))
                             .size(body)
-                            .on_input(move |s| m(Message::Installment(i, k, false, s))),
+                            .on_input(move |s| Message::Installment(i, k, false, s)),
                         small_button(
                             ctx,
                             "agreement-remove",
@@ -1229,7 +1240,7 @@ impl AgreementScreen {
                         text_input(&ctx.tr("agreement-comment-hint"), &self.comment)
                             .id("agreement_comment")
                             .size(body)
-                            .on_input(|s| m(Message::Comment(s))),
+                            .on_input(|s| Message::Comment(s)),
                         row![
                             primary(
                                 ctx,
@@ -1277,9 +1288,7 @@ impl AgreementScreen {
                 ],
             );
             if let (Some(decision), Some(by)) = (&v.decision, &v.reviewed_by) {
-                let decision = AgreementStatus::from_code(decision)
-                    .map(|s| ctx.label(s))
-                    .unwrap_or_else(|| decision.clone());
+                let decision = ctx.label(*decision);
                 line.push_str(&ctx.tr_args(
                     "agreement-version-review",
                     &[("decision", decision), ("who", by.clone())],
@@ -1309,12 +1318,10 @@ impl AgreementScreen {
             let mut diff = column![
                 row![
                     text(ctx.tr("agreement-compare")).size(body),
-                    pick_list(picks.clone(), self.compare.0, |v| m(Message::CompareFrom(
-                        v
-                    )))
-                    .text_size(body),
+                    pick_list(picks.clone(), self.compare.0, |v| Message::CompareFrom(v))
+                        .text_size(body),
                     text("→").size(body),
-                    pick_list(picks, self.compare.1, |v| m(Message::CompareTo(v))).text_size(body),
+                    pick_list(picks, self.compare.1, |v| Message::CompareTo(v)).text_size(body),
                 ]
                 .spacing(theme::TIGHT)
                 .align_y(Center)
@@ -1500,7 +1507,7 @@ impl AgreementScreen {
                     widgets::field(
                         ctx,
                         ctx.tr("agreement-printer"),
-                        pick_list(printers, self.printer.clone(), |p| m(Message::Printer(p)))
+                        pick_list(printers, self.printer.clone(), |p| Message::Printer(p))
                             .text_size(body),
                         None
                     ),
@@ -1511,7 +1518,7 @@ impl AgreementScreen {
                             .id("agreement_copies")
                             .size(body)
                             .width(80)
-                            .on_input(|s| m(Message::Copies(s))),
+                            .on_input(|s| Message::Copies(s)),
                         None
                     ),
                 ]

@@ -1,0 +1,117 @@
+//! What surrounds every screen: the header (navigation, the current user,
+//! larger text, the language), the notice line, and the screen shown when
+//! the database cannot be opened.
+
+use accord_i18n::Locale;
+use accord_store::StoreError;
+use iced::{
+    Center, Element, Fill, Font,
+    widget::{button, checkbox, column, container, pick_list, row, text},
+};
+
+use super::{Ctx, FONT_FAMILY, Message, Nav, theme, widgets};
+
+/// The header bar. `current` is the section shown; `ready` whether
+/// navigation is possible (a user and a database).
+pub fn header<'a>(
+    ctx: Ctx<'a>,
+    current: Option<Nav>,
+    ready: bool,
+    larger_text: bool,
+) -> Element<'a, Message> {
+    let size = ctx.sizes.body();
+    let nav = |target: Nav, key: &str| {
+        button(text(ctx.tr(key)).size(size))
+            .padding([6, 14])
+            .style(if current == Some(target) {
+                theme::nav_button_active
+            } else {
+                theme::nav_button
+            })
+            .on_press_maybe(ready.then_some(Message::Nav(target)))
+    };
+    let user = ctx
+        .user
+        .map(|u| {
+            ctx.tr_args(
+                "user-current",
+                &[("name", u.name.clone()), ("role", ctx.label(u.role))],
+            )
+        })
+        .unwrap_or_default();
+    let language = pick_list(Locale::ALL, Some(ctx.locale()), Message::LocalePicked)
+        .text_size(ctx.sizes.small());
+    let larger = checkbox(larger_text)
+        .label(ctx.tr("larger-text"))
+        .on_toggle(Message::LargerText)
+        .text_size(ctx.sizes.small())
+        .style(theme::header_checkbox);
+    container(
+        row![
+            text(ctx.tr("app-title"))
+                .size(ctx.sizes.subheading())
+                .style(theme::header_text)
+                .font(Font {
+                    weight: iced::font::Weight::Bold,
+                    ..Font::with_name(FONT_FAMILY)
+                }),
+            nav(Nav::Today, "nav-today"),
+            nav(Nav::Cases, "nav-cases"),
+            nav(Nav::NewCase, "nav-new-case"),
+            nav(Nav::Users, "nav-users"),
+            iced::widget::space::horizontal(),
+            text(user).size(ctx.sizes.small()).style(theme::header_text),
+            larger,
+            language,
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center),
+    )
+    .padding([8, 16])
+    .width(Fill)
+    .style(theme::header)
+    .into()
+}
+
+/// The page under the header: the notice (if any) above the screen.
+pub fn page<'a>(
+    ctx: Ctx<'a>,
+    notice: Option<&crate::error::Phrase>,
+    body: Element<'a, Message>,
+) -> Element<'a, Message> {
+    let mut page = column![].spacing(theme::GAP);
+    if notice.is_some() {
+        page = page.push(widgets::banner(ctx, notice));
+    }
+    page = page.push(body);
+    container(container(page).max_width(theme::MAX_PAGE_WIDTH))
+        .center_x(Fill)
+        .padding(theme::PAGE)
+        .height(Fill)
+        .into()
+}
+
+/// The database could not be opened: where, why, and "Try again".
+pub fn database_error<'a>(
+    ctx: Ctx<'a>,
+    error: &StoreError,
+    url: Option<&str>,
+) -> Element<'a, Message> {
+    let (location, detail) = match error {
+        StoreError::Open { location, detail } => (location.clone(), detail.clone()),
+        other => (url.unwrap_or_default().to_owned(), other.to_string()),
+    };
+    let content = column![
+        text(ctx.tr("db-error-title")).size(ctx.sizes.title()),
+        text(ctx.tr_args("db-error-body", &[("path", location)])).size(ctx.sizes.body()),
+        text(ctx.tr("db-error-hint")).size(ctx.sizes.body()),
+        text(ctx.tr_args("db-error-detail", &[("detail", detail)]))
+            .size(ctx.sizes.small())
+            .style(theme::muted_text),
+        button(text(ctx.tr("db-error-retry")).size(ctx.sizes.body()))
+            .style(button::primary)
+            .on_press(Message::Retry),
+    ]
+    .spacing(theme::GAP);
+    widgets::card(content)
+}

@@ -1,0 +1,160 @@
+//! The agreement screen's jobs: save, review, sign, finalise and seal,
+//! print, open or save the sealed file; then the screen's data read again.
+//! They answer with typed results; nothing here builds a sentence.
+
+use accord_core::agreement::AgreementStatus;
+use accord_i18n::{Locale, Translations};
+use accord_store::{Actor, Store, StoreError};
+
+use super::{AgreementData, Job, Message};
+use crate::error::{AppError, Phrase};
+use crate::publish::{self, PublishError};
+
+/// Who runs a job, on which case, and where sealed files go.
+#[derive(Debug, Clone)]
+pub(super) struct JobFor {
+    pub actor: Actor,
+    pub locale: Locale,
+    /// The database URL or path (sealed files are saved beside it).
+    pub db: Option<String>,
+    pub case_id: i64,
+}
+
+impl JobFor {
+    /// Runs the job, then reads the screen's data again.
+    pub async fn run(self, store: &Store, job: Job) -> Message {
+        let result = self.work(store, job).await;
+        let case = store.case(self.case_id).await.ok().map(Box::new);
+        let data = match result {
+            Ok(notice) => load(store, self.case_id)
+                .await
+                .map(|mut data| {
+                    data.notice = notice;
+                    Box::new(data)
+                })
+                .map_err(AppError::from),
+            Err(e) => Err(e),
+        };
+        Message::Loaded { case, data }
+    }
+
+    async fn work(&self, store: &Store, job: Job) -> Result<Option<Phrase>, AppError> {
+        let t = Translations::get(self.locale);
+        let (actor, id) = (&self.actor, self.case_id);
+        let dir = publish::output_dir(self.db.as_deref());
+        Ok(match job {
+            Job::Save(content, seen) => {
+                store.save_agreement_over(actor, id, &content, seen).await?;
+                Some(Phrase::new("agreement-saved"))
+            }
+            Job::Review(next, comment, seen) => {
+                match seen {
+                    Some(version) => {
+                        store
+                            .review_agreement_of(actor, id, version, next, comment.as_deref())
+                            .await?
+                    }
+                    None => {
+                        store
+                            .review_agreement(actor, id, next, comment.as_deref())
+                            .await?
+                    }
+                };
+                None
+            }
+            Job::Sign(signature) => {
+                store.save_signature(actor, id, &signature).await?;
+                Some(Phrase::new("agreement-signature-saved").arg("name", signature.name))
+            }
+            Job::Finalise => {
+                store.finalise_agreement(actor, id).await?;
+                publish::seal_final(store, actor, t, id).await?;
+                Some(Phrase::new("agreement-finalised"))
+            }
+            Job::Print { printer, copies } => {
+                let files = publish::write_originals(store, actor, t, id, copies, &dir).await?;
+                let case = store.case(id).await?;
+                let title = t.tr_args(
+                    "agreement-print-job",
+                    &[("number", case.number.to_string().into())],
+                );
+                let jobs = match publish::print(&printer, &files, &title) {
+                    Ok(jobs) => jobs,
+                    Err(err) => {
+                        return Err(PublishError::PrintedNothing {
+                            cause: Box::new(err),
+                            saved_in: dir.display().to_string(),
+                        }
+                        .into());
+                    }
+                };
+                let count = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                store.record_printed(actor, id, &printer, count).await?;
+                Some(
+                    Phrase::new("agreement-printed")
+                        .arg("copies", count.to_string())
+                        .arg("printer", printer)
+                        .arg("jobs", jobs.join(", ")),
+                )
+            }
+            Job::Open | Job::SaveFile => {
+                let sealed = match store.sealed_pdf(id).await? {
+                    Some(s) => s,
+                    None => publish::seal_final(store, actor, t, id).await?,
+                };
+                let case = store.case(id).await?;
+                let name = format!("{}-v{}.pdf", case.number, sealed.version);
+                let path = publish::write(&dir, &name, &sealed.pdf)?;
+                let shown = path.display().to_string();
+                let key = match job {
+                    Job::Open if publish::open_in_viewer(&path) => "agreement-opened",
+                    Job::Open => "agreement-no-viewer",
+                    _ => "agreement-saved-at",
+                };
+                Some(Phrase::new(key).arg("path", shown))
+            }
+        })
+    }
+}
+
+/// The case and what the agreement screen shows, to open it.
+pub async fn open(
+    store: &Store,
+    case_id: i64,
+) -> Result<(accord_core::Case, AgreementData), StoreError> {
+    let case = store.case(case_id).await?;
+    Ok((case, load(store, case_id).await?))
+}
+
+/// What the agreement screen shows.
+pub async fn load(store: &Store, case_id: i64) -> Result<AgreementData, StoreError> {
+    let record = store.agreement(case_id).await?;
+    let signatures = store.signatures(case_id).await?;
+    let sealed = store
+        .sealed_pdf(case_id)
+        .await?
+        .map(|s| (s.sealed_at, s.sealed_by, s.sha256));
+    let items = match store.latest_session(case_id).await? {
+        Some(session) => store.room_items(session).await?,
+        None => Vec::new(),
+    };
+    // Asking CUPS costs two processes: only when there is something to print.
+    let printable = record
+        .as_ref()
+        .is_some_and(|r| r.status == AgreementStatus::Final);
+    let printers = if printable {
+        tokio::task::spawn_blocking(publish::printers)
+            .await
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Ok(AgreementData {
+        record,
+        signatures,
+        sealed,
+        items,
+        printers,
+        notice: None,
+    })
+}
