@@ -8,7 +8,11 @@ use std::{fmt, str::FromStr};
 use crate::{Choice, Field, Money, NewParty, Party, PartyRole, ValidationError, ValidationErrors};
 
 /// A case number like `2025-0001`: the year it was received and a
-/// sequence number unique within that year.
+/// sequence number unique within that year. It prints as it is written on
+/// every document ([`fmt::Display`]) and parses back from that text
+/// ([`FromStr`], e.g. `"2025-0001".parse::<CaseNumber>()`); the two round
+/// trip. A text that is not a case number is
+/// [`ValidationError::CaseNumber`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CaseNumber {
     pub year: i32,
@@ -164,6 +168,11 @@ impl Case {
     pub fn first(&self, role: PartyRole) -> Option<&Party> {
         self.parties.iter().find(|p| p.role == role)
     }
+
+    /// The party with this id, if it belongs to the case.
+    pub fn party(&self, id: i64) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
 }
 
 /// A validated case ready to be stored (the store assigns the number).
@@ -275,6 +284,22 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_case_number_prints_and_parses_back(year in 0..=9999i32, seq in 1..=99_999u32) {
+            let n = CaseNumber::new(year, seq);
+            proptest::prop_assert_eq!(n.to_string().parse::<CaseNumber>(), Ok(n));
+        }
+    }
+
+    #[test]
+    fn a_party_is_found_by_its_id() {
+        let case = crate::demo::water_leak_stored_case();
+        let first = &case.parties[0];
+        assert_eq!(case.party(first.id), Some(first));
+        assert_eq!(case.party(-1), None);
     }
 
     #[test]

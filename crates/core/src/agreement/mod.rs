@@ -5,12 +5,23 @@
 //! The words of the templates live in the locale files; this module only
 //! names them (Fluent keys), so a legal advisor can change the wording
 //! without touching code.
+//!
+//! Cut by concern: the content and its completeness check here, the review
+//! workflow and the stored versions in `review`, who signs and how in
+//! `signing`, the first draft taken from the mediation room in `prefill`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::{Case, Category, Choice, Money, PartyKind};
+
+mod prefill;
+mod review;
+mod signing;
+
+pub use review::{AgreementRecord, AgreementStatus, AgreementVersion};
+pub use signing::{SignMethod, Signatory, SignatoryRole, Signature};
 
 crate::choice! {
     /// Whose rules the agreement must satisfy.
@@ -166,7 +177,7 @@ impl AgreementContent {
             missing.push(Missing::Terms);
         }
         for (i, o) in self.obligations.iter().enumerate() {
-            if !case.parties.iter().any(|p| p.id == o.debtor) {
+            if case.party(o.debtor).is_none() {
                 missing.push(Missing::Debtor { obligation: i });
             }
             if o.deadline().is_none() {
@@ -230,152 +241,6 @@ impl AgreementContent {
     /// committee ("本协议一式N份").
     pub fn copies(case: &Case) -> usize {
         case.parties.len() + 1
-    }
-}
-
-crate::choice! {
-    /// Who signs in a signature box.
-    pub enum SignatoryRole {
-        Party => "party", "signatory-party";
-        Mediator => "mediator", "signatory-mediator";
-        Recorder => "recorder", "signatory-recorder";
-        Witness => "witness", "signatory-witness";
-    }
-}
-
-crate::choice! {
-    /// How a signatory signed.
-    pub enum SignMethod {
-        Pad => "pad", "sign-method-pad";
-        Paper => "paper", "sign-method-paper";
-    }
-}
-
-/// One signature box of the printed agreement, in print order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signatory {
-    pub role: SignatoryRole,
-    /// The party's role when a party signs.
-    pub party: Option<crate::PartyRole>,
-    pub name: String,
-    /// Whether a fingerprint box is printed (a person under the PRC profile).
-    pub fingerprint: bool,
-}
-
-/// A stored signature: strokes from the pad in a unit box (x right, y
-/// down), or "on paper" (empty boxes are printed).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Signature {
-    /// The box's index in [`AgreementContent::signatories`].
-    pub slot: usize,
-    pub name: String,
-    pub method: SignMethod,
-    pub strokes: Vec<Vec<(f32, f32)>>,
-    pub signed_at: chrono::DateTime<chrono::Utc>,
-}
-
-impl AgreementContent {
-    /// Everyone who signs, in print order: the parties, the mediator, the
-    /// recorder (if any) and the witnesses.
-    pub fn signatories(&self, case: &Case) -> Vec<Signatory> {
-        let prc = self.jurisdiction == Jurisdiction::PrcPeoplesMediation;
-        let mut out: Vec<Signatory> = case
-            .parties
-            .iter()
-            .map(|p| Signatory {
-                role: SignatoryRole::Party,
-                party: Some(p.role),
-                name: p.name.clone(),
-                fingerprint: prc && p.kind == PartyKind::Person,
-            })
-            .collect();
-        let plain = |role, name: &str| Signatory {
-            role,
-            party: None,
-            name: name.trim().to_owned(),
-            fingerprint: false,
-        };
-        out.push(plain(SignatoryRole::Mediator, &self.mediator));
-        if !self.recorder.trim().is_empty() {
-            out.push(plain(SignatoryRole::Recorder, &self.recorder));
-        }
-        out.extend(
-            self.witnesses
-                .iter()
-                .filter(|w| !w.trim().is_empty())
-                .map(|w| plain(SignatoryRole::Witness, w)),
-        );
-        out
-    }
-
-    /// A first draft from the case and the mediation room: the case
-    /// summary as the facts, the category's default clauses (already in
-    /// words), and one payment obligation for each disputed issue on which
-    /// an offer was put to the other side. The offer that stands is the last
-    /// one shared on that issue: it was conveyed and, in the joint closing,
-    /// agreed. An offer by a respondent makes that respondent the debtor of
-    /// the first applicant; an amount the applicant agreed to accept makes
-    /// the first respondent its debtor. Deadlines are left for the mediator
-    /// to fill in: the completeness check asks for them.
-    pub fn prefill(
-        case: &Case,
-        items: &[crate::RoomItem],
-        clauses: Vec<String>,
-        mediator: &str,
-        jurisdiction: Jurisdiction,
-    ) -> Self {
-        use crate::{Disclosure, ItemKind, PartyRole};
-        let first = |role| case.parties.iter().find(|p| p.role == role).map(|p| p.id);
-        let obligations = case
-            .issues
-            .iter()
-            .filter_map(|issue| {
-                let offer = items
-                    .iter()
-                    .filter(|i| {
-                        i.kind == ItemKind::Offer
-                            && i.issue_id == Some(issue.id)
-                            && matches!(i.disclosure, Disclosure::Shared { .. })
-                            && i.offer.as_ref().is_some_and(|o| o.amount.is_some())
-                    })
-                    .max_by_key(|i| (i.recorded_at, i.id))?;
-                let amount = offer.offer.as_ref().and_then(|o| o.amount)?;
-                let by = case.parties.iter().find(|p| p.id == offer.party_id)?;
-                let (debtor, creditor) = if by.role == PartyRole::Applicant {
-                    (first(PartyRole::Respondent)?, Some(by.id))
-                } else {
-                    (by.id, first(PartyRole::Applicant))
-                };
-                let terms = offer.offer.as_ref().map(|o| o.terms.trim()).unwrap_or("");
-                Some(Obligation {
-                    debtor,
-                    creditor,
-                    kind: ObligationKind::Payment,
-                    description: if terms.is_empty() {
-                        issue.title.clone()
-                    } else {
-                        terms.to_owned()
-                    },
-                    amount: Some(amount),
-                    installments: Vec::new(),
-                    due: None,
-                    method: String::new(),
-                })
-            })
-            .collect();
-        Self {
-            jurisdiction,
-            facts: case.summary.trim().to_owned(),
-            clauses: clauses
-                .into_iter()
-                .filter(|c| !c.trim().is_empty())
-                .map(|text| Clause { text })
-                .collect(),
-            obligations,
-            mediator: mediator.trim().to_owned(),
-            recorder: String::new(),
-            witnesses: Vec::new(),
-        }
     }
 }
 
@@ -517,159 +382,5 @@ mod tests {
         let mut other = c.clone();
         other.parties[0].name = "李月".into();
         assert_ne!(a.content_hash(&c), a.content_hash(&other));
-    }
-}
-
-crate::choice! {
-    /// Where an agreement stands in review.
-    pub enum AgreementStatus {
-        Draft => "draft", "agreement-status-draft";
-        InReview => "in_review", "agreement-status-in-review";
-        Returned => "returned", "agreement-status-returned";
-        Approved => "approved", "agreement-status-approved";
-        Final => "final", "agreement-status-final";
-    }
-}
-
-impl AgreementStatus {
-    /// The review workflow: a draft goes to the legal advisor, who approves
-    /// it or returns it with comments; an approved agreement is finalised
-    /// (hashed and locked). Editing a returned, approved or final agreement
-    /// makes a new draft version that needs approval again.
-    pub fn can_become(self, next: AgreementStatus) -> bool {
-        use AgreementStatus::*;
-        matches!(
-            (self, next),
-            (Draft, InReview)
-                | (InReview, Approved | Returned)
-                | (Returned | Approved | Final, Draft)
-                | (Approved, Final)
-        )
-    }
-
-    /// Whether the content may be changed in place (otherwise a change
-    /// starts a new draft version).
-    pub fn editable(self) -> bool {
-        self == AgreementStatus::Draft
-    }
-}
-
-#[cfg(test)]
-mod workflow_tests {
-    use super::AgreementStatus::{self, *};
-    use crate::Choice;
-
-    #[test]
-    fn only_an_approved_agreement_can_be_finalised() {
-        assert!(Draft.can_become(InReview));
-        assert!(InReview.can_become(Approved));
-        assert!(InReview.can_become(Returned));
-        assert!(Approved.can_become(Final));
-        for &from in AgreementStatus::ALL {
-            if from != Approved {
-                assert!(!from.can_become(Final), "{from:?} must not be finalised");
-            }
-        }
-        assert!(
-            Final.can_become(Draft),
-            "a change after finalising is a new version"
-        );
-        assert!(!Final.can_become(Approved));
-        assert!(!Draft.can_become(Approved), "no approval without review");
-        assert!(Draft.editable() && !Final.editable() && !InReview.editable());
-    }
-}
-
-#[cfg(test)]
-mod prefill_tests {
-    use super::*;
-    use crate::{Currency, Disclosure, ItemKind, Offer, RoomItem, demo};
-    use chrono::{TimeZone, Utc};
-
-    fn offer(id: i64, party_id: i64, issue: i64, yuan: i64, shared: bool, minute: u32) -> RoomItem {
-        let at = Utc
-            .with_ymd_and_hms(2025, 2, 12, 2, minute, 0)
-            .single()
-            .expect("time");
-        RoomItem {
-            id,
-            party_id,
-            issue_id: Some(issue),
-            kind: ItemKind::Offer,
-            text: String::new(),
-            offer: Some(Offer {
-                amount: Some(Money::major(yuan, Currency::Cny)),
-                terms: String::new(),
-            }),
-            round: 1,
-            recorded_at: at,
-            disclosure: if shared {
-                Disclosure::Shared {
-                    at,
-                    by: "边文玲".into(),
-                }
-            } else {
-                Disclosure::Confidential
-            },
-            corrects: None,
-        }
-    }
-
-    #[test]
-    fn the_draft_takes_the_last_shared_offer_per_issue_and_leaves_deadlines_open() {
-        let mut case = demo::water_leak_stored_case();
-        case.issues = vec![
-            crate::DisputedIssue {
-                id: 10,
-                title: "赔偿5楼李玥损失".into(),
-                claimed: Some(Money::major(8_000, Currency::Cny)),
-            },
-            crate::DisputedIssue {
-                id: 11,
-                title: "赔偿4楼赵喆损失".into(),
-                claimed: None,
-            },
-        ];
-        let items = vec![
-            // 王建国 (3) offers 5,000, then 7,000 (shared), then a confidential 9,000 ceiling.
-            offer(1, 3, 10, 5_000, true, 1),
-            offer(2, 3, 10, 7_000, true, 5),
-            offer(3, 3, 10, 9_000, false, 9),
-            // 赵喆 (2, applicant) says she would accept 3,500: shared.
-            offer(4, 2, 11, 3_500, true, 7),
-        ];
-        let draft = AgreementContent::prefill(
-            &case,
-            &items,
-            vec!["双方和睦相处。".into(), " ".into()],
-            "边文玲",
-            Jurisdiction::PrcPeoplesMediation,
-        );
-        assert_eq!(draft.clauses.len(), 1, "blank default clauses are dropped");
-        assert_eq!(draft.obligations.len(), 2);
-        let first = &draft.obligations[0];
-        assert_eq!(first.amount, Some(Money::major(7_000, Currency::Cny)));
-        assert_eq!((first.debtor, first.creditor), (3, Some(1)));
-        let second = &draft.obligations[1];
-        assert_eq!((second.debtor, second.creditor), (3, Some(2)));
-        assert_eq!(second.description, "赔偿4楼赵喆损失");
-        assert!(draft.facts.starts_with("青五社区"));
-        let missing = draft.missing(&case);
-        assert!(missing.contains(&Missing::Deadline { obligation: 0 }));
-        assert!(missing.contains(&Missing::Recorder));
-    }
-
-    #[test]
-    fn signatories_are_the_parties_then_mediator_recorder_and_witnesses() {
-        let case = demo::water_leak_stored_case();
-        let content = demo::water_leak_agreement(&case);
-        let s = content.signatories(&case);
-        let names: Vec<_> = s.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["李玥", "赵喆", "王建国", "边文玲", "李瑞芳", "张勇"]
-        );
-        assert!(s[0].fingerprint && !s[3].fingerprint);
-        assert_eq!(s[5].role, SignatoryRole::Witness);
     }
 }

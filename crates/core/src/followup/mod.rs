@@ -6,6 +6,9 @@
 //!
 //! Dates are calendar days in the centre's time zone; [`today_in`] turns an
 //! instant into that day.
+//!
+//! What is owed and paid under the agreement (balances, the state of every
+//! instalment) is in `performance`.
 
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,6 +17,10 @@ use crate::{
     Money,
     agreement::{AgreementContent, Installment, ObligationKind},
 };
+
+mod performance;
+
+pub use performance::{Balance, InstallmentStatus, Paid, all_paid, performance};
 
 crate::choice! {
     /// What a follow-up asks the mediator (or the committee) to do.
@@ -73,6 +80,30 @@ impl Default for ScheduleSettings {
             referral_after: 30,
         }
     }
+}
+
+/// A stored follow-up as the Today list, the calendar and the reminders
+/// show it: what to do, by when, about which obligation of which case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUp {
+    pub id: i64,
+    pub case_id: i64,
+    /// The case number as printed (`2025-0001`).
+    pub case_number: String,
+    pub kind: FollowUpKind,
+    pub due_on: NaiveDate,
+    pub state: FollowUpState,
+    pub obligation: usize,
+    pub installment: Option<usize>,
+    /// Who must perform, and for whom.
+    pub debtor: String,
+    pub creditor: Option<String>,
+    pub description: String,
+    /// For a payment instalment: what is due and what is paid so far.
+    pub balance: Option<Balance>,
+    /// When the instalment (or act) itself falls due.
+    pub deadline: Option<NaiveDate>,
+    pub outcome: Option<String>,
 }
 
 /// The window for applying to court for judicial confirmation (art. 33).
@@ -174,26 +205,6 @@ pub fn monthly(first: NaiveDate, count: u32, total: Money) -> Vec<Installment> {
 /// The calendar day an instant falls on in the centre's time zone.
 pub fn today_in(offset: FixedOffset, now: DateTime<Utc>) -> NaiveDate {
     offset.from_utc_datetime(&now.naive_utc()).date_naive()
-}
-
-/// How much of an instalment is paid, and what remains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Balance {
-    pub due: Money,
-    pub paid: Money,
-}
-
-impl Balance {
-    pub fn remaining(&self) -> Money {
-        Money {
-            minor: (self.due.minor - self.paid.minor).max(0),
-            currency: self.due.currency,
-        }
-    }
-
-    pub fn is_paid(&self) -> bool {
-        self.paid.minor >= self.due.minor
-    }
 }
 
 /// Which step of the ladder an unpaid instalment has reached on `today`.
