@@ -5,49 +5,16 @@
 
 use accord_core::{
     AuditAction, Choice,
-    agreement::{AgreementContent, AgreementStatus},
+    agreement::{AgreementContent, AgreementRecord, AgreementStatus, AgreementVersion},
 };
 use accord_entity::{agreement, agreement_version};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
 
-use crate::{Actor, Result, Store, StoreError, audit, convert::code};
-
-/// One stored version of an agreement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgreementVersion {
-    pub number: i32,
-    pub content: AgreementContent,
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    /// "approved" or "returned", with the reviewer's comment.
-    pub decision: Option<String>,
-    pub review_comment: Option<String>,
-    pub reviewed_by: Option<String>,
-}
-
-/// An agreement with all its versions, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgreementRecord {
-    pub id: i64,
-    pub case_id: i64,
-    pub status: AgreementStatus,
-    pub versions: Vec<AgreementVersion>,
-    pub final_version: Option<i32>,
-    pub final_hash: Option<String>,
-    /// When the final version was locked.
-    pub finalised_at: Option<DateTime<Utc>>,
-}
-
-impl AgreementRecord {
-    /// The newest version.
-    pub fn current(&self) -> Option<&AgreementVersion> {
-        self.versions.last()
-    }
-}
+use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
 
 async fn load(conn: &impl ConnectionTrait, model: agreement::Model) -> Result<AgreementRecord> {
     let versions = agreement_version::Entity::find()
@@ -63,7 +30,7 @@ async fn load(conn: &impl ConnectionTrait, model: agreement::Model) -> Result<Ag
                     .map_err(|e| StoreError::Database(e.to_string()))?,
                 created_at: v.created_at,
                 created_by: v.created_by,
-                decision: v.decision,
+                decision: v.decision.as_deref().map(code).transpose()?,
                 review_comment: v.review_comment,
                 reviewed_by: v.reviewed_by,
             })
@@ -164,10 +131,10 @@ impl Store {
         content: &AgreementContent,
         check: Option<Option<i32>>,
     ) -> Result<AgreementRecord> {
-        let txn = self.write_txn().await?;
-        let existing = find(&txn, case_id).await?;
+        let change = self.write(actor).await?;
+        let existing = find(&*change, case_id).await?;
         let newest = match &existing {
-            Some(model) => newest_number(&txn, model.id).await?,
+            Some(model) => newest_number(&*change, model.id).await?,
             None => None,
         };
         if check.is_some_and(|seen| seen != newest) {
@@ -181,7 +148,7 @@ impl Store {
                     return Err(StoreError::AgreementStatus(status));
                 }
                 if status != AgreementStatus::Draft {
-                    set_status(&txn, &model, AgreementStatus::Draft).await?;
+                    set_status(&*change, &model, AgreementStatus::Draft).await?;
                 }
                 model
             }
@@ -196,7 +163,7 @@ impl Store {
                     finalised_at: Set(None),
                     ..Default::default()
                 }
-                .insert(&txn)
+                .insert(&*change)
                 .await?
             }
         };
@@ -215,7 +182,7 @@ impl Store {
             reviewed_at: Set(None),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await
         .map_err(|e| {
             // Two rooms saved the same version number at once: the unique
@@ -226,16 +193,14 @@ impl Store {
                 e.into()
             }
         })?;
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::AgreementDrafted,
-            Some(case_id),
-            serde_json::json!({ "version": number }),
-        )
-        .await?;
-        let record = reload(&txn, case_id).await?;
-        txn.commit().await?;
+        let record = reload(&*change, case_id).await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::AgreementDrafted,
+                case_id,
+                serde_json::json!({ "version": number }),
+            ))
+            .await?;
         Ok(record)
     }
 
@@ -277,10 +242,10 @@ impl Store {
         comment: Option<&str>,
         seen: Option<i32>,
     ) -> Result<AgreementRecord> {
-        let txn = self.write_txn().await?;
-        let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
+        let change = self.write(actor).await?;
+        let model = find(&*change, case_id).await?.ok_or(StoreError::NotFound)?;
         if let Some(seen) = seen
-            && newest_number(&txn, model.id).await? != Some(seen)
+            && newest_number(&*change, model.id).await? != Some(seen)
         {
             return Err(StoreError::Conflict);
         }
@@ -300,7 +265,7 @@ impl Store {
             let version = agreement_version::Entity::find()
                 .filter(agreement_version::Column::AgreementId.eq(model.id))
                 .order_by_desc(agreement_version::Column::Number)
-                .one(&txn)
+                .one(&*change)
                 .await?
                 .ok_or(StoreError::NotFound)?;
             let mut active: agreement_version::ActiveModel = version.into();
@@ -308,19 +273,17 @@ impl Store {
             active.review_comment = Set(comment.map(str::to_owned));
             active.reviewed_by = Set(Some(actor.name.clone()));
             active.reviewed_at = Set(Some(crate::now()));
-            active.update(&txn).await?;
+            active.update(&*change).await?;
         }
-        set_status(&txn, &model, next).await?;
-        audit::record(
-            &txn,
-            actor,
-            action,
-            Some(case_id),
-            serde_json::json!({ "comment": comment }),
-        )
-        .await?;
-        let record = reload(&txn, case_id).await?;
-        txn.commit().await?;
+        set_status(&*change, &model, next).await?;
+        let record = reload(&*change, case_id).await?;
+        change
+            .commit(AuditEvent::case(
+                action,
+                case_id,
+                serde_json::json!({ "comment": comment }),
+            ))
+            .await?;
         Ok(record)
     }
 
@@ -341,9 +304,9 @@ impl Store {
         effective: chrono::NaiveDate,
     ) -> Result<AgreementRecord> {
         let case = self.case(case_id).await?;
-        let txn = self.write_txn().await?;
-        let model = find(&txn, case_id).await?.ok_or(StoreError::NotFound)?;
-        let record = load(&txn, model.clone()).await?;
+        let change = self.write(actor).await?;
+        let model = find(&*change, case_id).await?.ok_or(StoreError::NotFound)?;
+        let record = load(&*change, model.clone()).await?;
         if record.status != AgreementStatus::Approved {
             return Err(StoreError::AgreementStatus(record.status));
         }
@@ -355,9 +318,9 @@ impl Store {
         let hash = current.content.content_hash(&case);
         // Performance is supervised from the day the agreement takes
         // effect: every obligation becomes dated follow-ups, now.
-        let settings = crate::followups::settings(&txn).await?;
+        let settings = crate::followups::settings(&*change).await?;
         let plan = accord_core::followup::schedule(&current.content, effective, settings);
-        crate::followups::schedule(&txn, case_id, current.number, &plan).await?;
+        crate::followups::schedule(&*change, case_id, current.number, &plan).await?;
         let mut active: agreement::ActiveModel = model.into();
         active.status = Set(AgreementStatus::Final.code().to_owned());
         active.final_version = Set(Some(current.number));
@@ -375,17 +338,14 @@ impl Store {
         };
         active.finalised_at = Set(Some(crate::ms(at)));
         active.updated_at = Set(crate::now());
-        active.update(&txn).await?;
-        audit::record(
-            &txn,
-            actor,
+        active.update(&*change).await?;
+        let event = AuditEvent::case(
             AuditAction::AgreementFinalised,
-            Some(case_id),
+            case_id,
             serde_json::json!({ "version": current.number, "sha256": hash }),
-        )
-        .await?;
-        let record = reload(&txn, case_id).await?;
-        txn.commit().await?;
+        );
+        let record = reload(&*change, case_id).await?;
+        change.commit(event).await?;
         Ok(record)
     }
 }

@@ -1,14 +1,12 @@
-//! Writing and reading the audit log.
+//! Reading the audit log (events are written only by
+//! [`crate::write::Write::commit`]).
 
-use accord_core::{AuditAction, Choice};
+use accord_core::AuditAction;
 use accord_entity::audit_event;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::{Actor, Result, Store, convert::code};
+use crate::{Result, Store, convert::code};
 
 /// One line of a case's history.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,28 +17,6 @@ pub struct AuditEntry {
     pub case_id: Option<i64>,
     /// Action-specific facts as JSON (e.g. the old and new status).
     pub detail: serde_json::Value,
-}
-
-/// Records an event on the connection or transaction the change uses.
-pub(crate) async fn record(
-    conn: &impl ConnectionTrait,
-    actor: &Actor,
-    action: AuditAction,
-    case_id: Option<i64>,
-    detail: serde_json::Value,
-) -> Result<()> {
-    audit_event::ActiveModel {
-        at: Set(crate::now()),
-        user_id: Set(actor.user_id),
-        user_name: Set(actor.name.clone()),
-        action: Set(action.code().to_owned()),
-        case_id: Set(case_id),
-        detail: Set(detail.to_string()),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(())
 }
 
 impl Store {

@@ -14,7 +14,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::{Actor, Result, Store, StoreError, audit, convert, grams};
+use crate::{Actor, Result, Store, StoreError, convert, grams, write::AuditEvent};
 
 /// What the case list asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -88,14 +88,14 @@ impl Store {
         case: &ValidCase,
         external_ref: Option<&str>,
     ) -> Result<Case> {
-        let txn = self.write_txn().await?;
+        let change = self.write(actor).await?;
         let year = case.received_at.with_timezone(&Local).year();
         let last: Option<Option<i32>> = case::Entity::find()
             .select_only()
             .column_as(case::Column::NumberSeq.max(), "max_seq")
             .filter(case::Column::NumberYear.eq(year))
             .into_tuple()
-            .one(&txn)
+            .one(&*change)
             .await?;
         let seq = last.flatten().unwrap_or(0) + 1;
         let number = CaseNumber::new(year, u32::try_from(seq).unwrap_or(1));
@@ -115,11 +115,11 @@ impl Store {
             version: Set(1),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
         let mut parties = Vec::with_capacity(case.parties.len());
         for (position, p) in case.parties.iter().enumerate() {
-            parties.push(insert_party(&txn, model.id, position, p).await?);
+            parties.push(insert_party(&*change, model.id, position, p).await?);
         }
         let mut issues = Vec::with_capacity(case.issues.len());
         for (position, issue) in case.issues.iter().enumerate() {
@@ -132,19 +132,17 @@ impl Store {
                     claimed_currency: Set(issue.claimed.map(|m| m.currency.code().to_owned())),
                     ..Default::default()
                 }
-                .insert(&txn)
+                .insert(&*change)
                 .await?,
             );
         }
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::CaseCreated,
-            Some(model.id),
-            serde_json::json!({ "number": number.to_string(), "parties": parties.len() }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::CaseCreated,
+                model.id,
+                serde_json::json!({ "number": number.to_string(), "parties": parties.len() }),
+            ))
+            .await?;
         convert::case_from(model, parties, issues)
     }
 
@@ -305,9 +303,9 @@ impl Store {
         expected_version: i64,
         next: CaseStatus,
     ) -> Result<Case> {
-        let txn = self.write_txn().await?;
+        let change = self.write(actor).await?;
         let model = case::Entity::find_by_id(case_id)
-            .one(&txn)
+            .one(&*change)
             .await?
             .ok_or(StoreError::NotFound)?;
         if model.version != expected_version {
@@ -321,20 +319,18 @@ impl Store {
             .col_expr(case::Column::Version, Expr::value(expected_version + 1))
             .filter(case::Column::Id.eq(case_id))
             .filter(case::Column::Version.eq(expected_version))
-            .exec(&txn)
+            .exec(&*change)
             .await?;
         if updated.rows_affected != 1 {
             return Err(StoreError::Conflict);
         }
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::CaseStatus,
-            Some(case_id),
-            serde_json::json!({ "from": current.code(), "to": next.code() }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::CaseStatus,
+                case_id,
+                serde_json::json!({ "from": current.code(), "to": next.code() }),
+            ))
+            .await?;
         self.case(case_id).await
     }
 }

@@ -1,5 +1,6 @@
 //! Async repositories over the database. Every change a user makes is one
-//! transaction that also writes its audit event; the domain types of
+//! transaction that also writes its audit event (see `write`: the only way
+//! to commit a change is with its event); the domain types of
 //! `accord-core` go in and come out, the entities stay inside.
 
 mod agreements;
@@ -15,15 +16,16 @@ mod room;
 mod signing;
 mod transfer;
 mod users;
+mod write;
 
-pub use agreements::{AgreementRecord, AgreementVersion};
+// Domain types that moved to `accord-core`, still reachable here.
+pub use accord_core::agreement::{AgreementRecord, AgreementVersion};
+pub use accord_core::followup::{FollowUp, InstallmentStatus};
 pub use audit::AuditEntry;
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;
-pub use followups::{
-    FollowUp, InstallmentStatus, NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS,
-};
+pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS};
 pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;
@@ -79,20 +81,4 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
 /// microseconds) is exact.
 pub(crate) fn ms(t: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
-}
-
-impl Store {
-    /// Begins a write transaction. On SQLite it takes the write lock at
-    /// once (IMMEDIATE), so two writers wait for each other (busy timeout)
-    /// instead of failing when a read turns into a write.
-    pub(crate) async fn write_txn(&self) -> Result<sea_orm::DatabaseTransaction> {
-        use sea_orm::TransactionTrait;
-        Ok(self
-            .db
-            .begin_with_options(sea_orm::TransactionOptions {
-                sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
-                ..Default::default()
-            })
-            .await?)
-    }
 }

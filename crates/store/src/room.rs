@@ -11,7 +11,7 @@ use sea_orm::{
     QueryOrder, sea_query::Expr,
 };
 
-use crate::{Actor, Result, Store, StoreError, audit, convert::code};
+use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
 
 impl From<SessionError> for StoreError {
     fn from(e: SessionError) -> Self {
@@ -111,20 +111,21 @@ impl Store {
     /// Starting mediation moves a received or assigned case to "in
     /// mediation" in the same transaction.
     pub async fn open_session(&self, actor: &Actor, case_id: i64) -> Result<Session> {
-        let txn = self.write_txn().await?;
+        let change = self.write(actor).await?;
         let open = session::Entity::find()
             .filter(session::Column::CaseId.eq(case_id))
             .filter(session::Column::EndedAt.is_null())
             .order_by_desc(session::Column::Id)
-            .one(&txn)
+            .one(&*change)
             .await?;
         if let Some(open) = open {
-            let session = load_session(&txn, open.id).await?;
-            txn.commit().await?;
+            let session = load_session(&*change, open.id).await?;
+            // Nothing changed: the transaction ends without an event.
+            change.rollback().await?;
             return Ok(session);
         }
         let case = case::Entity::find_by_id(case_id)
-            .one(&txn)
+            .one(&*change)
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut status: CaseStatus = code(&case.status)?;
@@ -143,7 +144,7 @@ impl Store {
                 sea_orm::ExprTrait::add(Expr::col(case::Column::Version), 1),
             )
             .filter(case::Column::Id.eq(case_id))
-            .exec(&txn)
+            .exec(&*change)
             .await?;
         let fresh = Session::start(case_id, now);
         let model = session::ActiveModel {
@@ -157,17 +158,14 @@ impl Store {
             checked: Set("[]".to_owned()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
-        audit::record(
-            &txn,
-            actor,
+        change.commit(AuditEvent::case(
             AuditAction::SessionStarted,
-            Some(case_id),
+            case_id,
             serde_json::json!({ "session_id": model.id, "from": from.code(), "to": status.code() }),
-        )
+        ))
         .await?;
-        txn.commit().await?;
         self.session(model.id).await
     }
 
@@ -194,8 +192,8 @@ impl Store {
         session: &Session,
         action: AuditAction,
     ) -> Result<Session> {
-        let txn = self.write_txn().await?;
-        let stored = load_session(&txn, session.id).await?;
+        let change = self.write(actor).await?;
+        let stored = load_session(&*change, session.id).await?;
         if stored.is_closed() {
             return Err(SessionError::Closed.into());
         }
@@ -222,7 +220,7 @@ impl Store {
                 Expr::value(session.ended_at.map(crate::ms)),
             )
             .filter(session::Column::Id.eq(session.id))
-            .exec(&txn)
+            .exec(&*change)
             .await?;
         for (party, at) in &session.consents {
             if !stored.consents.iter().any(|(p, _)| p == party) {
@@ -231,24 +229,22 @@ impl Store {
                     party_id: Set(*party),
                     at: Set(crate::ms(*at)),
                 }
-                .insert(&txn)
+                .insert(&*change)
                 .await?;
             }
         }
-        audit::record(
-            &txn,
-            actor,
-            action,
-            Some(session.case_id),
-            serde_json::json!({
-                "session_id": session.id,
-                "stage": session.stage.code(),
-                "round": session.round,
-                "present_party": session.present_party,
-            }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::case(
+                action,
+                session.case_id,
+                serde_json::json!({
+                    "session_id": session.id,
+                    "stage": session.stage.code(),
+                    "round": session.round,
+                    "present_party": session.present_party,
+                }),
+            ))
+            .await?;
         self.session(session.id).await
     }
 
@@ -274,8 +270,8 @@ impl Store {
         item: &NewItem,
     ) -> Result<RoomItem> {
         item.validate()?;
-        let txn = self.write_txn().await?;
-        let session = load_session(&txn, session_id).await?;
+        let change = self.write(actor).await?;
+        let session = load_session(&*change, session_id).await?;
         if session.is_closed() && item.corrects.is_none() {
             return Err(SessionError::Closed.into());
         }
@@ -293,7 +289,7 @@ impl Store {
         // A correction is seen by whoever could see what it corrects.
         let disclosure = match item.corrects {
             Some(original) => {
-                let original = find_item(&txn, original).await?;
+                let original = find_item(&*change, original).await?;
 
                 if original.session_id != session_id {
                     return Err(StoreError::NotFound);
@@ -327,17 +323,14 @@ impl Store {
             corrects: Set(item.corrects),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
-        audit::record(
-            &txn,
-            actor,
+        change.commit(AuditEvent::case(
             AuditAction::ItemRecorded,
-            Some(session.case_id),
+            session.case_id,
             serde_json::json!({ "item_id": model.id, "party_id": item.party_id, "corrects": item.corrects }),
-        )
+        ))
         .await?;
-        txn.commit().await?;
         item_from(model)
     }
 
@@ -349,9 +342,9 @@ impl Store {
         text: &str,
         offer: Option<Offer>,
     ) -> Result<RoomItem> {
-        let txn = self.write_txn().await?;
-        let model = find_item(&txn, item_id).await?;
-        if load_session(&txn, model.session_id).await?.is_closed() {
+        let change = self.write(actor).await?;
+        let model = find_item(&*change, item_id).await?;
+        if load_session(&*change, model.session_id).await?.is_closed() {
             return Err(SessionError::Closed.into());
         }
         let mut active: room_item::ActiveModel = model.clone().into();
@@ -360,16 +353,14 @@ impl Store {
         active.offer_minor = Set(minor);
         active.offer_currency = Set(currency);
         active.offer_terms = Set(terms);
-        let updated = active.update(&txn).await?;
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::ItemEdited,
-            Some(model.case_id),
-            serde_json::json!({ "item_id": item_id, "before": model.text }),
-        )
-        .await?;
-        txn.commit().await?;
+        let updated = active.update(&*change).await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::ItemEdited,
+                model.case_id,
+                serde_json::json!({ "item_id": item_id, "before": model.text }),
+            ))
+            .await?;
         item_from(updated)
     }
 
@@ -381,8 +372,8 @@ impl Store {
         item_id: i64,
         disclosure: Disclosure,
     ) -> Result<RoomItem> {
-        let txn = self.write_txn().await?;
-        let model = find_item(&txn, item_id).await?;
+        let change = self.write(actor).await?;
+        let model = find_item(&*change, item_id).await?;
         let mut active: room_item::ActiveModel = model.clone().into();
         active.disclosure = Set(disclosure.code().to_owned());
         let (at, by) = match &disclosure {
@@ -391,16 +382,13 @@ impl Store {
         };
         active.shared_at = Set(at.map(crate::ms));
         active.shared_by = Set(by);
-        let updated = active.update(&txn).await?;
-        audit::record(
-            &txn,
-            actor,
+        let updated = active.update(&*change).await?;
+        change.commit(AuditEvent::case(
             AuditAction::DisclosureChanged,
-            Some(model.case_id),
+            model.case_id,
             serde_json::json!({ "item_id": item_id, "from": model.disclosure, "to": disclosure.code() }),
-        )
+        ))
         .await?;
-        txn.commit().await?;
         item_from(updated)
     }
 }

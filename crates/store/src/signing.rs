@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::{Actor, Result, Store, StoreError, audit, convert::code};
+use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
 
 /// The centre's sealing key and certificate.
 #[derive(Clone, PartialEq, Eq)]
@@ -123,7 +123,7 @@ impl Store {
         private_key: &[u8],
         imported: bool,
     ) -> Result<CentreKey> {
-        let txn = self.write_txn().await?;
+        let change = self.write(actor).await?;
         let model = centre_key::ActiveModel {
             common_name: Set(common_name.to_owned()),
             organisation: Set(organisation.to_owned()),
@@ -134,7 +134,7 @@ impl Store {
             created_by: Set(actor.name.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
         let action = if imported {
             AuditAction::CentreKeyImported
@@ -142,15 +142,12 @@ impl Store {
             AuditAction::CentreKeyCreated
         };
         let fingerprint = hex(&Sha256::digest(certificate));
-        audit::record(
-            &txn,
-            actor,
-            action,
-            None,
-            serde_json::json!({ "name": common_name, "certificate_sha256": fingerprint }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::centre(
+                action,
+                serde_json::json!({ "name": common_name, "certificate_sha256": fingerprint }),
+            ))
+            .await?;
         Ok(CentreKey {
             id: model.id,
             common_name: model.common_name,
@@ -194,8 +191,8 @@ impl Store {
         case_id: i64,
         signature: &Signature,
     ) -> Result<Vec<Signature>> {
-        let txn = self.write_txn().await?;
-        let model = agreement_of(&txn, case_id).await?;
+        let change = self.write(actor).await?;
+        let model = agreement_of(&*change, case_id).await?;
         let status: AgreementStatus = code(&model.status)?;
         if status != AgreementStatus::Approved {
             return Err(StoreError::AgreementStatus(status));
@@ -205,13 +202,13 @@ impl Store {
                 accord_core::ValidationError::SignatureEmpty,
             ));
         }
-        let version = signing_version(&txn, &model).await?;
+        let version = signing_version(&*change, &model).await?;
         let slot = i32::try_from(signature.slot).unwrap_or(i32::MAX);
         signature::Entity::delete_many()
             .filter(signature::Column::AgreementId.eq(model.id))
             .filter(signature::Column::Version.eq(version))
             .filter(signature::Column::Slot.eq(slot))
-            .exec(&txn)
+            .exec(&*change)
             .await?;
         signature::ActiveModel {
             agreement_id: Set(model.id),
@@ -225,21 +222,19 @@ impl Store {
             recorded_by: Set(actor.name.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::AgreementSigned,
-            Some(case_id),
-            serde_json::json!({
-                "version": version,
-                "signatory": signature.name,
-                "method": signature.method.code(),
-            }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::AgreementSigned,
+                case_id,
+                serde_json::json!({
+                    "version": version,
+                    "signatory": signature.name,
+                    "method": signature.method.code(),
+                }),
+            ))
+            .await?;
         self.signatures(case_id).await
     }
 
@@ -254,8 +249,8 @@ impl Store {
         pdf: &[u8],
         emails: &[crate::NewEmail],
     ) -> Result<SealedPdf> {
-        let txn = self.write_txn().await?;
-        let model = agreement_of(&txn, case_id).await?;
+        let change = self.write(actor).await?;
+        let model = agreement_of(&*change, case_id).await?;
         let status: AgreementStatus = code(&model.status)?;
         let (Some(version), Some(hash), AgreementStatus::Final) =
             (model.final_version, model.final_hash.clone(), status)
@@ -274,20 +269,18 @@ impl Store {
             sealed_by: Set(actor.name.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
         for email in emails {
-            crate::followups::queue(&txn, email).await?;
+            crate::followups::queue(&*change, email).await?;
         }
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::AgreementSealed,
-            Some(case_id),
-            serde_json::json!({ "version": version, "pdf_sha256": sha256, "locale": locale }),
-        )
-        .await?;
-        txn.commit().await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::AgreementSealed,
+                case_id,
+                serde_json::json!({ "version": version, "pdf_sha256": sha256, "locale": locale }),
+            ))
+            .await?;
         Ok(sealed_from(stored))
     }
 
@@ -323,16 +316,15 @@ impl Store {
         printer: &str,
         copies: u32,
     ) -> Result<()> {
-        let txn = self.write_txn().await?;
-        audit::record(
-            &txn,
-            actor,
-            AuditAction::AgreementPrinted,
-            Some(case_id),
-            serde_json::json!({ "printer": printer, "copies": copies }),
-        )
-        .await?;
-        txn.commit().await?;
+        let change = self.write(actor).await?;
+        // The event is the whole change: printing writes nothing else.
+        change
+            .commit(AuditEvent::case(
+                AuditAction::AgreementPrinted,
+                case_id,
+                serde_json::json!({ "printer": printer, "copies": copies }),
+            ))
+            .await?;
         Ok(())
     }
 }

@@ -4,7 +4,7 @@ use accord_core::{AuditAction, Choice, LocalUser, UserRole};
 use accord_entity::{setting, user};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, QueryOrder, sea_query::OnConflict};
 
-use crate::{Actor, Result, Store, audit, convert::code};
+use crate::{Actor, Result, Store, convert::code, write::AuditEvent};
 
 /// Settings keys.
 pub(crate) const CURRENT_USER: &str = "current_user_id";
@@ -38,28 +38,28 @@ impl Store {
         role: UserRole,
     ) -> Result<LocalUser> {
         let name = LocalUser::validate_name(name)?;
-        let txn = self.write_txn().await?;
+        let first = Actor::system();
+        let mut change = self.write(by.unwrap_or(&first)).await?;
         let model = user::ActiveModel {
             name: Set(name.clone()),
             role: Set(role.code().to_owned()),
             created_at: Set(crate::now()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(&*change)
         .await?;
-        let actor = by.cloned().unwrap_or(Actor {
-            user_id: Some(model.id),
-            name: name.clone(),
-        });
-        audit::record(
-            &txn,
-            &actor,
-            AuditAction::UserCreated,
-            None,
-            serde_json::json!({ "user_id": model.id, "name": name, "role": role.code() }),
-        )
-        .await?;
-        txn.commit().await?;
+        if by.is_none() {
+            change.record_as(Actor {
+                user_id: Some(model.id),
+                name: name.clone(),
+            });
+        }
+        change
+            .commit(AuditEvent::centre(
+                AuditAction::UserCreated,
+                serde_json::json!({ "user_id": model.id, "name": name, "role": role.code() }),
+            ))
+            .await?;
         user_from(model)
     }
 
@@ -72,7 +72,7 @@ impl Store {
     }
 
     /// Remembers a setting (a preference, not a change to case data, so it
-    /// is not audited).
+    /// is not audited and needs no [`crate::write::Write`]).
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         setting::Entity::insert(setting::ActiveModel {
             key: Set(key.to_owned()),

@@ -1,0 +1,251 @@
+//! The email outbox: messages queued inside the transaction that decided
+//! to send them (the sealed agreement, reminders), then claimed, sent or
+//! failed by the sender. Queueing and delivery bookkeeping are not a
+//! user's change to case data, so they are not audited: the change that
+//! queued a message (sealing an agreement) carries the audit event.
+
+use accord_entity::outbox;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, sea_query::Expr,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{Result, Store, StoreError};
+
+/// An email to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmail {
+    pub case_id: Option<i64>,
+    pub follow_up_id: Option<i64>,
+    /// "agreement" or "reminder".
+    pub purpose: String,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub attachment: Option<(String, Vec<u8>)>,
+    /// Not to be sent before this time.
+    pub not_before: DateTime<Utc>,
+}
+
+/// A queued or sent email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub message_id: String,
+    pub case_id: Option<i64>,
+    pub purpose: String,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub attachment: Option<(String, Vec<u8>)>,
+    /// "queued", "sent", "failed" or "cancelled".
+    pub state: String,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+fn message_from(m: outbox::Model) -> OutboxMessage {
+    OutboxMessage {
+        id: m.id,
+        message_id: m.message_id,
+        case_id: m.case_id,
+        purpose: m.purpose,
+        to_name: m.to_name,
+        to_address: m.to_address,
+        subject: m.subject,
+        body: m.body,
+        attachment: m.attachment_name.zip(m.attachment),
+        state: m.state,
+        attempts: m.attempts,
+        next_attempt_at: m.next_attempt_at,
+        last_error: m.last_error,
+        created_at: m.created_at,
+        sent_at: m.sent_at,
+    }
+}
+
+/// Inserts an email into the outbox inside the caller's transaction, with
+/// a Message-ID fixed now so that a resend can never look like a new mail.
+pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Result<i64> {
+    let now = crate::now();
+    let mut h = Sha256::new();
+    h.update(email.purpose.as_bytes());
+    h.update(email.to_address.as_bytes());
+    h.update(email.subject.as_bytes());
+    h.update(now.timestamp_nanos_opt().unwrap_or_default().to_le_bytes());
+    h.update(email.case_id.unwrap_or_default().to_le_bytes());
+    h.update(email.follow_up_id.unwrap_or_default().to_le_bytes());
+    h.update(std::process::id().to_le_bytes());
+    let tag: String = h.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let (name, bytes) = email.attachment.clone().unzip();
+    let model = outbox::ActiveModel {
+        message_id: Set(format!("<{tag}.{}@accord.invalid>", email.purpose)),
+        case_id: Set(email.case_id),
+        follow_up_id: Set(email.follow_up_id),
+        purpose: Set(email.purpose.clone()),
+        to_name: Set(email.to_name.clone()),
+        to_address: Set(email.to_address.clone()),
+        subject: Set(email.subject.clone()),
+        body: Set(email.body.clone()),
+        attachment_name: Set(name),
+        attachment: Set(bytes),
+        state: Set("queued".into()),
+        attempts: Set(0),
+        not_before: Set(crate::ms(email.not_before)),
+        next_attempt_at: Set(crate::ms(email.not_before)),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(model.id)
+}
+
+/// Cancels the messages still queued for these follow-ups (inside the
+/// caller's transaction): their instalment no longer needs reminding.
+pub(crate) async fn cancel_queued(conn: &impl ConnectionTrait, follow_ups: Vec<i64>) -> Result<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::State, Expr::value("cancelled"))
+        .filter(outbox::Column::FollowUpId.is_in(follow_ups))
+        .filter(outbox::Column::State.eq("queued"))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Queues emails (e.g. reminders that fell due), each in its own row;
+    /// a follow-up that already has a message of that purpose gets none.
+    pub async fn queue_emails(&self, emails: &[NewEmail]) -> Result<usize> {
+        // Not audited: reminders are queued by the program, not changed by
+        // a user; see the module comment.
+        let txn = self.unaudited_txn().await?;
+        let mut queued = 0;
+        for email in emails {
+            if let Some(f) = email.follow_up_id {
+                let exists = outbox::Entity::find()
+                    .filter(outbox::Column::FollowUpId.eq(f))
+                    .filter(outbox::Column::Purpose.eq(email.purpose.as_str()))
+                    .filter(outbox::Column::ToAddress.eq(email.to_address.as_str()))
+                    .one(&txn)
+                    .await?
+                    .is_some();
+                if exists {
+                    continue;
+                }
+            }
+            queue(&txn, email).await?;
+            queued += 1;
+        }
+        txn.commit().await?;
+        Ok(queued)
+    }
+
+    /// Messages ready to go now.
+    pub async fn sendable(&self, now: DateTime<Utc>, limit: u64) -> Result<Vec<OutboxMessage>> {
+        Ok(outbox::Entity::find()
+            .filter(outbox::Column::State.eq("queued"))
+            .filter(outbox::Column::NextAttemptAt.lte(now))
+            .order_by_asc(outbox::Column::NextAttemptAt)
+            .order_by_asc(outbox::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(message_from)
+            .collect())
+    }
+
+    /// Takes up to `limit` due messages for this sender to deliver. Each is
+    /// held for `lease` (its next attempt moves that far ahead), so when
+    /// several rooms share the database only one of them sends a message;
+    /// if that room stops before reporting, the message is due again after
+    /// the lease.
+    pub async fn claim_sendable(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+        lease: chrono::Duration,
+    ) -> Result<Vec<OutboxMessage>> {
+        let mut claimed = Vec::new();
+        for m in self.sendable(now, limit).await? {
+            let taken = outbox::Entity::update_many()
+                .col_expr(
+                    outbox::Column::NextAttemptAt,
+                    Expr::value(crate::ms(now + lease)),
+                )
+                .filter(outbox::Column::Id.eq(m.id))
+                .filter(outbox::Column::State.eq("queued"))
+                .filter(outbox::Column::NextAttemptAt.eq(m.next_attempt_at))
+                .exec(&self.db)
+                .await?;
+            if taken.rows_affected == 1 {
+                claimed.push(m);
+            }
+        }
+        Ok(claimed)
+    }
+
+    /// The outbox, newest first.
+    pub async fn outbox(&self, limit: u64) -> Result<Vec<OutboxMessage>> {
+        Ok(outbox::Entity::find()
+            .order_by_desc(outbox::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(message_from)
+            .collect())
+    }
+
+    /// The server accepted the message.
+    pub async fn mark_sent(&self, id: i64) -> Result<()> {
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::State, Expr::value("sent"))
+            .col_expr(outbox::Column::SentAt, Expr::value(crate::now()))
+            .col_expr(
+                outbox::Column::LastError,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(outbox::Column::Id.eq(id))
+            .filter(outbox::Column::State.eq("queued"))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// A failed attempt: try again at `next` (transient) or give up.
+    pub async fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        let model = outbox::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let attempts = model.attempts + 1;
+        let mut active: outbox::ActiveModel = model.into();
+        active.attempts = Set(attempts);
+        active.last_error = Set(Some(error.to_owned()));
+        match next {
+            Some(at) => active.next_attempt_at = Set(crate::ms(at)),
+            None => active.state = Set("failed".into()),
+        }
+        active.update(&self.db).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,183 @@
+//! The one way a user's change is written: [`Store::write`] opens the
+//! transaction and hands out a [`Write`]; the change reads and writes
+//! through it (it dereferences to the transaction), and the only way to
+//! keep the change is [`Write::commit`] with its [`AuditEvent`], which
+//! inserts the event into the audit log in the same transaction. Dropping
+//! a `Write` (an early return with an error, `?`) rolls everything back.
+//! No other code in the store inserts audit events.
+//!
+//! Writes that are not a user's change to case data (queueing outbox
+//! rows, delivery bookkeeping, settings, the database copy) use
+//! [`Store::unaudited_txn`] or the connection, and say why where they do.
+
+use std::{borrow::Cow, ops::Deref};
+
+use accord_core::{AuditAction, Choice};
+use accord_entity::audit_event;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction};
+
+use crate::{Actor, Result, Store};
+
+/// What the audit log records about a change: the action, the case it
+/// concerns (none for centre-wide changes such as users and keys) and
+/// action-specific facts as JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AuditEvent {
+    pub action: AuditAction,
+    pub case_id: Option<i64>,
+    pub detail: serde_json::Value,
+}
+
+impl AuditEvent {
+    /// An event about a case.
+    pub fn case(action: AuditAction, case_id: i64, detail: serde_json::Value) -> Self {
+        Self {
+            action,
+            case_id: Some(case_id),
+            detail,
+        }
+    }
+
+    /// An event about the centre as a whole (users, the sealing key).
+    pub fn centre(action: AuditAction, detail: serde_json::Value) -> Self {
+        Self {
+            action,
+            case_id: None,
+            detail,
+        }
+    }
+}
+
+/// A user's change in progress: an open write transaction that commits
+/// only together with its audit event.
+pub(crate) struct Write<'a> {
+    txn: DatabaseTransaction,
+    actor: Cow<'a, Actor>,
+}
+
+impl Deref for Write<'_> {
+    type Target = DatabaseTransaction;
+
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+}
+
+impl Write<'_> {
+    /// Who makes the change.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Records the change as made by `actor` instead: only for a new user
+    /// who adds themself, whose id exists once the change has inserted it.
+    pub fn record_as(&mut self, actor: Actor) {
+        self.actor = Cow::Owned(actor);
+    }
+
+    /// Ends a transaction that turned out to change nothing (e.g. the
+    /// session to open was open already): there is nothing to audit.
+    pub async fn rollback(self) -> Result<()> {
+        self.txn.rollback().await?;
+        Ok(())
+    }
+
+    /// Writes the audit event and commits the change with it.
+    pub async fn commit(self, event: AuditEvent) -> Result<()> {
+        let actor = self.actor();
+        audit_event::ActiveModel {
+            at: Set(crate::now()),
+            user_id: Set(actor.user_id),
+            user_name: Set(actor.name.clone()),
+            action: Set(event.action.code().to_owned()),
+            case_id: Set(event.case_id),
+            detail: Set(event.detail.to_string()),
+            ..Default::default()
+        }
+        .insert(&self.txn)
+        .await?;
+        self.txn.commit().await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Begins a user's change; see [`Write`].
+    pub(crate) async fn write<'a>(&self, actor: &'a Actor) -> Result<Write<'a>> {
+        Ok(Write {
+            txn: self.unaudited_txn().await?,
+            actor: Cow::Borrowed(actor),
+        })
+    }
+
+    /// Begins a write transaction without an audit event: only for writes
+    /// that are not a user's change to case data (each caller says why).
+    /// On SQLite it takes the write lock at once (IMMEDIATE), so two
+    /// writers wait for each other (busy timeout) instead of failing when a
+    /// read turns into a write.
+    pub(crate) async fn unaudited_txn(&self) -> Result<DatabaseTransaction> {
+        use sea_orm::TransactionTrait;
+        Ok(self
+            .db
+            .begin_with_options(sea_orm::TransactionOptions {
+                sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use accord_core::AuditAction;
+    use accord_entity::user;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
+
+    use super::AuditEvent;
+    use crate::{Actor, Store};
+
+    fn new_user(name: &str) -> user::ActiveModel {
+        user::ActiveModel {
+            name: Set(name.to_owned()),
+            role: Set("mediator".to_owned()),
+            created_at: Set(crate::now()),
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_change_is_kept_only_with_its_audit_event() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("w.sqlite3").display().to_string())
+            .await
+            .expect("open");
+        let me = Actor::system();
+
+        // Dropped (an error returned half-way): nothing stays.
+        {
+            let change = store.write(&me).await.expect("begin");
+            new_user("甲").insert(&*change).await.expect("insert");
+        }
+        let users = || user::Entity::find().count(store.connection());
+        assert_eq!(users().await.expect("count"), 0);
+        assert!(store.audit_log().await.expect("log").is_empty());
+
+        // Committed: the change and its event, by its actor.
+        let change = store.write(&me).await.expect("begin");
+        new_user("乙").insert(&*change).await.expect("insert");
+        change
+            .commit(AuditEvent::centre(
+                AuditAction::UserCreated,
+                serde_json::json!({ "name": "乙" }),
+            ))
+            .await
+            .expect("commit");
+        assert_eq!(users().await.expect("count"), 1);
+        let log = store.audit_log().await.expect("log");
+        assert_eq!(log.len(), 1);
+        assert_eq!(
+            (log[0].action, log[0].who.as_str(), log[0].case_id),
+            (AuditAction::UserCreated, "accord", None)
+        );
+    }
+}
