@@ -22,25 +22,26 @@ pub struct AuditEntry {
 impl Store {
     /// The history of a case, oldest first.
     pub async fn case_history(&self, case_id: i64) -> Result<Vec<AuditEntry>> {
-        Ok(audit_event::Entity::find()
-            .filter(audit_event::Column::CaseId.eq(case_id))
-            .order_by_asc(audit_event::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .filter_map(entry_from)
-            .collect::<Vec<_>>())
+        self.entries(audit_event::Entity::find().filter(audit_event::Column::CaseId.eq(case_id)))
+            .await
     }
 
     /// Every audit event, oldest first (for tests and export).
     pub async fn audit_log(&self) -> Result<Vec<AuditEntry>> {
-        Ok(audit_event::Entity::find()
+        self.entries(audit_event::Entity::find()).await
+    }
+
+    async fn entries(
+        &self,
+        select: sea_orm::Select<audit_event::Entity>,
+    ) -> Result<Vec<AuditEntry>> {
+        Ok(select
             .order_by_asc(audit_event::Column::Id)
             .all(&self.db)
             .await?
             .into_iter()
             .filter_map(entry_from)
-            .collect::<Vec<_>>())
+            .collect())
     }
 }
 

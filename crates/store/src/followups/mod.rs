@@ -95,32 +95,27 @@ pub(crate) async fn schedule(
 impl Store {
     /// Open follow-ups due on or before `on`, most urgent (oldest) first.
     pub async fn due_followups(&self, on: NaiveDate, limit: u64) -> Result<Vec<FollowUp>> {
-        let rows = follow_up::Entity::find()
+        let select = follow_up::Entity::find()
             .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
             .filter(follow_up::Column::DueOn.lte(on))
-            .order_by_asc(follow_up::Column::DueOn)
-            .order_by_asc(follow_up::Column::Id)
-            .limit(limit)
-            .all(&self.db)
-            .await?;
-        self.describe(rows).await
+            .limit(limit);
+        self.by_day(select).await
     }
 
     /// Every follow-up (for the calendar export), by day.
     pub async fn all_followups(&self, limit: u64) -> Result<Vec<FollowUp>> {
-        let rows = follow_up::Entity::find()
-            .order_by_asc(follow_up::Column::DueOn)
-            .order_by_asc(follow_up::Column::Id)
-            .limit(limit)
-            .all(&self.db)
-            .await?;
-        self.describe(rows).await
+        self.by_day(follow_up::Entity::find().limit(limit)).await
     }
 
     /// All follow-ups of a case, by day.
     pub async fn case_followups(&self, case_id: i64) -> Result<Vec<FollowUp>> {
-        let rows = follow_up::Entity::find()
-            .filter(follow_up::Column::CaseId.eq(case_id))
+        let select = follow_up::Entity::find().filter(follow_up::Column::CaseId.eq(case_id));
+        self.by_day(select).await
+    }
+
+    /// The selected follow-ups, by day (then as created), described.
+    async fn by_day(&self, select: sea_orm::Select<follow_up::Entity>) -> Result<Vec<FollowUp>> {
+        let rows = select
             .order_by_asc(follow_up::Column::DueOn)
             .order_by_asc(follow_up::Column::Id)
             .all(&self.db)

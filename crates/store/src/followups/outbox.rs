@@ -155,12 +155,22 @@ impl Store {
 
     /// Messages ready to go now.
     pub async fn sendable(&self, now: DateTime<Utc>, limit: u64) -> Result<Vec<OutboxMessage>> {
-        Ok(outbox::Entity::find()
-            .filter(outbox::Column::State.eq("queued"))
-            .filter(outbox::Column::NextAttemptAt.lte(now))
-            .order_by_asc(outbox::Column::NextAttemptAt)
-            .order_by_asc(outbox::Column::Id)
-            .limit(limit)
+        self.messages(
+            outbox::Entity::find()
+                .filter(outbox::Column::State.eq("queued"))
+                .filter(outbox::Column::NextAttemptAt.lte(now))
+                .order_by_asc(outbox::Column::NextAttemptAt)
+                .order_by_asc(outbox::Column::Id)
+                .limit(limit),
+        )
+        .await
+    }
+
+    async fn messages(
+        &self,
+        select: sea_orm::Select<outbox::Entity>,
+    ) -> Result<Vec<OutboxMessage>> {
+        Ok(select
             .all(&self.db)
             .await?
             .into_iter()
@@ -200,14 +210,12 @@ impl Store {
 
     /// The outbox, newest first.
     pub async fn outbox(&self, limit: u64) -> Result<Vec<OutboxMessage>> {
-        Ok(outbox::Entity::find()
-            .order_by_desc(outbox::Column::Id)
-            .limit(limit)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(message_from)
-            .collect())
+        self.messages(
+            outbox::Entity::find()
+                .order_by_desc(outbox::Column::Id)
+                .limit(limit),
+        )
+        .await
     }
 
     /// The server accepted the message.
