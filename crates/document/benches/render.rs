@@ -9,7 +9,7 @@ use accord_core::{
     agreement::{Clause, SignMethod, Signature},
     demo,
 };
-use accord_document::{agreement, pdf, seal};
+use accord_document::{AgreementInput, agreement, pdf, seal};
 use accord_i18n::{Locale, Translations};
 
 fn main() {
@@ -32,7 +32,6 @@ fn main() {
             t.tr("doc-qr-caption"),
         )),
     };
-    let mut doc = agreement(&t, &case, &content);
     // Three signatures from the pad, 40 points per stroke as a hand gives.
     let signatures: Vec<Signature> = (0..3)
         .map(|slot| Signature {
@@ -52,7 +51,13 @@ fn main() {
             signed_at: chrono::Utc::now(),
         })
         .collect();
-    doc.apply_signatures(&signatures);
+    let doc = agreement(
+        &t,
+        &AgreementInput {
+            signatures: &signatures,
+            ..AgreementInput::new(&case, &content)
+        },
+    );
     let bytes = pdf::render(&doc, &options).expect("render");
     let pages = lopdf::Document::load_mem(&bytes)
         .expect("pdf")

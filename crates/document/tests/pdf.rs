@@ -3,10 +3,10 @@
 
 use accord_core::{
     Case,
-    agreement::{AgreementContent, Jurisdiction},
+    agreement::{AgreementContent, Jurisdiction, SignMethod, Signature},
     demo,
 };
-use accord_document::{agreement, pdf};
+use accord_document::{AgreementInput, agreement, pdf};
 use accord_i18n::{Locale, Translations};
 
 fn case() -> Case {
@@ -22,7 +22,7 @@ fn content(jurisdiction: Jurisdiction) -> AgreementContent {
 
 fn render(locale: Locale, jurisdiction: Jurisdiction) -> Vec<u8> {
     let t = Translations::load(locale).expect("locale");
-    let doc = agreement(&t, &case(), &content(jurisdiction));
+    let doc = agreement(&t, &AgreementInput::new(&case(), &content(jurisdiction)));
     let options = pdf::PrintOptions {
         original: Some(t.tr_args("doc-original", &[("n", "1".into()), ("of", "4".into())])),
         author: "青山区人民调解委员会".into(),
@@ -126,7 +126,8 @@ fn a_name_the_font_cannot_print_is_refused_before_printing() {
     let t = Translations::load(Locale::ZhCn).expect("locale");
     let mut c = case();
     c.parties[0].name = "李𠀀".into();
-    let doc = agreement(&t, &c, &content(Jurisdiction::PrcPeoplesMediation));
+    let content = content(Jurisdiction::PrcPeoplesMediation);
+    let doc = agreement(&t, &AgreementInput::new(&c, &content));
     assert_eq!(pdf::missing_glyphs(&doc), Ok(vec!['𠀀']));
     assert_eq!(
         pdf::render(&doc, &pdf::PrintOptions::default()),
@@ -137,27 +138,53 @@ fn a_name_the_font_cannot_print_is_refused_before_printing() {
 #[test]
 fn signatures_from_the_pad_are_drawn_into_the_pdf() {
     let t = Translations::load(Locale::ZhCn).expect("locale");
-    let mut doc = agreement(&t, &case(), &content(Jurisdiction::PrcPeoplesMediation));
+    let (case, content) = (case(), content(Jurisdiction::PrcPeoplesMediation));
+    // The box a signatory's pad signature goes in, by name.
+    let slot = |name: &str| {
+        content
+            .signatories(&case)
+            .iter()
+            .position(|s| s.name == name)
+    };
+    let pad = |slot: usize, strokes: Vec<Vec<(f32, f32)>>| Signature {
+        slot,
+        name: String::new(),
+        method: SignMethod::Pad,
+        strokes,
+        signed_at: chrono::Utc::now(),
+    };
     // A signature-like zigzag.
     let stroke: Vec<(f32, f32)> = (0..40)
         .map(|i| (i as f32 / 40.0, if i % 2 == 0 { 0.3 } else { 0.7 }))
         .collect();
-    assert!(doc.sign("李玥", vec![stroke.clone()]));
-    assert!(doc.sign(
-        "边文玲",
-        vec![
-            stroke.clone(),
-            stroke.iter().map(|(x, y)| (*x, 1.0 - y)).collect()
-        ]
-    ));
-    assert!(!doc.sign("不在协议中", vec![stroke]));
+    let (Some(applicant), Some(mediator)) = (slot("李玥"), slot("边文玲")) else {
+        panic!("李玥 and 边文玲 sign the agreement");
+    };
+    assert!(slot("不在协议中").is_none());
+    let signatures = [
+        pad(applicant, vec![stroke.clone()]),
+        pad(
+            mediator,
+            vec![
+                stroke.clone(),
+                stroke.iter().map(|(x, y)| (*x, 1.0 - y)).collect(),
+            ],
+        ),
+    ];
+    let doc = agreement(
+        &t,
+        &AgreementInput {
+            signatures: &signatures,
+            ..AgreementInput::new(&case, &content)
+        },
+    );
     let options = pdf::PrintOptions {
         footer_pattern: t.tr("doc-footer"),
         ..Default::default()
     };
     let signed = pdf::render(&doc, &options).expect("render");
     let unsigned = pdf::render(
-        &agreement(&t, &case(), &content(Jurisdiction::PrcPeoplesMediation)),
+        &agreement(&t, &AgreementInput::new(&case, &content)),
         &options,
     )
     .expect("render");

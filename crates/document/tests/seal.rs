@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use accord_core::demo;
-use accord_document::{agreement, pdf, seal};
+use accord_document::{AgreementInput, agreement, pdf, seal};
 use accord_i18n::{Locale, Translations};
 
 const AT: i64 = 1_740_000_000; // 2025-02-19T21:20:00Z
@@ -12,7 +12,8 @@ const AT: i64 = 1_740_000_000; // 2025-02-19T21:20:00Z
 fn agreement_pdf() -> Vec<u8> {
     let case = demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
-    let doc = agreement(&t, &case, &demo::water_leak_agreement(&case));
+    let content = demo::water_leak_agreement(&case);
+    let doc = agreement(&t, &AgreementInput::new(&case, &content));
     let options = pdf::PrintOptions {
         footer_pattern: t.tr("doc-footer"),
         created_unix: AT,
@@ -100,7 +101,7 @@ fn bytes_added_after_the_seal_are_reported() {
 fn reference() -> pdf::Reference {
     let case = demo::water_leak_stored_case();
     pdf::Reference {
-        case_number: case.number.to_string(),
+        case_number: case.number,
         version: 3,
         content_hash: demo::water_leak_agreement(&case).content_hash(&case),
     }

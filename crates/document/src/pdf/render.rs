@@ -1,0 +1,367 @@
+//! The agreement set on A4 pages: each block laid out in turn (title,
+//! reference, headings, paragraphs, parties, terms, items, the boxed
+//! notice, signatures, closing lines), then the page furniture (number
+//! and original in the header, "第 X 页 共 Y 页" in the footer, the QR code
+//! on the last page), then the PDF written with each face subset to the
+//! characters it prints.
+
+use accord_i18n::Locale;
+use printpdf::{
+    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use super::fonts::{FONT_BOLD, FONT_REGULAR, Metrics, load, metrics, missing_glyphs, subset, tag};
+use super::layout::{Page, Pages, Run, stroke};
+use super::lines::wrap;
+use super::signatures::signature_grid;
+use super::{BODY, BOTTOM, LINE, MARGIN_X, PAGE_H, PAGE_W, PdfError, PrintOptions};
+use crate::{AgreementDocument, Block};
+
+/// Both faces' measurements.
+struct Faces {
+    regular: &'static Metrics,
+    bold: &'static Metrics,
+}
+
+/// The width text is set to between the margins.
+const MEASURE: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+/// Renders the agreement to PDF bytes.
+pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>, PdfError> {
+    let missing = missing_glyphs(doc)?;
+    if !missing.is_empty() {
+        return Err(PdfError::MissingGlyphs(missing));
+    }
+    let faces = Faces {
+        regular: metrics(false)?,
+        bold: metrics(true)?,
+    };
+    let mut pages = Pages::new();
+    for block in &doc.blocks {
+        lay_out(&mut pages, &faces, doc.locale, block);
+    }
+    furniture(&mut pages.pages, faces.regular, doc, options);
+    if let Some((payload, caption)) = &options.qr
+        && let Some(last) = pages.pages.last_mut()
+    {
+        qr_code(last, faces.regular, payload, caption)?;
+    }
+    write(doc, options, &faces, pages.pages)
+}
+
+/// Sets one block below what is already on the pages.
+fn lay_out(pages: &mut Pages, faces: &Faces, locale: Locale, block: &Block) {
+    let Faces { regular: m, bold } = *faces;
+    match block {
+        Block::Title(title) => set_title(pages, bold, locale, title),
+        Block::Reference(reference) => {
+            let size = 10.5;
+            let w = m.width(reference, size);
+            pages.text(PAGE_W - MARGIN_X - w, size, false, reference.clone());
+        }
+        Block::Heading(heading) => {
+            pages.y -= 8.0;
+            pages.room(BODY * LINE * 3.0); // keep a heading with its first lines
+            for line in wrap(bold, heading, 13.0, MEASURE) {
+                pages.text(MARGIN_X, 13.0, true, line);
+            }
+        }
+        Block::Paragraph(text) => {
+            // Chinese paragraphs open with a two-character indent.
+            let text = match locale {
+                Locale::ZhCn => format!("\u{3000}\u{3000}{text}"),
+                Locale::EnUs => text.clone(),
+            };
+            body_lines(pages, m, &text);
+        }
+        Block::Party {
+            role,
+            summary,
+            details,
+        } => {
+            pages.room(BODY * LINE * (1 + details.len()) as f32);
+            let role_width = bold.width(role, BODY);
+            let lines = wrap(m, summary, BODY, MEASURE - role_width);
+            pages.labelled(role.clone(), true, role_width, lines);
+            for detail in details {
+                body_lines(pages, m, detail);
+            }
+        }
+        Block::Term { number, text } => {
+            let label = format!("{number}. ");
+            let hang = m.width(&label, BODY).max(m.width("00. ", BODY));
+            let lines = wrap(m, text, BODY, MEASURE - hang);
+            pages.labelled(label, false, hang, lines);
+        }
+        Block::Item { marker, text } => {
+            let indent = m.width("\u{3000}\u{3000}", BODY);
+            let first = format!("{marker}{text}");
+            for line in wrap(m, &first, BODY, MEASURE - indent) {
+                pages.text(MARGIN_X + indent, BODY, false, line);
+            }
+        }
+        Block::Notice { lead, text } => notice(pages, faces, lead, text),
+        Block::Signatures(boxes) => {
+            pages.y -= 18.0;
+            signature_grid(pages, m, boxes);
+        }
+        Block::Closing(lines) => closing(pages, m, lines),
+    }
+}
+
+/// Running text wrapped to the measure, flush left.
+fn body_lines(pages: &mut Pages, m: &Metrics, text: &str) {
+    for line in wrap(m, text, BODY, MEASURE) {
+        pages.text(MARGIN_X, BODY, false, line);
+    }
+}
+
+/// The title, bold and centred; letter-spaced by half a character in
+/// Chinese.
+fn set_title(pages: &mut Pages, bold: &Metrics, locale: Locale, title: &str) {
+    let size = 22.0;
+    let spacing = match locale {
+        Locale::ZhCn => size * 0.5,
+        Locale::EnUs => 0.0,
+    };
+    let n = title.chars().count().max(1) as f32;
+    let w = bold.width(title, size) + spacing * (n - 1.0);
+    pages.text((PAGE_W - w) / 2.0, size, true, title.to_owned());
+    if let Some(run) = pages.pages.last_mut().and_then(|p| p.0.last_mut()) {
+        run.spacing = spacing;
+    }
+    pages.y -= 10.0;
+}
+
+/// The lines under the signatures (committee seal, date), centred on one
+/// another and set towards the right margin.
+fn closing(pages: &mut Pages, m: &Metrics, lines: &[String]) {
+    pages.y -= 12.0;
+    let right = PAGE_W - MARGIN_X - 24.0;
+    let widest = lines.iter().map(|l| m.width(l, BODY)).fold(0.0, f32::max);
+    for line in lines {
+        let w = m.width(line, BODY);
+        pages.text(
+            right - widest + (widest - w) / 2.0,
+            BODY,
+            false,
+            line.clone(),
+        );
+    }
+}
+
+/// A notice in a ruled box: the lead in bold, the text after it, wrapped
+/// to the box; kept on one page.
+fn notice(pages: &mut Pages, faces: &Faces, lead: &str, text: &str) {
+    let Faces { regular: m, bold } = *faces;
+    let pad = 7.0;
+    let inner = MEASURE - 2.0 * pad;
+    let lead_w = bold.width(lead, BODY);
+    // The first line is shorter by the lead; wrap it apart from the rest.
+    let mut lines = wrap(m, text, BODY, inner - lead_w);
+    lines.truncate(1);
+    let first = lines.first().cloned().unwrap_or_default();
+    let rest = text
+        .strip_prefix(first.as_str())
+        .unwrap_or_default()
+        .trim_start();
+    if !rest.is_empty() {
+        lines.extend(wrap(m, rest, BODY, inner));
+    }
+    let height = lines.len() as f32 * BODY * LINE + 2.0 * pad;
+    pages.y -= 8.0;
+    pages.room(height);
+    let top = pages.y;
+    pages.y -= pad;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i == 0 {
+            pages.text(MARGIN_X + pad, BODY, true, lead.to_owned());
+            pages.y += BODY * LINE;
+            pages.text(MARGIN_X + pad + lead_w, BODY, false, line);
+        } else {
+            pages.text(MARGIN_X + pad, BODY, false, line);
+        }
+    }
+    pages.y -= pad;
+    let bottom = pages.y;
+    let ops = pages.ops();
+    ops.push(Op::SetOutlineColor {
+        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+    });
+    ops.push(Op::SetOutlineThickness { pt: Pt(0.8) });
+    ops.push(Op::DrawRectangle {
+        rectangle: Rect {
+            mode: Some(PaintMode::Stroke),
+            ..Rect::from_xywh(Pt(MARGIN_X), Pt(bottom), Pt(MEASURE), Pt(top - bottom))
+        },
+    });
+    pages.y -= 6.0;
+}
+
+/// Page furniture: the number and original in the header over a rule,
+/// page x of y in the footer.
+fn furniture(pages: &mut [Page], m: &Metrics, doc: &AgreementDocument, options: &PrintOptions) {
+    let count = pages.len();
+    let header = match &options.original {
+        Some(original) => format!("{}　{original}", doc.number),
+        None => doc.number.clone(),
+    };
+    for (i, page) in pages.iter_mut().enumerate() {
+        let w = m.width(&header, 9.0);
+        page.0.push(Run::plain(
+            PAGE_W - MARGIN_X - w,
+            PAGE_H - 40.0,
+            9.0,
+            header.clone(),
+        ));
+        let footer = options
+            .footer_pattern
+            .replace("{page}", &(i + 1).to_string())
+            .replace("{pages}", &count.to_string());
+        let w = m.width(&footer, 9.0);
+        page.0
+            .push(Run::plain((PAGE_W - w) / 2.0, 36.0, 9.0, footer));
+        stroke(
+            &mut page.1,
+            (MARGIN_X, PAGE_H - 46.0),
+            (PAGE_W - MARGIN_X, PAGE_H - 46.0),
+            0.4,
+        );
+    }
+}
+
+/// A QR code drawn as vector modules in the last page's lower left, with
+/// a caption under it.
+fn qr_code(page: &mut Page, m: &Metrics, payload: &str, caption: &str) -> Result<(), PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| PdfError::Font(format!("QR code: {e}")))?;
+    let width = code.width();
+    let size = 62.0;
+    let module = size / width as f32;
+    let (x0, y0) = (MARGIN_X, BOTTOM + 4.0);
+    let ops = &mut page.1;
+    ops.push(Op::SetFillColor {
+        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+    });
+    for (i, color) in code.to_colors().into_iter().enumerate() {
+        if color == qrcode::Color::Dark {
+            let (col, row) = ((i % width) as f32, (i / width) as f32);
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Fill),
+                    ..Rect::from_xywh(
+                        Pt(x0 + col * module),
+                        Pt(y0 + size - (row + 1.0) * module),
+                        Pt(module),
+                        Pt(module),
+                    )
+                },
+            });
+        }
+    }
+    let w = m.width(caption, 7.5);
+    page.0.push(Run::plain(
+        x0 + (size - w) / 2.0,
+        y0 - 10.0,
+        7.5,
+        caption.to_owned(),
+    ));
+    Ok(())
+}
+
+/// The PDF: metadata, both faces subset to exactly the characters each
+/// prints, and the pages' text and drawing.
+fn write(
+    doc: &AgreementDocument,
+    options: &PrintOptions,
+    faces: &Faces,
+    pages: Vec<Page>,
+) -> Result<Vec<u8>, PdfError> {
+    let used = |b: bool| -> String {
+        pages
+            .iter()
+            .flat_map(|p| &p.0)
+            .filter(|r| r.bold == b)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    let regular_subset = subset(FONT_REGULAR, &faces.regular.font, &used(false))?;
+    let bold_subset = subset(FONT_BOLD, &faces.bold.font, &used(true))?;
+
+    let mut pdf = PdfDocument::new(&doc.title);
+    pdf.metadata.info.author = options.author.clone();
+    pdf.metadata.info.creator = "Accord".into();
+    pdf.metadata.info.producer = "Accord (printpdf)".into();
+    pdf.metadata.info.subject = doc.number.clone();
+    if let Some((payload, _)) = &options.qr {
+        // Read back by `accord verify` to find the agreement in the database.
+        pdf.metadata.info.keywords = vec![payload.clone()];
+    }
+
+    if let Ok(at) = printpdf::DateTime::from_unix_timestamp(options.created_unix) {
+        pdf.metadata.info.creation_date = at;
+        pdf.metadata.info.modification_date = at;
+        pdf.metadata.info.metadata_date = at;
+    }
+    let regular_id = FontId("FReg".into());
+    let bold_id = FontId("FBold".into());
+    let mut regular_font = load(&regular_subset)?;
+    regular_font.font_name = Some(format!("{}+NotoSansCJKsc-Regular", tag(&used(false))));
+    let mut bold_font = load(&bold_subset)?;
+    bold_font.font_name = Some(format!("{}+NotoSansCJKsc-Bold", tag(&used(true))));
+    pdf.resources
+        .fonts
+        .map
+        .insert(regular_id.clone(), PdfFont::new(regular_font));
+    pdf.resources
+        .fonts
+        .map
+        .insert(bold_id.clone(), PdfFont::new(bold_font));
+
+    let out_pages = pages
+        .into_iter()
+        .map(|(runs, ops)| page(runs, ops, &regular_id, &bold_id))
+        .collect();
+    pdf.with_pages(out_pages);
+    let mut warnings = Vec::new();
+    Ok(pdf.save(
+        &PdfSaveOptions {
+            subset_fonts: false,
+            image_optimization: None,
+            ..Default::default()
+        },
+        &mut warnings,
+    ))
+}
+
+/// One A4 page: its drawing, then its text in one text section.
+fn page(runs: Vec<Run>, mut ops: Vec<Op>, regular: &FontId, bold: &FontId) -> PdfPage {
+    ops.push(Op::SetFillColor {
+        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+    });
+    ops.push(Op::StartTextSection);
+    for run in runs {
+        let font = if run.bold { bold } else { regular };
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: Pt(run.size),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
+        });
+        if run.spacing != 0.0 {
+            ops.push(Op::SetCharacterSpacing {
+                multiplier: run.spacing,
+            });
+        }
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(run.text)],
+        });
+        if run.spacing != 0.0 {
+            ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    PdfPage::new(Mm(210.0), Mm(297.0), ops)
+}

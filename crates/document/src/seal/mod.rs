@@ -1,0 +1,156 @@
+//! PAdES-baseline (B-B) sealing of an existing PDF, and a matching verifier.
+//!
+//! The seal is appended as an *incremental update*: the original bytes are
+//! left untouched and a new revision adds
+//!
+//! * a signature dictionary (`/Filter /Adobe.PPKLite`,
+//!   `/SubFilter /ETSI.CAdES.detached`, `/M`, `/Name`, `/Reason`,
+//!   `/ByteRange`, `/Contents`),
+//! * an invisible signature field + widget annotation on page 1,
+//! * an updated catalog with `/AcroForm << /Fields [...] /SigFlags 3 >>`.
+//!
+//! `/Contents` holds a detached CMS `SignedData` (RFC 5652) over the bytes
+//! named by `/ByteRange` (everything except the `<hex>` of `/Contents`):
+//! SHA-256, ECDSA P-256, signed attributes content-type, message-digest and
+//! ESS signing-certificate-v2 (RFC 5035), and no signing-time (PAdES puts the
+//! claimed time in `/M`).
+//!
+//! `signing` writes the update ([`seal`]), `cms` builds and checks the
+//! signature, `keys` makes and reads the centre's key and certificate, and
+//! `verify` checks a sealed file ([`verify()`]); every failure is a
+//! [`SealError`] that names its Fluent message.
+//!
+//! Only permissively licensed crates are used (RustCrypto, lopdf).
+
+mod cms;
+mod error;
+mod keys;
+mod signing;
+mod verify;
+
+pub use error::{ImportError, Message, SealError};
+pub use keys::{
+    ImportedKey, certificate_matches_key, export_pkcs12, import_pkcs12, key_from_pkcs8,
+    key_to_pkcs8, self_signed, self_signed_for_key, try_self_signed,
+};
+pub use p256::ecdsa::SigningKey as SealKey;
+pub use signing::{pdf_date, seal};
+pub use verify::{VerifyReport, parse_pdf_date, verify};
+
+/// Bytes reserved for the DER CMS blob inside `/Contents` (written as
+/// 2 × this many hex digits). A P-256 seal with one certificate is ~1 KB.
+pub const CONTENTS_RESERVE: usize = 8192;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use accord_i18n::{Locale, message_ids};
+    use chrono::DateTime;
+
+    #[test]
+    fn pdf_dates_round_trip() {
+        let utc = |t: i64| DateTime::from_timestamp(t, 0).unwrap();
+        assert_eq!(pdf_date(utc(0)), "D:19700101000000+00'00'");
+        assert_eq!(pdf_date(utc(1_735_689_600)), "D:20250101000000+00'00'");
+        for t in [0, 951_782_400, 1_735_689_599, 4_102_444_800] {
+            assert_eq!(parse_pdf_date(&pdf_date(utc(t))), Some(t));
+        }
+        assert_eq!(
+            parse_pdf_date("D:20250101080000+08'00'"),
+            Some(1_735_689_600)
+        );
+    }
+
+    #[test]
+    fn partial_and_offset_pdf_dates_parse() {
+        assert_eq!(parse_pdf_date("D:2025"), Some(1_735_689_600));
+        assert_eq!(parse_pdf_date("D:20250101"), Some(1_735_689_600));
+        assert_eq!(parse_pdf_date("D:20250101000000Z"), Some(1_735_689_600));
+        assert_eq!(
+            parse_pdf_date("D:20241231193000-04'30'"),
+            Some(1_735_689_600)
+        );
+        assert_eq!(parse_pdf_date("D:20250101080000+0800"), Some(1_735_689_600));
+        assert_eq!(parse_pdf_date("D:20251301"), None, "no 13th month");
+        assert_eq!(parse_pdf_date("D:20x5"), None);
+        assert_eq!(parse_pdf_date(""), None);
+    }
+
+    #[test]
+    fn a_time_no_pdf_date_can_state_is_refused() {
+        let (key, cert) = self_signed("c", "o");
+        assert_eq!(
+            seal(b"%PDF-1.7", &key, &cert, "c", "r", i64::MAX),
+            Err(SealError::Time { at_unix: i64::MAX })
+        );
+    }
+
+    #[test]
+    fn every_error_names_a_message_both_languages_have() {
+        let detail = || "library text".to_owned();
+        let errors = [
+            SealError::Certificate { detail: detail() },
+            SealError::KeyNotP256,
+            SealError::KeyMismatch,
+            SealError::KeyEncoding { detail: detail() },
+            SealError::Pkcs12Export { detail: detail() },
+            SealError::Time { at_unix: 0 },
+            SealError::Pdf { detail: detail() },
+            SealError::Encrypted,
+            SealError::NoCatalog,
+            SealError::NoPages,
+            SealError::FileTooLarge,
+            SealError::Placeholder,
+            SealError::SignatureTooLarge { size: 9000 },
+            SealError::Cms { detail: detail() },
+            SealError::NoSeal,
+            SealError::ByteRange {
+                range: [0, 1, 2, 3],
+            },
+            SealError::ContentsNotHex { byte: b'x' },
+            SealError::NotSignedData,
+            SealError::NotDetached,
+            SealError::NoSigner,
+            SealError::UnsupportedAlgorithm {
+                oid: const_oid::db::rfc5912::ID_SHA_1,
+            },
+            SealError::SignerByKeyId,
+            SealError::NoCertificate,
+            SealError::NoSignedAttributes,
+            SealError::NoMessageDigest,
+            SealError::DigestMismatch,
+            SealError::SigningCertificateMismatch,
+            SealError::MalformedSignature,
+            SealError::SignatureInvalid,
+        ];
+        let imports = [
+            ImportError::Unreadable(detail()),
+            ImportError::NoKey,
+            ImportError::UnsupportedKey,
+            ImportError::Mismatch,
+        ];
+        let messages: Vec<Message> = errors
+            .iter()
+            .map(SealError::message)
+            .chain(imports.iter().map(ImportError::message))
+            .collect();
+        for locale in Locale::ALL {
+            let t = accord_i18n::Translations::load(locale).unwrap();
+            let defined = message_ids(locale);
+            for (key, args) in &messages {
+                assert!(defined.contains(*key), "{locale:?} lacks {key}");
+                let args: Vec<accord_i18n::Arg<'_>> =
+                    args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+                let text = t.tr_args(key, &args);
+                assert!(
+                    !text.contains("library text"),
+                    "{key}: a library's words are for the log, not the user: {text}"
+                );
+                assert!(!text.contains('{'), "{key}: an argument is missing: {text}");
+            }
+        }
+        let keys: std::collections::BTreeSet<_> = messages.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys.len(), messages.len(), "one message per error");
+    }
+}
