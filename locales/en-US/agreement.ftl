@@ -291,3 +291,4 @@ error-seal-digest-mismatch = The sealed content was changed after sealing.
 error-seal-signing-certificate = The seal's signing-certificate attribute does not name the certificate it includes.
 error-seal-malformed-signature = The seal's ECDSA signature is malformed.
 error-seal-signature-invalid = The seal's signature does not match its content: the seal is forged or damaged.
+error-seal-no-name = Enter the centre's name as it should appear on the seal.

@@ -293,3 +293,4 @@ error-seal-digest-mismatch = 盖章后文件内容被改动过。
 error-seal-signing-certificate = 印章的签名证书属性与所附证书不符。
 error-seal-malformed-signature = 印章的 ECDSA 签名格式错误。
 error-seal-signature-invalid = 印章签名与内容不符：印章系伪造或已损坏。
+error-seal-no-name = 请填写印章上显示的调解组织名称。

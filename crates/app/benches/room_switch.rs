@@ -84,11 +84,12 @@ fn main() {
         session.record_consent(p, now).expect("consent");
     }
     session.go_to(StageKind::Caucus, &[1, 2]).expect("caucus");
-    let mut room = Room::new(case, session, items);
-    let t = Translations::load(Locale::ZhCn).expect("locale");
+    let mut room = Room::new((case, session, items));
     let ctx = Ctx {
-        t: &t,
+        t: Translations::get(Locale::ZhCn),
         sizes: Sizes::new(false),
+        user: None,
+        db: None,
     };
 
     let mut times = Vec::new();

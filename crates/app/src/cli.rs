@@ -177,7 +177,7 @@ pub async fn verify(db: Option<&str>, file: &std::path::Path) -> anyhow::Result<
         return Ok(false);
     };
     let store = open(db).await?;
-    let Some(case) = find_case(&store, t, &reference.case_number).await? else {
+    let Some(case) = find_case(&store, t, &reference.case_number.to_string()).await? else {
         return Ok(false);
     };
     let record = store.agreement(case.id).await?;
@@ -235,14 +235,22 @@ fn verify_seal(t: &Translations, file: &std::path::Path, bytes: &[u8]) -> bool {
             );
             false
         }
-        Err(detail) => {
+        Err(e) => {
+            // Why, in the reader's language; the library's words after it.
+            let why = crate::error::Phrase::from_message(e.message());
             println!(
                 "{}",
                 t.tr_args(
                     "cli-verify-failed",
-                    &[("file", path.into()), ("detail", detail.into())]
+                    &[("file", path.into()), ("detail", why.words(t).into())]
                 )
             );
+            if let Some(detail) = why.detail {
+                println!(
+                    "{}",
+                    t.tr_args("db-error-detail", &[("detail", detail.into())])
+                );
+            }
             false
         }
     }

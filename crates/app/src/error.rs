@@ -122,9 +122,11 @@ impl Phrase {
     }
 }
 
-impl From<&StoreError> for Phrase {
-    fn from(e: &StoreError) -> Self {
-        let (key, args) = e.message();
+impl Phrase {
+    /// An error from a crate below the app (store, document), given as its
+    /// Fluent key and arguments; the `detail` argument (a library's own
+    /// words) becomes the details line.
+    pub fn from_message((key, args): (&'static str, Vec<(&'static str, String)>)) -> Self {
         let mut phrase = Phrase::error(key);
         for (name, value) in args {
             if name == "detail" {
@@ -134,6 +136,12 @@ impl From<&StoreError> for Phrase {
             }
         }
         phrase
+    }
+}
+
+impl From<&StoreError> for Phrase {
+    fn from(e: &StoreError) -> Self {
+        Self::from_message(e.message())
     }
 }
 

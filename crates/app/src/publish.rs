@@ -7,7 +7,7 @@ use std::process::Command;
 
 use accord_core::{Case, agreement::AgreementStatus};
 use accord_document::{
-    AgreementDocument, agreement,
+    AgreementDocument, AgreementInput, agreement,
     pdf::{self, PrintOptions, Reference},
     seal,
 };
@@ -30,18 +30,21 @@ pub enum PublishError {
     /// The text holds characters the font cannot print.
     #[error("missing glyphs {0:?}")]
     Glyphs(Vec<char>),
-    #[error("pdf: {0}")]
-    Pdf(String),
-    #[error("seal: {0}")]
-    Seal(String),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    #[error(transparent)]
+    Seal(#[from] seal::SealError),
     #[error("file {path}: {detail}")]
     File { path: String, detail: String },
     /// A PKCS#12 file that cannot be used.
     #[error(transparent)]
-    Import(seal::ImportError),
+    Import(#[from] seal::ImportError),
     /// CUPS is not installed or refused the job.
     #[error("print: {0}")]
     Print(String),
+    /// A new seal needs the centre's name.
+    #[error("the seal needs the centre's name")]
+    NoCentreName,
     /// Printing failed after the sealed files were written.
     #[error("{cause} (the files are in {saved_in})")]
     PrintedNothing {
@@ -56,12 +59,12 @@ impl PublishError {
         match self {
             Self::Store(e) => e.into(),
             Self::NotFinal => Phrase::error("error-agreement-not-final"),
+            Self::NoCentreName => Phrase::error("error-seal-no-name"),
             Self::Glyphs(chars) => {
                 Phrase::error("error-missing-glyphs").arg("chars", chars.iter().collect::<String>())
             }
-            Self::Pdf(detail) | Self::Seal(detail) => {
-                Phrase::error("error-pdf").detail(detail.clone())
-            }
+            Self::Pdf(e) => Phrase::error("error-pdf").detail(e.to_string()),
+            Self::Seal(e) => Phrase::from_message(e.message()),
             Self::File { path, detail } => Phrase::error("error-file")
                 .arg("path", path.clone())
                 .detail(detail.clone()),
@@ -74,12 +77,7 @@ impl PublishError {
                     .arg("path", saved_in.clone())
                     .detail(detail)
             }
-            Self::Import(e) => Phrase::error(match e {
-                seal::ImportError::Unreadable(_) => "error-p12-unreadable",
-                seal::ImportError::NoKey => "error-p12-no-key",
-                seal::ImportError::UnsupportedKey => "error-p12-unsupported",
-                seal::ImportError::Mismatch => "error-p12-mismatch",
-            }),
+            Self::Import(e) => Phrase::from_message(e.message()),
         }
     }
 }
@@ -94,12 +92,12 @@ pub async fn centre_key(
     t: &Translations,
 ) -> Result<(seal::SealKey, Vec<u8>, String)> {
     if let Some(stored) = store.centre_key().await? {
-        let key = seal::key_from_pkcs8(&stored.private_key).map_err(PublishError::Seal)?;
+        let key = seal::key_from_pkcs8(&stored.private_key)?;
         return Ok((key, stored.certificate, stored.common_name));
     }
     let name = centre_name(store, t).await?;
-    let (key, cert) = seal::try_self_signed(&name, "Accord").map_err(PublishError::Seal)?;
-    let der = seal::key_to_pkcs8(&key).map_err(PublishError::Seal)?;
+    let (key, cert) = seal::try_self_signed(&name, "Accord")?;
+    let der = seal::key_to_pkcs8(&key)?;
     store
         .save_centre_key(actor, &name, "Accord", &cert, &der, false)
         .await?;
@@ -134,17 +132,23 @@ pub async fn final_document(
         .iter()
         .find(|v| Some(v.number) == record.final_version)
         .ok_or(PublishError::NotFinal)?;
-    let mut doc = agreement(t, &case, &version.content);
-    doc.apply_signatures(&store.signatures(case_id).await?);
-    if let Some(at) = record.finalised_at {
-        doc.date(t, at.with_timezone(&chrono::Local).date_naive());
-    }
+    let signatures = store.signatures(case_id).await?;
     let committee = match store.centre_key().await? {
         Some(key) => key.common_name,
         None => centre_name(store, t).await?,
     };
-    doc.committee(t, &committee);
-    let missing = pdf::missing_glyphs(&doc).map_err(|e| PublishError::Pdf(e.to_string()))?;
+    let doc = agreement(
+        t,
+        &AgreementInput {
+            signatures: &signatures,
+            signed_on: record
+                .finalised_at
+                .map(|at| at.with_timezone(&chrono::Local).date_naive()),
+            committee: Some(&committee),
+            ..AgreementInput::new(&case, &version.content)
+        },
+    );
+    let missing = pdf::missing_glyphs(&doc)?;
     if !missing.is_empty() {
         return Err(PublishError::Glyphs(missing));
     }
@@ -162,7 +166,7 @@ pub fn sealed_original(
 ) -> Result<Vec<u8>> {
     let now = chrono::Utc::now().timestamp();
     let reference = Reference {
-        case_number: case.number.to_string(),
+        case_number: case.number,
         version: record.final_version.unwrap_or_default(),
         content_hash: record.final_hash.clone().unwrap_or_default(),
     };
@@ -179,8 +183,15 @@ pub fn sealed_original(
         footer_pattern: t.tr("doc-footer"),
         qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
     };
-    let bytes = pdf::render(doc, &options).map_err(|e| PublishError::Pdf(e.to_string()))?;
-    seal::seal(&bytes, key, cert, signer, &t.tr("seal-reason"), now).map_err(PublishError::Seal)
+    let bytes = pdf::render(doc, &options)?;
+    Ok(seal::seal(
+        &bytes,
+        key,
+        cert,
+        signer,
+        &t.tr("seal-reason"),
+        now,
+    )?)
 }
 
 /// Seals the final agreement (the committee's original) and keeps it in
@@ -613,11 +624,11 @@ pub async fn key_info(store: &Store) -> Result<Option<KeyInfo>> {
 pub async fn create_key(store: &Store, actor: &Actor, name: &str) -> Result<KeyInfo> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(PublishError::Seal("empty name".into()));
+        return Err(PublishError::NoCentreName);
     }
     store.set_setting(CENTRE_NAME, name).await?;
-    let (key, cert) = seal::try_self_signed(name, "Accord").map_err(PublishError::Seal)?;
-    let der = seal::key_to_pkcs8(&key).map_err(PublishError::Seal)?;
+    let (key, cert) = seal::try_self_signed(name, "Accord")?;
+    let der = seal::key_to_pkcs8(&key)?;
     store
         .save_centre_key(actor, name, "Accord", &cert, &der, false)
         .await?;
@@ -635,8 +646,8 @@ pub async fn import_key(
         path: path.display().to_string(),
         detail: e.to_string(),
     })?;
-    let imported = seal::import_pkcs12(&data, password).map_err(PublishError::Import)?;
-    let der = seal::key_to_pkcs8(&imported.key).map_err(PublishError::Seal)?;
+    let imported = seal::import_pkcs12(&data, password)?;
+    let der = seal::key_to_pkcs8(&imported.key)?;
     store
         .save_centre_key(
             actor,

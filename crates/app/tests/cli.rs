@@ -91,9 +91,9 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
         80_000,
         accord_core::Currency::Cny,
     ));
-    let doc = agreement(&t, &case, &content);
+    let doc = agreement(&t, &accord_document::AgreementInput::new(&case, &content));
     let reference = pdf::Reference {
-        case_number: "2025-0001".into(),
+        case_number: "2025-0001".parse().expect("a case number"),
         version: 1,
         content_hash: content.content_hash(&case),
     };

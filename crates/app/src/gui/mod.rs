@@ -43,12 +43,9 @@ use theme::Sizes;
 
 use crate::error::{AppError, Phrase};
 
-/// The family name inside the bundled CJK font.
-pub const FONT_FAMILY: &str = "Noto Sans CJK SC";
-/// The bundled font (Noto Sans CJK SC, subset; OFL).
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/AccordSans-Regular.otf");
-/// The bundled bold weight.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/AccordSans-Bold.otf");
+/// The bundled CJK fonts, embedded once (in the document crate) and shared
+/// by the window and the PDF.
+pub use accord_document::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 /// The reverse-DNS application id (window, .desktop file, metainfo).
 pub const APP_ID: &str = "org.accord.Accord";
 
