@@ -16,7 +16,7 @@ use accord_i18n::{Locale, message_ids};
 
 /// Kebab-case literals that are not message ids: programs the app runs,
 /// files it keeps.
-const NOT_KEYS: &[&str] = &["xdg-open", "device-id"];
+const NOT_KEYS: &[&str] = &["xdg-open", "device-id", "abcd-0001"];
 
 fn is_key(literal: &str) -> bool {
     if NOT_KEYS.contains(&literal) {
