@@ -1,0 +1,115 @@
+//! The centre's sealing key: made the first time it is needed (self-signed,
+//! named after the centre), made anew, or imported from a PKCS#12 file.
+
+use std::path::Path;
+
+use accord_document::seal;
+use accord_i18n::Translations;
+use accord_store::{Actor, Store};
+
+use super::{PublishError, Result};
+
+/// The setting that names the centre on its seal.
+pub const CENTRE_NAME: &str = "centre_name";
+
+/// The centre's sealing key, created (self-signed, named after the centre)
+/// the first time it is needed.
+pub async fn centre_key(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+) -> Result<(seal::SealKey, Vec<u8>, String)> {
+    if let Some(stored) = store.centre_key().await? {
+        let key = seal::key_from_pkcs8(&stored.private_key)?;
+        return Ok((key, stored.certificate, stored.common_name));
+    }
+    let name = centre_name(store, t).await?;
+    let (key, cert) = seal::try_self_signed(&name, "Accord")?;
+    let der = seal::key_to_pkcs8(&key)?;
+    store
+        .save_centre_key(actor, &name, "Accord", &cert, &der, false)
+        .await?;
+    Ok((key, cert, name))
+}
+
+/// The centre's name as set, or the generic committee name.
+pub async fn centre_name(store: &Store, t: &Translations) -> Result<String> {
+    Ok(store
+        .setting(CENTRE_NAME)
+        .await?
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| t.tr("centre-default-name")))
+}
+
+/// What the settings show about the sealing key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInfo {
+    pub common_name: String,
+    pub organisation: String,
+    pub imported: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// SHA-256 of the certificate, in groups for reading aloud.
+    pub fingerprint: String,
+}
+
+/// The sealing key in use, if any.
+pub async fn key_info(store: &Store) -> Result<Option<KeyInfo>> {
+    use sha2::{Digest, Sha256};
+    Ok(store.centre_key().await?.map(|k| {
+        let digest = Sha256::digest(&k.certificate);
+        let hex: Vec<String> = digest.iter().map(|b| format!("{b:02X}")).collect();
+        KeyInfo {
+            common_name: k.common_name,
+            organisation: k.organisation,
+            imported: k.imported,
+            created_at: k.created_at,
+            fingerprint: hex
+                .chunks(4)
+                .map(|c| c.concat())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }))
+}
+
+/// Creates a new self-signed sealing key named after the centre (and
+/// remembers the name); later seals use it.
+pub async fn create_key(store: &Store, actor: &Actor, name: &str) -> Result<KeyInfo> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(PublishError::NoCentreName);
+    }
+    store.set_setting(CENTRE_NAME, name).await?;
+    let (key, cert) = seal::try_self_signed(name, "Accord")?;
+    let der = seal::key_to_pkcs8(&key)?;
+    store
+        .save_centre_key(actor, name, "Accord", &cert, &der, false)
+        .await?;
+    key_info(store).await?.ok_or(PublishError::NotFinal)
+}
+
+/// Imports the centre's key and certificate from a PKCS#12 file.
+pub async fn import_key(
+    store: &Store,
+    actor: &Actor,
+    path: &Path,
+    password: &str,
+) -> Result<KeyInfo> {
+    let data = std::fs::read(path).map_err(|e| PublishError::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let imported = seal::import_pkcs12(&data, password)?;
+    let der = seal::key_to_pkcs8(&imported.key)?;
+    store
+        .save_centre_key(
+            actor,
+            &imported.common_name,
+            &imported.organisation,
+            &imported.certificate,
+            &der,
+            true,
+        )
+        .await?;
+    key_info(store).await?.ok_or(PublishError::NotFinal)
+}

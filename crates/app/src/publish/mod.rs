@@ -1,0 +1,117 @@
+//! From the final agreement to paper, cut by concern: `sealing` renders
+//! the final agreement with its signatures and seals it, `printing` talks
+//! to CUPS and the system viewer, `key` keeps the centre's sealing key, and
+//! `example` loads the example case. Here: the error type and where the
+//! sealed files are written.
+
+mod example;
+mod key;
+mod printing;
+mod sealing;
+
+use std::path::{Path, PathBuf};
+
+use accord_document::{pdf, seal};
+use accord_store::StoreError;
+
+pub use example::{handwriting, load_demo};
+pub use key::{CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info};
+pub use printing::{open_in_viewer, print, printers};
+pub use sealing::{agreement_emails, final_document, seal_final, sealed_original, write_originals};
+
+use crate::error::Phrase;
+
+/// Why a PDF could not be made, sealed, printed or opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Only a final agreement is sealed and handed out.
+    #[error("the agreement is not final")]
+    NotFinal,
+    /// The text holds characters the font cannot print.
+    #[error("missing glyphs {0:?}")]
+    Glyphs(Vec<char>),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    #[error(transparent)]
+    Seal(#[from] seal::SealError),
+    #[error("file {path}: {detail}")]
+    File { path: String, detail: String },
+    /// A PKCS#12 file that cannot be used.
+    #[error(transparent)]
+    Import(#[from] seal::ImportError),
+    /// CUPS is not installed or refused the job.
+    #[error("print: {0}")]
+    Print(String),
+    /// A new seal needs the centre's name.
+    #[error("the seal needs the centre's name")]
+    NoCentreName,
+    /// Printing failed after the sealed files were written.
+    #[error("{cause} (the files are in {saved_in})")]
+    PrintedNothing {
+        cause: Box<PublishError>,
+        saved_in: String,
+    },
+}
+
+impl PublishError {
+    /// What to tell the user (translated when shown).
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            Self::Store(e) => e.into(),
+            Self::NotFinal => Phrase::error("error-agreement-not-final"),
+            Self::NoCentreName => Phrase::error("error-seal-no-name"),
+            Self::Glyphs(chars) => {
+                Phrase::error("error-missing-glyphs").arg("chars", chars.iter().collect::<String>())
+            }
+            Self::Pdf(e) => Phrase::error("error-pdf").detail(e.to_string()),
+            Self::Seal(e) => Phrase::from_message(e.message()),
+            Self::File { path, detail } => Phrase::error("error-file")
+                .arg("path", path.clone())
+                .detail(detail.clone()),
+            Self::Print(detail) => Phrase::error("error-print").detail(detail.clone()),
+            Self::PrintedNothing { cause, saved_in } => {
+                let cause = cause.phrase();
+                let detail = cause.detail.clone().unwrap_or_default();
+                Phrase::error("agreement-print-failed-saved")
+                    .arg("detail", cause)
+                    .arg("path", saved_in.clone())
+                    .detail(detail)
+            }
+            Self::Import(e) => Phrase::from_message(e.message()),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, PublishError>;
+
+/// Writes a file, creating its folder.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let path = dir.join(name);
+    let err = |e: std::io::Error| PublishError::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    std::fs::write(&path, bytes).map_err(err)?;
+    Ok(path)
+}
+
+/// Where sealed agreements are saved: an `agreements` folder beside the
+/// SQLite file, or in the user's data folder.
+pub fn output_dir(db: Option<&str>) -> PathBuf {
+    let file = db
+        .filter(|u| !u.contains("://") || u.starts_with("sqlite:"))
+        .map(|u| {
+            let path = u
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:");
+            PathBuf::from(path.split('?').next().unwrap_or(path))
+        })
+        .or_else(accord_store::default_database_path);
+    file.as_deref()
+        .and_then(Path::parent)
+        .map(|p| p.join("agreements"))
+        .unwrap_or_else(|| std::env::temp_dir().join("accord_agreements"))
+}

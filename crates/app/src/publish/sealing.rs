@@ -1,0 +1,186 @@
+//! The final agreement rendered with its signatures, signing date and the
+//! committee's name, sealed with the centre's key, stored, and queued by
+//! email to each party; numbered originals written for printing.
+
+use std::path::{Path, PathBuf};
+
+use accord_core::{Case, agreement::AgreementStatus};
+use accord_document::{
+    AgreementDocument, AgreementInput, agreement,
+    pdf::{self, PrintOptions, Reference},
+    seal,
+};
+use accord_i18n::Translations;
+use accord_store::{Actor, AgreementRecord, SealedPdf, Store};
+
+use super::{PublishError, Result, centre_key, centre_name, write};
+
+/// The final agreement as a document, with the pad signatures drawn in.
+pub async fn final_document(
+    store: &Store,
+    t: &Translations,
+    case_id: i64,
+) -> Result<(Case, AgreementRecord, AgreementDocument)> {
+    let case = store.case(case_id).await?;
+    let record = store
+        .agreement(case_id)
+        .await?
+        .ok_or(PublishError::NotFinal)?;
+    if record.status != AgreementStatus::Final {
+        return Err(PublishError::NotFinal);
+    }
+    let version = record
+        .versions
+        .iter()
+        .find(|v| Some(v.number) == record.final_version)
+        .ok_or(PublishError::NotFinal)?;
+    let signatures = store.signatures(case_id).await?;
+    let committee = match store.centre_key().await? {
+        Some(key) => key.common_name,
+        None => centre_name(store, t).await?,
+    };
+    let doc = agreement(
+        t,
+        &AgreementInput {
+            signatures: &signatures,
+            signed_on: record
+                .finalised_at
+                .map(|at| at.with_timezone(&chrono::Local).date_naive()),
+            committee: Some(&committee),
+            ..AgreementInput::new(&case, &version.content)
+        },
+    );
+    let missing = pdf::missing_glyphs(&doc)?;
+    if !missing.is_empty() {
+        return Err(PublishError::Glyphs(missing));
+    }
+    Ok((case, record, doc))
+}
+
+/// Renders and seals original `n` of `of` (the committee keeps the last).
+pub fn sealed_original(
+    t: &Translations,
+    case: &Case,
+    record: &AgreementRecord,
+    doc: &AgreementDocument,
+    (n, of): (usize, usize),
+    (key, cert, signer): (&seal::SealKey, &[u8], &str),
+) -> Result<Vec<u8>> {
+    let now = chrono::Utc::now().timestamp();
+    let reference = Reference {
+        case_number: case.number,
+        version: record.final_version.unwrap_or_default(),
+        content_hash: record.final_hash.clone().unwrap_or_default(),
+    };
+    let options = PrintOptions {
+        original: Some(t.tr_args(
+            "doc-original",
+            &[("n", n.to_string().into()), ("of", of.to_string().into())],
+        )),
+        author: record
+            .current()
+            .map(|v| v.content.mediator.clone())
+            .unwrap_or_default(),
+        created_unix: now,
+        footer_pattern: t.tr("doc-footer"),
+        qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
+    };
+    let bytes = pdf::render(doc, &options)?;
+    Ok(seal::seal(
+        &bytes,
+        key,
+        cert,
+        signer,
+        &t.tr("seal-reason"),
+        now,
+    )?)
+}
+
+/// Seals the final agreement (the committee's original) and keeps it in
+/// the database; returns what was stored.
+pub async fn seal_final(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+) -> Result<SealedPdf> {
+    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let copies = accord_core::agreement::AgreementContent::copies(&case);
+    let bytes = sealed_original(
+        t,
+        &case,
+        &record,
+        &doc,
+        (copies, copies),
+        (&key, &cert, &signer),
+    )?;
+    let emails = agreement_emails(t, &case, &signer, &bytes);
+    Ok(store
+        .save_sealed_pdf(actor, case_id, t.locale().tag(), &bytes, &emails)
+        .await?)
+}
+
+/// The sealed agreement for every party with an email address, from the
+/// localized templates.
+pub fn agreement_emails(
+    t: &Translations,
+    case: &Case,
+    centre: &str,
+    pdf: &[u8],
+) -> Vec<accord_store::NewEmail> {
+    let number = case.number.to_string();
+    case.parties
+        .iter()
+        .filter_map(|p| p.email.as_ref().map(|e| (p, e)))
+        .map(|(p, address)| accord_store::NewEmail {
+            case_id: Some(case.id),
+            follow_up_id: None,
+            purpose: "agreement".into(),
+            to_name: p.name.clone(),
+            to_address: address.clone(),
+            subject: t.tr_args(
+                "email-agreement-subject",
+                &[("number", number.clone().into())],
+            ),
+            body: t.tr_args(
+                "email-agreement-body",
+                &[
+                    ("name", p.name.clone().into()),
+                    ("number", number.clone().into()),
+                    ("centre", centre.to_owned().into()),
+                ],
+            ),
+            attachment: Some((
+                t.tr_args("email-agreement-file", &[("number", number.clone().into())]),
+                pdf.to_vec(),
+            )),
+            not_before: chrono::Utc::now(),
+        })
+        .collect()
+}
+
+/// Every original, sealed, written to `dir`: one file per copy.
+pub async fn write_originals(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+    copies: usize,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (key, cert, signer) = centre_key(store, actor, t).await?;
+    (1..=copies.max(1))
+        .map(|n| {
+            let bytes =
+                sealed_original(t, &case, &record, &doc, (n, copies), (&key, &cert, &signer))?;
+            let name = format!(
+                "{}-v{}-{n}of{copies}.pdf",
+                case.number,
+                record.final_version.unwrap_or_default()
+            );
+            write(dir, &name, &bytes)
+        })
+        .collect()
+}
