@@ -40,17 +40,9 @@ pub struct Intake {
     save_error: Option<StoreError>,
 }
 
-/// Which text field of a party changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PartyText {
-    Name,
-    IdNumber,
-    Phone,
-    Address,
-    Email,
-    AgentName,
-    AgentPhone,
-}
+/// Which text field of a party changed: the same fields an error can
+/// belong to.
+pub type PartyText = accord_core::PartyField;
 
 /// What the user does in the form.
 #[derive(Debug, Clone)]
