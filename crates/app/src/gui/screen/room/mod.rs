@@ -1,0 +1,473 @@
+//! The mediation room: what the mediator has on screen while the parties
+//! sit in front of it. Everything drawn from the recorded items goes through
+//! [`accord_core::room_view`] with the party present, so one party's
+//! confidential words never reach the screen while another is in the room.
+//!
+//! This module holds the room's state, its [`Message`], `update`, the
+//! keyboard and the jobs (saving the session and the entries). The page is
+//! drawn in `view` (layout, offers chart, curtain), `stage` (stage bar,
+//! checklist, consents, the switch dialog, the caucus header), `entry` (the
+//! entry form) and `items` (the lists of entries).
+
+mod entry;
+mod items;
+mod stage;
+mod view;
+
+use accord_core::{
+    AuditAction, Case, Currency, Disclosure, ItemKind, Money, NewItem, Offer, Party, Presence,
+    RoomItem, Session, SessionError, StageKind, ValidationError,
+};
+use accord_store::{Actor, Store, StoreError};
+use chrono::Utc;
+
+use crate::gui::{Action, Ctx, Labeled, Route};
+
+use entry::Draft;
+pub use entry::{IssueChoice, PartyChoice};
+
+/// The setting that remembers the room the mediator is in, so the app
+/// opens there again after a restart.
+pub const SETTING_ROOM_CASE: &str = "room_case_id";
+
+/// Everything the room screen shows.
+pub type RoomData = (Case, Session, Vec<RoomItem>);
+
+/// Opens (or resumes) a case's session and reads what the room shows.
+pub async fn open(store: &Store, actor: &Actor, case_id: i64) -> Result<RoomData, StoreError> {
+    let session = store.open_session(actor, case_id).await?;
+    let case = store.case(case_id).await?;
+    let items = store.room_items(session.id).await?;
+    Ok((case, session, items))
+}
+
+/// Forgets the room to come back to (the session ended or the mediator
+/// left it).
+async fn leave(store: &Store) -> Result<(), StoreError> {
+    store.set_local_setting(SETTING_ROOM_CASE, "").await
+}
+
+/// The room's state.
+#[derive(Debug, Clone)]
+pub struct Room {
+    pub case: Case,
+    pub session: Session,
+    pub items: Vec<RoomItem>,
+    /// The privacy curtain is down: nothing recorded is on screen.
+    pub curtain: bool,
+    /// A party switch waiting for the mediator's confirmation.
+    pub confirm_switch: Option<i64>,
+    draft: Draft,
+    error: Option<Problem>,
+}
+
+/// Something to tell the mediator.
+#[derive(Debug, Clone, PartialEq)]
+enum Problem {
+    /// What was typed cannot be saved.
+    Invalid(ValidationError),
+    /// The session refused the step (e.g. a consent is missing).
+    Session(SessionError),
+    /// The database failed.
+    Store(StoreError),
+}
+
+/// What the mediator does in the room.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Go to a stage (next / previous).
+    GoTo(StageKind),
+    /// A party consents to mediate.
+    Consent(i64),
+    /// A checklist entry was ticked or unticked.
+    Check(&'static str, bool),
+    /// Ask to bring another party in (needs confirmation).
+    AskSwitch(i64),
+    /// The mediator confirmed that the party present left the room.
+    ConfirmSwitch,
+    /// The switch was cancelled.
+    CancelSwitch,
+    /// The privacy curtain goes down or up.
+    Curtain(bool),
+    /// The speaker of a joint-session entry was picked.
+    SpeakerPicked(PartyChoice),
+    /// The kind of the new entry was picked.
+    KindPicked(Labeled<ItemKind>),
+    /// The issue of the new entry was picked.
+    IssuePicked(IssueChoice),
+    /// The new entry's text changed.
+    TextChanged(String),
+    /// The new offer's amount changed.
+    AmountChanged(String),
+    /// The new offer's terms changed.
+    TermsChanged(String),
+    /// Save the new entry.
+    Record,
+    /// The party present allows (or no longer allows) passing an item on.
+    AllowShare(i64, bool),
+    /// The mediator has conveyed an item of the other side.
+    Conveyed(i64),
+    /// Edit (or, once the session is closed, correct) an entry.
+    Edit(i64),
+    /// Stop editing.
+    CancelEdit,
+    /// End the session.
+    CloseSession,
+    /// Back to the case.
+    Back,
+    /// The session as saved, or why it was not.
+    SessionSaved(Result<Session, StoreError>),
+    /// A new entry as saved, or why it was not.
+    Recorded(Result<RoomItem, StoreError>),
+    /// An edited or re-disclosed entry as saved, or why it was not.
+    Replaced(Result<RoomItem, StoreError>),
+    /// The room to come back to was remembered or forgotten.
+    Remembered(Result<(), StoreError>),
+}
+
+impl Room {
+    /// The room as opened: curtain up, form empty.
+    pub fn new((case, session, items): RoomData) -> Self {
+        Self {
+            case,
+            session,
+            items,
+            curtain: false,
+            confirm_switch: None,
+            draft: Draft::default(),
+            error: None,
+        }
+    }
+
+    fn party_ids(&self) -> Vec<i64> {
+        self.case.parties.iter().map(|p| p.id).collect()
+    }
+
+    fn party(&self, id: i64) -> Option<&Party> {
+        self.case.parties.iter().find(|p| p.id == id)
+    }
+
+    fn name(&self, id: i64) -> String {
+        self.party(id).map(|p| p.name.clone()).unwrap_or_default()
+    }
+
+    /// What the room may see now.
+    pub fn presence(&self) -> Presence {
+        if self.curtain {
+            Presence::Curtain
+        } else {
+            self.session.presence()
+        }
+    }
+
+    /// Applies a session step locally at once (the screen changes in the
+    /// same frame) and asks the parent to save it.
+    fn step(
+        &mut self,
+        ctx: &Ctx<'_>,
+        action: AuditAction,
+        f: impl FnOnce(&mut Session) -> Result<(), SessionError>,
+    ) -> Action<Message> {
+        let mut next = self.session.clone();
+        match f(&mut next) {
+            Ok(()) => {
+                self.error = None;
+                self.session = next.clone();
+                let actor = ctx.actor();
+                let closed = next.is_closed();
+                let save = Action::run(move |store| async move {
+                    Message::SessionSaved(store.save_session(&actor, &next, action).await)
+                });
+                if closed {
+                    // A closed session is not where to come back to.
+                    Action::Many(vec![
+                        save,
+                        Action::run(
+                            |store| async move { Message::Remembered(leave(&store).await) },
+                        ),
+                    ])
+                } else {
+                    save
+                }
+            }
+            Err(e) => {
+                self.error = Some(Problem::Session(e));
+                Action::None
+            }
+        }
+    }
+
+    /// A message of the room: the state changes at once, saving runs as a
+    /// job.
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
+        let parties = self.party_ids();
+        match message {
+            Message::GoTo(stage) => {
+                self.draft = Draft::default();
+                self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties))
+            }
+
+            Message::Consent(party) => self.step(ctx, AuditAction::ConsentRecorded, |s| {
+                s.record_consent(party, Utc::now())
+            }),
+            Message::Check(key, on) => self.step(ctx, AuditAction::ChecklistTicked, |s| {
+                s.set_checked(key, on);
+                Ok(())
+            }),
+            Message::AskSwitch(party) => {
+                self.confirm_switch = Some(party);
+                Action::None
+            }
+            Message::ConfirmSwitch => match self.confirm_switch.take() {
+                Some(party) => {
+                    self.draft = Draft::default();
+                    self.step(ctx, AuditAction::PartySwitched, |s| {
+                        s.switch_party(party, &parties)
+                    })
+                }
+                None => Action::None,
+            },
+            Message::CancelSwitch => {
+                self.confirm_switch = None;
+                Action::None
+            }
+            Message::Curtain(down) => {
+                self.curtain = down;
+                Action::None
+            }
+            Message::SpeakerPicked(p) => {
+                self.draft.speaker = Some(p.id);
+                Action::None
+            }
+            Message::KindPicked(k) => {
+                self.draft.kind = Some(k.value);
+                Action::None
+            }
+            Message::IssuePicked(i) => {
+                self.draft.issue = i.id;
+                Action::None
+            }
+            Message::TextChanged(t) => {
+                self.draft.text = t;
+                Action::None
+            }
+            Message::AmountChanged(t) => {
+                self.draft.amount = t;
+                Action::None
+            }
+            Message::TermsChanged(t) => {
+                self.draft.terms = t;
+                Action::None
+            }
+            Message::Record => self.record(ctx),
+            Message::AllowShare(id, allow) => {
+                let d = if allow {
+                    Disclosure::MayShare
+                } else {
+                    Disclosure::Confidential
+                };
+                self.disclose(ctx, id, d)
+            }
+            Message::Conveyed(id) => self.disclose(
+                ctx,
+                id,
+                Disclosure::Shared {
+                    at: Utc::now(),
+                    by: ctx.user.map(|u| u.name.clone()).unwrap_or_default(),
+                },
+            ),
+            Message::Edit(id) => {
+                if let Some(item) = self.items.iter().find(|i| i.id == id) {
+                    let amount = item.offer.as_ref().and_then(|o| o.amount);
+                    self.draft = Draft {
+                        speaker: Some(item.party_id),
+                        kind: Some(item.kind),
+                        issue: item.issue_id,
+                        text: item.text.clone(),
+                        amount: amount
+                            .map(|m| format!("{}.{:02}", m.minor / 100, m.minor % 100))
+                            .unwrap_or_default(),
+                        terms: item
+                            .offer
+                            .as_ref()
+                            .map(|o| o.terms.clone())
+                            .unwrap_or_default(),
+                        editing: Some(id),
+                    };
+                }
+                Action::None
+            }
+            Message::CancelEdit => {
+                self.draft = Draft::default();
+                Action::None
+            }
+            Message::CloseSession => {
+                self.draft = Draft::default();
+                self.step(ctx, AuditAction::SessionClosed, |s| s.close(Utc::now()))
+            }
+            Message::Back => Action::Many(vec![
+                Action::run(|store| async move { Message::Remembered(leave(&store).await) }),
+                Action::Navigate(Route::Case(self.case.id)),
+            ]),
+            Message::SessionSaved(result) => {
+                self.session_saved(result);
+                Action::None
+            }
+            Message::Recorded(result) => {
+                self.recorded(result);
+                Action::None
+            }
+            Message::Replaced(result) => {
+                self.replaced(result);
+                Action::None
+            }
+            Message::Remembered(Ok(())) => Action::None,
+            Message::Remembered(Err(e)) => {
+                self.error = Some(Problem::Store(e));
+                Action::None
+            }
+        }
+    }
+
+    /// Changes who may hear an entry, at once and in the store.
+    fn disclose(&mut self, ctx: &Ctx<'_>, id: i64, disclosure: Disclosure) -> Action<Message> {
+        if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
+            item.disclosure = disclosure.clone();
+        }
+        let actor = ctx.actor();
+        Action::run(move |store| async move {
+            Message::Replaced(store.set_disclosure(&actor, id, disclosure).await)
+        })
+    }
+
+    /// Saves the form: an edit of an entry while the session is open, a
+    /// correction once it is closed, otherwise a new entry.
+    fn record(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
+        let kind = self.draft.kind.unwrap_or(self.default_kind());
+        let amount = match self.draft.amount.trim() {
+            "" => None,
+            raw => match Money::parse(raw, Currency::Cny) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    self.error = Some(Problem::Invalid(e));
+                    return Action::None;
+                }
+            },
+        };
+        let offer = (kind == ItemKind::Offer).then(|| Offer {
+            amount,
+            terms: self.draft.terms.clone(),
+        });
+        let editing = self
+            .draft
+            .editing
+            .and_then(|id| self.items.iter().find(|i| i.id == id));
+        if let Some(original) = editing
+            && !self.session.is_closed()
+        {
+            if self.draft.text.trim().is_empty() && offer.is_none() {
+                self.error = Some(Problem::Invalid(ValidationError::ItemEmpty));
+                return Action::None;
+            }
+            self.error = None;
+            let (actor, id, text) = (ctx.actor(), original.id, self.draft.text.clone());
+            return Action::run(move |store| async move {
+                Message::Replaced(store.edit_item(&actor, id, &text, offer).await)
+            });
+        }
+        let Some(party_id) = editing.map(|i| i.party_id).or_else(|| self.speaker()) else {
+            return Action::None;
+        };
+        let item = NewItem {
+            party_id,
+            issue_id: self.draft.issue,
+            kind: Some(kind),
+            text: self.draft.text.clone(),
+            offer,
+            corrects: editing.map(|i| i.id),
+        };
+        if let Err(e) = item.validate() {
+            self.error = Some(Problem::Invalid(e));
+            return Action::None;
+        }
+        self.error = None;
+        let (actor, session_id) = (ctx.actor(), self.session.id);
+        Action::run(move |store| async move {
+            Message::Recorded(store.record_item(&actor, session_id, &item).await)
+        })
+    }
+
+    /// A new entry was saved: the form empties, the entry shows.
+    fn recorded(&mut self, result: Result<RoomItem, StoreError>) {
+        match result {
+            Ok(item) => {
+                self.items.push(item);
+                let keep = (self.draft.speaker, self.draft.kind, self.draft.issue);
+                self.draft = Draft {
+                    speaker: keep.0,
+                    kind: keep.1,
+                    issue: keep.2,
+                    ..Draft::default()
+                };
+            }
+            Err(e) => self.error = Some(Problem::Store(e)),
+        }
+    }
+
+    /// A saved session came back from the store.
+    fn session_saved(&mut self, result: Result<Session, StoreError>) {
+        match result {
+            Ok(s) if s.id == self.session.id => self.session = s,
+            Ok(_) => {}
+            Err(e) => self.error = Some(Problem::Store(e)),
+        }
+    }
+
+    /// An edited or re-disclosed entry came back from the store.
+    fn replaced(&mut self, result: Result<RoomItem, StoreError>) {
+        match result {
+            Ok(item) => {
+                if self.draft.editing == Some(item.id) {
+                    self.draft = Draft::default();
+                }
+                if let Some(slot) = self.items.iter_mut().find(|i| i.id == item.id) {
+                    *slot = item;
+                }
+            }
+            Err(e) => self.error = Some(Problem::Store(e)),
+        }
+    }
+
+    /// The keyboard in the room: F12 curtain, Ctrl+→/← stages, Ctrl+1..9
+    /// invite a party, Enter/Escape answer the switch question.
+    pub fn key(
+        &self,
+        key: &iced::keyboard::Key,
+        modifiers: iced::keyboard::Modifiers,
+    ) -> Option<Message> {
+        use iced::keyboard::{Key, key::Named};
+        if self.confirm_switch.is_some() {
+            return match key.as_ref() {
+                Key::Named(Named::Enter) => Some(Message::ConfirmSwitch),
+                Key::Named(Named::Escape) => Some(Message::CancelSwitch),
+                _ => None,
+            };
+        }
+        match key.as_ref() {
+            Key::Named(Named::F12) => Some(Message::Curtain(!self.curtain)),
+            Key::Named(Named::ArrowRight) if modifiers.command() => {
+                self.session.next_stage().map(Message::GoTo)
+            }
+            Key::Named(Named::ArrowLeft) if modifiers.command() => {
+                self.session.previous_stage().map(Message::GoTo)
+            }
+            Key::Character(c) if modifiers.command() && self.session.stage == StageKind::Caucus => {
+                let n: usize = c.parse().ok()?;
+                let party = self.case.parties.get(n.checked_sub(1)?)?;
+                (Some(party.id) != self.session.present_party)
+                    .then_some(Message::AskSwitch(party.id))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The room's page: the top line (back, case number, timer, curtain,
+//! close), the stage bar, notices and problems, then the checklist beside
+//! the main column, which shows what the stage and the presence allow and
+//! ends with the offers chart. The curtain replaces all of it.
+
+use accord_core::{
+    Currency, Money, Presence, SessionError, StageKind,
+    room::{self, OfferPoint},
+    room_view,
+};
+use chrono::Utc;
+use iced::{
+    Center, Element, Fill, FillPortion,
+    widget::{button, canvas, column, container, row, scrollable, space, text},
+};
+
+use super::{Message, Problem, Room, items::List};
+use crate::gui::{Ctx, chart, theme, widgets};
+
+impl Room {
+    /// The page, or only the curtain when it is down.
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        if self.curtain {
+            return curtain(ctx);
+        }
+        let size = ctx.sizes.body();
+        let elapsed = self.session.ended_at.unwrap_or_else(Utc::now) - self.session.started_at;
+        let secs = elapsed.num_seconds().max(0);
+        let timer = format!(
+            "{:02}:{:02}:{:02}",
+            secs / 3600,
+            (secs / 60) % 60,
+            secs % 60
+        );
+        let mut top = row![
+            button(text(ctx.tr("room-back")).size(ctx.sizes.small()))
+                .style(button::text)
+                .on_press(Message::Back),
+            text(ctx.tr_args("room-title", &[("number", self.case.number.to_string())]))
+                .size(ctx.sizes.heading()),
+            space::horizontal(),
+            text(ctx.tr_args("room-timer", &[("time", timer)]))
+                .size(size)
+                .style(theme::muted_text),
+            button(text(ctx.tr("room-curtain")).size(size))
+                .style(button::secondary)
+                .on_press(Message::Curtain(true)),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        if !self.session.is_closed() {
+            top = top.push(
+                button(text(ctx.tr("room-close")).size(size))
+                    .style(button::danger)
+                    .on_press(Message::CloseSession),
+            );
+        }
+        let mut page = column![top, self.stage_bar(ctx)].spacing(theme::GAP);
+        if let Some(ended) = self.session.ended_at {
+            page = page.push(
+                container(
+                    text(ctx.tr_args("room-closed", &[("when", ctx.datetime(ended))])).size(size),
+                )
+                .padding(theme::GAP)
+                .width(Fill)
+                .style(theme::notice),
+            );
+        }
+        if let Some(problem) = &self.error {
+            let message = match problem {
+                Problem::Invalid(e) => ctx.error(e),
+                Problem::Session(SessionError::ConsentMissing(ids)) => ctx.tr_args(
+                    "room-consent-missing",
+                    &[(
+                        "names",
+                        ids.iter()
+                            .map(|id| self.name(*id))
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    )],
+                ),
+                Problem::Session(e) => ctx.tr(e.key()),
+                Problem::Store(e) => {
+                    let (key, args) = e.message();
+                    ctx.tr_args(key, &args)
+                }
+            };
+            page = page.push(
+                container(text(message).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::alert),
+            );
+        }
+        if let Some(coming) = self.confirm_switch {
+            page = page.push(self.switch_dialog(ctx, coming));
+        }
+        let body = row![
+            container(self.checklist(ctx)).width(FillPortion(1)),
+            scrollable(container(self.main(ctx)).padding(iced::Padding {
+                right: 14.0,
+                ..iced::Padding::ZERO
+            }))
+            .height(Fill)
+            .width(FillPortion(3)),
+        ]
+        .spacing(theme::GAP);
+        page.push(body).into()
+    }
+
+    /// The main column: what this stage shows to whoever is in the room.
+    fn main<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        let presence = self.session.presence();
+        let view = room_view(&self.items, presence);
+        let mut main = column![].spacing(theme::GAP);
+        match self.session.stage {
+            StageKind::Opening => {
+                main = main.push(self.consents(ctx));
+                main = main.push(self.item_list(
+                    ctx,
+                    List::Joint,
+                    ctx.tr("room-joint-items"),
+                    &view.own,
+                ));
+            }
+            // A session ended during a caucus shows what the joint room may
+            // see: nobody is alone with the mediator any more.
+            StageKind::Caucus if presence == Presence::Joint => {
+                if self.draft.editing.is_some() {
+                    main = main.push(self.entry_form(ctx));
+                }
+                main = main.push(self.item_list(
+                    ctx,
+                    List::Joint,
+                    ctx.tr("room-joint-items"),
+                    &view.own,
+                ));
+            }
+            StageKind::Statements | StageKind::Closing => {
+                if !self.session.is_closed() || self.draft.editing.is_some() {
+                    main = main.push(self.entry_form(ctx));
+                }
+                let heading = if self.session.stage == StageKind::Statements {
+                    ctx.tr("room-statements")
+                } else {
+                    ctx.tr("room-joint-items")
+                };
+                main = main.push(self.item_list(ctx, List::Joint, heading, &view.own));
+            }
+            StageKind::Caucus => {
+                let Presence::Caucus(present) = presence else {
+                    return main.into();
+                };
+                main = main.push(self.caucus_header(ctx, present));
+                if !self.session.is_closed() || self.draft.editing.is_some() {
+                    main = main.push(self.entry_form(ctx));
+                }
+                main = main.push(self.item_list(
+                    ctx,
+                    List::Own,
+                    ctx.tr_args("room-own", &[("name", self.name(present))]),
+                    &view.own,
+                ));
+                main = main.push(self.item_list(
+                    ctx,
+                    List::ToConvey,
+                    ctx.tr("room-to-convey"),
+                    &view.to_convey,
+                ));
+                if !view.shared.is_empty() {
+                    main = main.push(self.item_list(
+                        ctx,
+                        List::Conveyed,
+                        ctx.tr("room-conveyed"),
+                        &view.shared,
+                    ));
+                }
+            }
+        }
+        main.push(self.offers(ctx, presence)).into()
+    }
+
+    /// The offers on a chart, one colour per party, and the gap between
+    /// the last offers of the first two.
+    fn offers<'a>(&'a self, ctx: Ctx<'a>, presence: Presence) -> Element<'a, Message> {
+        let points: Vec<OfferPoint> = room::offer_points(&self.items, presence);
+        let parties = self.party_ids();
+        let mut block = column![widgets::heading(ctx, ctx.tr("room-offers"))].spacing(theme::TIGHT);
+        if points.is_empty() {
+            block = block.push(
+                text(ctx.tr("room-no-offers"))
+                    .size(ctx.sizes.body())
+                    .style(theme::muted_text),
+            );
+            return widgets::card(block);
+        }
+        let mut legend = row![].spacing(theme::GAP);
+        let shown: Vec<i64> = parties
+            .iter()
+            .copied()
+            .filter(|p| points.iter().any(|pt| pt.party_id == *p))
+            .collect();
+        for (index, party) in parties.iter().enumerate() {
+            if shown.contains(party) {
+                let color = chart::series_color(index);
+                legend = legend.push(
+                    text(format!("● {}", self.name(*party)))
+                        .size(ctx.sizes.small())
+                        .color(color),
+                );
+            }
+        }
+        block = block.push(legend);
+        block = block.push(
+            canvas(chart::OfferChart {
+                parties: parties.clone(),
+                points: points.clone(),
+                text_size: ctx.sizes.small(),
+            })
+            .width(Fill)
+            .height(180),
+        );
+        if let [a, b, ..] = shown[..]
+            && let Some(gap) = room::offer_gap(&points, a, b)
+        {
+            let gap = Money::new(gap, Currency::Cny);
+            block = block.push(
+                text(ctx.tr_args("room-gap", &[("amount", gap.figures())])).size(ctx.sizes.body()),
+            );
+        }
+        widgets::card(block)
+    }
+}
+
+/// The neutral screen shown when the curtain is down.
+fn curtain<'a>(ctx: Ctx<'a>) -> Element<'a, Message> {
+    container(
+        column![
+            text(ctx.tr("app-title")).size(ctx.sizes.title()),
+            text(ctx.tr("room-curtain-text")).size(ctx.sizes.heading()),
+            text(ctx.tr("room-curtain-hint"))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text),
+            button(text(ctx.tr("room-curtain-up")).size(ctx.sizes.body()))
+                .style(button::secondary)
+                .on_press(Message::Curtain(false)),
+        ]
+        .spacing(theme::GAP)
+        .align_x(Center),
+    )
+    .center(Fill)
+    .into()
+}

@@ -1,0 +1,274 @@
+//! Local users: who is at the keyboard, and adding a colleague. The same
+//! screen holds the centre's seal (`seal`) and the mail settings (`mail`);
+//! this module has the screen's state, its [`Message`], `update` and the
+//! page around the three sections.
+
+mod mail;
+mod seal;
+
+use accord_core::{LocalUser, UserRole, ValidationError};
+use accord_store::{Store, StoreError};
+use iced::{
+    Center, Element, Fill,
+    widget::{button, column, pick_list, row, scrollable, text, text_input},
+};
+
+use crate::error::{AppError, Phrase};
+use crate::gui::{Action, Ctx, Labeled, theme, widgets};
+use crate::publish::KeyInfo;
+
+use mail::{MailJob, mail_job};
+pub use mail::{MailState, SecurityChoice};
+pub use seal::{KeyJob, key_job};
+
+/// The users screen's state (with the centre's seal and the mail settings).
+#[derive(Debug, Clone, Default)]
+pub struct Users {
+    /// Everyone who has used this database.
+    users: Vec<LocalUser>,
+    /// The new user's name, as typed.
+    name: String,
+    /// The new user's role (mediator unless picked).
+    role: Option<UserRole>,
+    /// Why the typed name cannot be added.
+    error: Option<ValidationError>,
+    /// The sealing key in use, once read.
+    pub key: Option<KeyInfo>,
+    /// The centre's name for a new seal.
+    centre_name: String,
+    /// The PKCS#12 file to import.
+    p12_path: String,
+    /// Typed for the import only; never stored.
+    p12_password: String,
+    /// A seal or mail job is running (its buttons wait).
+    busy: bool,
+    /// What the last key job did, or why it failed.
+    key_result: Option<Phrase>,
+    smtp_host: String,
+    smtp_port: String,
+    smtp_security: Option<Labeled<SecurityChoice>>,
+    smtp_user: String,
+    /// Typed to change the stored (sealed) password; never read back.
+    smtp_password: String,
+    smtp_from: String,
+    hide_names: bool,
+    /// Days a reminder comes before a due date, as typed.
+    reminder_days: String,
+    /// What the last mail-settings job did, or why it failed.
+    mail_result: Option<Phrase>,
+}
+
+/// What the user does on the users screen, and the answers of its jobs.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The new user's name changed.
+    NameChanged(String),
+    /// The new user's role was picked.
+    RolePicked(Labeled<UserRole>),
+    /// "Add user" was pressed.
+    Add,
+    /// "Use this user" was pressed.
+    Use(LocalUser),
+    /// The centre's name for a new seal changed.
+    CentreName(String),
+    /// "Create a seal" was pressed.
+    CreateKey,
+    /// The path of a PKCS#12 file to import changed.
+    P12Path(String),
+    /// The password of that file changed.
+    P12Password(String),
+    /// "Import" was pressed.
+    ImportKey,
+    /// The SMTP server's host name changed.
+    SmtpHost(String),
+    /// The SMTP port changed.
+    SmtpPort(String),
+    /// The SMTP security was picked.
+    SmtpSecurity(Labeled<SecurityChoice>),
+    /// The SMTP user name changed.
+    SmtpUser(String),
+    /// The SMTP password changed (kept only until saved).
+    SmtpPassword(String),
+    /// The sender address changed.
+    SmtpFrom(String),
+    /// "Save" in the mail section was pressed.
+    SaveSmtp,
+    /// "Keep names out of notifications" was toggled.
+    HideNames(bool),
+    /// The reminder days changed.
+    ReminderDays(String),
+    /// "Save" next to the reminder days was pressed.
+    SaveReminderDays,
+    /// The users as stored.
+    UsersLoaded(Result<Vec<LocalUser>, StoreError>),
+    /// A user was added or picked and is now current; or why not.
+    UserReady(Result<LocalUser, StoreError>),
+    /// The sealing key after a key job, and what the job did; or why it
+    /// failed.
+    KeyDone(Result<(Option<KeyInfo>, Option<Phrase>), AppError>),
+    /// The mail settings after a mail job; or why it failed.
+    MailDone(Result<MailState, AppError>),
+}
+
+impl Users {
+    /// The screen, with the jobs that fill it: the users, the seal and the
+    /// mail settings.
+    pub fn open(ctx: &Ctx<'_>) -> (Self, Action<Message>) {
+        let actor = ctx.actor();
+        let load = Action::Run(vec![
+            crate::gui::Job::new(|store| async move { Message::UsersLoaded(store.users().await) }),
+            key_job(&actor, ctx.locale(), KeyJob::Load),
+            mail_job(MailJob::Load),
+        ]);
+        (Self::default(), load)
+    }
+
+    /// A message of the screen: fields change here, the seal's and the
+    /// mail settings' jobs start in `seal` and `mail`.
+    pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
+        match message {
+            Message::NameChanged(name) => {
+                self.name = name;
+                self.error = None;
+            }
+            Message::RolePicked(role) => self.role = Some(role.value),
+            Message::Add => match LocalUser::validate_name(&self.name) {
+                Ok(name) => {
+                    self.name.clear();
+                    let by = ctx.actor();
+                    let role = self.role.unwrap_or(UserRole::Mediator);
+                    return Action::run(move |store| async move {
+                        Message::UserReady(create_user(&store, Some(&by), &name, role).await)
+                    });
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::Use(user) => {
+                return Action::run(move |store| async move {
+                    Message::UserReady(store.set_current_user(user.id).await.map(|()| user))
+                });
+            }
+            Message::UsersLoaded(Ok(users)) => self.users = users,
+            Message::UserReady(Ok(user)) => {
+                if !self.users.iter().any(|u| u.id == user.id) {
+                    self.users.push(user.clone());
+                }
+                return Action::UserChanged(user);
+            }
+            Message::UsersLoaded(Err(e)) | Message::UserReady(Err(e)) => {
+                return Action::Notice(e.into());
+            }
+            Message::CentreName(s) => self.centre_name = s,
+            Message::P12Path(s) => self.p12_path = s,
+            Message::P12Password(s) => self.p12_password = s,
+            Message::CreateKey => return self.create_key(ctx),
+            Message::ImportKey => return self.import_key(ctx),
+            Message::KeyDone(result) => self.key_done(result),
+            Message::SmtpHost(s) => self.smtp_host = s,
+            Message::SmtpPort(s) => self.smtp_port = s,
+            Message::SmtpSecurity(c) => self.smtp_security = Some(c),
+            Message::SmtpUser(s) => self.smtp_user = s,
+            Message::SmtpPassword(s) => self.smtp_password = s,
+            Message::SmtpFrom(s) => self.smtp_from = s,
+            Message::SaveSmtp => return self.save_smtp(),
+            Message::HideNames(on) => return self.set_hide_names(on),
+            Message::ReminderDays(s) => self.reminder_days = s,
+            Message::SaveReminderDays => return self.save_reminder_days(),
+            Message::MailDone(result) => self.mail_done(result),
+        }
+        Action::None
+    }
+
+    /// The users, adding one, then the seal and the mail settings.
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        let size = ctx.sizes.body();
+        let mut list = column![].spacing(theme::TIGHT);
+        for user in &self.users {
+            let is_current = ctx.user.is_some_and(|c| c.id == user.id);
+            let action: Element<'a, Message> = if is_current {
+                text(ctx.tr("users-active"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text)
+                    .into()
+            } else {
+                button(text(ctx.tr("users-use")).size(ctx.sizes.small()))
+                    .style(button::secondary)
+                    .on_press(Message::Use(user.clone()))
+                    .into()
+            };
+            list = list.push(
+                row![
+                    text(user.name.as_str()).size(size).width(240),
+                    text(ctx.label(user.role)).size(size).width(160),
+                    action
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            );
+        }
+        let name = text_input(&ctx.tr("users-name"), &self.name)
+            .on_input(Message::NameChanged)
+            .on_submit(Message::Add)
+            .size(size)
+            .padding(6);
+        let role = pick_list(
+            ctx.options::<UserRole>(),
+            Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
+            Message::RolePicked,
+        )
+        .text_size(size)
+        .width(Fill);
+        let add = column![
+            widgets::heading(ctx, ctx.tr("users-add")),
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("users-name"),
+                    name,
+                    self.error.as_ref().map(|e| ctx.error(e))
+                ),
+                widgets::field(ctx, ctx.tr("users-role"), role, None),
+            ]
+            .spacing(theme::GAP),
+            button(text(ctx.tr("users-add")).size(size))
+                .style(button::primary)
+                .on_press(Message::Add),
+        ]
+        .spacing(theme::TIGHT);
+        scrollable(
+            column![
+                text(ctx.tr("users-title")).size(ctx.sizes.heading()),
+                widgets::card(list),
+                widgets::card(add),
+                self.seal_view(ctx),
+                self.mail_view(ctx),
+            ]
+            .spacing(theme::GAP)
+            .max_width(theme::MAX_PAGE_WIDTH),
+        )
+        .height(Fill)
+        .into()
+    }
+}
+
+/// A job's notice, or its error in red.
+fn phrase_line<'a>(ctx: Ctx<'a>, phrase: &Phrase) -> Element<'a, Message> {
+    let line = text(ctx.phrase(phrase)).size(ctx.sizes.body());
+    if phrase.error {
+        line.style(theme::error_text).into()
+    } else {
+        line.into()
+    }
+}
+
+/// Adds a local user and makes them current.
+pub async fn create_user(
+    store: &Store,
+    by: Option<&accord_store::Actor>,
+    name: &str,
+    role: UserRole,
+) -> Result<LocalUser, StoreError> {
+    let user = store.create_user(by, name, role).await?;
+    store.set_current_user(user.id).await?;
+    Ok(user)
+}

@@ -1,0 +1,194 @@
+//! The centre's seal: the key that seals published agreements, created
+//! here or imported from a PKCS#12 file, its jobs and its section of the
+//! users screen.
+
+use accord_store::Store;
+use iced::{
+    Element,
+    widget::{button, column, row, text, text_input},
+};
+
+use super::{Message, Users, phrase_line};
+use crate::error::{AppError, Phrase};
+use crate::gui::{Action, Ctx, theme, widgets};
+use crate::publish::{self, KeyInfo};
+
+/// What the seal section asks for.
+#[derive(Debug, Clone)]
+pub enum KeyJob {
+    /// Read the key in use.
+    Load,
+    /// Create a key now if there is none (at set-up).
+    Ensure,
+    /// Create a new key in the centre's name.
+    Create(String),
+    /// Import a key and its certificate from a PKCS#12 file.
+    Import {
+        path: std::path::PathBuf,
+        password: String,
+    },
+}
+
+impl Users {
+    /// "Create a seal": a new key in the typed centre name.
+    pub(super) fn create_key(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
+        self.busy = true;
+        let job = KeyJob::Create(self.centre_name.trim().to_owned());
+        Action::Run(vec![key_job(&ctx.actor(), ctx.locale(), job)])
+    }
+
+    /// "Import": the typed file with the typed password (then forgotten).
+    pub(super) fn import_key(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
+        self.busy = true;
+        let password = std::mem::take(&mut self.p12_password);
+        let job = KeyJob::Import {
+            path: self.p12_path.trim().into(),
+            password,
+        };
+        Action::Run(vec![key_job(&ctx.actor(), ctx.locale(), job)])
+    }
+
+    /// The answer of a key job.
+    pub(super) fn key_done(&mut self, result: Result<(Option<KeyInfo>, Option<Phrase>), AppError>) {
+        self.busy = false;
+        match result {
+            Ok((key, notice)) => {
+                if let Some(k) = &key
+                    && self.centre_name.is_empty()
+                {
+                    self.centre_name = k.common_name.clone();
+                }
+                self.key = key;
+                self.key_result = notice;
+            }
+            Err(e) => self.key_result = Some(e.phrase()),
+        }
+    }
+
+    /// The seal section: the key in use, creating one, importing one.
+    pub(super) fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        let size = ctx.sizes.body();
+        let mut col = column![widgets::heading(ctx, ctx.tr("seal-title"))].spacing(theme::TIGHT);
+        match &self.key {
+            Some(k) => {
+                col = col
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-name"),
+                        k.common_name.clone(),
+                    ))
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-source"),
+                        ctx.tr_args(
+                            if k.imported {
+                                "seal-imported-at"
+                            } else {
+                                "seal-created-at"
+                            },
+                            &[("when", ctx.datetime(k.created_at))],
+                        ),
+                    ))
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-fingerprint"),
+                        k.fingerprint.clone(),
+                    ));
+            }
+            None => col = col.push(text(ctx.tr("seal-none")).size(size)),
+        }
+        col = col.push(
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-centre-name"),
+                    text_input(&ctx.tr("centre-default-name"), &self.centre_name)
+                        .id("seal_centre_name")
+                        .size(size)
+                        .on_input(Message::CentreName),
+                    None
+                ),
+                button(text(ctx.tr("seal-create")).size(size))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.busy && !self.centre_name.trim().is_empty())
+                            .then_some(Message::CreateKey)
+                    ),
+            ]
+            .spacing(theme::GAP)
+            .align_y(iced::Bottom),
+        );
+        col = col.push(
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-p12-path"),
+                    text_input("/home/…/centre.p12", &self.p12_path)
+                        .id("seal_p12_path")
+                        .size(size)
+                        .on_input(Message::P12Path),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("seal-p12-password"),
+                    text_input("", &self.p12_password)
+                        .id("seal_p12_password")
+                        .secure(true)
+                        .size(size)
+                        .on_input(Message::P12Password),
+                    None
+                ),
+                button(text(ctx.tr("seal-import")).size(size))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.busy && !self.p12_path.trim().is_empty())
+                            .then_some(Message::ImportKey)
+                    ),
+            ]
+            .spacing(theme::GAP)
+            .align_y(iced::Bottom),
+        );
+        if let Some(result) = &self.key_result {
+            col = col.push(phrase_line(ctx, result));
+        }
+        widgets::card(col)
+    }
+}
+
+/// A seal job, then the key as it now stands.
+pub fn key_job(
+    actor: &accord_store::Actor,
+    locale: accord_i18n::Locale,
+    job: KeyJob,
+) -> crate::gui::Job<Message> {
+    let actor = actor.clone();
+    crate::gui::Job::new(move |store| async move {
+        Message::KeyDone(run_key_job(&store, &actor, locale, job).await)
+    })
+}
+
+async fn run_key_job(
+    store: &Store,
+    actor: &accord_store::Actor,
+    locale: accord_i18n::Locale,
+    job: KeyJob,
+) -> Result<(Option<KeyInfo>, Option<Phrase>), AppError> {
+    let notice = match job {
+        KeyJob::Load => None,
+        KeyJob::Ensure => {
+            let t = accord_i18n::Translations::get(locale);
+            publish::centre_key(store, actor, t).await?;
+            None
+        }
+        KeyJob::Create(name) => {
+            let key = publish::create_key(store, actor, &name).await?;
+            Some(Phrase::new("seal-created").arg("name", key.common_name))
+        }
+        KeyJob::Import { path, password } => {
+            let key = publish::import_key(store, actor, &path, &password).await?;
+            Some(Phrase::new("seal-imported").arg("name", key.common_name))
+        }
+    };
+    Ok((publish::key_info(store).await?, notice))
+}
