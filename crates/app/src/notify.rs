@@ -76,14 +76,14 @@ mod tests {
     fn names_stay_out_of_the_notification_when_the_centre_says_so() {
         let t = Translations::get(Locale::ZhCn);
         let due: Vec<FollowUp> = (1..=5).map(row).collect();
-        let (summary, body) = super::text(&t, &due, false);
+        let (summary, body) = super::text(t, &due, false);
         assert!(summary.contains('5'), "{summary}");
         assert!(body.contains("2025-0001 · 督促履行 · 王建国"), "{body}");
         assert!(body.contains("另有 2 项"), "{body}");
-        let (_, hidden) = super::text(&t, &due, true);
+        let (_, hidden) = super::text(t, &due, true);
         assert!(!hidden.contains("王建国"), "{hidden}");
         assert!(hidden.contains("2025-0001 · 督促履行"));
         // With no notification service (as here) nothing panics.
-        super::announce(&t, &due, true);
+        super::announce(t, &due, true);
     }
 }

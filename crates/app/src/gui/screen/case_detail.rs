@@ -422,7 +422,7 @@ impl CaseDetail {
                         iced::widget::text_input(&ctx.tr("hint-date-input"), &self.visit_date)
                             .id("visit_date")
                             .size(size)
-                            .on_input(move |s| Message::VisitDate(s)),
+                            .on_input(Message::VisitDate),
                         None
                     ),
                     widgets::field(
@@ -431,7 +431,7 @@ impl CaseDetail {
                         iced::widget::pick_list(
                             ctx.options::<Satisfaction>(),
                             self.satisfaction.clone(),
-                            move |c| Message::Satisfaction(c)
+                            Message::Satisfaction
                         )
                         .text_size(size),
                         None
@@ -442,7 +442,7 @@ impl CaseDetail {
                         iced::widget::text_input("", &self.visit_note)
                             .id("visit_note")
                             .size(size)
-                            .on_input(move |s| Message::VisitNote(s)),
+                            .on_input(Message::VisitNote),
                         None
                     ),
                 ]

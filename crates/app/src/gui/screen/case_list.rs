@@ -151,7 +151,7 @@ impl CaseList {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let search = text_input(&ctx.tr("cases-search-placeholder"), &self.query)
             .id("case_search")
-            .on_input(move |s| Message::QueryChanged(s))
+            .on_input(Message::QueryChanged)
             .size(ctx.sizes.body())
             .padding(8)
             .width(Fill);
@@ -164,7 +164,7 @@ impl CaseList {
             label: ctx.label(s),
         }));
         let selected = filters.iter().find(|f| f.status == self.status).cloned();
-        let filter = pick_list(filters, selected, move |f| Message::StatusPicked(f))
+        let filter = pick_list(filters, selected, Message::StatusPicked)
             .text_size(ctx.sizes.body())
             .padding(8)
             .width(220);

@@ -135,14 +135,14 @@ impl FirstRun {
         }
         let name = text_input(&ctx.tr("first-run-name"), &self.name)
             .id("first_run_name")
-            .on_input(move |s| Message::NameChanged(s))
+            .on_input(Message::NameChanged)
             .on_submit(Message::Start)
             .size(ctx.sizes.body())
             .padding(8);
         let role = pick_list(
             ctx.options::<UserRole>(),
             Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
-            move |r| Message::RolePicked(r),
+            Message::RolePicked,
         )
         .text_size(ctx.sizes.body())
         .width(Fill);

@@ -243,26 +243,26 @@ impl Intake {
         let category = pick_list(
             ctx.options::<Category>(),
             Some(ctx.labeled(self.category)),
-            move |c| Message::CategoryPicked(c),
+            Message::CategoryPicked,
         )
         .text_size(size)
         .width(Fill);
         let channel = pick_list(
             ctx.options::<IntakeChannel>(),
             Some(ctx.labeled(self.channel)),
-            move |c| Message::ChannelPicked(c),
+            Message::ChannelPicked,
         )
         .text_size(size)
         .width(Fill);
         let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
             .id("intake_received")
-            .on_input(move |s| Message::ReceivedChanged(s))
+            .on_input(Message::ReceivedChanged)
             .size(size)
             .padding(6);
         let summary = text_editor(&self.summary)
             .id("intake_summary")
             .placeholder(ctx.tr("intake-summary-placeholder"))
-            .on_action(move |a| Message::SummaryEdited(a))
+            .on_action(Message::SummaryEdited)
             .size(size)
             .height(110)
             .padding(8);

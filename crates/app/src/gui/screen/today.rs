@@ -364,11 +364,11 @@ impl Today {
                 text_input(&ctx.tr("today-outcome-hint"), &self.outcome)
                     .id("today_outcome")
                     .size(body)
-                    .on_input(|s| Message::Outcome(s)),
+                    .on_input(Message::Outcome),
                 checkbox(self.performed)
                     .label(ctx.tr("today-performed"))
                     .text_size(body)
-                    .on_toggle(|on| Message::Performed(on)),
+                    .on_toggle(Message::Performed),
                 button(text(ctx.tr("today-done")).size(body))
                     .style(button::success)
                     .on_press_maybe((!self.busy).then_some(Message::Complete)),
@@ -386,7 +386,7 @@ impl Today {
                         text_input("", &self.amount)
                             .id("today_amount")
                             .size(body)
-                            .on_input(|s| Message::Amount(s)),
+                            .on_input(Message::Amount),
                         None
                     ),
                     widgets::field(
@@ -395,7 +395,7 @@ impl Today {
                         text_input(&ctx.tr("hint-date-input"), &self.date)
                             .id("today_paid_on")
                             .size(body)
-                            .on_input(|s| Message::Date(s)),
+                            .on_input(Message::Date),
                         None
                     ),
                     widgets::field(
@@ -404,7 +404,7 @@ impl Today {
                         text_input(&ctx.tr("agreement-method-hint"), &self.method)
                             .id("today_method")
                             .size(body)
-                            .on_input(|s| Message::Method(s)),
+                            .on_input(Message::Method),
                         None
                     ),
                     widgets::field(
@@ -413,7 +413,7 @@ impl Today {
                         text_input(&ctx.tr("today-evidence-hint"), &self.evidence)
                             .id("today_evidence")
                             .size(body)
-                            .on_input(|s| Message::Evidence(s)),
+                            .on_input(Message::Evidence),
                         None
                     ),
                 ]
