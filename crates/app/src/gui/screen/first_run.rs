@@ -1,6 +1,6 @@
 //! First run: who is at the keyboard, then an offer to load the example.
 
-use accord_core::{LocalUser, UserRole, ValidationError};
+use accord_core::{LocalUser, UserRole};
 use accord_store::{Actor, CaseQuery, StoreError};
 use iced::{
     Center, Element, Fill,
@@ -8,14 +8,14 @@ use iced::{
 };
 
 use crate::error::{AppError, Phrase};
+use super::new_user::NewUser;
 use crate::gui::{Action, Ctx, Labeled, Route, theme, widgets};
 
 /// The first-run screen: the form, then the offer of the example.
 #[derive(Debug, Clone, Default)]
 pub struct FirstRun {
-    name: String,
-    role: Option<UserRole>,
-    error: Option<ValidationError>,
+    /// Who is at the keyboard, as typed.
+    form: NewUser,
     busy: bool,
     /// The user exists and the database has no case: offer the example.
     offer_example: bool,
@@ -46,15 +46,11 @@ pub enum Message {
 impl FirstRun {
     pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
-            Message::NameChanged(name) => {
-                self.name = name;
-                self.error = None;
-            }
-            Message::RolePicked(role) => self.role = Some(role.value),
-            Message::Start => match LocalUser::validate_name(&self.name) {
-                Ok(name) => {
+            Message::NameChanged(name) => self.form.name_changed(name),
+            Message::RolePicked(role) => self.form.role_picked(role),
+            Message::Start => {
+                if let Some((name, role)) = self.form.submit() {
                     self.busy = true;
-                    let role = self.role.unwrap_or(UserRole::Mediator);
                     return Action::run(move |store| async move {
                         let created = async {
                             let user = super::users::create_user(&store, None, &name, role).await?;
@@ -69,8 +65,7 @@ impl FirstRun {
                         Message::Created(created.await)
                     });
                 }
-                Err(e) => self.error = Some(e),
-            },
+            }
             Message::Created(Ok((user, empty))) => {
                 self.busy = false;
                 if empty {
@@ -133,7 +128,7 @@ impl FirstRun {
         if self.offer_example {
             return offer_example(ctx, self.busy);
         }
-        let name = text_input(&ctx.tr("first-run-name"), &self.name)
+        let name = text_input(&ctx.tr("first-run-name"), self.form.name())
             .id("first_run_name")
             .on_input(Message::NameChanged)
             .on_submit(Message::Start)
@@ -141,7 +136,7 @@ impl FirstRun {
             .padding(8);
         let role = pick_list(
             ctx.options::<UserRole>(),
-            Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
+            Some(ctx.labeled(self.form.role())),
             Message::RolePicked,
         )
         .text_size(ctx.sizes.body())
@@ -157,7 +152,7 @@ impl FirstRun {
                 ctx,
                 ctx.tr("first-run-name"),
                 name,
-                self.error.as_ref().map(|e| ctx.error(e))
+                self.form.error().map(|e| ctx.error(e))
             ),
             widgets::field(ctx, ctx.tr("first-run-role"), role, None),
             row![start].align_y(Center),

@@ -6,7 +6,7 @@
 mod mail;
 mod seal;
 
-use accord_core::{LocalUser, UserRole, ValidationError};
+use accord_core::{LocalUser, UserRole};
 use accord_store::{Store, StoreError};
 use iced::{
     Center, Element, Fill,
@@ -14,6 +14,7 @@ use iced::{
 };
 
 use crate::error::{AppError, Phrase};
+use super::new_user::NewUser;
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
 use crate::publish::KeyInfo;
 
@@ -26,12 +27,8 @@ pub use seal::{KeyJob, key_job};
 pub struct Users {
     /// Everyone who has used this database.
     users: Vec<LocalUser>,
-    /// The new user's name, as typed.
-    name: String,
-    /// The new user's role (mediator unless picked).
-    role: Option<UserRole>,
-    /// Why the typed name cannot be added.
-    error: Option<ValidationError>,
+    /// The colleague being added, as typed.
+    form: NewUser,
     /// The sealing key in use, once read.
     pub key: Option<KeyInfo>,
     /// The centre's name for a new seal.
@@ -127,22 +124,17 @@ impl Users {
     /// mail settings' jobs start in `seal` and `mail`.
     pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
-            Message::NameChanged(name) => {
-                self.name = name;
-                self.error = None;
-            }
-            Message::RolePicked(role) => self.role = Some(role.value),
-            Message::Add => match LocalUser::validate_name(&self.name) {
-                Ok(name) => {
-                    self.name.clear();
+            Message::NameChanged(name) => self.form.name_changed(name),
+            Message::RolePicked(role) => self.form.role_picked(role),
+            Message::Add => {
+                if let Some((name, role)) = self.form.submit() {
+                    self.form.clear();
                     let by = ctx.actor();
-                    let role = self.role.unwrap_or(UserRole::Mediator);
                     return Action::run(move |store| async move {
                         Message::UserReady(create_user(&store, Some(&by), &name, role).await)
                     });
                 }
-                Err(e) => self.error = Some(e),
-            },
+            }
             Message::Use(user) => {
                 return Action::run(move |store| async move {
                     Message::UserReady(store.set_current_user(user.id).await.map(|()| user))
@@ -206,14 +198,14 @@ impl Users {
                 .align_y(Center),
             );
         }
-        let name = text_input(&ctx.tr("users-name"), &self.name)
+        let name = text_input(&ctx.tr("users-name"), self.form.name())
             .on_input(Message::NameChanged)
             .on_submit(Message::Add)
             .size(size)
             .padding(6);
         let role = pick_list(
             ctx.options::<UserRole>(),
-            Some(ctx.labeled(self.role.unwrap_or(UserRole::Mediator))),
+            Some(ctx.labeled(self.form.role())),
             Message::RolePicked,
         )
         .text_size(size)
@@ -225,7 +217,7 @@ impl Users {
                     ctx,
                     ctx.tr("users-name"),
                     name,
-                    self.error.as_ref().map(|e| ctx.error(e))
+                    self.form.error().map(|e| ctx.error(e))
                 ),
                 widgets::field(ctx, ctx.tr("users-role"), role, None),
             ]
