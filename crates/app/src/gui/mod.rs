@@ -311,11 +311,11 @@ impl App {
             // a frame: nothing to do.
             _ => Action::None,
         };
-        self.perform(action)
+        self.carry_out(action)
     }
 
     /// Carries out what a screen asked for; returns the jobs to run.
-    fn perform(&mut self, action: Action<Message>) -> Vec<Job<Message>> {
+    fn carry_out(&mut self, action: Action<Message>) -> Vec<Job<Message>> {
         match action {
             Action::None => Vec::new(),
             Action::Run(jobs) => jobs,
@@ -330,7 +330,7 @@ impl App {
             }
             Action::Many(actions) => actions
                 .into_iter()
-                .flat_map(|action| self.perform(action))
+                .flat_map(|action| self.carry_out(action))
                 .collect(),
         }
     }
@@ -374,7 +374,7 @@ impl App {
                 Ok(Opened::Agreement(Box::new(data)))
             }),
         };
-        self.perform(action)
+        self.carry_out(action)
     }
 
     /// Keyboard shortcuts, the session timer, the background work.

@@ -257,7 +257,7 @@ impl CaseDetail {
         page = page.push(widgets::card(issues));
 
         if !self.performance.is_empty() {
-            page = page.push(self.performance_view(ctx));
+            page = page.push(self.instalments_view(ctx));
         }
 
         let next = case.status.next_states();
@@ -371,7 +371,7 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, Message> {
 
 /// The button into the mediation room, for cases still being mediated.
 impl CaseDetail {
-    fn performance_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+    fn instalments_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let mut col = column![widgets::heading(ctx, ctx.tr("detail-performance"))]
             .spacing(theme::TIGHT / 2.0);
