@@ -80,7 +80,7 @@ pub fn page<'a>(
     body: Element<'a, Message>,
 ) -> Element<'a, Message> {
     let mut page = column![].spacing(theme::GAP);
-    if notice.is_some() {
+    if let Some(notice) = notice {
         page = page.push(widgets::banner(ctx, notice));
     }
     page = page.push(body);

@@ -54,13 +54,23 @@ pub fn fact<'a, Message: 'a>(ctx: Ctx<'_>, label: String, value: String) -> Elem
     .into()
 }
 
-/// What the last action did or why it failed, above a screen's content
-/// (drawn as an alert when the phrase is an error); nothing when there is
-/// nothing to say.
-pub fn banner<'a, Message: 'a>(ctx: Ctx<'_>, phrase: Option<&Phrase>) -> Element<'a, Message> {
-    let Some(phrase) = phrase else {
-        return column![].into();
-    };
+/// What the last action did and why the last one failed, above a
+/// screen's content (each drawn as an alert when the phrase is an error);
+/// nothing when there is nothing to say.
+pub fn banners<'a, Message: 'a>(
+    ctx: Ctx<'_>,
+    notice: Option<&Phrase>,
+    error: Option<&Phrase>,
+) -> Element<'a, Message> {
+    let mut col = column![].spacing(theme::GAP);
+    for phrase in [notice, error].into_iter().flatten() {
+        col = col.push(banner(ctx, phrase));
+    }
+    col.into()
+}
+
+/// One notice or error line.
+pub fn banner<'a, Message: 'a>(ctx: Ctx<'_>, phrase: &Phrase) -> Element<'a, Message> {
     container(text(ctx.phrase(phrase)).size(ctx.sizes.body()))
         .padding(theme::GAP)
         .width(Fill)

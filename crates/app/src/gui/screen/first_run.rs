@@ -7,8 +7,8 @@ use iced::{
     widget::{button, column, container, pick_list, row, text, text_input},
 };
 
-use crate::error::{AppError, Phrase};
 use super::new_user::NewUser;
+use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, Labeled, Route, theme, widgets};
 
 /// The first-run screen: the form, then the offer of the example.

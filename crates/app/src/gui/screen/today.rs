@@ -282,8 +282,11 @@ impl Today {
             .align_y(Center)
         ]
         .spacing(theme::GAP);
-        page = page.push(widgets::banner(ctx, self.data.notice.as_ref()));
-        page = page.push(widgets::banner(ctx, self.error.as_ref()));
+        page = page.push(widgets::banners(
+            ctx,
+            self.data.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         let mut list = column![].spacing(theme::TIGHT);
         if self.data.rows.is_empty() {
             list = list.push(text(ctx.tr("today-nothing")).size(body));

@@ -276,12 +276,14 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
     let body = ctx.sizes.body();
     let form = &screen.form;
     let mut col = column![].spacing(theme::GAP);
-    if matches!(
-        screen.status(),
-        Some(AgreementStatus::Approved | AgreementStatus::Final)
-    ) {
+    let locked = match screen.status() {
+        Some(AgreementStatus::Approved) => Some("agreement-change-needs-approval"),
+        Some(AgreementStatus::Final) => Some("agreement-final-locked"),
+        _ => None,
+    };
+    if let Some(key) = locked {
         col = col.push(
-            container(text(ctx.tr("agreement-change-needs-approval")).size(body))
+            container(text(ctx.tr(key)).size(body))
                 .padding(theme::TIGHT)
                 .width(Fill)
                 .style(theme::notice),

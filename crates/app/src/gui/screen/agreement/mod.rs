@@ -248,8 +248,13 @@ impl AgreementScreen {
         self.glyphs = pdf::missing_glyphs(&doc).unwrap_or_default();
     }
 
+    /// Whether the draft can be changed now: not while it is in review,
+    /// never once it is final (a change after that is a new document).
     fn editable(&self) -> bool {
-        self.status() != Some(AgreementStatus::InReview) && !self.busy
+        !matches!(
+            self.status(),
+            Some(AgreementStatus::InReview | AgreementStatus::Final)
+        ) && !self.busy
     }
 
     /// Applies a message: the frame's own, or a tab's.
@@ -364,8 +369,11 @@ impl AgreementScreen {
         }))
         .spacing(theme::TIGHT);
         let mut page = column![title, tabs].spacing(theme::GAP);
-        page = page.push(widgets::banner(ctx, self.data.notice.as_ref()));
-        page = page.push(widgets::banner(ctx, self.error.as_ref()));
+        page = page.push(widgets::banners(
+            ctx,
+            self.data.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         let body: El<'a> = match self.tab {
             Tab::Draft => draft::view(self, ctx).map(Message::Draft),
             Tab::Review => review::view(self, ctx).map(Message::Review),

@@ -13,8 +13,8 @@ use iced::{
     widget::{button, column, pick_list, row, scrollable, text, text_input},
 };
 
-use crate::error::{AppError, Phrase};
 use super::new_user::NewUser;
+use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
 use crate::publish::KeyInfo;
 
