@@ -413,3 +413,46 @@ fn a_draft_saved_meanwhile_elsewhere_is_not_overwritten() {
     assert_eq!(record.versions.len(), 1);
     assert_eq!(record.current().map(|v| &v.content), Some(&theirs));
 }
+
+/// A final, sealed agreement stays final: its draft tab says why it cannot
+/// change, typing changes nothing and there is nothing to save.
+#[test]
+fn a_final_agreement_cannot_be_edited_back_into_a_draft() {
+    let mut h = Harness::new(true, "zh-CN");
+    let t = accord_i18n::Translations::get(accord_i18n::Locale::ZhCn);
+    let (case, _) =
+        h.rt.block_on(accord_app::publish::load_demo(
+            &h.store,
+            &Actor::system(),
+            t,
+        ))
+        .expect("demo");
+    let versions = |h: &Harness| {
+        let record =
+            h.rt.block_on(h.store.agreement(case.id))
+                .expect("read")
+                .expect("agreement");
+        (record.status, record.versions.len())
+    };
+    let before = versions(&h);
+    assert_eq!(before.0, AgreementStatus::Final);
+    h.restart();
+    click(&mut h, "2025-0001");
+    click(&mut h, "调解协议");
+    click(&mut h, "起草");
+    assert!(h.shows_fragment("本协议已生效并加盖印章，不能再修改"));
+    h.interact(|ui| type_into(ui, "agreement_recorder", "（改）"));
+    assert!(
+        !h.shows_fragment("（改）"),
+        "the form does not take the edit"
+    );
+    h.interact(|ui| {
+        let _ = ui.click("保存草稿");
+    });
+    assert_eq!(versions(&h), before, "still final, no new version");
+    assert!(
+        h.rt.block_on(h.store.sealed_pdf(case.id))
+            .expect("read")
+            .is_some()
+    );
+}
