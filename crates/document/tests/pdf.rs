@@ -32,6 +32,7 @@ fn render(locale: Locale, jurisdiction: Jurisdiction) -> Vec<u8> {
             "ACCORD|2025-0001|1|sha256:0123abcd".into(),
             t.tr("doc-qr-caption"),
         )),
+        certificate_fingerprint: None,
     };
     pdf::render(&doc, &options).expect("renders")
 }

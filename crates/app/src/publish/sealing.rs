@@ -84,6 +84,7 @@ pub fn sealed_original(
         created_unix: now,
         footer_pattern: t.tr("doc-footer"),
         qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
+        certificate_fingerprint: None,
     };
     let bytes = pdf::render(doc, &options)?;
     Ok(seal::seal(

@@ -45,6 +45,12 @@ pub struct PrintOptions {
     /// What the QR code on the last page holds (the agreement's id and the
     /// hash of its canonical content), and the caption under it.
     pub qr: Option<(String, String)>,
+    /// The line beside the QR code that names the seal's certificate by
+    /// its fingerprint (`印章证书 SHA-256：3F2A91C0 7D44E01B`, from
+    /// `doc-certificate-fingerprint` and `seal::short_fingerprint`), for a
+    /// court clerk to compare with the certificate the centre published.
+    /// Without it the page is as before.
+    pub certificate_fingerprint: Option<String>,
 }
 
 // A4 and its margins, in points.

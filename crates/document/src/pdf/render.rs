@@ -2,8 +2,8 @@
 //! reference, headings, paragraphs, parties, terms, items, the boxed
 //! notice, signatures, closing lines), then the page furniture (number
 //! and original in the header, "第 X 页 共 Y 页" in the footer, the QR code
-//! on the last page), then the PDF written with each face subset to the
-//! characters it prints.
+//! and the seal certificate's fingerprint on the last page), then the PDF
+//! written with each face subset to the characters it prints.
 
 use accord_i18n::Locale;
 use printpdf::{
@@ -26,6 +26,9 @@ struct Faces {
 
 /// The width text is set to between the margins.
 const MEASURE: f32 = PAGE_W - 2.0 * MARGIN_X;
+/// The QR code's side and the height of its foot on the last page.
+const QR_SIZE: f32 = 62.0;
+const QR_Y: f32 = BOTTOM + 4.0;
 
 /// Renders the agreement to PDF bytes.
 pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>, PdfError> {
@@ -46,6 +49,11 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         && let Some(last) = pages.pages.last_mut()
     {
         qr_code(last, faces.regular, payload, caption)?;
+    }
+    if let Some(line) = &options.certificate_fingerprint
+        && let Some(last) = pages.pages.last_mut()
+    {
+        fingerprint_line(last, line, options.qr.is_some());
     }
     write(doc, options, &faces, pages.pages)
 }
@@ -237,9 +245,9 @@ fn qr_code(page: &mut Page, m: &Metrics, payload: &str, caption: &str) -> Result
     let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
         .map_err(|e| PdfError::Font(format!("QR code: {e}")))?;
     let width = code.width();
-    let size = 62.0;
+    let size = QR_SIZE;
     let module = size / width as f32;
-    let (x0, y0) = (MARGIN_X, BOTTOM + 4.0);
+    let (x0, y0) = (MARGIN_X, QR_Y);
     let ops = &mut page.1;
     ops.push(Op::SetFillColor {
         col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
@@ -268,6 +276,17 @@ fn qr_code(page: &mut Page, m: &Metrics, payload: &str, caption: &str) -> Result
         caption.to_owned(),
     ));
     Ok(())
+}
+
+/// The certificate's fingerprint in small type: beside the QR code, level
+/// with its foot, or where the QR code's caption would be without one.
+fn fingerprint_line(page: &mut Page, line: &str, beside_qr: bool) {
+    let (x, y) = if beside_qr {
+        (MARGIN_X + QR_SIZE + 8.0, QR_Y)
+    } else {
+        (MARGIN_X, QR_Y - 10.0)
+    };
+    page.0.push(Run::plain(x, y, 7.5, line.to_owned()));
 }
 
 /// The PDF: metadata, both faces subset to exactly the characters each

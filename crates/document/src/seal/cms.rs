@@ -1,12 +1,13 @@
 //! The CMS `SignedData` (RFC 5652) inside `/Contents`: built detached over
 //! a precomputed SHA-256 digest with the ESS signing-certificate-v2
-//! attribute (RFC 5035) and no signing-time, and read back and checked:
+//! attribute (RFC 5035) and no signing-time, and read back (nothing but
+//! the reserve's zeros may follow it) and checked: one signer,
 //! message-digest, signing-certificate-v2 and the ECDSA P-256 signature
 //! over the signed attributes.
 
 use ::cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use ::cms::cert::{CertificateChoices, IssuerAndSerialNumber};
-use ::cms::content_info::ContentInfo;
+use ::cms::content_info::{CmsVersion, ContentInfo};
 use ::cms::signed_data::{EncapsulatedContentInfo, SignedData, SignerIdentifier};
 use const_oid::ObjectIdentifier;
 use const_oid::db::{rfc5911, rfc5912};
@@ -132,20 +133,97 @@ pub(super) fn build(
     content_info.to_der().map_err(SealError::cms)
 }
 
-/// Reads the CMS in `/Contents` (zero padding after the DER is ignored)
-/// and checks it signs `digest`: the algorithms, the message-digest
-/// attribute, signing-certificate-v2 against the embedded certificate, and
-/// the ECDSA signature over the signed attributes with that certificate's
-/// key. Returns the signer's certificate.
-pub(super) fn check(cms_der_padded: &[u8], digest: &[u8]) -> Result<Certificate, SealError> {
+/// Reads the CMS in `/Contents`: one DER `ContentInfo` holding
+/// `SignedData`, followed by nothing but the zero bytes of the reserve.
+pub(super) fn decode(cms_der_padded: &[u8]) -> Result<SignedData, SealError> {
     let mut reader = der::SliceReader::new(cms_der_padded).map_err(SealError::cms)?;
     let content_info: ContentInfo = der::Decode::decode(&mut reader).map_err(SealError::cms)?;
+    let used = usize::try_from(der::Reader::position(&reader)).unwrap_or(usize::MAX);
+    if cms_der_padded
+        .get(used..)
+        .is_none_or(|rest| rest.iter().any(|&b| b != 0))
+    {
+        return Err(SealError::ContentsPadding);
+    }
+    // DER has one encoding of a value: read back, it is written the same.
+    if content_info.to_der().ok().as_deref() != cms_der_padded.get(..used) {
+        return Err(SealError::UnexpectedCms);
+    }
     if content_info.content_type != rfc5911::ID_SIGNED_DATA {
         return Err(SealError::NotSignedData);
     }
-    let signed_data: SignedData = content_info.content.decode_as().map_err(SealError::cms)?;
+    content_info.content.decode_as().map_err(SealError::cms)
+}
+
+/// The signer's certificate, matched by issuer + serial among the
+/// certificates the CMS carries.
+pub(super) fn signer_certificate(signed_data: &SignedData) -> Result<&Certificate, SealError> {
+    let signer_info = signed_data
+        .signer_infos
+        .0
+        .get(0)
+        .ok_or(SealError::NoSigner)?;
+    let SignerIdentifier::IssuerAndSerialNumber(ias) = &signer_info.sid else {
+        return Err(SealError::SignerByKeyId);
+    };
+    signed_data
+        .certificates
+        .as_ref()
+        .into_iter()
+        .flat_map(|set| set.0.iter())
+        .find_map(|c| match c {
+            CertificateChoices::Certificate(c)
+                if c.tbs_certificate.issuer == ias.issuer
+                    && c.tbs_certificate.serial_number == ias.serial_number =>
+            {
+                Some(c)
+            }
+            _ => None,
+        })
+        .ok_or(SealError::NoCertificate)
+}
+
+/// Whether the parts of the CMS no signature covers are exactly as
+/// [`build`] writes them: version 1, SHA-256 as the one digest algorithm,
+/// one certificate, no revocation data, and a version-1 signer with
+/// ECDSA-with-SHA-256 and no unsigned attributes. Nothing can then be
+/// changed in the CMS without breaking a check.
+fn as_sealed_here(signed_data: &SignedData) -> bool {
+    let ecdsa = AlgorithmIdentifierOwned {
+        oid: rfc5912::ECDSA_WITH_SHA_256,
+        parameters: None,
+    };
+    signed_data.version == CmsVersion::V1
+        && signed_data.digest_algorithms.as_slice() == [sha256_alg()].as_slice()
+        && signed_data.encap_content_info.econtent_type == rfc5911::ID_DATA
+        && signed_data.crls.is_none()
+        && signed_data
+            .certificates
+            .as_ref()
+            .is_some_and(|set| matches!(set.0.as_slice(), [CertificateChoices::Certificate(_)]))
+        && signed_data.signer_infos.0.iter().all(|si| {
+            si.version == CmsVersion::V1
+                && si.unsigned_attrs.is_none()
+                && si.digest_alg == sha256_alg()
+                && si.signature_algorithm == ecdsa
+        })
+}
+
+/// Checks that the CMS signs `digest`: one signer, the algorithms, the
+/// message-digest attribute, signing-certificate-v2 against the embedded
+/// certificate, and the ECDSA signature over the signed attributes with
+/// that certificate's key. Returns the signer's certificate.
+pub(super) fn check<'a>(
+    signed_data: &'a SignedData,
+    digest: &[u8],
+) -> Result<&'a Certificate, SealError> {
     if signed_data.encap_content_info.econtent.is_some() {
         return Err(SealError::NotDetached);
+    }
+    if signed_data.signer_infos.0.len() != 1 {
+        return Err(SealError::SignerCount {
+            count: signed_data.signer_infos.0.len(),
+        });
     }
     let signer_info = signed_data
         .signer_infos
@@ -164,26 +242,10 @@ pub(super) fn check(cms_der_padded: &[u8], digest: &[u8]) -> Result<Certificate,
             oid: signer_info.signature_algorithm.oid,
         });
     }
-
-    // The signer's certificate, matched by issuer + serial.
-    let SignerIdentifier::IssuerAndSerialNumber(ias) = &signer_info.sid else {
-        return Err(SealError::SignerByKeyId);
-    };
-    let cert = signed_data
-        .certificates
-        .as_ref()
-        .into_iter()
-        .flat_map(|set| set.0.iter())
-        .find_map(|c| match c {
-            CertificateChoices::Certificate(c)
-                if c.tbs_certificate.issuer == ias.issuer
-                    && c.tbs_certificate.serial_number == ias.serial_number =>
-            {
-                Some(c)
-            }
-            _ => None,
-        })
-        .ok_or(SealError::NoCertificate)?;
+    if !as_sealed_here(signed_data) {
+        return Err(SealError::UnexpectedCms);
+    }
+    let cert = signer_certificate(signed_data)?;
     let cert_der = cert.to_der().map_err(SealError::cms)?;
 
     // Signed attributes: message-digest must equal our digest, and
@@ -228,5 +290,5 @@ pub(super) fn check(cms_der_padded: &[u8], digest: &[u8]) -> Result<Certificate,
         .map_err(|_| SealError::MalformedSignature)?;
     vk.verify(&signed_attrs_der, &sig)
         .map_err(|_| SealError::SignatureInvalid)?;
-    Ok(cert.clone())
+    Ok(cert)
 }

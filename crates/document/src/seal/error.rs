@@ -108,6 +108,56 @@ pub enum SealError {
     /// The ECDSA check over the signed attributes failed.
     #[error("signature invalid: ECDSA check over the signed attributes failed")]
     SignatureInvalid,
+
+    // Verification: what a sealed agreement must be, and whose.
+    /// The file carries more (or other) signatures than the one seal.
+    #[error("{count} signatures; a sealed agreement carries exactly one")]
+    SignatureCount { count: usize },
+    /// The CMS names more than one signer.
+    #[error("the CMS has {count} signers; a seal has one")]
+    SignerCount { count: usize },
+    /// A signature's certificate carries the name of a trusted certificate
+    /// but is not it.
+    #[error("signed by a look-alike certificate of {signer} (SHA-256 {fingerprint})")]
+    LookAlikeCertificate { signer: String, fingerprint: String },
+    /// The signer's certificate is not one of the trusted ones.
+    #[error("signed by {signer} (SHA-256 {fingerprint}), not a trusted certificate")]
+    UntrustedCertificate { signer: String, fingerprint: String },
+    /// There is no certificate to check the signer against (or the named
+    /// file holds none).
+    #[error("no trusted certificate to check the seal against")]
+    NoTrustedCertificate,
+    /// `/ByteRange` is not an array of four integers.
+    #[error("the ByteRange is not four integers")]
+    ByteRangeShape,
+    /// A `/ByteRange` number has more digits than any file offset.
+    #[error("a ByteRange number is too large")]
+    ByteRangeHuge,
+    /// A `/ByteRange` number is negative.
+    #[error("negative ByteRange {range}")]
+    ByteRangeNegative { range: String },
+    /// A `/ByteRange` part lies outside the file.
+    #[error("ByteRange {range} reaches outside the {len}-byte file")]
+    ByteRangeOutside { range: String, len: u64 },
+    /// The two signed parts overlap (or leave no room for the signature).
+    #[error("ByteRange {range}: the signed parts overlap")]
+    ByteRangeOverlap { range: String },
+    /// The unsigned gap is not exactly the signature's `/Contents`.
+    #[error("ByteRange {range}: the unsigned gap is not the signature value")]
+    ByteRangeGap { range: String },
+    /// Bytes follow the signed part: something was appended after sealing
+    /// (an incremental update, another signature).
+    #[error("{bytes} bytes were appended after the seal")]
+    AppendedAfterSeal { bytes: u64 },
+    /// `/Contents` is larger than any seal's reserve.
+    #[error("the signature value is too large")]
+    ContentsTooLarge,
+    /// The reserve after the CMS holds something other than zeros.
+    #[error("the signature's reserved space was changed after sealing")]
+    ContentsPadding,
+    /// The CMS is not encoded, or not laid out, as this program seals.
+    #[error("the CMS is not as this program writes a seal")]
+    UnexpectedCms,
 }
 
 impl SealError {
@@ -161,6 +211,58 @@ impl SealError {
             Self::SigningCertificateMismatch => ("error-seal-signing-certificate", Vec::new()),
             Self::MalformedSignature => ("error-seal-malformed-signature", Vec::new()),
             Self::SignatureInvalid => ("error-seal-signature-invalid", Vec::new()),
+            Self::SignatureCount { count } => (
+                "error-seal-signature-count",
+                vec![("count", count.to_string())],
+            ),
+            Self::SignerCount { count } => (
+                "error-seal-signer-count",
+                vec![("count", count.to_string())],
+            ),
+            Self::LookAlikeCertificate {
+                signer,
+                fingerprint,
+            } => (
+                "error-seal-look-alike",
+                vec![
+                    ("signer", signer.clone()),
+                    ("fingerprint", super::fingerprint_groups(fingerprint)),
+                ],
+            ),
+            Self::UntrustedCertificate {
+                signer,
+                fingerprint,
+            } => (
+                "error-seal-untrusted",
+                vec![
+                    ("signer", signer.clone()),
+                    ("fingerprint", super::fingerprint_groups(fingerprint)),
+                ],
+            ),
+            Self::NoTrustedCertificate => ("error-seal-no-trusted", Vec::new()),
+            Self::ByteRangeShape => ("error-seal-byte-range-shape", Vec::new()),
+            Self::ByteRangeHuge => ("error-seal-byte-range-huge", Vec::new()),
+            Self::ByteRangeNegative { range } => (
+                "error-seal-byte-range-negative",
+                vec![("range", range.clone())],
+            ),
+            Self::ByteRangeOutside { range, len } => (
+                "error-seal-byte-range-outside",
+                vec![("range", range.clone()), ("len", len.to_string())],
+            ),
+            Self::ByteRangeOverlap { range } => (
+                "error-seal-byte-range-overlap",
+                vec![("range", range.clone())],
+            ),
+            Self::ByteRangeGap { range } => {
+                ("error-seal-byte-range-gap", vec![("range", range.clone())])
+            }
+            Self::AppendedAfterSeal { bytes } => {
+                ("error-seal-appended", vec![("bytes", bytes.to_string())])
+            }
+            Self::ContentsTooLarge => ("error-seal-contents-too-large", Vec::new()),
+            Self::ContentsPadding => ("error-seal-contents-padding", Vec::new()),
+            Self::UnexpectedCms => ("error-seal-unexpected-cms", Vec::new()),
         }
     }
 

@@ -16,16 +16,21 @@
 //! claimed time in `/M`).
 //!
 //! `signing` writes the update ([`seal`]), `cms` builds and checks the
-//! signature, `keys` makes and reads the centre's key and certificate, and
-//! `verify` checks a sealed file ([`verify()`]); every failure is a
-//! [`SealError`] that names its Fluent message.
+//! signature, `keys` makes and reads the centre's key and certificate,
+//! `scan` reads the signature dictionaries from the file's bytes, `trust`
+//! holds the certificates a seal must be made with, and `verify` checks a
+//! sealed file ([`verify_trusted`]: one signature over the whole file by a
+//! trusted certificate; [`verify()`]: the same, whoever signed); every
+//! failure is a [`SealError`] that names its Fluent message.
 //!
 //! Only permissively licensed crates are used (RustCrypto, lopdf).
 
 mod cms;
 mod error;
 mod keys;
+mod scan;
 mod signing;
+mod trust;
 mod verify;
 
 pub use error::{ImportError, Message, SealError};
@@ -35,7 +40,11 @@ pub use keys::{
 };
 pub use p256::ecdsa::SigningKey as SealKey;
 pub use signing::{pdf_date, seal};
-pub use verify::{VerifyReport, parse_pdf_date, verify};
+pub use trust::{
+    TrustedCertificates, certificate_fingerprint, certificate_pem, certificates_from_pem,
+    fingerprint_groups, short_fingerprint,
+};
+pub use verify::{VerifyReport, parse_pdf_date, verify, verify_trusted};
 
 /// Bytes reserved for the DER CMS blob inside `/Contents` (written as
 /// 2 × this many hex digits). A P-256 seal with one certificate is ~1 KB.
@@ -123,6 +132,36 @@ mod tests {
             SealError::SigningCertificateMismatch,
             SealError::MalformedSignature,
             SealError::SignatureInvalid,
+            SealError::SignatureCount { count: 2 },
+            SealError::SignerCount { count: 2 },
+            SealError::LookAlikeCertificate {
+                signer: "c".into(),
+                fingerprint: "ab".repeat(32),
+            },
+            SealError::UntrustedCertificate {
+                signer: "c".into(),
+                fingerprint: "ab".repeat(32),
+            },
+            SealError::NoTrustedCertificate,
+            SealError::ByteRangeShape,
+            SealError::ByteRangeHuge,
+            SealError::ByteRangeNegative {
+                range: "[0 -1 2 3]".into(),
+            },
+            SealError::ByteRangeOutside {
+                range: "[0 1 2 3]".into(),
+                len: 4,
+            },
+            SealError::ByteRangeOverlap {
+                range: "[0 5 2 3]".into(),
+            },
+            SealError::ByteRangeGap {
+                range: "[0 1 9 3]".into(),
+            },
+            SealError::AppendedAfterSeal { bytes: 18 },
+            SealError::ContentsTooLarge,
+            SealError::ContentsPadding,
+            SealError::UnexpectedCms,
         ];
         let imports = [
             ImportError::Unreadable(detail()),
