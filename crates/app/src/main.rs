@@ -20,11 +20,24 @@ struct Args {
 enum Command {
     /// Load the example data (the water-leak case); running it twice changes nothing.
     Demo,
-    /// Check the seal of an agreement PDF: who sealed it, when, and that
-    /// not one byte changed since.
+    /// Check the seal of an agreement PDF: that it carries exactly one seal,
+    /// made with the centre's certificate, over the whole file (not one byte
+    /// changed or added since), and that it is the finalised agreement in
+    /// the database. Exit code 1 when it is refused, with the reason.
     Verify {
         /// The PDF file.
         file: std::path::PathBuf,
+        /// The centre's certificate (PEM, as `accord seal
+        /// export-certificate` writes it) to check the seal against, for
+        /// use without the centre's database (which is then not opened,
+        /// unless --db names it).
+        #[arg(long, value_name = "CERTIFICATE")]
+        trust: Option<std::path::PathBuf>,
+    },
+    /// The centre's seal.
+    Seal {
+        #[command(subcommand)]
+        command: SealCommand,
     },
     /// The settlement agreement of a case.
     Agreement {
@@ -68,6 +81,22 @@ enum DbCommand {
         /// The empty database to fill (a SQLite file path or a URL).
         #[arg(long)]
         to: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SealCommand {
+    /// Write the centre's sealing certificate (PEM) to hand to courts and
+    /// parties, who check a sealed agreement with
+    /// `accord verify FILE --trust FILE.pem`.
+    ExportCertificate {
+        /// Where to write the certificate.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Also the earlier certificates, the one in use first (for
+        /// agreements sealed before the key was changed).
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -132,8 +161,15 @@ fn main() -> anyhow::Result<()> {
             gui::run(boot, args.db, runtime.handle().clone(), probe)?;
         }
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
-        Some(Command::Verify { file }) => {
-            if !runtime.block_on(cli::verify(args.db.as_deref(), &file))? {
+        Some(Command::Verify { file, trust }) => {
+            if !runtime.block_on(cli::verify(args.db.as_deref(), &file, trust.as_deref()))? {
+                std::process::exit(1);
+            }
+        }
+        Some(Command::Seal {
+            command: SealCommand::ExportCertificate { out, all },
+        }) => {
+            if !runtime.block_on(cli::seal_export_certificate(args.db.as_deref(), &out, all))? {
                 std::process::exit(1);
             }
         }

@@ -84,6 +84,25 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("cli.sqlite3");
     assert!(accord(&db, &["demo"]).0);
+    // Sealed with the centre's own key (made when the final agreement was
+    // sealed): the seal holds, the content is not the final agreement.
+    let original = dir.path().join("original.pdf");
+    let original = original.to_str().expect("path");
+    assert!(accord(&db, &["agreement", "pdf", "2025-0001", "--out", original]).0);
+    let stored = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let store = accord_store::Store::open(db.to_str().expect("path"))
+                .await
+                .expect("open");
+            store.centre_key().await.expect("read").expect("a key")
+        });
+    let (key, cert) = (
+        seal::key_from_pkcs8(&stored.private_key).expect("key"),
+        stored.certificate,
+    );
     let case = accord_core::demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
     let mut content = accord_core::demo::water_leak_agreement(&case);
@@ -102,7 +121,6 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
         ..Default::default()
     };
     let bytes = pdf::render(&doc, &options).expect("render");
-    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
     let sealed = seal::seal(
         &bytes,
         &key,

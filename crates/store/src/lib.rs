@@ -15,6 +15,7 @@ mod grams;
 mod room;
 mod signing;
 mod transfer;
+mod trust;
 mod users;
 mod write;
 
@@ -29,6 +30,7 @@ pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS};
 pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;
+pub use trust::CentreCertificate;
 
 use sea_orm::DatabaseConnection;
 
