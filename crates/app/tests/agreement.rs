@@ -439,7 +439,7 @@ fn a_final_agreement_cannot_be_edited_back_into_a_draft() {
     h.restart();
     click(&mut h, "2025-0001");
     click(&mut h, "调解协议");
-    click(&mut h, "起草");
+    click(&mut h, "1. 起草");
     assert!(h.shows_fragment("本协议已生效并加盖印章，不能再修改"));
     h.interact(|ui| type_into(ui, "agreement_recorder", "（改）"));
     assert!(
