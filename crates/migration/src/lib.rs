@@ -1,7 +1,20 @@
 //! Schema migrations, applied at start-up. Migrations only ever add:
 //! a database written by an older Accord opens in a newer one.
+//!
+//! [`migrate`] applies them, each in its own transaction together with its
+//! row in `seaql_migrations` (SQLite and PostgreSQL both roll DDL back), so
+//! a start that is killed half-way leaves the previous schema and the next
+//! start completes it. Every `CREATE` says `IF NOT EXISTS`: a file left
+//! half-migrated by an older Accord (which ran SQLite migrations outside a
+//! transaction: "table users already exists" on every later start) is
+//! completed by the next start too.
 
 pub use sea_orm_migration::prelude::*;
+
+use sea_orm_migration::sea_orm::{
+    DatabaseBackend, DatabaseConnection, DatabaseTransaction, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 
 mod m20261126_000001_foundation;
 mod m20261126_000002_room;
@@ -9,6 +22,7 @@ mod m20261126_000003_agreements;
 mod m20261126_000004_signing;
 mod m20261126_000005_followups;
 mod m20261126_000006_millisecond_times;
+mod m20261210_000007_seal_once;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -24,6 +38,60 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_signing::Migration),
             Box::new(m20261126_000005_followups::Migration),
             Box::new(m20261126_000006_millisecond_times::Migration),
+            Box::new(m20261210_000007_seal_once::Migration),
         ]
     }
+}
+
+/// Applies every pending migration of [`Migrator`]; see [`migrate_with`].
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migrate_with::<Migrator>(db, None).await
+}
+
+/// Applies the pending migrations of `M` (at most `steps` of them), each
+/// in one transaction with its `seaql_migrations` row: either both are
+/// there afterwards or neither is.
+///
+/// The transaction takes the write lock before it reads which migrations
+/// are pending (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: a transaction-scoped
+/// advisory lock), so two programs starting on the same new database at
+/// once apply each migration once: the second waits, then finds it done.
+/// A database that needs nothing is only read.
+pub async fn migrate_with<M: MigratorTrait>(
+    db: &DatabaseConnection,
+    steps: Option<u32>,
+) -> Result<(), DbErr> {
+    if M::get_pending_migrations_read_only(db).await?.is_empty() {
+        return Ok(());
+    }
+    let mut left = steps;
+    while left != Some(0) {
+        let txn = locked(db).await?;
+        if M::get_pending_migrations(&txn).await?.is_empty() {
+            txn.commit().await?;
+            break;
+        }
+        // One migration and its row, inside this transaction (on
+        // PostgreSQL sea-orm nests its own as a savepoint).
+        M::up(&txn, Some(1)).await?;
+        txn.commit().await?;
+        left = left.map(|n| n - 1);
+    }
+    Ok(())
+}
+
+/// A transaction that holds the database's migration lock.
+async fn locked(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        // Any constant; released when the transaction ends.
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7336118245501)")
+            .await?;
+    }
+    Ok(txn)
 }

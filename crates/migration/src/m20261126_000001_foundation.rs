@@ -104,6 +104,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Users::Table)
                 .col(big_pk_auto(Users::Id))
                 .col(string(Users::Name))
@@ -115,6 +116,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Settings::Table)
                 .col(string(Settings::Key).primary_key())
                 .col(text(Settings::Value))
@@ -124,6 +126,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Cases::Table)
                 .col(big_pk_auto(Cases::Id))
                 .col(string_uniq(Cases::Number))
@@ -143,6 +146,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ux_cases_year_seq")
                 .table(Cases::Table)
                 .col(Cases::NumberYear)
@@ -153,6 +157,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_cases_updated")
                 .table(Cases::Table)
                 .col(Cases::UpdatedAt)
@@ -162,6 +167,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_cases_status_updated")
                 .table(Cases::Table)
                 .col(Cases::Status)
@@ -172,6 +178,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Parties::Table)
                 .col(big_pk_auto(Parties::Id))
                 .col(big_integer(Parties::CaseId))
@@ -197,6 +204,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_parties_case")
                 .table(Parties::Table)
                 .col(Parties::CaseId)
@@ -210,6 +218,7 @@ impl MigrationTrait for Migration {
         // characters long) is an index lookup rather than a full scan.
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(PartyNameGrams::Table)
                 .col(string(PartyNameGrams::Gram))
                 .col(big_integer(PartyNameGrams::PartyId))
@@ -233,6 +242,7 @@ impl MigrationTrait for Migration {
         // the table (the search's first step).
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_grams_gram_case")
                 .table(PartyNameGrams::Table)
                 .col(PartyNameGrams::Gram)
@@ -242,6 +252,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_grams_party")
                 .table(PartyNameGrams::Table)
                 .col(PartyNameGrams::PartyId)
@@ -251,6 +262,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(DisputedIssues::Table)
                 .col(big_pk_auto(DisputedIssues::Id))
                 .col(big_integer(DisputedIssues::CaseId))
@@ -270,6 +282,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_issues_case")
                 .table(DisputedIssues::Table)
                 .col(DisputedIssues::CaseId)
@@ -279,6 +292,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Mediators::Table)
                 .col(big_pk_auto(Mediators::Id))
                 .col(string(Mediators::Name))
@@ -292,6 +306,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(AuditEvents::Table)
                 .col(big_pk_auto(AuditEvents::Id))
                 .col(timestamp_with_time_zone(AuditEvents::At))
@@ -311,6 +326,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_audit_case")
                 .table(AuditEvents::Table)
                 .col(AuditEvents::CaseId)

@@ -72,6 +72,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Sessions::Table)
                 .col(big_pk_auto(Sessions::Id))
                 .col(big_integer(Sessions::CaseId))
@@ -100,6 +101,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_sessions_case")
                 .table(Sessions::Table)
                 .col(Sessions::CaseId)
@@ -109,6 +111,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(SessionConsents::Table)
                 .col(big_integer(SessionConsents::SessionId))
                 .col(big_integer(SessionConsents::PartyId))
@@ -137,6 +140,7 @@ impl MigrationTrait for Migration {
 
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(RoomItems::Table)
                 .col(big_pk_auto(RoomItems::Id))
                 .col(big_integer(RoomItems::SessionId))
@@ -184,6 +188,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_items_session")
                 .table(RoomItems::Table)
                 .col(RoomItems::SessionId)

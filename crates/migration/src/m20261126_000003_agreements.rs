@@ -44,6 +44,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Agreements::Table)
                 .col(big_pk_auto(Agreements::Id))
                 .col(big_integer_uniq(Agreements::CaseId))
@@ -65,6 +66,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(AgreementVersions::Table)
                 .col(big_pk_auto(AgreementVersions::Id))
                 .col(big_integer(AgreementVersions::AgreementId))
@@ -88,6 +90,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ux_versions_number")
                 .table(AgreementVersions::Table)
                 .col(AgreementVersions::AgreementId)

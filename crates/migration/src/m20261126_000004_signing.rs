@@ -58,6 +58,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Signatures::Table)
                 .col(big_pk_auto(Signatures::Id))
                 .col(big_integer(Signatures::AgreementId))
@@ -80,6 +81,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ux_signatures_slot")
                 .table(Signatures::Table)
                 .col(Signatures::AgreementId)
@@ -91,6 +93,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(CentreKeys::Table)
                 .col(big_pk_auto(CentreKeys::Id))
                 .col(string(CentreKeys::CommonName))
@@ -105,6 +108,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(SealedDocuments::Table)
                 .col(big_pk_auto(SealedDocuments::Id))
                 .col(big_integer(SealedDocuments::AgreementId))
@@ -127,6 +131,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_sealed_agreement")
                 .table(SealedDocuments::Table)
                 .col(SealedDocuments::AgreementId)

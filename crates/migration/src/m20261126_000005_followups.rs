@@ -94,6 +94,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(FollowUps::Table)
                 .col(big_pk_auto(FollowUps::Id))
                 .col(big_integer(FollowUps::CaseId))
@@ -117,6 +118,7 @@ impl MigrationTrait for Migration {
         // The Today list: open follow-ups by day.
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_followups_open_due")
                 .table(FollowUps::Table)
                 .col(FollowUps::State)
@@ -127,6 +129,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_followups_case")
                 .table(FollowUps::Table)
                 .col(FollowUps::CaseId)
@@ -135,6 +138,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Payments::Table)
                 .col(big_pk_auto(Payments::Id))
                 .col(big_integer(Payments::CaseId))
@@ -156,6 +160,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_payments_case")
                 .table(Payments::Table)
                 .col(Payments::CaseId)
@@ -164,6 +169,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Outbox::Table)
                 .col(big_pk_auto(Outbox::Id))
                 .col(string_uniq(Outbox::MessageId))
@@ -188,6 +194,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(
             Index::create()
+                .if_not_exists()
                 .name("ix_outbox_state_next")
                 .table(Outbox::Table)
                 .col(Outbox::State)
@@ -197,6 +204,7 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .if_not_exists()
                 .table(Evaluations::Table)
                 .col(big_pk_auto(Evaluations::Id))
                 .col(big_integer(Evaluations::CaseId))

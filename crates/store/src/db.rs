@@ -3,7 +3,6 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use accord_migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database};
 
 use crate::{Result, Store, StoreError};
@@ -62,7 +61,7 @@ impl Store {
         let db = Database::connect(options)
             .await
             .map_err(|e| open_error(e.to_string()))?;
-        Migrator::up(&db, None)
+        accord_migration::migrate(&db)
             .await
             .map_err(|e| open_error(e.to_string()))?;
         let device =
