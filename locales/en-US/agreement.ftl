@@ -309,3 +309,4 @@ error-seal-contents-too-large = The seal's signature value is larger than any se
 error-seal-contents-padding = The space reserved for the signature was changed after sealing.
 error-seal-unexpected-cms = The seal's signature holds parts that a seal made by Accord does not have, or encodes them differently.
 doc-certificate-fingerprint = Seal certificate SHA-256 { $fingerprint }
+error-agreement-final = The agreement is final and sealed; it can no longer be changed.

@@ -311,3 +311,4 @@ error-seal-contents-too-large = 印章的签名值超出了应有的大小。
 error-seal-contents-padding = 签名的预留空间在盖章后被改动过。
 error-seal-unexpected-cms = 印章的签名中含有 Accord 盖章时不会写入的内容，或其编码方式不同。
 doc-certificate-fingerprint = 印章证书 SHA-256：{ $fingerprint }
+error-agreement-final = 协议已定稿并盖章，不能再修改。

@@ -1,7 +1,8 @@
 //! Settlement agreements: every saved draft is a version; a legal advisor
 //! approves or returns it with comments; an approved, complete agreement is
-//! finalised with the SHA-256 of its canonical content. A change after that
-//! is a new version that needs approval again.
+//! finalised with the SHA-256 of its canonical content. A change before that
+//! is a new version that needs approval again; after it, nothing changes
+//! (the sealed agreement was handed out).
 
 use accord_core::{
     AuditAction, Choice,
@@ -96,8 +97,9 @@ impl Store {
         }
     }
 
-    /// Saves the draft as a new version. Saving a returned, approved or
-    /// final agreement makes it a draft again (it needs approval anew).
+    /// Saves the draft as a new version. Saving a returned or approved
+    /// agreement makes it a draft again (it needs approval anew); a final
+    /// one is never changed: [`StoreError::AgreementFinal`].
     pub async fn save_agreement(
         &self,
         actor: &Actor,
@@ -137,6 +139,12 @@ impl Store {
             Some(model) => newest_number(&*change, model.id).await?,
             None => None,
         };
+        if existing
+            .as_ref()
+            .is_some_and(|m| m.status == AgreementStatus::Final.code())
+        {
+            return Err(StoreError::AgreementFinal);
+        }
         if check.is_some_and(|seen| seen != newest) {
             return Err(StoreError::Conflict);
         }
@@ -250,6 +258,10 @@ impl Store {
             return Err(StoreError::Conflict);
         }
         let status: AgreementStatus = code(&model.status)?;
+        // Sealed and handed out: no step leads away from final.
+        if status == AgreementStatus::Final {
+            return Err(StoreError::AgreementFinal);
+        }
         if !status.can_become(next)
             || next == AgreementStatus::Final
             || next == AgreementStatus::Draft

@@ -66,7 +66,10 @@ impl Store {
             .map_err(|e| open_error(e.to_string()))?;
         let device =
             (db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite).then(device_name);
-        Ok(Self { db, device })
+        Ok(Self {
+            db: crate::unit::Db::Pool(db),
+            device,
+        })
     }
 
     /// The same database as another computer: its own local settings
@@ -87,9 +90,10 @@ impl Store {
         Self::open(&path.display().to_string()).await
     }
 
-    /// The underlying connection, for benchmarks and tests.
+    /// The underlying connection pool, for benchmarks and tests (outside
+    /// any [`crate::AllOrNothing`]).
     pub fn connection(&self) -> &sea_orm::DatabaseConnection {
-        &self.db
+        self.db.pool()
     }
 }
 

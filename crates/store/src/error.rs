@@ -27,6 +27,10 @@ pub enum StoreError {
     /// The agreement's review status does not allow this step.
     #[error("not possible while the agreement is {0:?}")]
     AgreementStatus(accord_core::agreement::AgreementStatus),
+    /// The agreement is final: it is never changed again, neither by a new
+    /// draft version nor by moving it back in review.
+    #[error("the agreement is final and can no longer be changed")]
+    AgreementFinal,
     /// A copy must go into an empty database.
     #[error("the target database is not empty: {table} has {rows} rows")]
     TargetNotEmpty { table: String, rows: u64 },
@@ -61,6 +65,7 @@ impl StoreError {
             Self::Invalid(e) => (e.key(), e.args()),
             Self::Session(e) => (e.key(), Vec::new()),
             Self::AgreementIncomplete(_) => ("error-agreement-incomplete", Vec::new()),
+            Self::AgreementFinal => ("error-agreement-final", Vec::new()),
             Self::TargetNotEmpty { table, rows } => (
                 "error-copy-target-not-empty",
                 vec![("table", table.clone()), ("rows", rows.to_string())],

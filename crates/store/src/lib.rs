@@ -16,6 +16,7 @@ mod room;
 mod signing;
 mod transfer;
 mod trust;
+mod unit;
 mod users;
 mod write;
 
@@ -31,8 +32,7 @@ pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;
 pub use trust::CentreCertificate;
-
-use sea_orm::DatabaseConnection;
+pub use unit::AllOrNothing;
 
 /// Who makes a change: recorded in every audit event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,9 @@ impl From<&accord_core::LocalUser> for Actor {
 /// The database, opened and migrated. Cheap to clone (a pool handle).
 #[derive(Debug, Clone)]
 pub struct Store {
-    db: DatabaseConnection,
+    /// The pool, or the transaction of the [`AllOrNothing`] this store
+    /// belongs to.
+    db: unit::Db,
     /// Which computer this is, on a database shared by several rooms
     /// (PostgreSQL); `None` on a room's own SQLite file.
     device: Option<String>,

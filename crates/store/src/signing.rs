@@ -54,6 +54,9 @@ pub struct SealedPdf {
     pub sealed_by: String,
 }
 
+/// [`crate::write::Write::serialise`]'s lock for making the first key.
+const CENTRE_KEY_LOCK: i64 = 0x4143_4b45_5901;
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -84,6 +87,27 @@ async fn signing_version(conn: &impl ConnectionTrait, model: &agreement::Model) 
         .unwrap_or(0))
 }
 
+/// The newest sealing key: the one in use.
+async fn newest_key(conn: &impl ConnectionTrait) -> Result<Option<CentreKey>> {
+    Ok(centre_key::Entity::find()
+        .order_by_desc(centre_key::Column::Id)
+        .one(conn)
+        .await?
+        .map(key_from))
+}
+
+fn key_from(m: centre_key::Model) -> CentreKey {
+    CentreKey {
+        id: m.id,
+        common_name: m.common_name,
+        organisation: m.organisation,
+        certificate: m.certificate,
+        private_key: m.private_key,
+        imported: m.source == "imported",
+        created_at: m.created_at,
+    }
+}
+
 fn signature_from(m: signature::Model) -> Result<Signature> {
     Ok(Signature {
         slot: usize::try_from(m.slot).unwrap_or_default(),
@@ -98,19 +122,35 @@ fn signature_from(m: signature::Model) -> Result<Signature> {
 impl Store {
     /// The sealing key in use (the newest), if one was created or imported.
     pub async fn centre_key(&self) -> Result<Option<CentreKey>> {
-        let model = centre_key::Entity::find()
-            .order_by_desc(centre_key::Column::Id)
-            .one(&self.db)
-            .await?;
-        Ok(model.map(|m| CentreKey {
-            id: m.id,
-            common_name: m.common_name,
-            organisation: m.organisation,
-            certificate: m.certificate,
-            private_key: m.private_key,
-            imported: m.source == "imported",
-            created_at: m.created_at,
-        }))
+        newest_key(&self.db).await
+    }
+
+    /// The sealing key in use; when there is none yet, stores this one
+    /// (made by the caller) and returns it. Two programs sealing for the
+    /// first time at once end up with one key: the second gets the first's.
+    pub async fn centre_key_or_save(
+        &self,
+        actor: &Actor,
+        common_name: &str,
+        organisation: &str,
+        certificate: &[u8],
+        private_key: &[u8],
+    ) -> Result<CentreKey> {
+        let change = self.write(actor).await?;
+        change.serialise(CENTRE_KEY_LOCK).await?;
+        if let Some(stored) = newest_key(&*change).await? {
+            change.rollback().await?;
+            return Ok(stored);
+        }
+        self.insert_centre_key(
+            change,
+            common_name,
+            organisation,
+            certificate,
+            private_key,
+            false,
+        )
+        .await
     }
 
     /// Stores a new sealing key; it is used from now on.
@@ -124,6 +164,26 @@ impl Store {
         imported: bool,
     ) -> Result<CentreKey> {
         let change = self.write(actor).await?;
+        self.insert_centre_key(
+            change,
+            common_name,
+            organisation,
+            certificate,
+            private_key,
+            imported,
+        )
+        .await
+    }
+
+    async fn insert_centre_key(
+        &self,
+        change: crate::write::Write<'_>,
+        common_name: &str,
+        organisation: &str,
+        certificate: &[u8],
+        private_key: &[u8],
+        imported: bool,
+    ) -> Result<CentreKey> {
         let model = centre_key::ActiveModel {
             common_name: Set(common_name.to_owned()),
             organisation: Set(organisation.to_owned()),
@@ -131,7 +191,7 @@ impl Store {
             private_key: Set(private_key.to_vec()),
             source: Set(if imported { "imported" } else { "generated" }.to_owned()),
             created_at: Set(crate::now()),
-            created_by: Set(actor.name.clone()),
+            created_by: Set(change.actor().name.clone()),
             ..Default::default()
         }
         .insert(&*change)
@@ -148,15 +208,7 @@ impl Store {
                 serde_json::json!({ "name": common_name, "certificate_sha256": fingerprint }),
             ))
             .await?;
-        Ok(CentreKey {
-            id: model.id,
-            common_name: model.common_name,
-            organisation: model.organisation,
-            certificate: model.certificate,
-            private_key: model.private_key,
-            imported,
-            created_at: model.created_at,
-        })
+        Ok(key_from(model))
     }
 
     /// The signatures on the version being signed (the final one, else
@@ -238,9 +290,15 @@ impl Store {
         self.signatures(case_id).await
     }
 
-    /// Stores the sealed PDF of the final version.
-    /// The emails (the sealed agreement to each party with an address) are
-    /// queued in the same transaction.
+    /// Stores the sealed PDF of the final version, with the emails (the
+    /// sealed agreement to each party with an address) queued in the same
+    /// transaction.
+    ///
+    /// A final version is sealed once: when it was sealed already (say by
+    /// another program at the same moment), nothing is stored or queued and
+    /// the document stored first is returned. The write lock is taken
+    /// before the check (SQLite), and the unique index on the version's
+    /// sealed document refuses a second one that got past it (PostgreSQL).
     pub async fn save_sealed_pdf(
         &self,
         actor: &Actor,
@@ -257,8 +315,12 @@ impl Store {
         else {
             return Err(StoreError::AgreementStatus(status));
         };
+        if let Some(stored) = sealed_of(&*change, model.id, version).await? {
+            change.rollback().await?;
+            return Ok(stored);
+        }
         let sha256 = hex(&Sha256::digest(pdf));
-        let stored = sealed_document::ActiveModel {
+        let inserted = sealed_document::ActiveModel {
             agreement_id: Set(model.id),
             version: Set(version),
             content_hash: Set(hash),
@@ -270,7 +332,18 @@ impl Store {
             ..Default::default()
         }
         .insert(&*change)
-        .await?;
+        .await;
+        let stored = match inserted {
+            Ok(stored) => stored,
+            Err(e) if e.to_string().to_lowercase().contains("unique") => {
+                // Sealed by someone else after our check: theirs stands.
+                drop(change);
+                return sealed_of(&self.db, model.id, version)
+                    .await?
+                    .ok_or(StoreError::Conflict);
+            }
+            Err(e) => return Err(e.into()),
+        };
         for email in emails {
             crate::followups::queue(&*change, email).await?;
         }
@@ -284,7 +357,7 @@ impl Store {
         Ok(sealed_from(stored))
     }
 
-    /// The newest sealed PDF of the final version, if it was sealed.
+    /// The sealed PDF of the final version, if it was sealed.
     pub async fn sealed_pdf(&self, case_id: i64) -> Result<Option<SealedPdf>> {
         let Some(model) = agreement::Entity::find()
             .filter(agreement::Column::CaseId.eq(case_id))
@@ -299,13 +372,7 @@ impl Store {
         if code::<AgreementStatus>(&model.status)? != AgreementStatus::Final {
             return Ok(None);
         }
-        Ok(sealed_document::Entity::find()
-            .filter(sealed_document::Column::AgreementId.eq(model.id))
-            .filter(sealed_document::Column::Version.eq(version))
-            .order_by_desc(sealed_document::Column::Id)
-            .one(&self.db)
-            .await?
-            .map(sealed_from))
+        sealed_of(&self.db, model.id, version).await
     }
 
     /// Notes in the case history that the agreement was printed.
@@ -327,6 +394,22 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// The sealed document of an agreement version (there is one at most;
+/// files sealed twice by earlier versions keep the first).
+async fn sealed_of(
+    conn: &impl ConnectionTrait,
+    agreement_id: i64,
+    version: i32,
+) -> Result<Option<SealedPdf>> {
+    Ok(sealed_document::Entity::find()
+        .filter(sealed_document::Column::AgreementId.eq(agreement_id))
+        .filter(sealed_document::Column::Version.eq(version))
+        .order_by_asc(sealed_document::Column::Id)
+        .one(conn)
+        .await?
+        .map(sealed_from))
 }
 
 fn sealed_from(m: sealed_document::Model) -> SealedPdf {

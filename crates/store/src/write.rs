@@ -6,6 +6,10 @@
 //! a `Write` (an early return with an error, `?`) rolls everything back.
 //! No other code in the store inserts audit events.
 //!
+//! A user's action that makes several changes runs them all on one
+//! [`crate::AllOrNothing`]: each is still a `Write` with its event, and
+//! none is kept unless all are.
+//!
 //! Writes that are not a user's change to case data (queueing outbox
 //! rows, delivery bookkeeping, settings, the database copy) use
 //! [`Store::unaudited_txn`] or the connection, and say why where they do.
@@ -75,6 +79,25 @@ impl Write<'_> {
         self.actor = Cow::Owned(actor);
     }
 
+    /// Waits until no other change holding the same `lock` is open, and
+    /// holds it until this one ends: for a change that first checks that
+    /// something is not there yet and then adds it. On SQLite the write
+    /// transaction holds the whole database's write lock already; on
+    /// PostgreSQL this takes a transaction-scoped advisory lock.
+    pub async fn serialise(&self, lock: i64) -> Result<()> {
+        use sea_orm::ConnectionTrait;
+        if self.txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DatabaseBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock($1)",
+                    [lock.into()],
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Ends a transaction that turned out to change nothing (e.g. the
     /// session to open was open already): there is nothing to audit.
     pub async fn rollback(self) -> Result<()> {
@@ -114,16 +137,10 @@ impl Store {
     /// that are not a user's change to case data (each caller says why).
     /// On SQLite it takes the write lock at once (IMMEDIATE), so two
     /// writers wait for each other (busy timeout) instead of failing when a
-    /// read turns into a write.
+    /// read turns into a write. Inside an [`crate::AllOrNothing`] it is a
+    /// savepoint of that transaction.
     pub(crate) async fn unaudited_txn(&self) -> Result<DatabaseTransaction> {
-        use sea_orm::TransactionTrait;
-        Ok(self
-            .db
-            .begin_with_options(sea_orm::TransactionOptions {
-                sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
-                ..Default::default()
-            })
-            .await?)
+        self.db.begin(crate::unit::immediate()).await
     }
 }
 

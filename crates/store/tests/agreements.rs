@@ -10,9 +10,9 @@ use accord_core::{
 use accord_store::{Actor, StoreError};
 
 #[tokio::test]
-async fn draft_review_finalise_and_a_later_change_needs_approval_again() {
+async fn draft_review_finalise_and_a_final_agreement_never_changes_again() {
     common::on_each_backend(
-        "draft_review_finalise_and_a_later_change_needs_approval_again",
+        "draft_review_finalise_and_a_final_agreement_never_changes_again",
         |db| async move {
             let store = db.open().await;
             let mediator = Actor::from(
@@ -133,22 +133,41 @@ async fn draft_review_finalise_and_a_later_change_needs_approval_again() {
             assert_eq!(record, final_record);
             assert_eq!(record.versions.len(), 3);
 
-            // A change after finalising is a new draft that needs approval again.
+            // A final agreement never changes again: no new draft version
+            // (also not over the version the editor showed), no step back
+            // in review.
             let mut changed = content.clone();
             changed.witnesses.push("李枭".into());
-            let record = store
-                .save_agreement(&mediator, case.id, &changed)
-                .await
-                .expect("version 4");
+            for refused in [
+                store.save_agreement(&mediator, case.id, &changed).await,
+                store
+                    .save_agreement_over(&mediator, case.id, &changed, Some(3))
+                    .await,
+                store
+                    .review_agreement(&advisor, case.id, AgreementStatus::Draft, None)
+                    .await,
+                store
+                    .review_agreement(&advisor, case.id, AgreementStatus::InReview, None)
+                    .await,
+                store
+                    .review_agreement(&advisor, case.id, AgreementStatus::Returned, Some("x"))
+                    .await,
+                store
+                    .review_agreement_of(&advisor, case.id, 3, AgreementStatus::Approved, None)
+                    .await,
+            ] {
+                assert_eq!(refused, Err(StoreError::AgreementFinal));
+            }
             assert_eq!(
-                (record.status, record.versions.len()),
-                (AgreementStatus::Draft, 4)
+                StoreError::AgreementFinal.message().0,
+                "error-agreement-final"
             );
-            let err = store
-                .finalise_agreement(&advisor, case.id)
+            let unchanged = store
+                .agreement(case.id)
                 .await
-                .expect_err("needs approval");
-            assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
+                .expect("query")
+                .expect("exists");
+            assert_eq!(unchanged, final_record);
 
             let history = store.case_history(case.id).await.expect("history");
             for action in [
@@ -263,13 +282,13 @@ async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_fin
                 .expect("stored");
             assert_eq!(pdf.pdf, b"%PDF-1.7 sealed");
 
-            // A change after finalising is a new version: unsigned, not sealed.
-            store
-                .save_agreement(&me, case.id, &content)
-                .await
-                .expect("new draft");
-            assert!(store.signatures(case.id).await.expect("read").is_empty());
-            assert!(store.sealed_pdf(case.id).await.expect("read").is_none());
+            // A final agreement is not changed (nor unsealed) by a new draft.
+            assert_eq!(
+                store.save_agreement(&me, case.id, &content).await,
+                Err(StoreError::AgreementFinal)
+            );
+            assert_eq!(store.signatures(case.id).await.expect("read").len(), 2);
+            assert!(store.sealed_pdf(case.id).await.expect("read").is_some());
             let history = store.case_history(case.id).await.expect("history");
             for action in [AuditAction::AgreementSigned, AuditAction::AgreementSealed] {
                 assert!(history.iter().any(|h| h.action == action), "{action:?}");

@@ -1,6 +1,7 @@
 //! The return visit that ends performance supervision: the parties'
 //! satisfaction is recorded, the remaining follow-ups are cancelled and the
-//! case is closed. Only once every instalment is paid in full.
+//! case is closed, all in one transaction. Only once every instalment is
+//! paid in full.
 
 use accord_core::{
     AuditAction, Case, Choice, ValidationError,
@@ -24,11 +25,13 @@ impl Store {
         satisfaction: Satisfaction,
         note: &str,
     ) -> Result<Case> {
-        if !all_paid(&self.performance(case_id).await?) {
+        // The visit and every step to closed stand or fall together.
+        let all = self.all_or_nothing().await?;
+        if !all_paid(&all.performance(case_id).await?) {
             return Err(StoreError::Invalid(ValidationError::NotFullyPaid));
         }
-        let mut case = self.case(case_id).await?;
-        let change = self.write(actor).await?;
+        let mut case = all.case(case_id).await?;
+        let change = all.write(actor).await?;
         evaluation::ActiveModel {
             case_id: Set(case_id),
             visited_on: Set(visited_on),
@@ -52,11 +55,12 @@ impl Store {
         use accord_core::CaseStatus::{Assigned, Closed, InMediation, Settled};
         for next in [Assigned, InMediation, Settled, Closed] {
             if case.status.can_become(next) {
-                case = self
+                case = all
                     .change_status(actor, case_id, case.version, next)
                     .await?;
             }
         }
+        all.commit().await?;
         Ok(case)
     }
 }
