@@ -12,7 +12,19 @@ use super::{CENTRE_NAME, Result, seal_final};
 /// after signing: its agreement drafted, reviewed and approved, signed on
 /// the pad by everyone, finalised and sealed. Running it again changes
 /// nothing. Returns the case and whether anything was added.
+///
+/// All of it is one transaction (every step still audited as itself): a
+/// program killed half-way leaves nothing of the example, and the next run
+/// loads it whole.
 pub async fn load_demo(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, bool)> {
+    let all = store.all_or_nothing().await?;
+    let loaded = fill(&all, actor, t).await?;
+    all.commit().await?;
+    Ok(loaded)
+}
+
+/// The steps of [`load_demo`], on its transaction.
+async fn fill(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, bool)> {
     use accord_core::{
         CaseStatus,
         agreement::{SignMethod, Signature},

@@ -26,10 +26,16 @@ pub async fn centre_key(
     let name = centre_name(store, t).await?;
     let (key, cert) = seal::try_self_signed(&name, "Accord")?;
     let der = seal::key_to_pkcs8(&key)?;
-    store
-        .save_centre_key(actor, &name, "Accord", &cert, &der, false)
+    // Another program may have made the first key meanwhile: then that
+    // one is the centre's, and this one is thrown away.
+    let stored = store
+        .centre_key_or_save(actor, &name, "Accord", &cert, &der)
         .await?;
-    Ok((key, cert, name))
+    if stored.private_key == der {
+        return Ok((key, cert, name));
+    }
+    let key = seal::key_from_pkcs8(&stored.private_key)?;
+    Ok((key, stored.certificate, stored.common_name))
 }
 
 /// The centre's name as set, or the generic committee name.

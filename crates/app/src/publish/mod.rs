@@ -17,7 +17,10 @@ use accord_store::StoreError;
 pub use example::{handwriting, load_demo};
 pub use key::{CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info};
 pub use printing::{open_in_viewer, print, printers};
-pub use sealing::{agreement_emails, final_document, seal_final, sealed_original, write_originals};
+pub use sealing::{
+    agreement_emails, final_document, finalise_and_seal, seal_final, sealed_original,
+    write_originals,
+};
 
 use crate::error::Phrase;
 

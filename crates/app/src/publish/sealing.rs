@@ -97,8 +97,27 @@ pub fn sealed_original(
     )?)
 }
 
+/// Finalises the approved agreement and seals it, with the sealed
+/// agreement queued by email to each party: one transaction, so there is
+/// never a final agreement left unsealed by a program killed in between.
+/// Returns the final agreement and what was stored.
+pub async fn finalise_and_seal(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+) -> Result<(AgreementRecord, SealedPdf)> {
+    let all = store.all_or_nothing().await?;
+    let record = all.finalise_agreement(actor, case_id).await?;
+    let sealed = seal_final(&all, actor, t, case_id).await?;
+    all.commit().await?;
+    Ok((record, sealed))
+}
+
 /// Seals the final agreement (the committee's original) and keeps it in
-/// the database; returns what was stored.
+/// the database; returns what was stored. A version is sealed once: when
+/// it was sealed meanwhile (another program at the same moment), the
+/// document stored first is returned and no emails are queued again.
 pub async fn seal_final(
     store: &Store,
     actor: &Actor,
