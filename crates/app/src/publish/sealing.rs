@@ -84,7 +84,12 @@ pub fn sealed_original(
         created_unix: now,
         footer_pattern: t.tr("doc-footer"),
         qr: Some((reference.payload(), t.tr("doc-qr-caption"))),
-        certificate_fingerprint: None,
+        // Beside the QR code, so a clerk can compare it with the centre's
+        // published certificate.
+        certificate_fingerprint: Some(t.tr_args(
+            "doc-certificate-fingerprint",
+            &[("fingerprint", seal::short_fingerprint(cert).into())],
+        )),
     };
     let bytes = pdf::render(doc, &options)?;
     Ok(seal::seal(

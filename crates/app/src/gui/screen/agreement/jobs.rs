@@ -67,8 +67,8 @@ impl JobFor {
                 Some(Phrase::new("agreement-signature-saved").arg("name", signature.name))
             }
             Job::Finalise => {
-                store.finalise_agreement(actor, id).await?;
-                publish::seal_final(store, actor, t, id).await?;
+                // One transaction: never a final agreement left unsealed.
+                publish::finalise_and_seal(store, actor, t, id).await?;
                 Some(Phrase::new("agreement-finalised"))
             }
             Job::Print { printer, copies } => {
