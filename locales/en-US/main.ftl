@@ -444,3 +444,4 @@ cli-verify-signer-mismatch = The content is version { $version } of case { $numb
 cli-seal-certificate-written = Wrote the sealing certificate of { $name } to { $file }. SHA-256: { $fingerprint }
 cli-seal-certificates-written = Wrote { $count } sealing certificates of the centre to { $file }, the one in use first.
 cli-seal-no-key = This database has no sealing key yet: one is created when the first agreement is sealed, or in the settings.
+outbox-state-possibly-twice = Possibly sent twice

@@ -435,3 +435,4 @@ cli-verify-signer-mismatch = 内容为案件 { $number } 第 { $version } 版，
 cli-seal-certificate-written = 已将 { $name } 的签章证书写入 { $file }。SHA-256：{ $fingerprint }
 cli-seal-certificates-written = 已将本调解组织的 { $count } 份签章证书写入 { $file }，正在使用的排在最前。
 cli-seal-no-key = 此数据库尚无签章密钥：首次盖章时会自动创建，也可在设置中创建或导入。
+outbox-state-possibly-twice = 可能已发送两次

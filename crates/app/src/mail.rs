@@ -1,15 +1,18 @@
 //! Email through the outbox: reminders queued when they fall due, every
 //! queued message delivered by SMTP (lettre) under the Message-ID fixed
 //! when it was queued, transient failures retried with back-off,
-//! permanent ones (5xx) marked failed. A message is marked sent only after
-//! the server accepted it, so a crash or a restart never loses one, and the
-//! next run finds nothing left to send for those already sent.
+//! permanent ones (5xx) marked failed. Before a message goes to the server
+//! it is marked "sending" (its own transaction); it is marked sent (its own
+//! transaction) right after the server's reply. A crash or a restart never
+//! loses a message; one that stopped between the server's acceptance and
+//! that mark is in doubt: it is resent once under the same Message-ID and
+//! shown as possibly sent twice. A message is never sent a third time.
 
 use std::time::Duration;
 
 use accord_core::followup::FollowUpKind;
 use accord_i18n::Translations;
-use accord_store::{NewEmail, OutboxMessage, Store, StoreError};
+use accord_store::{NewEmail, OutboxMessage, Store, StoreError, outbox_states};
 use chrono::{DateTime, NaiveDate, Utc};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -341,6 +344,10 @@ pub struct Report {
     pub retrying: usize,
     /// Refused for good (5xx, a bad address).
     pub failed: usize,
+    /// Of those sent, the ones resent after a doubt (a stop between handing
+    /// a message to the server and recording its reply): may have arrived
+    /// twice.
+    pub possibly_twice: usize,
 }
 
 /// How long a claimed batch is ours before another sender may take it.
@@ -377,16 +384,29 @@ pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<R
                     continue;
                 }
             };
+            // Recorded before the message goes out, each in its own
+            // transaction: a message left "sending" by a crash between the
+            // server's acceptance and the mark below is in doubt, and gets
+            // one resend (same Message-ID), shown as possibly sent twice.
+            let in_doubt = m.state == outbox_states::STATE_SENDING;
+            let ours = if in_doubt {
+                store.mark_resending(m.id).await?
+            } else {
+                store.mark_sending(m.id).await?
+            };
+            if !ours {
+                continue;
+            }
             // lettre has no read timeout: a server that stalls must not
             // stall the outbox. After a timeout the message may or may not
-            // have arrived; it is tried again under the same Message-ID.
+            // have arrived: it is in doubt, like after a crash.
             let sent = tokio::time::timeout(SEND_TIMEOUT, smtp.transport.send(message)).await;
             let sent = match sent {
                 Ok(result) => result,
                 Err(_) => {
                     let next = Utc::now() + backoff(m.attempts);
                     store
-                        .mark_attempt_failed(m.id, "timed out", Some(next))
+                        .mark_attempt_unknown(m.id, "timed out", next)
                         .await?;
                     report.retrying += 1;
                     continue;
@@ -396,6 +416,9 @@ pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<R
                 Ok(_) => {
                     store.mark_sent(m.id).await?;
                     report.sent += 1;
+                    if in_doubt {
+                        report.possibly_twice += 1;
+                    }
                     progressed = true;
                 }
                 Err(e) if e.is_permanent() => {

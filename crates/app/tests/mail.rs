@@ -208,3 +208,129 @@ async fn a_reminder_that_falls_due_is_queued_once_for_the_debtor() {
     );
     assert!(reminder.body.contains("叁仟元整"), "{}", reminder.body);
 }
+
+fn reminder(subject: &str) -> NewEmail {
+    NewEmail {
+        case_id: None,
+        follow_up_id: None,
+        purpose: "reminder".into(),
+        to_name: "王建国".into(),
+        to_address: "wang.jianguo@example.org".into(),
+        subject: subject.into(),
+        body: "请于2025年3月31日前支付人民币叁仟元整。".into(),
+        attachment: None,
+        not_before: chrono::Utc::now(),
+    }
+}
+
+#[tokio::test]
+async fn a_message_in_doubt_after_a_crash_is_resent_once_with_its_message_id_and_shown_as_possibly_twice()
+ {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("doubt.sqlite3").display().to_string())
+        .await
+        .expect("open");
+    store
+        .queue_emails(&[reminder("一次"), reminder("也许两次")])
+        .await
+        .expect("queue");
+    let outbox = store.outbox(10).await.expect("outbox");
+    let doubtful = outbox
+        .iter()
+        .find(|m| m.subject == "也许两次")
+        .expect("queued")
+        .clone();
+    let normal = outbox
+        .iter()
+        .find(|m| m.subject == "一次")
+        .expect("queued")
+        .clone();
+    // The crash: marked "sending" (the message may have reached the
+    // server), and the program stopped before recording the server's reply.
+    assert!(store.mark_sending(doubtful.id).await.expect("sending"));
+    assert_eq!(
+        store.outbox(10).await.expect("outbox")[0].state,
+        "sending",
+        "recognisably in doubt"
+    );
+
+    let server = TestSmtp::start(0).await;
+    let smtp = mail::Smtp::from_url(&server.url(), FROM).expect("smtp");
+    let report = mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .expect("deliver");
+    assert_eq!(
+        (report.sent, report.possibly_twice, report.retrying, report.failed),
+        (2, 1, 0, 0)
+    );
+    for _ in 0..3 {
+        let again = mail::deliver(
+            &store,
+            &smtp,
+            chrono::Utc::now() + chrono::Duration::hours(2),
+        )
+        .await
+        .expect("deliver");
+        assert_eq!(again.sent, 0, "never a third time");
+    }
+    let received = server.received();
+    assert_eq!(received.len(), 2, "each sent once by this run");
+    let ids: Vec<String> = received
+        .iter()
+        .map(|raw| {
+            let m = MessageParser::default().parse(raw).expect("mime");
+            format!("<{}>", m.message_id().expect("Message-ID"))
+        })
+        .collect();
+    assert_eq!(
+        ids.iter().filter(|id| **id == doubtful.message_id).count(),
+        1,
+        "resent with the same Message-ID"
+    );
+    assert_eq!(
+        ids.iter().filter(|id| **id == normal.message_id).count(),
+        1,
+        "a normal send goes out exactly once"
+    );
+    let after = store.outbox(10).await.expect("outbox");
+    let state = |id: i64| {
+        after
+            .iter()
+            .find(|m| m.id == id)
+            .expect("message")
+            .state
+            .clone()
+    };
+    assert_eq!(state(doubtful.id), "sent_possibly_twice");
+    assert_eq!(state(normal.id), "sent");
+    let t = Translations::load(Locale::EnUs).expect("locale");
+    assert_eq!(t.tr("outbox-state-possibly-twice"), "Possibly sent twice");
+}
+
+#[tokio::test]
+async fn a_message_resent_after_a_doubt_that_stops_again_is_not_sent_a_third_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("thrice.sqlite3").display().to_string())
+        .await
+        .expect("open");
+    store
+        .queue_emails(&[reminder("两次为止")])
+        .await
+        .expect("queue");
+    let id = store.outbox(1).await.expect("outbox")[0].id;
+    // A crash during the first send, then another during the resend.
+    assert!(store.mark_sending(id).await.expect("sending"));
+    assert!(store.mark_resending(id).await.expect("resending"));
+    let server = TestSmtp::start(0).await;
+    let smtp = mail::Smtp::from_url(&server.url(), FROM).expect("smtp");
+    let report = mail::deliver(
+        &store,
+        &smtp,
+        chrono::Utc::now() + chrono::Duration::hours(2),
+    )
+    .await
+    .expect("deliver");
+    assert_eq!(report.sent, 0);
+    assert!(server.received().is_empty());
+    assert_eq!(store.outbox(1).await.expect("outbox")[0].state, "resending");
+}

@@ -20,7 +20,8 @@ pub struct Model {
     pub body: String,
     pub attachment_name: Option<String>,
     pub attachment: Option<Vec<u8>>,
-    /// "queued", "sent", "failed" (permanently) or "cancelled".
+    /// "queued", "sending" (in doubt if left so), "resending", "sent",
+    /// "sent_possibly_twice", "failed" (permanently) or "cancelled".
     pub state: String,
     pub attempts: i32,
     /// Not to be sent before (a reminder waits for its day).

@@ -27,7 +27,7 @@ pub use audit::AuditEntry;
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;
-pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS};
+pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
 pub use grams::name_grams;
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;

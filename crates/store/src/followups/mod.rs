@@ -26,7 +26,7 @@ mod payments;
 mod return_visit;
 
 pub(crate) use outbox::queue;
-pub use outbox::{NewEmail, OutboxMessage};
+pub use outbox::{NewEmail, OutboxMessage, states as outbox_states};
 pub use payments::NewPayment;
 
 /// The setting with the number of days a reminder comes before a due date.

@@ -14,6 +14,21 @@ use sha2::{Digest, Sha256};
 
 use crate::{Result, Store, StoreError};
 
+/// Outbox states (the `state` column).
+pub mod states {
+    pub const STATE_QUEUED: &str = "queued";
+    /// Being handed to the server; left so by a crash, the message is in doubt.
+    pub const STATE_SENDING: &str = "sending";
+    /// The one resend of a message in doubt is being handed to the server.
+    pub const STATE_RESENDING: &str = "resending";
+    pub const STATE_SENT: &str = "sent";
+    /// Resent after a doubt and accepted: the party may have it twice.
+    pub const STATE_POSSIBLY_TWICE: &str = "sent_possibly_twice";
+    pub const STATE_FAILED: &str = "failed";
+    pub const STATE_CANCELLED: &str = "cancelled";
+}
+use states::*;
+
 /// An email to queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEmail {
@@ -42,7 +57,10 @@ pub struct OutboxMessage {
     pub subject: String,
     pub body: String,
     pub attachment: Option<(String, Vec<u8>)>,
-    /// "queued", "sent", "failed" or "cancelled".
+    /// "queued", "sending" (handed to the server, its reply not yet
+    /// recorded: in doubt after a crash), "resending" (the one resend of a
+    /// message in doubt), "sent", "sent_possibly_twice" (the resend was
+    /// accepted, so the party may have it twice), "failed" or "cancelled".
     pub state: String,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
@@ -99,7 +117,7 @@ pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Resu
         body: Set(email.body.clone()),
         attachment_name: Set(name),
         attachment: Set(bytes),
-        state: Set("queued".into()),
+        state: Set(STATE_QUEUED.into()),
         attempts: Set(0),
         not_before: Set(crate::ms(email.not_before)),
         next_attempt_at: Set(crate::ms(email.not_before)),
@@ -117,9 +135,9 @@ pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Resu
 /// caller's transaction): their instalment no longer needs reminding.
 pub(crate) async fn cancel_queued(conn: &impl ConnectionTrait, follow_ups: Vec<i64>) -> Result<()> {
     outbox::Entity::update_many()
-        .col_expr(outbox::Column::State, Expr::value("cancelled"))
+        .col_expr(outbox::Column::State, Expr::value(STATE_CANCELLED))
         .filter(outbox::Column::FollowUpId.is_in(follow_ups))
-        .filter(outbox::Column::State.eq("queued"))
+        .filter(outbox::Column::State.eq(STATE_QUEUED))
         .exec(conn)
         .await?;
     Ok(())
@@ -153,11 +171,13 @@ impl Store {
         Ok(queued)
     }
 
-    /// Messages ready to go now.
+    /// Messages ready to go now: queued ones, and ones left "sending"
+    /// (in doubt: a sender stopped between handing it to the server and
+    /// recording the reply) once their lease has run out.
     pub async fn sendable(&self, now: DateTime<Utc>, limit: u64) -> Result<Vec<OutboxMessage>> {
         self.messages(
             outbox::Entity::find()
-                .filter(outbox::Column::State.eq("queued"))
+                .filter(outbox::Column::State.is_in([STATE_QUEUED, STATE_SENDING]))
                 .filter(outbox::Column::NextAttemptAt.lte(now))
                 .order_by_asc(outbox::Column::NextAttemptAt)
                 .order_by_asc(outbox::Column::Id)
@@ -197,7 +217,7 @@ impl Store {
                     Expr::value(crate::ms(now + lease)),
                 )
                 .filter(outbox::Column::Id.eq(m.id))
-                .filter(outbox::Column::State.eq("queued"))
+                .filter(outbox::Column::State.eq(m.state.as_str()))
                 .filter(outbox::Column::NextAttemptAt.eq(m.next_attempt_at))
                 .exec(&self.db)
                 .await?;
@@ -218,19 +238,83 @@ impl Store {
         .await
     }
 
-    /// The server accepted the message.
-    pub async fn mark_sent(&self, id: i64) -> Result<()> {
-        outbox::Entity::update_many()
-            .col_expr(outbox::Column::State, Expr::value("sent"))
-            .col_expr(outbox::Column::SentAt, Expr::value(crate::now()))
-            .col_expr(
-                outbox::Column::LastError,
-                Expr::value(Option::<String>::None),
-            )
+    /// Records, in its own transaction and before the message goes to the
+    /// server, that it is being handed over ("queued" to "sending"). If
+    /// the program stops before [`Store::mark_sent`], the message stays
+    /// "sending" and is recognisably in doubt. False if it was not queued
+    /// (another sender took it, or it was cancelled).
+    pub async fn mark_sending(&self, id: i64) -> Result<bool> {
+        self.move_state(id, STATE_QUEUED, STATE_SENDING).await
+    }
+
+    /// Records, before resending it, that a message in doubt ("sending")
+    /// gets its one resend ("resending"). A message is resent at most once:
+    /// one left "resending" is never claimed again. False if it was not in
+    /// doubt.
+    pub async fn mark_resending(&self, id: i64) -> Result<bool> {
+        self.move_state(id, STATE_SENDING, STATE_RESENDING).await
+    }
+
+    async fn move_state(&self, id: i64, from: &str, to: &str) -> Result<bool> {
+        let moved = outbox::Entity::update_many()
+            .col_expr(outbox::Column::State, Expr::value(to))
             .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::State.eq("queued"))
+            .filter(outbox::Column::State.eq(from))
             .exec(&self.db)
             .await?;
+        Ok(moved.rows_affected == 1)
+    }
+
+    /// The server accepted the message (recorded in its own transaction
+    /// right after its reply): "sent", or "sent_possibly_twice" when this
+    /// was the resend of a message in doubt.
+    pub async fn mark_sent(&self, id: i64) -> Result<()> {
+        for (from, to) in [
+            (&[STATE_QUEUED, STATE_SENDING][..], STATE_SENT),
+            (&[STATE_RESENDING][..], STATE_POSSIBLY_TWICE),
+        ] {
+            outbox::Entity::update_many()
+                .col_expr(outbox::Column::State, Expr::value(to))
+                .col_expr(outbox::Column::SentAt, Expr::value(crate::now()))
+                .col_expr(
+                    outbox::Column::LastError,
+                    Expr::value(Option::<String>::None),
+                )
+                .filter(outbox::Column::Id.eq(id))
+                .filter(outbox::Column::State.is_in(from.iter().copied()))
+                .exec(&self.db)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// An attempt whose outcome is unknown (no reply in time): the message
+    /// may have arrived. A first attempt stays "sending" (in doubt, resent
+    /// once at `next`); a resend is not tried a third time and is recorded
+    /// as possibly sent twice.
+    pub async fn mark_attempt_unknown(
+        &self,
+        id: i64,
+        error: &str,
+        next: DateTime<Utc>,
+    ) -> Result<()> {
+        let model = outbox::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let attempts = model.attempts + 1;
+        let state = model.state.clone();
+        let mut active: outbox::ActiveModel = model.into();
+        active.attempts = Set(attempts);
+        active.last_error = Set(Some(error.to_owned()));
+        match state.as_str() {
+            STATE_RESENDING => active.state = Set(STATE_POSSIBLY_TWICE.into()),
+            _ => {
+                active.state = Set(STATE_SENDING.into());
+                active.next_attempt_at = Set(crate::ms(next));
+            }
+        }
+        active.update(&self.db).await?;
         Ok(())
     }
 
@@ -246,12 +330,23 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let attempts = model.attempts + 1;
+        // The server answered with a refusal, so this attempt did not
+        // deliver it: a first attempt is queued again; a refused resend
+        // leaves the message in doubt as before (its one resend still due).
+        let state = model.state.clone();
         let mut active: outbox::ActiveModel = model.into();
         active.attempts = Set(attempts);
         active.last_error = Set(Some(error.to_owned()));
         match next {
-            Some(at) => active.next_attempt_at = Set(crate::ms(at)),
-            None => active.state = Set("failed".into()),
+            Some(at) => {
+                active.next_attempt_at = Set(crate::ms(at));
+                active.state = Set(match state.as_str() {
+                    STATE_SENDING => STATE_QUEUED.into(),
+                    STATE_RESENDING => STATE_SENDING.into(),
+                    other => other.to_owned(),
+                });
+            }
+            None => active.state = Set(STATE_FAILED.into()),
         }
         active.update(&self.db).await?;
         Ok(())

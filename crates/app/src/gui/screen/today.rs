@@ -444,6 +444,7 @@ impl Today {
         for msg in &self.data.outbox {
             let state = ctx.tr(match msg.state.as_str() {
                 "sent" => "outbox-state-sent",
+                "sent_possibly_twice" | "resending" => "outbox-state-possibly-twice",
                 "failed" => "outbox-state-failed",
                 "cancelled" => "outbox-state-cancelled",
                 _ => "outbox-state-queued",
