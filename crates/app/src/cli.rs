@@ -18,9 +18,34 @@ fn said(phrase: crate::error::Phrase) -> anyhow::Error {
     anyhow::anyhow!(phrase.words_with_detail(tr()))
 }
 
+/// Opens the database for a command that works on what is there: a
+/// missing file is refused, nothing is created. A read-only file opens for
+/// reading, with a note on the terminal.
 async fn open(db: Option<&str>) -> anyhow::Result<Store> {
     let store = match db {
-        Some(url) => Store::open(url).await,
+        Some(location) => Store::open_existing(location).await,
+        None => Store::open_default_existing().await,
+    };
+    let store = store.map_err(|e| said(e.into()))?;
+    let location = db
+        .map(str::to_owned)
+        .or_else(|| accord_store::default_database_path().map(|p| p.display().to_string()));
+    if let Some(location) = location
+        && Store::is_read_only_file(&location)
+    {
+        eprintln!(
+            "{}",
+            tr().tr_args("cli-db-read-only", &[("location", location.into())])
+        );
+    }
+    Ok(store)
+}
+
+/// Opens the database for `demo` and `db migrate`, creating the file if it
+/// is missing (and the folder only for the default database).
+async fn create(db: Option<&str>) -> anyhow::Result<Store> {
+    let store = match db {
+        Some(location) => Store::open_creating(location).await,
         None => Store::open_default().await,
     };
     store.map_err(|e| said(e.into()))
@@ -28,7 +53,7 @@ async fn open(db: Option<&str>) -> anyhow::Result<Store> {
 
 /// `accord demo`: loads the example case once.
 pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
-    let store = open(db).await?;
+    let store = create(db).await?;
     let actor = store
         .current_user()
         .await?
@@ -727,7 +752,7 @@ fn store_error(e: &accord_store::StoreError) -> anyhow::Error {
 /// schema, creating it if it is empty, and says where it stands.
 pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
     let t = tr();
-    let store = open(db).await?;
+    let store = create(db).await?;
     let applied = store
         .applied_migrations()
         .await
@@ -751,8 +776,12 @@ pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
 /// agree on both sides (otherwise nothing is kept and it fails).
 pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
     let t = tr();
-    let source = Store::open(from).await.map_err(|e| store_error(&e))?;
-    let target = Store::open(to).await.map_err(|e| store_error(&e))?;
+    let source = Store::open_existing(from)
+        .await
+        .map_err(|e| store_error(&e))?;
+    let target = Store::open_creating(to)
+        .await
+        .map_err(|e| store_error(&e))?;
     let tables = source
         .copy_into(&target)
         .await

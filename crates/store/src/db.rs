@@ -21,25 +21,141 @@ pub fn sqlite_url(path: &std::path::Path) -> String {
     format!("sqlite://{}?mode=rwc", path.display())
 }
 
+/// Whether `location` names a database server or a `sqlite:` URL rather
+/// than a file path. Anything else is a path, opened as it is written
+/// (`?`, `#` and `%41` are part of the name).
+fn is_url(location: &str) -> bool {
+    location.contains("://") || location.starts_with("sqlite:") || location.starts_with("postgres")
+}
+
+/// How a database file may be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// It must be there already (commands that read).
+    Existing,
+    /// Created if missing, but not its folder.
+    Create,
+}
+
+/// Every SQLite file starts with these 16 bytes (an empty file is a new
+/// database too).
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `url`
-    /// (`sqlite://...` or a plain file path).
+    /// Opens (creating if needed, with its folder) and migrates the
+    /// database at `url` (a URL or a plain file path).
     pub async fn open(url: &str) -> Result<Self> {
-        // Errors name what the user gave (a path or a URL without its
-        // password), not the URL we built from it.
-        let shown = redact(url);
-        let url = if url.contains("://") || url.starts_with("sqlite:") {
-            url.to_owned()
-        } else {
-            let path = PathBuf::from(url);
+        if !is_url(url) {
+            let path = std::path::Path::new(url);
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
                     location: url.to_owned(),
                     detail: e.to_string(),
                 })?;
             }
-            sqlite_url(&path)
+            return Self::open_file(path, Access::Create).await;
+        }
+        Self::open_url(url).await
+    }
+
+    /// Opens a database that must exist already: a missing file is
+    /// [`StoreError::Missing`] and nothing is created. A read-only file
+    /// opens for reading ([`Store::is_read_only_file`]).
+    pub async fn open_existing(location: &str) -> Result<Self> {
+        if is_url(location) {
+            return Self::open_url(location).await;
+        }
+        Self::open_file(std::path::Path::new(location), Access::Existing).await
+    }
+
+    /// Opens a database, creating the file if it is missing but not the
+    /// folder it goes in (that is made only for the default database).
+    pub async fn open_creating(location: &str) -> Result<Self> {
+        if is_url(location) {
+            return Self::open_url(location).await;
+        }
+        Self::open_file(std::path::Path::new(location), Access::Create).await
+    }
+
+    /// Whether `location` is a file that may be read but not written
+    /// (no write permission bits): it opens for reading only.
+    pub fn is_read_only_file(location: &str) -> bool {
+        !is_url(location) && std::fs::metadata(location).is_ok_and(|m| m.permissions().readonly())
+    }
+
+    /// Opens the SQLite file at `path` exactly as named (no URL decoding).
+    async fn open_file(path: &std::path::Path, access: Access) -> Result<Self> {
+        use sea_orm::sqlx::ConnectOptions as _;
+        use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+        let location = path.display().to_string();
+        let open_error = |detail: String| StoreError::Open {
+            location: location.clone(),
+            detail,
         };
+        let metadata = match std::fs::metadata(path) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(open_error(e.to_string())),
+        };
+        let read_only = match &metadata {
+            None if access == Access::Existing => {
+                return Err(StoreError::Missing { location });
+            }
+            None => false,
+            Some(m) if m.is_dir() => {
+                return Err(StoreError::NotADatabase {
+                    location,
+                    detail: "a folder".to_owned(),
+                });
+            }
+            Some(m) => {
+                check_header(path).map_err(|detail| StoreError::NotADatabase {
+                    location: location.clone(),
+                    detail,
+                })?;
+                m.permissions().readonly()
+            }
+        };
+        // SQLite reads `file:` names as URIs; a relative path that starts
+        // so is made explicit.
+        let name = if path.is_relative() && path.to_string_lossy().starts_with("file:") {
+            std::path::Path::new(".").join(path)
+        } else {
+            path.to_path_buf()
+        };
+        let mut options = SqliteConnectOptions::new()
+            .filename(&name)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .disable_statement_logging();
+        options = if read_only {
+            options.read_only(true)
+        } else {
+            options
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .create_if_missing(access == Access::Create)
+        };
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| file_error(&location, e.to_string()))?;
+        let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        migrate_checked(&db, &location, read_only).await?;
+        Ok(Self {
+            db: crate::unit::Db::Pool(db),
+            device: None,
+        })
+    }
+
+    /// Opens a database given by URL (`sqlite:` or a server).
+    async fn open_url(url: &str) -> Result<Self> {
+        // Errors name what the user gave (the URL without its password).
+        let shown = redact(url);
+        let url = url.to_owned();
         let open_error = |detail: String| StoreError::Open {
             location: shown.clone(),
             detail,
@@ -61,9 +177,7 @@ impl Store {
         let db = Database::connect(options)
             .await
             .map_err(|e| open_error(e.to_string()))?;
-        accord_migration::migrate(&db)
-            .await
-            .map_err(|e| open_error(e.to_string()))?;
+        migrate_checked(&db, &shown, false).await?;
         let device =
             (db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite).then(device_name);
         Ok(Self {
@@ -81,13 +195,23 @@ impl Store {
         self
     }
 
-    /// Opens the default database file in the user's data directory.
+    /// Opens the default database file in the user's data directory,
+    /// creating it and the directory on first use.
     pub async fn open_default() -> Result<Self> {
         let path = default_database_path().ok_or_else(|| StoreError::Open {
             location: DEFAULT_DB_FILE.to_owned(),
             detail: "no home directory".to_owned(),
         })?;
         Self::open(&path.display().to_string()).await
+    }
+
+    /// Opens the default database file, which must exist already.
+    pub async fn open_default_existing() -> Result<Self> {
+        let path = default_database_path().ok_or_else(|| StoreError::Open {
+            location: DEFAULT_DB_FILE.to_owned(),
+            detail: "no home directory".to_owned(),
+        })?;
+        Self::open_existing(&path.display().to_string()).await
     }
 
     /// The underlying connection pool, for benchmarks and tests (outside
@@ -129,6 +253,92 @@ fn device_name() -> String {
         .collect();
     let _ = std::fs::create_dir_all(dir.data_dir()).and_then(|()| std::fs::write(&file, &id));
     id
+}
+
+/// Refuses a file that is not a SQLite database before SQLite touches it.
+fn check_header(path: &std::path::Path) -> std::result::Result<(), String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| e.to_string())?;
+    if head.is_empty() || head == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(format!("starts with {:?}", String::from_utf8_lossy(&head)))
+    }
+}
+
+/// A driver's error on opening a file, in words of its own where it is
+/// one the user can act on.
+fn file_error(location: &str, detail: String) -> StoreError {
+    if detail.contains("not a database") {
+        StoreError::NotADatabase {
+            location: location.to_owned(),
+            detail,
+        }
+    } else if detail.contains("readonly database") {
+        StoreError::ReadOnly {
+            location: location.to_owned(),
+            detail,
+        }
+    } else {
+        StoreError::Open {
+            location: location.to_owned(),
+            detail,
+        }
+    }
+}
+
+/// Refuses a database written by a newer Accord (a migration this build
+/// does not know), then applies what is pending; a read-only file that
+/// needs migrating is refused as read-only.
+async fn migrate_checked(
+    db: &sea_orm::DatabaseConnection,
+    location: &str,
+    read_only: bool,
+) -> Result<()> {
+    use accord_migration::MigratorTrait;
+    use sea_orm::{ConnectionTrait, Statement};
+    let known: Vec<String> = accord_migration::Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let backend = db.get_database_backend();
+    // No table yet (a new database) reads as nothing applied.
+    let applied: Vec<String> = match db
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT version FROM seaql_migrations",
+        ))
+        .await
+    {
+        Ok(rows) => rows
+            .iter()
+            .filter_map(|r| r.try_get::<String>("", "version").ok())
+            .collect(),
+        Err(e) if e.to_string().contains("seaql_migrations") => Vec::new(),
+        Err(e) => return Err(file_error(location, e.to_string())),
+    };
+    if applied.iter().any(|v| !known.contains(v)) {
+        return Err(StoreError::NewerSchema {
+            location: location.to_owned(),
+            schema: applied.len() as u64,
+            known: known.len() as u64,
+        });
+    }
+    if read_only {
+        if applied.len() < known.len() {
+            return Err(StoreError::ReadOnly {
+                location: location.to_owned(),
+                detail: "the schema needs updating".to_owned(),
+            });
+        }
+        return Ok(());
+    }
+    accord_migration::migrate(db)
+        .await
+        .map_err(|e| file_error(location, e.to_string()))
 }
 
 /// Hides a password in a database URL before it is shown or logged.

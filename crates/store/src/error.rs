@@ -6,6 +6,27 @@ pub enum StoreError {
     /// The database file could not be opened or migrated.
     #[error("cannot open the database at {location}: {detail}")]
     Open { location: String, detail: String },
+    /// A command that only reads was given a file that is not there
+    /// (nothing is created).
+    #[error("no database at {location}")]
+    Missing { location: String },
+    /// The file is not a SQLite database (or is damaged).
+    #[error("{location} is not a database: {detail}")]
+    NotADatabase { location: String, detail: String },
+    /// The file may be read but not written. `location` is empty when the
+    /// refusal came from a write after opening.
+    #[error("the database {location} is read-only: {detail}")]
+    ReadOnly { location: String, detail: String },
+    /// Written by a newer Accord: it knows migrations this build does not,
+    /// so nothing is written to it.
+    #[error(
+        "{location} was written by a newer Accord (schema {schema}); this version knows up to {known}"
+    )]
+    NewerSchema {
+        location: String,
+        schema: u64,
+        known: u64,
+    },
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(String),
@@ -47,7 +68,14 @@ pub enum StoreError {
 
 impl From<sea_orm::DbErr> for StoreError {
     fn from(e: sea_orm::DbErr) -> Self {
-        Self::Database(e.to_string())
+        let detail = e.to_string();
+        if detail.contains("readonly database") {
+            return Self::ReadOnly {
+                location: String::new(),
+                detail,
+            };
+        }
+        Self::Database(detail)
     }
 }
 
@@ -58,6 +86,34 @@ impl StoreError {
             Self::Open { location, detail } => (
                 "error-database-open",
                 vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::Missing { location } => (
+                "error-database-missing",
+                vec![("location", location.clone())],
+            ),
+            Self::NotADatabase { location, detail } => (
+                "error-database-not-a-database",
+                vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::ReadOnly { location, detail } if location.is_empty() => (
+                "error-database-read-only-write",
+                vec![("detail", detail.clone())],
+            ),
+            Self::ReadOnly { location, detail } => (
+                "error-database-read-only",
+                vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::NewerSchema {
+                location,
+                schema,
+                known,
+            } => (
+                "error-database-newer",
+                vec![
+                    ("location", location.clone()),
+                    ("schema", schema.to_string()),
+                    ("known", known.to_string()),
+                ],
             ),
             Self::Database(detail) => ("error-database", vec![("detail", detail.clone())]),
             Self::NotFound => ("error-not-found", Vec::new()),

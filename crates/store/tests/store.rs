@@ -377,7 +377,9 @@ async fn a_database_that_cannot_be_opened_is_a_clear_error() {
     )
     .expect("write");
     match Store::open(&path.display().to_string()).await {
-        Err(StoreError::Open { location, .. }) => assert!(location.contains("not-a-database")),
+        Err(StoreError::NotADatabase { location, .. }) => {
+            assert!(location.contains("not-a-database"))
+        }
         other => panic!("expected an open error, got {other:?}"),
     }
 }

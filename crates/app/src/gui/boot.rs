@@ -39,7 +39,7 @@ impl Boot {
     /// Opens the database and reads what the first screen shows.
     pub async fn load(url: Option<String>) -> Self {
         let store = match url {
-            Some(url) => Store::open(&url).await,
+            Some(url) => Store::open_creating(&url).await,
             None => Store::open_default().await,
         };
         let store = match store {
