@@ -23,6 +23,7 @@ mod m20261126_000004_signing;
 mod m20261126_000005_followups;
 mod m20261126_000006_millisecond_times;
 mod m20261210_000007_seal_once;
+mod m20261211_000008_reminder_once;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_followups::Migration),
             Box::new(m20261126_000006_millisecond_times::Migration),
             Box::new(m20261210_000007_seal_once::Migration),
+            Box::new(m20261211_000008_reminder_once::Migration),
         ]
     }
 }

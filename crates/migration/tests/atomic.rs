@@ -58,6 +58,15 @@ fn names() -> Vec<String> {
         .collect()
 }
 
+/// How many migrations come before the one named.
+fn before(name: &str) -> u32 {
+    let at = names()
+        .iter()
+        .position(|n| n == name)
+        .expect("a migration of that name");
+    <u32 as TryFrom<usize>>::try_from(at).expect("count")
+}
+
 /// A migration that creates a table and then fails.
 struct Broken;
 
@@ -197,11 +206,11 @@ async fn two_programs_starting_on_a_new_file_at_once_both_open_it() {
 async fn an_agreement_version_sealed_twice_keeps_the_first_seal_and_sets_the_other_aside() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = connect(&dir.path().join("d.sqlite3")).await;
-    let before_seal_once = <u32 as TryFrom<usize>>::try_from(names().len() - 1).expect("count");
+    let before_seal_once = before("m20261210_000007_seal_once");
     migrate_with::<Migrator>(&db, Some(before_seal_once))
         .await
         .expect("older schema");
-    assert_eq!(applied(&db).await.len(), names().len() - 1);
+    assert_eq!(applied(&db).await.len(), before_seal_once as usize);
     let at = "2025-02-12T04:00:00.000+00:00";
     for sql in [
         format!(
@@ -240,6 +249,66 @@ async fn an_agreement_version_sealed_twice_keeps_the_first_seal_and_sets_the_oth
         ))
         .await
         .expect_err("sealed once");
+    assert!(
+        again.to_string().to_lowercase().contains("unique"),
+        "{again}"
+    );
+}
+
+#[tokio::test]
+async fn a_reminder_queued_twice_keeps_the_first_and_sets_the_other_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = connect(&dir.path().join("r.sqlite3")).await;
+    let before_once = before("m20261211_000008_reminder_once");
+    migrate_with::<Migrator>(&db, Some(before_once))
+        .await
+        .expect("older schema");
+    let at = "2025-03-28T04:00:00.000+00:00";
+    let row = |id: i64, follow_up: &str, purpose: &str, state: &str| {
+        format!(
+            "({id}, '<{id}@accord.invalid>', NULL, {follow_up}, '{purpose}', 'w', 'w@example.org', \
+             's', 'b', NULL, NULL, '{state}', 0, '{at}', '{at}', NULL, '{at}', NULL)"
+        )
+    };
+    let sql = format!(
+        "INSERT INTO outbox (id, message_id, case_id, follow_up_id, purpose, to_name, to_address, \
+         subject, body, attachment_name, attachment, state, attempts, not_before, \
+         next_attempt_at, last_error, created_at, sent_at) VALUES {}",
+        [
+            row(1, "7", "reminder", "sent"),
+            row(2, "7", "reminder", "queued"),
+            row(3, "7", "reminder", "sent"),
+            row(4, "8", "reminder", "queued"),
+            row(5, "NULL", "agreement", "queued"),
+            row(6, "NULL", "agreement", "queued"),
+        ]
+        .join(", ")
+    );
+    db.execute_unprepared(&sql).await.expect(&sql);
+    migrate(&db).await.expect("reminder once");
+    assert_eq!(applied(&db).await, names());
+    assert_eq!(
+        strings(&db, "SELECT message_id FROM outbox ORDER BY id").await,
+        [
+            "<1@accord.invalid>",
+            "<4@accord.invalid>",
+            "<5@accord.invalid>",
+            "<6@accord.invalid>"
+        ]
+    );
+    assert_eq!(
+        strings(&db, "SELECT message_id FROM outbox_duplicates ORDER BY id").await,
+        ["<2@accord.invalid>", "<3@accord.invalid>"]
+    );
+    let again = db
+        .execute_unprepared(&format!(
+            "INSERT INTO outbox (message_id, follow_up_id, purpose, to_name, to_address, subject, \
+             body, state, attempts, not_before, next_attempt_at, created_at) VALUES \
+             ('<9@accord.invalid>', 8, 'reminder', 'w', 'w@example.org', 's', 'b', 'queued', 0, \
+             '{at}', '{at}', '{at}')"
+        ))
+        .await
+        .expect_err("queued once");
     assert!(
         again.to_string().to_lowercase().contains("unique"),
         "{again}"

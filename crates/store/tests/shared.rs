@@ -164,3 +164,44 @@ async fn two_rooms_share_cases_and_never_overwrite_each_other() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn two_rooms_queueing_the_same_reminders_at_once_queue_each_once() {
+    common::on_each_backend("two_rooms_queue_once", |db| async move {
+        let room_a = db.open().await.as_device("room-a");
+        let room_b = db.open().await.as_device("room-b");
+        let reminders: Vec<accord_store::NewEmail> = (1..=20)
+            .map(|follow_up| accord_store::NewEmail {
+                case_id: None,
+                follow_up_id: Some(follow_up),
+                purpose: "reminder".into(),
+                to_name: "王建国".into(),
+                to_address: "wang@example.org".into(),
+                subject: format!("履行提醒 {follow_up}"),
+                body: "请按期支付。".into(),
+                attachment: None,
+                not_before: chrono::Utc::now(),
+            })
+            .collect();
+        for round in 0..3 {
+            let (a, b) = tokio::join!(
+                room_a.queue_emails(&reminders),
+                room_b.queue_emails(&reminders)
+            );
+            let queued = a.expect("room a") + b.expect("room b");
+            assert_eq!(
+                queued,
+                if round == 0 { 20 } else { 0 },
+                "round {round}: each reminder queued once between the two rooms"
+            );
+        }
+        let outbox = room_a.outbox(100).await.expect("outbox");
+        assert_eq!(outbox.len(), 20);
+        let mut follow_ups: Vec<String> = outbox.iter().map(|m| m.subject.clone()).collect();
+        follow_ups.sort();
+        follow_ups.dedup();
+        assert_eq!(follow_ups.len(), 20, "one message per follow-up");
+        db
+    })
+    .await;
+}

@@ -8,7 +8,7 @@ use accord_entity::outbox;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::Expr,
+    QueryOrder, QuerySelect, TryInsertResult, sea_query::Expr,
 };
 use sha2::{Digest, Sha256};
 
@@ -92,6 +92,23 @@ fn message_from(m: outbox::Model) -> OutboxMessage {
 /// Inserts an email into the outbox inside the caller's transaction, with
 /// a Message-ID fixed now so that a resend can never look like a new mail.
 pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Result<i64> {
+    Ok(row(email).insert(conn).await?.id)
+}
+
+/// Like [`queue`], but a follow-up that already has a message of this
+/// purpose gets none, also when another room queues it at the same moment
+/// (the unique index `ux_outbox_follow_up_once`, `ON CONFLICT DO
+/// NOTHING`). Whether it was queued.
+async fn queue_once(conn: &impl ConnectionTrait, email: &NewEmail) -> Result<bool> {
+    let inserted = outbox::Entity::insert(row(email))
+        .on_conflict_do_nothing_on([outbox::Column::FollowUpId, outbox::Column::Purpose])
+        .exec_without_returning(conn)
+        .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
+}
+
+/// The outbox row of a new email, its Message-ID fixed now.
+fn row(email: &NewEmail) -> outbox::ActiveModel {
     let now = crate::now();
     let mut h = Sha256::new();
     h.update(email.purpose.as_bytes());
@@ -101,12 +118,25 @@ pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Resu
     h.update(email.case_id.unwrap_or_default().to_le_bytes());
     h.update(email.follow_up_id.unwrap_or_default().to_le_bytes());
     h.update(std::process::id().to_le_bytes());
+    // Two stores in one process (or two programs whose process ids
+    // coincide) queueing the same email in the same millisecond must not
+    // make the same Message-ID: a counter and the std hasher's random keys.
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    h.update(
+        COUNTER
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .to_le_bytes(),
+    );
+    h.update(
+        std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), 0u8)
+            .to_le_bytes(),
+    );
     let tag: String = h.finalize()[..12]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let (name, bytes) = email.attachment.clone().unzip();
-    let model = outbox::ActiveModel {
+    outbox::ActiveModel {
         message_id: Set(format!("<{tag}.{}@accord.invalid>", email.purpose)),
         case_id: Set(email.case_id),
         follow_up_id: Set(email.follow_up_id),
@@ -126,9 +156,6 @@ pub(crate) async fn queue(conn: &impl ConnectionTrait, email: &NewEmail) -> Resu
         sent_at: Set(None),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(model.id)
 }
 
 /// Cancels the messages still queued for these follow-ups (inside the
@@ -145,27 +172,22 @@ pub(crate) async fn cancel_queued(conn: &impl ConnectionTrait, follow_ups: Vec<i
 
 impl Store {
     /// Queues emails (e.g. reminders that fell due), each in its own row;
-    /// a follow-up that already has a message of that purpose gets none.
+    /// a follow-up that already has a message of that purpose gets none,
+    /// also when two rooms queue at the same moment (a unique index).
     pub async fn queue_emails(&self, emails: &[NewEmail]) -> Result<usize> {
         // Not audited: reminders are queued by the program, not changed by
         // a user; see the module comment.
         let txn = self.unaudited_txn().await?;
         let mut queued = 0;
         for email in emails {
-            if let Some(f) = email.follow_up_id {
-                let exists = outbox::Entity::find()
-                    .filter(outbox::Column::FollowUpId.eq(f))
-                    .filter(outbox::Column::Purpose.eq(email.purpose.as_str()))
-                    .filter(outbox::Column::ToAddress.eq(email.to_address.as_str()))
-                    .one(&txn)
-                    .await?
-                    .is_some();
-                if exists {
-                    continue;
+            let added = match email.follow_up_id {
+                Some(_) => queue_once(&txn, email).await?,
+                None => {
+                    queue(&txn, email).await?;
+                    true
                 }
-            }
-            queue(&txn, email).await?;
-            queued += 1;
+            };
+            queued += usize::from(added);
         }
         txn.commit().await?;
         Ok(queued)
