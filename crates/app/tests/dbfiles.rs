@@ -1,0 +1,332 @@
+//! How `--db` files are opened, run as a user runs them: the real `accord`
+//! binary on real files. A path is a path (no URL decoding); commands that
+//! read never create a database; a read-only file, a file from a newer
+//! Accord and a file that is not a database each get their own sentence,
+//! and nothing is created or changed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use accord_migration::MigratorTrait;
+
+struct Run {
+    ok: bool,
+    code: Option<i32>,
+    out: String,
+    err: String,
+}
+
+fn accord_in(lang: &str, db: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", lang)
+        .env("LC_ALL", lang)
+        .env("RUST_BACKTRACE", "0")
+        .env_remove("ACCORD_DATABASE_URL")
+        .output()
+        .expect("run accord");
+    Run {
+        ok: out.status.success(),
+        code: out.status.code(),
+        out: String::from_utf8_lossy(&out.stdout).into_owned(),
+        err: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn accord(db: &Path, args: &[&str]) -> Run {
+    accord_in("en_US.UTF-8", db, args)
+}
+
+/// The names of the files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// How many migrations this build knows.
+fn known() -> usize {
+    accord_migration::Migrator::migrations().len()
+}
+
+/// Runs SQL on a database and checkpoints it, so that the main file holds
+/// everything (a copy of it alone is the whole database).
+fn sql(db: &Path, statements: &[&str]) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let store = accord_store::Store::open(db.to_str().expect("path"))
+            .await
+            .expect("open");
+        use sea_orm::ConnectionTrait;
+        for s in statements {
+            store.connection().execute_unprepared(s).await.expect(s);
+        }
+        store
+            .connection()
+            .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await
+            .expect("checkpoint");
+        store.connection().close_by_ref().await.expect("close");
+    });
+}
+
+/// A migrated, empty database at `dir/name`, all in its main file.
+fn migrated(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    let run = accord(&db, &["db", "migrate"]);
+    assert!(run.ok, "{}{}", run.out, run.err);
+    sql(&db, &[]);
+    db
+}
+
+#[test]
+fn a_path_is_opened_as_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["e%41f.db", "a?b#c.db", "file:x.db", "100% 案件.db"] {
+        let db = dir.path().join(name);
+        let run = accord(&db, &["demo"]);
+        assert!(run.ok, "{name}: {}{}", run.out, run.err);
+        assert!(db.is_file(), "{name} was created under its own name");
+        let run = accord(&db, &["cases", "list"]);
+        assert!(
+            run.ok && run.out.contains("2025-0001"),
+            "{name}: {}",
+            run.err
+        );
+    }
+    assert!(!dir.path().join("eAf.db").exists(), "no URL decoding");
+    assert!(
+        !dir.path().join("a").exists(),
+        "the query is part of the name"
+    );
+    // Relative names work the same (run in the folder).
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["--db", "e%41f.db", "cases", "list"])
+        .current_dir(dir.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("run accord");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2025-0001"));
+    assert!(!dir.path().join("eAf.db").exists(), "no URL decoding");
+}
+
+#[test]
+fn commands_that_read_refuse_a_missing_file_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("sealed.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n").expect("pdf");
+    let out = dir.path().join("out");
+    let out = out.to_str().expect("path");
+    let pdf = pdf.to_str().expect("path");
+    let db = dir.path().join("missing.sqlite3");
+    let before = listing(dir.path());
+    let commands: &[&[&str]] = &[
+        &["cases", "list"],
+        &["cases", "list", "--json"],
+        &["followups", "due"],
+        &["followups", "ics", "--out", out],
+        &["verify", pdf],
+        &["agreement", "pdf", "2025-0001", "--out", out],
+        &["seal", "export-certificate", "--out", out],
+        &["outbox", "send"],
+    ];
+    for args in commands {
+        let run = accord(&db, args);
+        assert!(!run.ok, "{args:?} succeeded: {}", run.out);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(
+            run.err
+                .contains(&format!("There is no database at {}", db.display())),
+            "{args:?}: {}",
+            run.err
+        );
+        assert_eq!(listing(dir.path()), before, "{args:?} created something");
+    }
+    // In the user's language.
+    let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
+    assert!(
+        run.err.contains(&format!("{} 处没有数据库", db.display())),
+        "{}",
+        run.err
+    );
+    // db copy reads its source: a missing one is refused, no target made.
+    let to = dir.path().join("to.sqlite3");
+    let run = accord(
+        &db,
+        &[
+            "db",
+            "copy",
+            "--from",
+            db.to_str().expect("path"),
+            "--to",
+            to.to_str().expect("path"),
+        ],
+    );
+    assert!(!run.ok);
+    assert!(run.err.contains("There is no database at"), "{}", run.err);
+    assert_eq!(listing(dir.path()), before, "db copy created something");
+}
+
+#[test]
+fn demo_and_migrate_create_the_file_but_not_its_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("new.sqlite3");
+    let run = accord(&db, &["db", "migrate"]);
+    assert!(run.ok, "{}", run.err);
+    assert!(db.is_file());
+    let db = dir.path().join("demo.sqlite3");
+    let run = accord(&db, &["demo"]);
+    assert!(run.ok, "{}", run.err);
+    assert!(db.is_file());
+    // A folder that is not there is not made (only the default data
+    // directory is).
+    let nested = dir.path().join("no-such-folder").join("x.sqlite3");
+    for args in [&["db", "migrate"][..], &["demo"][..]] {
+        let run = accord(&nested, args);
+        assert!(!run.ok, "{args:?}");
+        assert!(
+            run.err.contains("Cannot open the database"),
+            "{args:?}: {}",
+            run.err
+        );
+        assert!(!dir.path().join("no-such-folder").exists(), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+fn make_read_only(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_read_and_writes_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // One with the example case: reading works, with a note why nothing
+    // will be saved.
+    let full = dir.path().join("full.sqlite3");
+    assert!(accord(&full, &["demo"]).ok);
+    sql(&full, &[]);
+    let db = dir.path().join("read-only.sqlite3");
+    std::fs::copy(&full, &db).expect("copy");
+    make_read_only(&db);
+    let bytes = std::fs::read(&db).expect("read");
+    let run = accord(&db, &["cases", "list"]);
+    assert!(run.ok, "{}", run.err);
+    assert!(run.out.contains("2025-0001"), "{}", run.out);
+    assert!(
+        run.err.contains("is read-only, so it is only read"),
+        "{}",
+        run.err
+    );
+    let run = accord(&db, &["followups", "due", "--json"]);
+    assert!(run.ok, "{}", run.err);
+    assert_eq!(std::fs::read(&db).expect("read"), bytes);
+
+    // An empty one: loading the example would write, and is refused.
+    let empty = migrated(dir.path(), "empty.sqlite3");
+    make_read_only(&empty);
+    let bytes = std::fs::read(&empty).expect("read");
+    let run = accord(&empty, &["demo"]);
+    assert!(!run.ok, "{}", run.out);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.err
+            .contains("The database file is read-only, so nothing can be saved to it"),
+        "{}",
+        run.err
+    );
+    assert!(
+        run.err.contains("Details:"),
+        "driver text apart: {}",
+        run.err
+    );
+    assert_eq!(std::fs::read(&empty).expect("read"), bytes, "unchanged");
+    let run = accord_in("zh_CN.UTF-8", &empty, &["demo"]);
+    assert!(run.err.contains("数据库文件是只读的"), "{}", run.err);
+    assert_eq!(std::fs::read(&empty).expect("read"), bytes, "unchanged");
+}
+
+#[test]
+fn a_database_from_a_newer_accord_is_refused_and_not_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = migrated(dir.path(), "newer.sqlite3");
+    sql(
+        &db,
+        &["INSERT INTO seaql_migrations (version, applied_at) \
+           VALUES ('m20991231_000001_from_the_future', 0)"],
+    );
+    let bytes = std::fs::read(&db).expect("read");
+    let wal = dir.path().join("newer.sqlite3-wal");
+    let wal_before = std::fs::read(&wal).unwrap_or_default();
+    let expected = format!(
+        "The database {} was written by a newer Accord (schema {}); this version knows up to {}.",
+        db.display(),
+        known() + 1,
+        known()
+    );
+    for args in [
+        &["cases", "list"][..],
+        &["db", "migrate"][..],
+        &["demo"][..],
+    ] {
+        let run = accord(&db, args);
+        assert!(!run.ok, "{args:?}: {}", run.out);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(run.err.contains(&expected), "{args:?}: {}", run.err);
+        assert_eq!(std::fs::read(&db).expect("read"), bytes, "{args:?}");
+        assert_eq!(
+            std::fs::read(&wal).unwrap_or_default(),
+            wal_before,
+            "{args:?} wrote to the log"
+        );
+    }
+    let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
+    assert!(
+        run.err.contains(&format!(
+            "由较新版本的 Accord 写入（结构版本 {}），本版本最多识别到 {}",
+            known() + 1,
+            known()
+        )),
+        "{}",
+        run.err
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_says_so_and_stays_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("letter.sqlite3");
+    let letter = "Dear mediator, this is a letter, not a database.\n".repeat(200);
+    std::fs::write(&db, &letter).expect("write");
+    let before = listing(dir.path());
+    for args in [
+        &["cases", "list"][..],
+        &["demo"][..],
+        &["db", "migrate"][..],
+    ] {
+        let run = accord(&db, args);
+        assert!(!run.ok, "{args:?}: {}", run.out);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(
+            run.err.contains(&format!(
+                "{} is not an Accord database (not a SQLite file, or damaged)",
+                db.display()
+            )),
+            "{args:?}: {}",
+            run.err
+        );
+        assert_eq!(std::fs::read_to_string(&db).expect("read"), letter);
+        assert_eq!(listing(dir.path()), before, "{args:?} created something");
+    }
+    let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
+    assert!(run.err.contains("不是 Accord 数据库"), "{}", run.err);
+}
