@@ -451,3 +451,4 @@ error-database-read-only-write = The database file is read-only, so nothing can 
 error-database-newer = The database { $location } was written by a newer Accord (schema { $schema }); this version knows up to { $known }. Nothing was written to it: install the newer Accord to use it.
 cli-db-read-only = Note: { $location } is read-only, so it is only read; anything that would save a change is refused.
 outbox-state-possibly-twice = Possibly sent twice
+error-secret-key-file-malformed = This computer's key file { $path } is not a key ({ $length } bytes; a key is exactly 32) and was left as it is. Restore it from a backup, or move it away and enter the stored passwords again.

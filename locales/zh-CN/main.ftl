@@ -442,3 +442,4 @@ error-database-read-only-write = 数据库文件是只读的，无法保存任�
 error-database-newer = 数据库 { $location } 由较新版本的 Accord 写入（结构版本 { $schema }），本版本最多识别到 { $known }。未向其写入任何内容，请安装较新版本的 Accord 后使用。
 cli-db-read-only = 注意：{ $location } 是只读的，仅作读取；任何需要保存更改的操作都会被拒绝。
 outbox-state-possibly-twice = 可能已发送两次
+error-secret-key-file-malformed = 本机的密钥文件 { $path } 不是有效密钥（{ $length } 字节，密钥应恰为 32 字节），已原样保留。请从备份恢复，或将其移走后重新输入已保存的口令。
