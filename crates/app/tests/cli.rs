@@ -320,7 +320,7 @@ async fn a_rooms_database_moves_to_another_and_back_without_loss() {
     let (ok, out, err) = accord_at(&empty.url, &["db", "migrate"]);
     assert!(ok, "{err}");
     assert!(
-        out.contains("The sqlite database is up to date: 7 schema migrations applied"),
+        out.contains("The sqlite database is up to date: 8 schema migrations applied"),
         "{out}"
     );
     let tables = copy(&room.url, &empty.url);
