@@ -153,6 +153,9 @@ impl Store {
 
     /// Opens a database given by URL (`sqlite:` or a server).
     async fn open_url(url: &str) -> Result<Self> {
+        if url.starts_with("postgres") {
+            return Self::open_postgres(url).await;
+        }
         // Errors name what the user gave (the URL without its password).
         let shown = redact(url);
         let url = url.to_owned();
@@ -183,6 +186,71 @@ impl Store {
         Ok(Self {
             db: crate::unit::Db::Pool(db),
             device,
+        })
+    }
+
+    /// Opens a PostgreSQL server: unreachable within [`CONNECT_TIMEOUT`] is
+    /// [`StoreError::Unreachable`]; TLS is required for a server on another
+    /// machine unless the URL (or `PGSSLMODE`) says otherwise; every
+    /// statement is limited to [`STATEMENT_TIMEOUT`] unless the URL sets
+    /// its own. No message ever shows the password.
+    async fn open_postgres(url: &str) -> Result<Self> {
+        use sea_orm::sqlx::ConnectOptions as _;
+        use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
+        let shown = redact(url);
+        let options: PgConnectOptions =
+            url.parse()
+                .map_err(|e: sea_orm::sqlx::Error| StoreError::Open {
+                    location: shown.clone(),
+                    detail: scrub(&e.to_string(), url),
+                })?;
+        let says_sslmode = query_keys(url).any(|k| k == "sslmode" || k == "ssl-mode")
+            || std::env::var_os("PGSSLMODE").is_some();
+        let mut options = if says_sslmode || is_local_host(options.get_host()) {
+            options
+        } else {
+            options.ssl_mode(PgSslMode::Require)
+        };
+        if !options
+            .get_options()
+            .is_some_and(|o| o.contains("statement_timeout"))
+            && !query_keys(url).any(|k| k.contains("statement_timeout"))
+        {
+            options = options.options([("statement_timeout", STATEMENT_TIMEOUT)]);
+        }
+        let server = format!("{}:{}", options.get_host(), options.get_port());
+        let unreachable = |detail: String| StoreError::Unreachable {
+            server: server.clone(),
+            detail: scrub(&detail, url),
+        };
+        let connect = PgPoolOptions::new()
+            .max_connections(8)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options.disable_statement_logging());
+        let pool = match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
+            Err(_) => {
+                return Err(unreachable(format!(
+                    "no answer within {} s",
+                    CONNECT_TIMEOUT.as_secs()
+                )));
+            }
+            Ok(Err(e @ (sea_orm::sqlx::Error::Io(_) | sea_orm::sqlx::Error::PoolTimedOut))) => {
+                return Err(unreachable(e.to_string()));
+            }
+            Ok(Err(e)) => {
+                return Err(StoreError::Open {
+                    location: shown,
+                    detail: scrub(&e.to_string(), url),
+                });
+            }
+            Ok(Ok(pool)) => pool,
+        };
+        let db = sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+        migrate_checked(&db, &shown, false).await?;
+        Ok(Self {
+            db: crate::unit::Db::Pool(db),
+            device: Some(device_name()),
         })
     }
 
@@ -341,8 +409,109 @@ async fn migrate_checked(
         .map_err(|e| file_error(location, e.to_string()))
 }
 
-/// Hides a password in a database URL before it is shown or logged.
+/// How long connecting to a database server may take before it is
+/// reported unreachable.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(4);
+
+/// The longest a statement may run on a database server (unless the URL
+/// sets `statement_timeout` itself): a frozen server does not hang the app.
+pub const STATEMENT_TIMEOUT: &str = "60s";
+
+/// The keys of a URL's query string.
+fn query_keys(url: &str) -> impl Iterator<Item = &str> {
+    url.split_once('?')
+        .map(|(_, q)| q)
+        .unwrap_or_default()
+        .split('&')
+        .map(|pair| pair.split_once('=').map_or(pair, |(k, _)| k))
+}
+
+/// A server on this machine (loopback, `localhost` or a socket): TLS is
+/// preferred there, not required.
+fn is_local_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.is_empty()
+        || host.starts_with('/')
+        || host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The passwords in a URL: in its user part and as a `password=` parameter.
+fn passwords(url: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    if let (Some(scheme), Some(at)) = (url.find("://"), url.rfind('@'))
+        && at > scheme
+        && let Some((_, password)) = url[scheme + 3..at].split_once(':')
+        && !password.is_empty()
+    {
+        found.push(password.to_owned());
+    }
+    if let Some((_, query)) = url.split_once('?') {
+        for pair in query.split('&') {
+            if let Some(("password", value)) = pair.split_once('=')
+                && !value.is_empty()
+            {
+                found.push(value.to_owned());
+            }
+        }
+    }
+    // Also as a driver would show it, decoded.
+    for p in found.clone() {
+        let decoded = percent_decode(&p);
+        if decoded != p {
+            found.push(decoded);
+        }
+    }
+    found
+}
+
+/// `%XX` escapes decoded (invalid ones kept as written).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A driver's message with the URL's passwords hidden.
+fn scrub(detail: &str, url: &str) -> String {
+    let mut detail = detail.replace(url, &redact(url));
+    for password in passwords(url) {
+        detail = detail.replace(&password, "***");
+    }
+    detail
+}
+
+/// Hides a password in a database URL before it is shown or logged (in
+/// its user part and a `password=` parameter), also in a URL that does not
+/// parse.
 fn redact(url: &str) -> String {
+    let mut shown = redact_userinfo(url);
+    for password in passwords(url) {
+        shown = shown.replace(&format!("password={password}"), "password=***");
+    }
+    shown
+}
+
+fn redact_userinfo(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let userinfo = &url[scheme + 3..at];
@@ -367,5 +536,24 @@ mod tests {
             super::redact("sqlite:///tmp/a.db?mode=rwc"),
             "sqlite:///tmp/a.db?mode=rwc"
         );
+        assert_eq!(
+            super::redact("postgres://db/accord?user=a&password=s3cret&sslmode=require"),
+            "postgres://db/accord?user=a&password=***&sslmode=require"
+        );
+        let url = "postgres://accord:s3%2Fcret@db:port/accord";
+        assert_eq!(
+            super::scrub(&format!("bad {url}: s3/cret s3%2Fcret"), url),
+            "bad postgres://accord:***@db:port/accord: *** ***"
+        );
+    }
+
+    #[test]
+    fn tls_is_required_for_a_server_on_another_machine() {
+        for local in ["localhost", "127.0.0.1", "::1", "[::1]", "/run/postgresql"] {
+            assert!(super::is_local_host(local), "{local}");
+        }
+        for remote in ["db.example.org", "10.0.0.5", "192.168.1.2"] {
+            assert!(!super::is_local_host(remote), "{remote}");
+        }
     }
 }

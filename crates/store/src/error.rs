@@ -6,6 +6,10 @@ pub enum StoreError {
     /// The database file could not be opened or migrated.
     #[error("cannot open the database at {location}: {detail}")]
     Open { location: String, detail: String },
+    /// The database server did not answer (stopped, unreachable, or
+    /// silent) within the connect timeout. `server` is `host:port`.
+    #[error("cannot reach the database server at {server}: {detail}")]
+    Unreachable { server: String, detail: String },
     /// A command that only reads was given a file that is not there
     /// (nothing is created).
     #[error("no database at {location}")]
@@ -86,6 +90,10 @@ impl StoreError {
             Self::Open { location, detail } => (
                 "error-database-open",
                 vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::Unreachable { server, detail } => (
+                "error-database-unreachable",
+                vec![("server", server.clone()), ("detail", detail.clone())],
             ),
             Self::Missing { location } => (
                 "error-database-missing",
