@@ -405,9 +405,7 @@ pub async fn deliver(store: &Store, smtp: &Smtp, now: DateTime<Utc>) -> Result<R
                 Ok(result) => result,
                 Err(_) => {
                     let next = Utc::now() + backoff(m.attempts);
-                    store
-                        .mark_attempt_unknown(m.id, "timed out", next)
-                        .await?;
+                    store.mark_attempt_unknown(m.id, "timed out", next).await?;
                     report.retrying += 1;
                     continue;
                 }

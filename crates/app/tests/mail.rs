@@ -260,7 +260,12 @@ async fn a_message_in_doubt_after_a_crash_is_resent_once_with_its_message_id_and
         .await
         .expect("deliver");
     assert_eq!(
-        (report.sent, report.possibly_twice, report.retrying, report.failed),
+        (
+            report.sent,
+            report.possibly_twice,
+            report.retrying,
+            report.failed
+        ),
         (2, 1, 0, 0)
     );
     for _ in 0..3 {
