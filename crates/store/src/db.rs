@@ -77,6 +77,32 @@ impl Store {
         Self::open_file(std::path::Path::new(location), Access::Create).await
     }
 
+    /// SQLite's `PRAGMA quick_check` (the app runs it at start): `Some`
+    /// with what it found when the file is damaged, `None` when it is
+    /// sound or on PostgreSQL.
+    pub async fn quick_check(&self) -> Result<Option<String>> {
+        use sea_orm::{ConnectionTrait, Statement};
+        let db = self.db.pool();
+        let backend = db.get_database_backend();
+        if backend != sea_orm::DatabaseBackend::Sqlite {
+            return Ok(None);
+        }
+        let rows = match db
+            .query_all_raw(Statement::from_string(backend, "PRAGMA quick_check(5)"))
+            .await
+        {
+            Ok(rows) => rows,
+            // A damaged file can fail the check itself.
+            Err(e) => return Ok(Some(e.to_string())),
+        };
+        let found: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get_by_index::<String>(0).ok())
+            .filter(|line| line != "ok")
+            .collect();
+        Ok((!found.is_empty()).then(|| found.join("; ")))
+    }
+
     /// Whether `location` is a file that may be read but not written
     /// (no write permission bits): it opens for reading only.
     pub fn is_read_only_file(location: &str) -> bool {
@@ -340,7 +366,7 @@ fn check_header(path: &std::path::Path) -> std::result::Result<(), String> {
 /// A driver's error on opening a file, in words of its own where it is
 /// one the user can act on.
 fn file_error(location: &str, detail: String) -> StoreError {
-    if detail.contains("not a database") {
+    if detail.contains("not a database") || detail.contains("malformed") {
         StoreError::NotADatabase {
             location: location.to_owned(),
             detail,

@@ -38,14 +38,31 @@ impl Boot {
 
     /// Opens the database and reads what the first screen shows.
     pub async fn load(url: Option<String>) -> Self {
-        let store = match url {
-            Some(url) => Store::open_creating(&url).await,
+        let store = match &url {
+            Some(url) => Store::open_creating(url).await,
             None => Store::open_default().await,
         };
         let store = match store {
             Ok(store) => store,
             Err(e) => return Self::failed(e),
         };
+        // A damaged file is said to be one, with where it is, before
+        // anything reads from it.
+        match store.quick_check().await {
+            Ok(None) => {}
+            Ok(Some(problem)) => {
+                let location = url
+                    .or_else(|| {
+                        accord_store::default_database_path().map(|p| p.display().to_string())
+                    })
+                    .unwrap_or_default();
+                return Self::failed(StoreError::NotADatabase {
+                    location,
+                    detail: problem,
+                });
+            }
+            Err(e) => return Self::failed(e),
+        }
         let mut boot = Self {
             store: Ok(store.clone()),
             ..Self::failed(StoreError::NotFound)

@@ -99,11 +99,26 @@ pub fn database_error<'a>(
 ) -> Element<'a, Message> {
     let (location, detail) = match error {
         StoreError::Open { location, detail } => (location.clone(), detail.clone()),
+        StoreError::NotADatabase { location, detail }
+        | StoreError::ReadOnly { location, detail } => (location.clone(), detail.clone()),
+        StoreError::Missing { location } | StoreError::NewerSchema { location, .. } => {
+            (location.clone(), location.clone())
+        }
         other => (url.unwrap_or_default().to_owned(), other.to_string()),
+    };
+    // What is wrong with the file, in its own words where we know it (not
+    // a database, damaged, read-only, from a newer Accord); otherwise the
+    // general sentence.
+    let body = match error {
+        StoreError::NotADatabase { .. }
+        | StoreError::ReadOnly { .. }
+        | StoreError::Missing { .. }
+        | StoreError::NewerSchema { .. } => crate::error::Phrase::from(error).words(ctx.t),
+        _ => ctx.tr_args("db-error-body", &[("path", location.clone())]),
     };
     let content = column![
         text(ctx.tr("db-error-title")).size(ctx.sizes.title()),
-        text(ctx.tr_args("db-error-body", &[("path", location)])).size(ctx.sizes.body()),
+        text(body).size(ctx.sizes.body()),
         text(ctx.tr("db-error-hint")).size(ctx.sizes.body()),
         text(ctx.tr_args("db-error-detail", &[("detail", detail)]))
             .size(ctx.sizes.small())
