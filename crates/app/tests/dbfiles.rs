@@ -87,7 +87,13 @@ fn migrated(dir: &Path, name: &str) -> PathBuf {
 #[test]
 fn a_path_is_opened_as_named() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for name in ["e%41f.db", "a?b#c.db", "file:x.db", "100% 案件.db"] {
+    for name in [
+        "e%41f.db",
+        "a?b#c.db",
+        "file:x.db",
+        "100% 案件.db",
+        "postgres-backup.db",
+    ] {
         let db = dir.path().join(name);
         let run = accord(&db, &["demo"]);
         assert!(run.ok, "{name}: {}{}", run.out, run.err);

@@ -25,7 +25,10 @@ pub fn sqlite_url(path: &std::path::Path) -> String {
 /// than a file path. Anything else is a path, opened as it is written
 /// (`?`, `#` and `%41` are part of the name).
 fn is_url(location: &str) -> bool {
-    location.contains("://") || location.starts_with("sqlite:") || location.starts_with("postgres")
+    location.contains("://")
+        || ["sqlite:", "postgres:", "postgresql:"]
+            .iter()
+            .any(|scheme| location.starts_with(scheme))
 }
 
 /// How a database file may be opened.
@@ -552,6 +555,27 @@ fn redact_userinfo(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_without_a_scheme_is_a_path() {
+        for path in [
+            "e%41f.db",
+            "a?b#c.db",
+            "postgres.db",
+            "postgres-backup.sqlite3",
+            "/tmp/x",
+        ] {
+            assert!(!super::is_url(path), "{path}");
+        }
+        for url in [
+            "sqlite:x.db",
+            "sqlite://x.db?mode=rwc",
+            "postgres://h/db",
+            "postgresql:///db",
+        ] {
+            assert!(super::is_url(url), "{url}");
+        }
+    }
+
     #[test]
     fn passwords_never_show_in_errors() {
         assert_eq!(
