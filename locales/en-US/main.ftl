@@ -452,4 +452,4 @@ error-database-newer = The database { $location } was written by a newer Accord 
 cli-db-read-only = Note: { $location } is read-only, so it is only read; anything that would save a change is refused.
 outbox-state-possibly-twice = Possibly sent twice
 error-secret-key-file-malformed = This computer's key file { $path } is not a key ({ $length } bytes; a key is exactly 32) and was left as it is. Restore it from a backup, or move it away and enter the stored passwords again.
-error-database-unreachable = Cannot reach the database server at { $server }: it did not answer within 4 seconds. Check that the server is running and that this computer can reach it over the network.
+error-database-unreachable = Cannot reach the database server at { $server }: it is not running, cannot be reached from here, or did not answer within 4 seconds. Check that the server is running and that this computer can reach it over the network.

@@ -443,4 +443,4 @@ error-database-newer = 数据库 { $location } 由较新版本的 Accord 写入�
 cli-db-read-only = 注意：{ $location } 是只读的，仅作读取；任何需要保存更改的操作都会被拒绝。
 outbox-state-possibly-twice = 可能已发送两次
 error-secret-key-file-malformed = 本机的密钥文件 { $path } 不是有效密钥（{ $length } 字节，密钥应恰为 32 字节），已原样保留。请从备份恢复，或将其移走后重新输入已保存的口令。
-error-database-unreachable = 无法连接到数据库服务器 { $server }：4 秒内没有应答。请检查服务器是否在运行，以及本机能否通过网络访问它。
+error-database-unreachable = 无法连接到数据库服务器 { $server }：服务器未运行、本机无法访问，或 4 秒内没有应答。请检查服务器是否在运行，以及本机能否通过网络访问它。

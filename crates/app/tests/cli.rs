@@ -362,3 +362,36 @@ async fn a_rooms_database_moves_to_another_and_back_without_loss() {
     assert_eq!(cases_json(&back.url), cases_json(&room.url));
     centre.finish().await;
 }
+
+#[test]
+fn a_stopped_server_is_named_in_words_within_seconds_and_its_password_never_shown() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr").port()
+    };
+    let started = std::time::Instant::now();
+    let url = format!("postgres://accord:n0t-shown@127.0.0.1:{port}/accord");
+    let (ok, out, err) = accord_at(&url, &["cases", "list"]);
+    assert!(!ok, "{out}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        err.contains(&format!(
+            "Cannot reach the database server at 127.0.0.1:{port}"
+        )),
+        "{err}"
+    );
+    let (ok, out, err) = accord_at(
+        "postgres://accord:n0t-shown@db.example.org:port/accord",
+        &["cases", "list"],
+    );
+    assert!(!ok, "{out}");
+    assert!(!format!("{out}{err}").contains("n0t-shown"), "{err}");
+    assert!(
+        err.contains("postgres://accord:***@db.example.org"),
+        "{err}"
+    );
+}

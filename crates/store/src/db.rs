@@ -252,6 +252,23 @@ impl Store {
             server: server.clone(),
             detail: scrub(&detail, url),
         };
+        // A stopped server refuses at once: said at once (the pool would
+        // retry until its timeout).
+        if options.get_socket().is_none() {
+            let address = (options.get_host().to_owned(), options.get_port());
+            match tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::TcpStream::connect(address))
+                .await
+            {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => return Err(unreachable(e.to_string())),
+                Err(_) => {
+                    return Err(unreachable(format!(
+                        "no answer within {} s",
+                        CONNECT_TIMEOUT.as_secs()
+                    )));
+                }
+            }
+        }
         let connect = PgPoolOptions::new()
             .max_connections(8)
             .min_connections(1)
