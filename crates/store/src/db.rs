@@ -225,28 +225,9 @@ impl Store {
     /// its own. No message ever shows the password.
     async fn open_postgres(url: &str) -> Result<Self> {
         use sea_orm::sqlx::ConnectOptions as _;
-        use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
+        use sea_orm::sqlx::postgres::PgPoolOptions;
         let shown = redact(url);
-        let options: PgConnectOptions =
-            url.parse()
-                .map_err(|e: sea_orm::sqlx::Error| StoreError::Open {
-                    location: shown.clone(),
-                    detail: scrub(&e.to_string(), url),
-                })?;
-        let says_sslmode = query_keys(url).any(|k| k == "sslmode" || k == "ssl-mode")
-            || std::env::var_os("PGSSLMODE").is_some();
-        let mut options = if says_sslmode || is_local_host(options.get_host()) {
-            options
-        } else {
-            options.ssl_mode(PgSslMode::Require)
-        };
-        if !options
-            .get_options()
-            .is_some_and(|o| o.contains("statement_timeout"))
-            && !query_keys(url).any(|k| k.contains("statement_timeout"))
-        {
-            options = options.options([("statement_timeout", STATEMENT_TIMEOUT)]);
-        }
+        let options = server_options(url)?;
         let server = format!("{}:{}", options.get_host(), options.get_port());
         let unreachable = |detail: String| StoreError::Unreachable {
             server: server.clone(),
@@ -463,6 +444,35 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(4);
 /// sets `statement_timeout` itself): a frozen server does not hang the app.
 pub const STATEMENT_TIMEOUT: &str = "60s";
 
+/// A server URL's connect options: TLS required for a server on another
+/// machine unless the URL (or `PGSSLMODE`) chooses, and a statement
+/// timeout unless the URL sets one.
+fn server_options(url: &str) -> Result<sea_orm::sqlx::postgres::PgConnectOptions> {
+    use sea_orm::sqlx::postgres::{PgConnectOptions, PgSslMode};
+    let options: PgConnectOptions =
+        url.parse()
+            .map_err(|e: sea_orm::sqlx::Error| StoreError::Open {
+                location: redact(url),
+                detail: scrub(&e.to_string(), url),
+            })?;
+    let says_sslmode = query_keys(url).any(|k| k == "sslmode" || k == "ssl-mode")
+        || std::env::var_os("PGSSLMODE").is_some();
+    let local = options.get_socket().is_some() || is_local_host(options.get_host());
+    let mut options = if says_sslmode || local {
+        options
+    } else {
+        options.ssl_mode(PgSslMode::Require)
+    };
+    if !options
+        .get_options()
+        .is_some_and(|o| o.contains("statement_timeout"))
+        && !query_keys(url).any(|k| k.contains("statement_timeout"))
+    {
+        options = options.options([("statement_timeout", STATEMENT_TIMEOUT)]);
+    }
+    Ok(options)
+}
+
 /// The keys of a URL's query string.
 fn query_keys(url: &str) -> impl Iterator<Item = &str> {
     url.split_once('?')
@@ -622,5 +632,48 @@ mod tests {
         for remote in ["db.example.org", "10.0.0.5", "192.168.1.2"] {
             assert!(!super::is_local_host(remote), "{remote}");
         }
+        use sea_orm::sqlx::postgres::PgSslMode;
+        let mode = |url: &str| super::server_options(url).expect(url).get_ssl_mode();
+        assert!(matches!(
+            mode("postgres://a:p@db.example.org/accord"),
+            PgSslMode::Require
+        ));
+        assert!(matches!(
+            mode("postgres://a:p@192.168.1.10:5432/accord"),
+            PgSslMode::Require
+        ));
+        assert!(matches!(
+            mode("postgres://a:p@db.example.org/accord?sslmode=verify-full"),
+            PgSslMode::VerifyFull
+        ));
+        assert!(matches!(
+            mode("postgres://a:p@db.example.org/accord?sslmode=disable"),
+            PgSslMode::Disable
+        ));
+        for local in [
+            "postgres://a:p@127.0.0.1/accord",
+            "postgres://a:p@localhost/accord",
+            "postgres://a:p@[::1]/accord",
+        ] {
+            assert!(matches!(mode(local), PgSslMode::Prefer), "{local}");
+        }
+    }
+
+    #[test]
+    fn statements_are_limited_unless_the_url_says_otherwise() {
+        let options = |url: &str| {
+            super::server_options(url)
+                .expect(url)
+                .get_options()
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            options("postgres://a:p@db/accord").as_deref(),
+            Some("-c statement_timeout=60s")
+        );
+        assert_eq!(
+            options("postgres://a:p@db/accord?options=-c%20statement_timeout%3D5min").as_deref(),
+            Some("-c statement_timeout=5min")
+        );
     }
 }
