@@ -354,8 +354,12 @@ async fn judge(
     bytes: &[u8],
 ) -> anyhow::Result<Outcome> {
     use accord_document::seal::{self, TrustedCertificates};
+    // A computer that never made the default database has no certificate
+    // to check against: refused as such, and nothing is created.
+    let no_default = || accord_store::default_database_path().is_some_and(|p| !p.exists());
     let store = match (db, trust) {
         (None, Some(_)) => None,
+        (None, None) if no_default() => None,
         _ => Some(open(db).await?),
     };
     let registered = match &store {

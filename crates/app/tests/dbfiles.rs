@@ -414,3 +414,43 @@ fn the_window_says_a_file_is_not_a_database_or_damaged_and_where_it_is() {
     // Found by the check at start, not by a failing read.
     assert!(said.contains("*** in database main ***"), "{said}");
 }
+
+#[test]
+fn without_db_the_default_database_is_made_only_by_commands_that_create() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let pdf = home.path().join("sealed.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n").expect("pdf");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(args)
+            .env_remove("ACCORD_DATABASE_URL")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("share"))
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .expect("run accord");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let share = home.path().join("share");
+    let (code, _, err) = run(&["cases", "list"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("There is no database at"), "{err}");
+    assert!(err.contains("accord.sqlite3"), "{err}");
+    // Nothing to check a seal against: refused as such.
+    let (code, out, _) = run(&["verify", pdf.to_str().expect("path")]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("has no sealing key"), "{out}");
+    assert!(!share.exists(), "nothing created");
+    // The default data folder is made by the commands that create.
+    let (code, _, err) = run(&["db", "migrate"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, err) = run(&["cases", "list", "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out.trim(), "[]");
+}
