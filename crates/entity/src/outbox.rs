@@ -1,7 +1,8 @@
 use sea_orm::entity::prelude::*;
 
 /// An email waiting to be sent, or sent: queued in the same transaction as
-/// the action that causes it, delivered once under a stable Message-ID.
+/// the action that causes it, delivered under a stable Message-ID: once,
+/// or (after a stop while the server had it) resent once and marked so.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
