@@ -16,6 +16,18 @@ async fn connect(path: &std::path::Path) -> DatabaseConnection {
         o.journal_mode(sea_orm_migration::sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
             .busy_timeout(std::time::Duration::from_secs(10))
     });
+    // Two connections made at the same moment on a new file can find it
+    // locked while the other turns on WAL (SQLite answers "busy" to the
+    // journal-mode switch without waiting); the programs retry, so does this.
+    for _ in 0..20 {
+        match Database::connect(options.clone()).await {
+            Ok(db) => return db,
+            Err(e) if e.to_string().contains("locked") || e.to_string().contains("busy") => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("connect: {e}"),
+        }
+    }
     Database::connect(options).await.expect("connect")
 }
 

@@ -165,13 +165,25 @@ impl Store {
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .create_if_missing(access == Access::Create)
         };
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .min_connections(1)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await
-            .map_err(|e| file_error(&location, e.to_string()))?;
+        // Two programs opening a new file at the same moment: the one that
+        // finds it locked while the other turns on WAL ("busy" is answered
+        // without waiting for that switch) tries again shortly.
+        let mut tries = 0;
+        let pool = loop {
+            let connected = SqlitePoolOptions::new()
+                .max_connections(4)
+                .min_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options.clone())
+                .await;
+            match connected {
+                Err(e) if tries < 20 && is_busy(&e.to_string()) => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                other => break other.map_err(|e| file_error(&location, e.to_string()))?,
+            }
+        };
         let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
         migrate_checked(&db, &location, read_only).await?;
         Ok(Self {
@@ -676,4 +688,9 @@ mod tests {
             Some("-c statement_timeout=5min")
         );
     }
+}
+
+/// Whether SQLite said the file is locked by another connection.
+fn is_busy(detail: &str) -> bool {
+    detail.contains("database is locked") || detail.contains("database is busy")
 }
