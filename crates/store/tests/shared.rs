@@ -205,3 +205,32 @@ async fn two_rooms_queueing_the_same_reminders_at_once_queue_each_once() {
     })
     .await;
 }
+
+/// Rooms switched on together on an empty database: the schema is made
+/// once (migrations wait for one another) and every room opens it.
+#[tokio::test]
+async fn five_rooms_starting_at_once_on_an_empty_database_all_open_it() {
+    common::on_each_backend("five_rooms_start", |db| async move {
+        let opened = futures_join_five(&db.url).await;
+        for (i, store) in opened.into_iter().enumerate() {
+            let store = store.unwrap_or_else(|e| panic!("room {i}: {e}"));
+            assert_eq!(store.count_cases().await.expect("read"), 0, "room {i}");
+        }
+        db
+    })
+    .await;
+}
+
+/// Five rooms opening the database at the same moment.
+async fn futures_join_five(
+    url: &str,
+) -> Vec<Result<accord_store::Store, accord_store::StoreError>> {
+    let (a, b, c, d, e) = tokio::join!(
+        accord_store::Store::open(url),
+        accord_store::Store::open(url),
+        accord_store::Store::open(url),
+        accord_store::Store::open(url),
+        accord_store::Store::open(url),
+    );
+    vec![a, b, c, d, e]
+}
