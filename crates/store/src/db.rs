@@ -592,6 +592,11 @@ fn redact_userinfo(url: &str) -> String {
     }
 }
 
+/// Whether SQLite said the file is locked by another connection.
+fn is_busy(detail: &str) -> bool {
+    detail.contains("database is locked") || detail.contains("database is busy")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -688,9 +693,4 @@ mod tests {
             Some("-c statement_timeout=5min")
         );
     }
-}
-
-/// Whether SQLite said the file is locked by another connection.
-fn is_busy(detail: &str) -> bool {
-    detail.contains("database is locked") || detail.contains("database is busy")
 }
