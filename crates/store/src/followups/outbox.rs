@@ -320,15 +320,7 @@ impl Store {
         error: &str,
         next: DateTime<Utc>,
     ) -> Result<()> {
-        let model = outbox::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let attempts = model.attempts + 1;
-        let state = model.state.clone();
-        let mut active: outbox::ActiveModel = model.into();
-        active.attempts = Set(attempts);
-        active.last_error = Set(Some(error.to_owned()));
+        let (state, mut active) = self.attempted(id, error).await?;
         match state.as_str() {
             STATE_RESENDING => active.state = Set(STATE_POSSIBLY_TWICE.into()),
             _ => {
@@ -340,6 +332,21 @@ impl Store {
         Ok(())
     }
 
+    /// Message `id` (its state before) with one more attempt and the
+    /// attempt's error recorded, to be saved by the caller.
+    async fn attempted(&self, id: i64, error: &str) -> Result<(String, outbox::ActiveModel)> {
+        let model = outbox::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let state = model.state.clone();
+        let attempts = model.attempts + 1;
+        let mut active: outbox::ActiveModel = model.into();
+        active.attempts = Set(attempts);
+        active.last_error = Set(Some(error.to_owned()));
+        Ok((state, active))
+    }
+
     /// A failed attempt: try again at `next` (transient) or give up.
     pub async fn mark_attempt_failed(
         &self,
@@ -347,18 +354,10 @@ impl Store {
         error: &str,
         next: Option<DateTime<Utc>>,
     ) -> Result<()> {
-        let model = outbox::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let attempts = model.attempts + 1;
         // The server answered with a refusal, so this attempt did not
         // deliver it: a first attempt is queued again; a refused resend
         // leaves the message in doubt as before (its one resend still due).
-        let state = model.state.clone();
-        let mut active: outbox::ActiveModel = model.into();
-        active.attempts = Set(attempts);
-        active.last_error = Set(Some(error.to_owned()));
+        let (state, mut active) = self.attempted(id, error).await?;
         match next {
             Some(at) => {
                 active.next_attempt_at = Set(crate::ms(at));
