@@ -1,0 +1,381 @@
+//! Command-line subcommands. Output is for people (in the system's
+//! language) unless `--json` asks for machines. Checking a sealed
+//! agreement (`verify`, `seal export-certificate`) is in `verify`.
+
+mod verify;
+
+pub use verify::{Refusal, seal_export_certificate, verify};
+
+use std::io::Write;
+
+use accord_core::Choice;
+use accord_i18n::{Locale, Translations};
+use accord_store::{Actor, CaseQuery, Store};
+use anyhow::Context;
+
+/// The system language's translations (parsed once per process).
+pub(super) fn tr() -> &'static Translations {
+    Translations::get(Locale::from_system())
+}
+
+/// An error for the terminal: the sentence, then the details line.
+pub(super) fn said(phrase: crate::error::Phrase) -> anyhow::Error {
+    anyhow::anyhow!(phrase.words_with_detail(tr()))
+}
+
+/// Opens the database for a command that works on what is there: a
+/// missing file is refused, nothing is created. A read-only file opens for
+/// reading, with a note on the terminal.
+pub(super) async fn open(db: Option<&str>) -> anyhow::Result<Store> {
+    let store = match db {
+        Some(location) => Store::open_existing(location).await,
+        None => Store::open_default_existing().await,
+    };
+    let store = store.map_err(|e| said(e.into()))?;
+    let location = db
+        .map(str::to_owned)
+        .or_else(|| accord_store::default_database_path().map(|p| p.display().to_string()));
+    if let Some(location) = location
+        && Store::is_read_only_file(&location)
+    {
+        eprintln!(
+            "{}",
+            tr().tr_args("cli-db-read-only", &[("location", location.into())])
+        );
+    }
+    Ok(store)
+}
+
+/// Opens the database for `demo` and `db migrate`, creating the file if it
+/// is missing (and the folder only for the default database).
+async fn create(db: Option<&str>) -> anyhow::Result<Store> {
+    let store = match db {
+        Some(location) => Store::open_creating(location).await,
+        None => Store::open_default().await,
+    };
+    store.map_err(|e| said(e.into()))
+}
+
+/// `accord demo`: loads the example case once.
+pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
+    let store = create(db).await?;
+    let actor = store
+        .current_user()
+        .await?
+        .map(|u| Actor::from(&u))
+        .unwrap_or_else(Actor::system);
+    let t = tr();
+    let (case, created) = crate::publish::load_demo(&store, &actor, t)
+        .await
+        .map_err(|e| said(e.phrase()))?;
+    let key = if created {
+        "cli-demo-loaded"
+    } else {
+        "cli-demo-present"
+    };
+    println!(
+        "{}",
+        t.tr_args(key, &[("number", case.number.to_string().into())])
+    );
+    Ok(())
+}
+
+/// `accord cases list [--json]`.
+pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
+    let store = open(db).await?;
+    let total = store.count_cases().await?;
+    let page = store
+        .list_cases(&CaseQuery {
+            limit: total.max(1),
+            ..CaseQuery::default()
+        })
+        .await?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &page.rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let t = tr();
+    if page.rows.is_empty() {
+        writeln!(out, "{}", t.tr("cases-empty"))?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{} / {}\t{}",
+        t.tr("cases-col-number"),
+        t.tr("cases-col-status"),
+        t.tr("cases-col-category"),
+        t.tr("cases-col-applicant"),
+        t.tr("cases-col-respondent"),
+        t.tr("cases-col-received"),
+    )?;
+    for row in &page.rows {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{} / {}\t{}",
+            row.number,
+            t.tr(row.status.label_key()),
+            t.tr(row.category.label_key()),
+            row.applicants.join("、"),
+            row.respondents.join("、"),
+            row.received_at
+                .with_timezone(&chrono::Local)
+                .format(&t.tr("format-date")),
+        )?;
+    }
+    Ok(())
+}
+
+/// `accord agreement pdf CASE --out FILE`: the sealed PDF of the case's
+/// final agreement (sealed now if it was not yet). `Ok(false)` when the
+/// case has no final agreement.
+pub async fn agreement_pdf(
+    db: Option<&str>,
+    number: &str,
+    out: &std::path::Path,
+) -> anyhow::Result<bool> {
+    let t = tr();
+    let store = open(db).await?;
+    let Some(case) = find_case(&store, t, number).await? else {
+        return Ok(false);
+    };
+    let actor = store
+        .current_user()
+        .await?
+        .map(|u| Actor::from(&u))
+        .unwrap_or_else(Actor::system);
+    let sealed = match store.sealed_pdf(case.id).await? {
+        Some(sealed) => sealed,
+        None => match crate::publish::seal_final(&store, &actor, t, case.id).await {
+            Ok(sealed) => sealed,
+            Err(e) => {
+                eprintln!("{}", e.phrase().words_with_detail(t));
+                return Ok(false);
+            }
+        },
+    };
+    std::fs::write(out, &sealed.pdf).with_context(|| out.display().to_string())?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-agreement-written",
+            &[
+                ("file", out.display().to_string().into()),
+                ("number", case.number.to_string().into()),
+                ("version", sealed.version.to_string().into()),
+            ]
+        )
+    );
+    Ok(true)
+}
+
+pub(super) async fn find_case(
+    store: &Store,
+    t: &Translations,
+    number: &str,
+) -> anyhow::Result<Option<accord_core::Case>> {
+    let found = match number.trim().parse::<accord_core::CaseNumber>() {
+        Ok(n) => store.case_by_number(n).await?,
+        Err(_) => None,
+    };
+    if found.is_none() {
+        eprintln!(
+            "{}",
+            t.tr_args(
+                "cli-case-not-found",
+                &[("number", number.to_owned().into())]
+            )
+        );
+    }
+    Ok(found)
+}
+
+/// `accord followups due [--on DATE] [--json]`: open follow-ups due by
+/// that day (today by default), most urgent first.
+pub async fn followups_due(
+    db: Option<&str>,
+    on: Option<chrono::NaiveDate>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let store = open(db).await?;
+    let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let due = store.due_followups(on, 10_000).await?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &due)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let t = tr();
+    if due.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            t.tr_args(
+                "cli-followups-none",
+                &[("date", accord_document::long_date(t, on).into())]
+            )
+        )?;
+        return Ok(());
+    }
+    for f in &due {
+        // Late is measured from the instalment's own deadline.
+        let late = (on - f.deadline.unwrap_or(f.due_on)).num_days();
+        let remaining = f
+            .balance
+            .map(|b| accord_document::amount(t, b.remaining()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            f.due_on,
+            f.case_number,
+            t.tr(f.kind.label_key()),
+            f.debtor,
+            f.description,
+            if late > 0 {
+                format!(
+                    "{} {}",
+                    t.tr_args("cli-followups-late", &[("days", late.to_string().into())]),
+                    remaining
+                )
+            } else {
+                remaining
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// `accord followups ics --out FILE`: every follow-up as an iCalendar file.
+pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::Result<()> {
+    let store = open(db).await?;
+    let t = tr();
+    let all = store.all_followups(100_000).await?;
+    let text = crate::calendar::ics(t, &all, chrono::Utc::now());
+    std::fs::write(out, text).with_context(|| out.display().to_string())?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-ics-written",
+            &[
+                ("count", all.len().to_string().into()),
+                ("file", out.display().to_string().into())
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `accord outbox send`: queues the reminders that fell due, delivers
+/// everything queued, then exits. `Ok(false)` when something could not be
+/// sent (it stays queued for the next run).
+pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
+    let store = open(db).await?;
+    let t = tr();
+    let today = chrono::Local::now().date_naive();
+    crate::mail::queue_due_reminders(&store, t, today)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+    let smtp = match crate::mail::Smtp::configured(&store).await {
+        Ok(smtp) => smtp,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                t.tr_args("cli-outbox-no-smtp", &[("detail", e.to_string().into())])
+            );
+            return Ok(false);
+        }
+    };
+    let report = crate::mail::deliver(&store, &smtp, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-outbox-report",
+            &[
+                ("sent", report.sent.to_string().into()),
+                ("retrying", report.retrying.to_string().into()),
+                ("failed", report.failed.to_string().into()),
+            ]
+        )
+    );
+    Ok(report.retrying == 0 && report.failed == 0)
+}
+
+fn store_error(e: &accord_store::StoreError) -> anyhow::Error {
+    said(e.into())
+}
+
+/// `accord db migrate`: brings the database (`--db`) up to this version's
+/// schema, creating it if it is empty, and says where it stands.
+pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
+    let t = tr();
+    let store = create(db).await?;
+    let applied = store
+        .applied_migrations()
+        .await
+        .map_err(|e| store_error(&e))?;
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-db-migrated",
+            &[
+                ("backend", store.backend().into()),
+                ("count", applied.len().to_string().into()),
+                ("latest", applied.last().cloned().unwrap_or_default().into()),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `accord db copy --from URL --to URL`: copies everything into an empty
+/// database and prints each table's row count and content hash, which
+/// agree on both sides (otherwise nothing is kept and it fails).
+pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
+    let t = tr();
+    let source = Store::open_existing(from)
+        .await
+        .map_err(|e| store_error(&e))?;
+    let target = Store::open_creating(to)
+        .await
+        .map_err(|e| store_error(&e))?;
+    let tables = source
+        .copy_into(&target)
+        .await
+        .map_err(|e| store_error(&e))?;
+    let mut out = std::io::stdout().lock();
+    for table in &tables {
+        writeln!(
+            out,
+            "{:<20}\t{:>8}\t{}",
+            table.table, table.rows, table.sha256
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        t.tr_args(
+            "cli-db-copied",
+            &[
+                (
+                    "rows",
+                    tables
+                        .iter()
+                        .map(|x| x.rows)
+                        .sum::<u64>()
+                        .to_string()
+                        .into()
+                ),
+                ("tables", tables.len().to_string().into()),
+                ("from", source.backend().into()),
+                ("to", target.backend().into()),
+            ]
+        )
+    )?;
+    Ok(())
+}
