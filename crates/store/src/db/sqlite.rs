@@ -1,0 +1,134 @@
+//! Opening a SQLite file: by its path as named, created only when asked,
+//! read-only files read, a file that is not SQLite refused before SQLite
+//! touches it, and a retry when another program is just turning on WAL.
+
+use std::time::Duration;
+
+use super::{Access, migrate_checked};
+use crate::{Result, Store, StoreError};
+
+/// Every SQLite file starts with these 16 bytes (an empty file is a new
+/// database too).
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens the SQLite file at `path` exactly as named (no URL decoding).
+    pub(super) async fn open_file(path: &std::path::Path, access: Access) -> Result<Self> {
+        use sea_orm::sqlx::ConnectOptions as _;
+        use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+        let location = path.display().to_string();
+        let open_error = |detail: String| StoreError::Open {
+            location: location.clone(),
+            detail,
+        };
+        let metadata = match std::fs::metadata(path) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(open_error(e.to_string())),
+        };
+        let read_only = match &metadata {
+            None if access == Access::Existing => {
+                return Err(StoreError::Missing { location });
+            }
+            None => false,
+            Some(m) if m.is_dir() => {
+                return Err(StoreError::NotADatabase {
+                    location,
+                    detail: "a folder".to_owned(),
+                });
+            }
+            Some(m) => {
+                check_header(path).map_err(|detail| StoreError::NotADatabase {
+                    location: location.clone(),
+                    detail,
+                })?;
+                m.permissions().readonly()
+            }
+        };
+        // SQLite reads `file:` names as URIs; a relative path that starts
+        // so is made explicit.
+        let name = if path.is_relative() && path.to_string_lossy().starts_with("file:") {
+            std::path::Path::new(".").join(path)
+        } else {
+            path.to_path_buf()
+        };
+        let mut options = SqliteConnectOptions::new()
+            .filename(&name)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .disable_statement_logging();
+        options = if read_only {
+            options.read_only(true)
+        } else {
+            options
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .create_if_missing(access == Access::Create)
+        };
+        // Two programs opening a new file at the same moment: the one that
+        // finds it locked while the other turns on WAL ("busy" is answered
+        // without waiting for that switch) tries again shortly.
+        let mut tries = 0;
+        let pool = loop {
+            let connected = SqlitePoolOptions::new()
+                .max_connections(4)
+                .min_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options.clone())
+                .await;
+            match connected {
+                Err(e) if tries < 20 && is_busy(&e.to_string()) => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                other => break other.map_err(|e| file_error(&location, e.to_string()))?,
+            }
+        };
+        let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        migrate_checked(&db, &location, read_only).await?;
+        Ok(Self {
+            db: crate::unit::Db::Pool(db),
+            device: None,
+        })
+    }
+}
+
+/// Refuses a file that is not a SQLite database before SQLite touches it.
+fn check_header(path: &std::path::Path) -> std::result::Result<(), String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| e.to_string())?;
+    if head.is_empty() || head == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(format!("starts with {:?}", String::from_utf8_lossy(&head)))
+    }
+}
+
+/// A driver's error on opening a file, in words of its own where it is
+/// one the user can act on.
+pub(super) fn file_error(location: &str, detail: String) -> StoreError {
+    if detail.contains("not a database") || detail.contains("malformed") {
+        StoreError::NotADatabase {
+            location: location.to_owned(),
+            detail,
+        }
+    } else if detail.contains("readonly database") {
+        StoreError::ReadOnly {
+            location: location.to_owned(),
+            detail,
+        }
+    } else {
+        StoreError::Open {
+            location: location.to_owned(),
+            detail,
+        }
+    }
+}
+
+/// Whether SQLite said the file is locked by another connection.
+fn is_busy(detail: &str) -> bool {
+    detail.contains("database is locked") || detail.contains("database is busy")
+}
