@@ -6,23 +6,37 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{Actor, Result, Store};
 
+/// [`Store::hold_lock`]'s lock for loading the example.
+const DEMO_LOCK: i64 = 0x4143_4445_4d4f;
+
 impl Store {
     /// Loads the water-leak example case unless it is already there.
     /// Returns the case and whether it was created now.
+    ///
+    /// Two programs loading it at the same moment (two rooms on one
+    /// server) load it once: the second waits for the first's whole
+    /// action (the lock is held until the outermost transaction ends, so
+    /// an [`crate::AllOrNothing`] that goes on to add the rest of the
+    /// example keeps the other out until it is done) and then finds it.
     pub async fn load_demo(&self, actor: &Actor) -> Result<(Case, bool)> {
+        let all = self.all_or_nothing().await?;
+        all.hold_lock(DEMO_LOCK).await?;
         let existing = case::Entity::find()
             .filter(case::Column::ExternalRef.eq(demo::WATER_LEAK_REF))
-            .one(&self.db)
+            .one(&all.db)
             .await?;
         if let Some(model) = existing {
-            return Ok((self.case(model.id).await?, false));
+            let case = all.case(model.id).await?;
+            all.commit().await?;
+            return Ok((case, false));
         }
         let valid = demo::water_leak_case().validate().map_err(|e| {
             crate::StoreError::Database(format!("the example case does not validate: {e}"))
         })?;
-        let case = self
+        let case = all
             .insert_case(actor, &valid, Some(demo::WATER_LEAK_REF))
             .await?;
+        all.commit().await?;
         Ok((case, true))
     }
 }

@@ -143,6 +143,29 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Inside an [`AllOrNothing`]: waits until no other action holding the
+    /// same `lock` is open, and holds it until the outermost transaction
+    /// ends. For an action that first checks that something is not there
+    /// yet and then adds it. On SQLite the outer transaction holds the
+    /// whole database's write lock already; on PostgreSQL this takes a
+    /// transaction-scoped advisory lock. Outside a transaction it would
+    /// end at once, so there it does nothing.
+    pub(crate) async fn hold_lock(&self, lock: i64) -> Result<()> {
+        if let Db::Unit { txn, .. } = &self.db
+            && txn.get_database_backend() == DbBackend::Postgres
+        {
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock($1)",
+                [lock.into()],
+            ))
+            .await?;
+        }
+        Ok(())
+    }
+}
+
 /// A write transaction that takes SQLite's write lock at once.
 pub(crate) fn immediate() -> TransactionOptions {
     TransactionOptions {

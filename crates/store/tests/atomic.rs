@@ -158,3 +158,41 @@ async fn the_first_centre_key_stands_when_two_are_made_at_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn two_programs_loading_the_example_at_once_load_it_once() {
+    common::on_each_backend("the_example_once", |db| async move {
+        for round in 0..3 {
+            let store = db.open().await;
+            let other = db.open().await;
+            let me = Actor::system();
+            // Each loads it as part of a larger action, as the app does.
+            let load = |store: Store| {
+                let me = me.clone();
+                async move {
+                    let all = store.all_or_nothing().await.expect("begin");
+                    let (case, created) = all.load_demo(&me).await.expect("load");
+                    if created {
+                        all.save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
+                            .await
+                            .expect("the rest of the example");
+                    }
+                    all.commit().await.expect("commit");
+                    (case.id, created)
+                }
+            };
+            let (a, b) = tokio::join!(load(store.clone()), load(other));
+            assert_eq!(a.0, b.0, "one example case");
+            let created = usize::from(a.1) + usize::from(b.1);
+            assert_eq!(created, usize::from(round == 0), "created once, by one");
+            let cases = store
+                .list_cases(&accord_store::CaseQuery::default())
+                .await
+                .expect("list");
+            assert_eq!(cases.total, 1);
+            assert!(store.agreement(a.0).await.expect("read").is_some());
+        }
+        db
+    })
+    .await;
+}
