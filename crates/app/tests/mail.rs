@@ -4,10 +4,17 @@
 #[path = "support/smtp.rs"]
 mod smtp;
 
+use std::{
+    path::Path,
+    process::{Command, Stdio},
+    time::{Duration, Instant},
+};
+
 use accord_app::{mail, publish};
 use accord_i18n::{Locale, Translations};
 use accord_store::{Actor, NewEmail, Store};
 use mail_parser::{MessageParser, MimeHeaders};
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 use smtp::TestSmtp;
 
 const FROM: &str = "青山区人民调解委员会 <tiaojie@example.org>";
@@ -338,4 +345,158 @@ async fn a_message_resent_after_a_doubt_that_stops_again_is_not_sent_a_third_tim
     assert_eq!(report.sent, 0);
     assert!(server.received().is_empty());
     assert_eq!(store.outbox(1).await.expect("outbox")[0].state, "resending");
+}
+
+/// The real `accord outbox send` on the file `db`, in English, sending
+/// through the server at `url`.
+fn outbox_send(db: &Path, url: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_accord"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(["outbox", "send"])
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("ACCORD_DATABASE_URL")
+        .env("ACCORD_SMTP_URL", url)
+        .env("ACCORD_SMTP_FROM", FROM)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs `accord outbox send` to the end; what it printed.
+fn outbox_send_to_the_end(db: &Path, url: &str) -> String {
+    let out = outbox_send(db, url).output().expect("run accord");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "accord outbox send failed: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// The README's promise under a real `kill -9`: the sender is killed after
+/// the server has the whole message but before its reply, so the mark
+/// "sent" never happens. The next run resends it once under the same
+/// Message-ID and records it as possibly sent twice; the run after that
+/// sends nothing. (Multi-threaded: the servers run while this thread waits
+/// for the binary.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sender_killed_while_the_server_has_the_message_resends_it_once_with_its_message_id_as_possibly_twice()
+ {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("killed.sqlite3");
+    let location = db.display().to_string();
+    let store = Store::open(&location).await.expect("open");
+    store
+        .queue_emails(&[reminder("发送途中被终止")])
+        .await
+        .expect("queue");
+    let queued = store.outbox(10).await.expect("outbox");
+    assert_eq!(queued.len(), 1);
+    let queued = queued[0].clone();
+    assert_eq!(queued.state, "queued");
+    drop(store);
+
+    // First run: the server takes the whole message and never replies;
+    // the sender is killed (SIGKILL) while it waits for the reply.
+    let holding = TestSmtp::start_holding(0).await;
+    let mut first = outbox_send(&db, &holding.url())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start accord outbox send");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while holding.received().is_empty() {
+        if let Some(status) = first.try_wait().expect("try_wait") {
+            panic!("accord outbox send ended ({status}) before the server had the message");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the holding server never received the message"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    first.kill().expect("kill -9");
+    let status = first.wait().expect("wait");
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(9),
+        "killed by SIGKILL, not ended by itself: {status}"
+    );
+    #[cfg(not(unix))]
+    assert!(!status.success(), "{status}");
+
+    // Recognisably in doubt: marked "sending" before it went out, and the
+    // reply (hence "sent") never came.
+    let store = Store::open(&location).await.expect("reopen");
+    let in_doubt = store.outbox(10).await.expect("outbox")[0].clone();
+    assert_eq!(in_doubt.id, queued.id);
+    assert_eq!(in_doubt.state, "sending", "in doubt after the kill");
+    assert_eq!(in_doubt.sent_at, None);
+    // The killed run's claim on it (its lease) still holds it back, so that
+    // another room on a shared database does not send it meanwhile. The
+    // lease running out (a quarter of an hour later) is stood in for by
+    // moving its next attempt into the past.
+    assert!(in_doubt.next_attempt_at > chrono::Utc::now());
+    drop(store);
+    {
+        let conn = Database::connect(format!("sqlite://{}?mode=rw", db.display()))
+            .await
+            .expect("open the file");
+        let moved = conn
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Sqlite,
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                [
+                    (chrono::Utc::now() - chrono::Duration::seconds(1)).into(),
+                    queued.id.into(),
+                ],
+            ))
+            .await
+            .expect("the lease runs out");
+        assert_eq!(moved.rows_affected(), 1);
+        conn.close().await.expect("close");
+    }
+
+    // Second run, the server answering again: the one resend.
+    let server = TestSmtp::start(0).await;
+    let out = outbox_send_to_the_end(&db, &server.url());
+    assert!(
+        out.contains("Sent 1; 0 to retry later; 0 could not be delivered."),
+        "{out}"
+    );
+    // Third run: nothing more goes out.
+    let out = outbox_send_to_the_end(&db, &server.url());
+    assert!(
+        out.contains("Sent 0; 0 to retry later; 0 could not be delivered."),
+        "{out}"
+    );
+
+    let held = holding.received();
+    let resent = server.received();
+    assert_eq!(held.len(), 1, "the killed run handed it over once");
+    assert_eq!(resent.len(), 1, "resent once, never a third time");
+    for raw in held.iter().chain(&resent) {
+        let message = MessageParser::default().parse(raw).expect("mime");
+        assert_eq!(
+            format!("<{}>", message.message_id().expect("Message-ID")),
+            queued.message_id,
+            "the same Message-ID both times"
+        );
+        assert_eq!(message.subject(), Some("发送途中被终止"));
+        let from = message.from().and_then(|f| f.first()).expect("from");
+        assert_eq!(from.address(), Some("tiaojie@example.org"));
+    }
+
+    let store = Store::open(&location).await.expect("reopen");
+    let after = store.outbox(10).await.expect("outbox");
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].message_id, queued.message_id);
+    assert_eq!(after[0].state, "sent_possibly_twice");
+    assert!(after[0].sent_at.is_some());
 }

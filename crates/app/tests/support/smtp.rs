@@ -1,5 +1,7 @@
 //! A loopback SMTP server for the tests: ESMTP without TLS or AUTH, enough
 //! for lettre; it keeps every message it accepted, exactly as received.
+//! A holding server ([`TestSmtp::start_holding`]) keeps the message too but
+//! never replies to it: the sender is left waiting for the server's verdict.
 
 use std::{
     net::SocketAddr,
@@ -15,16 +17,31 @@ use tokio::{
 pub struct TestSmtp {
     pub addr: Option<SocketAddr>,
     pub messages: Arc<Mutex<Vec<Vec<u8>>>>,
+    /// Records each message on the final "." of DATA, then says nothing
+    /// more on that connection until the client goes away.
+    pub hold: bool,
 }
 
 impl TestSmtp {
     /// Listens on 127.0.0.1 at `port` (0 = any free port).
     pub async fn start(port: u16) -> TestSmtp {
+        Self::listen(port, false).await
+    }
+
+    /// Like [`TestSmtp::start`], but a message, once received whole, gets
+    /// no reply: the connection stays open and silent (a server that took
+    /// the message and then stalls, or a sender stopped at that moment).
+    pub async fn start_holding(port: u16) -> TestSmtp {
+        Self::listen(port, true).await
+    }
+
+    async fn listen(port: u16, hold: bool) -> TestSmtp {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .await
             .expect("bind the test SMTP server");
         let server = TestSmtp {
             addr: Some(listener.local_addr().expect("address")),
+            hold,
             ..Default::default()
         };
         let s = server.clone();
@@ -94,6 +111,16 @@ impl TestSmtp {
                     m.push(msg);
                     m.len()
                 };
+                if self.hold {
+                    // Silent: read (and ignore) whatever comes until the
+                    // client closes the connection or is killed.
+                    loop {
+                        line.clear();
+                        if rd.read_until(b'\n', &mut line).await? == 0 {
+                            return Ok(());
+                        }
+                    }
+                }
                 format!("250 2.0.0 queued as Q{n}\r\n")
             } else if cmd.starts_with("QUIT") {
                 wr.write_all(b"221 bye\r\n").await?;
