@@ -123,16 +123,25 @@ fn a_path_is_opened_as_named() {
     assert!(!dir.path().join("eAf.db").exists(), "no URL decoding");
 }
 
-#[test]
-fn commands_that_read_refuse_a_missing_file_and_create_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let pdf = dir.path().join("sealed.pdf");
+/// Runs every command that only reads on `db` (in `dir`), and `db copy
+/// --from db`: each is refused with `says`, exit code 1, and nothing in
+/// `dir` is created or changed.
+fn every_reading_command_refuses(dir: &Path, db: &Path, says: &str) {
+    let pdf = dir.join("sealed.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n").expect("pdf");
-    let out = dir.path().join("out");
+    let out = dir.join("out");
     let out = out.to_str().expect("path");
     let pdf = pdf.to_str().expect("path");
-    let db = dir.path().join("missing.sqlite3");
-    let before = listing(dir.path());
+    let to = dir.join("to.sqlite3");
+    let from = db.to_str().expect("path");
+    let to = to.to_str().expect("path");
+    let before: Vec<(String, Vec<u8>)> = listing(dir)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(&name)).expect("read");
+            (name, bytes)
+        })
+        .collect();
     let commands: &[&[&str]] = &[
         &["cases", "list"],
         &["cases", "list", "--json"],
@@ -142,19 +151,35 @@ fn commands_that_read_refuse_a_missing_file_and_create_nothing() {
         &["agreement", "pdf", "2025-0001", "--out", out],
         &["seal", "export-certificate", "--out", out],
         &["outbox", "send"],
+        // db copy reads its source: refused, and no target made.
+        &["db", "copy", "--from", from, "--to", to],
     ];
     for args in commands {
-        let run = accord(&db, args);
+        let run = accord(db, args);
         assert!(!run.ok, "{args:?} succeeded: {}", run.out);
         assert_eq!(run.code, Some(1), "{args:?}");
-        assert!(
-            run.err
-                .contains(&format!("There is no database at {}", db.display())),
-            "{args:?}: {}",
-            run.err
-        );
-        assert_eq!(listing(dir.path()), before, "{args:?} created something");
+        assert!(run.err.contains(says), "{args:?}: {}", run.err);
+        assert!(!run.err.contains("Backtrace"), "{args:?}: {}", run.err);
+        let after: Vec<(String, Vec<u8>)> = listing(dir)
+            .into_iter()
+            .map(|name| {
+                let bytes = std::fs::read(dir.join(&name)).expect("read");
+                (name, bytes)
+            })
+            .collect();
+        assert!(after == before, "{args:?} created or changed something");
     }
+}
+
+#[test]
+fn commands_that_read_refuse_a_missing_file_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("missing.sqlite3");
+    every_reading_command_refuses(
+        dir.path(),
+        &db,
+        &format!("There is no database at {}", db.display()),
+    );
     // In the user's language.
     let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
     assert!(
@@ -162,22 +187,76 @@ fn commands_that_read_refuse_a_missing_file_and_create_nothing() {
         "{}",
         run.err
     );
-    // db copy reads its source: a missing one is refused, no target made.
-    let to = dir.path().join("to.sqlite3");
-    let run = accord(
+}
+
+#[test]
+fn commands_that_read_refuse_an_empty_file_and_write_nothing_to_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("empty.sqlite3");
+    std::fs::write(&db, b"").expect("an empty file");
+    every_reading_command_refuses(
+        dir.path(),
         &db,
-        &[
-            "db",
-            "copy",
-            "--from",
-            db.to_str().expect("path"),
-            "--to",
-            to.to_str().expect("path"),
-        ],
+        &format!(
+            "{} is an empty file, not an Accord database; nothing was written to it.",
+            db.display()
+        ),
     );
-    assert!(!run.ok);
-    assert!(run.err.contains("There is no database at"), "{}", run.err);
-    assert_eq!(listing(dir.path()), before, "db copy created something");
+    let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
+    assert!(run.err.contains("是一个空文件"), "{}", run.err);
+    // Commands that create a database make one in it.
+    let run = accord(&db, &["db", "migrate"]);
+    assert!(run.ok, "{}", run.err);
+    let run = accord(&db, &["cases", "list"]);
+    assert!(run.ok, "{}", run.err);
+}
+
+#[test]
+fn a_database_another_program_holds_locked_says_so_and_waits_no_longer_than_seconds() {
+    use sea_orm::sqlx::{Connection, Executor, sqlite::SqliteConnection};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = migrated(dir.path(), "held.sqlite3");
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    // Another program: an exclusive lock, held until it is dropped.
+    let holder = rt.block_on(async {
+        let mut c = SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("connect");
+        c.execute("PRAGMA locking_mode = EXCLUSIVE")
+            .await
+            .expect("exclusive");
+        c.execute("BEGIN EXCLUSIVE").await.expect("begin");
+        c.execute("CREATE TABLE held (x)").await.expect("write");
+        c
+    });
+    for args in [&["cases", "list"][..], &["demo"][..]] {
+        let started = std::time::Instant::now();
+        let run = accord(&db, args);
+        let took = started.elapsed();
+        assert!(!run.ok, "{args:?}: {}", run.out);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(
+            run.err.contains(&format!(
+                "Another program is using the database {} and keeps it locked; nothing was changed.",
+                db.display()
+            )),
+            "{args:?}: {}",
+            run.err
+        );
+        assert!(
+            took < std::time::Duration::from_secs(20),
+            "{args:?} took {took:?}"
+        );
+    }
+    let run = accord_in("zh_CN.UTF-8", &db, &["cases", "list"]);
+    assert!(run.err.contains("另一个程序正在使用数据库"), "{}", run.err);
+    rt.block_on(async {
+        let mut holder = holder;
+        holder.execute("ROLLBACK").await.expect("rollback");
+        holder.close().await.expect("close");
+    });
+    let run = accord(&db, &["cases", "list"]);
+    assert!(run.ok, "once the other program lets go: {}", run.err);
 }
 
 #[test]

@@ -170,10 +170,16 @@ async fn two_agreement_pdf_at_once_seal_once_and_email_each_party_once() {
             let on = db.backend;
             assert_eq!(written[0], written[1], "{on}: both wrote the one document");
             let conn = connect(&db).await;
-            assert_eq!(count(&conn, "SELECT count(*) FROM sealed_documents").await, 1);
+            assert_eq!(
+                count(&conn, "SELECT count(*) FROM sealed_documents").await,
+                1
+            );
             assert_eq!(count(&conn, "SELECT count(*) FROM centre_keys").await, 1);
-            let with_address =
-                count(&conn, "SELECT count(*) FROM parties WHERE email IS NOT NULL").await;
+            let with_address = count(
+                &conn,
+                "SELECT count(*) FROM parties WHERE email IS NOT NULL",
+            )
+            .await;
             assert!(with_address > 0);
             assert_eq!(
                 count(
@@ -199,7 +205,10 @@ async fn two_agreement_pdf_at_once_seal_once_and_email_each_party_once() {
                 .expect("a row")
                 .try_get_by_index::<Vec<u8>>(0)
                 .expect("bytes");
-            assert_eq!(stored, written[0], "{on}: what was written is what is stored");
+            assert_eq!(
+                stored, written[0],
+                "{on}: what was written is what is stored"
+            );
             conn.close().await.ok();
             db.finish().await;
         }

@@ -14,6 +14,15 @@ pub enum StoreError {
     /// (nothing is created).
     #[error("no database at {location}")]
     Missing { location: String },
+    /// A command that only reads was given an empty file: no database is
+    /// in it, and nothing is written to it.
+    #[error("{location} is an empty file, not a database")]
+    EmptyFile { location: String },
+    /// Another program holds the database locked (a long write, or an
+    /// exclusive lock) longer than the busy timeout. `location` is empty
+    /// when it happened after opening.
+    #[error("another program is using the database {location}")]
+    Locked { location: String },
     /// The file is not a SQLite database (or is damaged).
     #[error("{location} is not a database: {detail}")]
     NotADatabase { location: String, detail: String },
@@ -73,6 +82,11 @@ pub enum StoreError {
 impl From<sea_orm::DbErr> for StoreError {
     fn from(e: sea_orm::DbErr) -> Self {
         let detail = e.to_string();
+        if is_locked(&detail) {
+            return Self::Locked {
+                location: String::new(),
+            };
+        }
         if detail.contains("readonly database") {
             return Self::ReadOnly {
                 location: String::new(),
@@ -81,6 +95,11 @@ impl From<sea_orm::DbErr> for StoreError {
         }
         Self::Database(detail)
     }
+}
+
+/// Whether SQLite said another connection holds the file locked.
+pub(crate) fn is_locked(detail: &str) -> bool {
+    detail.contains("database is locked") || detail.contains("database is busy")
 }
 
 impl StoreError {
@@ -97,6 +116,16 @@ impl StoreError {
             ),
             Self::Missing { location } => (
                 "error-database-missing",
+                vec![("location", location.clone())],
+            ),
+            Self::EmptyFile { location } => {
+                ("error-database-empty", vec![("location", location.clone())])
+            }
+            Self::Locked { location } if location.is_empty() => {
+                ("error-database-locked-write", Vec::new())
+            }
+            Self::Locked { location } => (
+                "error-database-locked",
                 vec![("location", location.clone())],
             ),
             Self::NotADatabase { location, detail } => (

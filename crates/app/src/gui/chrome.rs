@@ -101,9 +101,10 @@ pub fn database_error<'a>(
         StoreError::Open { location, detail } => (location.clone(), detail.clone()),
         StoreError::NotADatabase { location, detail }
         | StoreError::ReadOnly { location, detail } => (location.clone(), detail.clone()),
-        StoreError::Missing { location } | StoreError::NewerSchema { location, .. } => {
-            (location.clone(), location.clone())
-        }
+        StoreError::Missing { location }
+        | StoreError::EmptyFile { location }
+        | StoreError::Locked { location }
+        | StoreError::NewerSchema { location, .. } => (location.clone(), location.clone()),
         other => (url.unwrap_or_default().to_owned(), other.to_string()),
     };
     // What is wrong with the file, in its own words where we know it (not
@@ -113,6 +114,8 @@ pub fn database_error<'a>(
         StoreError::NotADatabase { .. }
         | StoreError::ReadOnly { .. }
         | StoreError::Missing { .. }
+        | StoreError::EmptyFile { .. }
+        | StoreError::Locked { .. }
         | StoreError::NewerSchema { .. } => crate::error::Phrase::from(error).words(ctx.t),
         _ => ctx.tr_args("db-error-body", &[("path", location.clone())]),
     };

@@ -37,6 +37,9 @@ impl Store {
                     detail: "a folder".to_owned(),
                 });
             }
+            Some(m) if m.len() == 0 && access == Access::Existing => {
+                return Err(StoreError::EmptyFile { location });
+            }
             Some(m) => {
                 check_header(path).map_err(|detail| StoreError::NotADatabase {
                     location: location.clone(),
@@ -67,9 +70,12 @@ impl Store {
         };
         // Two programs opening a new file at the same moment: the one that
         // finds it locked while the other turns on WAL ("busy" is answered
-        // without waiting for that switch) tries again shortly.
+        // without waiting for that switch) tries again shortly. A file
+        // another program holds locked makes an attempt wait the whole busy
+        // timeout: that one is not tried again, and is reported as locked.
         let mut tries = 0;
         let pool = loop {
+            let attempt = std::time::Instant::now();
             let connected = SqlitePoolOptions::new()
                 .max_connections(4)
                 .min_connections(1)
@@ -77,7 +83,11 @@ impl Store {
                 .connect_with(options.clone())
                 .await;
             match connected {
-                Err(e) if tries < 20 && is_busy(&e.to_string()) => {
+                Err(e)
+                    if tries < 20
+                        && attempt.elapsed() < Duration::from_secs(1)
+                        && crate::error::is_locked(&e.to_string()) =>
+                {
                     tries += 1;
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
@@ -110,7 +120,11 @@ fn check_header(path: &std::path::Path) -> std::result::Result<(), String> {
 /// A driver's error on opening a file, in words of its own where it is
 /// one the user can act on.
 pub(super) fn file_error(location: &str, detail: String) -> StoreError {
-    if detail.contains("not a database") || detail.contains("malformed") {
+    if crate::error::is_locked(&detail) {
+        StoreError::Locked {
+            location: location.to_owned(),
+        }
+    } else if detail.contains("not a database") || detail.contains("malformed") {
         StoreError::NotADatabase {
             location: location.to_owned(),
             detail,
@@ -126,9 +140,4 @@ pub(super) fn file_error(location: &str, detail: String) -> StoreError {
             detail,
         }
     }
-}
-
-/// Whether SQLite said the file is locked by another connection.
-fn is_busy(detail: &str) -> bool {
-    detail.contains("database is locked") || detail.contains("database is busy")
 }
