@@ -45,9 +45,11 @@ macro_rules! for_each_table {
         $m!(signature);
         $m!(centre_key);
         $m!(sealed_document);
+        $m!(sealed_duplicate);
         $m!(follow_up);
         $m!(payment);
         $m!(outbox);
+        $m!(outbox_duplicate);
         $m!(evaluation);
     };
 }

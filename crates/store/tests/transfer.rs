@@ -151,6 +151,46 @@ async fn fill(store: &Store) -> i64 {
     .insert(store.connection())
     .await
     .expect("evaluation");
+    // What migrations 7 and 8 set aside in a file that had sealed or
+    // queued twice: kept, and copied with the rest.
+    let at = chrono::DateTime::from_timestamp_millis(1_739_318_400_456).expect("t");
+    accord_entity::sealed_duplicate::ActiveModel {
+        id: Set(90),
+        agreement_id: Set(1),
+        version: Set(2),
+        content_hash: Set("ab".repeat(32)),
+        locale: Set("zh-CN".into()),
+        pdf: Set(b"%PDF-1.7 the second seal".to_vec()),
+        sha256: Set("cd".repeat(32)),
+        sealed_at: Set(at),
+        sealed_by: Set("边文玲".into()),
+    }
+    .insert(store.connection())
+    .await
+    .expect("sealed duplicate");
+    accord_entity::outbox_duplicate::ActiveModel {
+        id: Set(91),
+        message_id: Set("<twice@accord.local>".into()),
+        case_id: Set(Some(case.id)),
+        follow_up_id: Set(None),
+        purpose: Set("reminder".into()),
+        to_name: Set("王建国".into()),
+        to_address: Set("wang@example.org".into()),
+        subject: Set("履行提醒".into()),
+        body: Set("请按期付款。".into()),
+        attachment_name: Set(None),
+        attachment: Set(None),
+        state: Set("sent".into()),
+        attempts: Set(1),
+        not_before: Set(at),
+        next_attempt_at: Set(at),
+        last_error: Set(None),
+        created_at: Set(at),
+        sent_at: Set(Some(at)),
+    }
+    .insert(store.connection())
+    .await
+    .expect("outbox duplicate");
     case.id
 }
 
