@@ -299,7 +299,7 @@ error-seal-look-alike = Signed with a look-alike certificate: it carries the nam
 error-seal-untrusted = Sealed by "{ $signer }" with a certificate that is not the centre's (SHA-256 { $fingerprint }).
 error-seal-no-trusted = There is no certificate of the centre to check the seal against.
 error-seal-no-signing-time = The seal does not state when it was made, so whether its certificate was valid then cannot be checked.
-error-seal-outside-validity = The seal says it was made on { $signed }, when its certificate was not valid (it is valid from { $from } to { $until }).
+error-seal-outside-validity = The seal says it was made on { $signed }, when its certificate was not valid: it is valid from { $from } to { $until }.
 error-seal-byte-range-shape = The seal's byte range is not four whole numbers.
 error-seal-byte-range-huge = The seal's byte range holds a number larger than any file.
 error-seal-byte-range-negative = The seal's byte range { $range } holds a negative number.
@@ -312,3 +312,12 @@ error-seal-contents-padding = The space reserved for the signature was changed a
 error-seal-unexpected-cms = The seal's signature holds parts that a seal made by Accord does not have, or encodes them differently.
 doc-certificate-fingerprint = Seal certificate SHA-256 { $fingerprint }
 error-agreement-final = The agreement is final and sealed; it can no longer be changed.
+
+## Changes after finalising: supplementary agreements and rescission
+amendment-kind-supplementary = Supplementary agreement
+amendment-kind-rescission = Rescission
+audit-agreement-supplemented = Supplementary agreement recorded
+audit-agreement-rescinded = Agreement rescinded
+error-amendment-empty = Write what the parties agreed.
+error-date-in-future = The date has not come yet.
+error-agreement-rescinded = This agreement was rescinded: nothing more can be recorded or paid against it.

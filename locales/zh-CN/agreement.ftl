@@ -301,7 +301,7 @@ error-seal-look-alike = 签名使用的是仿冒证书：证书名称为“{ $si
 error-seal-untrusted = 签章人“{ $signer }”使用的证书不是本调解组织的证书（SHA-256 { $fingerprint }）。
 error-seal-no-trusted = 没有可用于核验印章的调解组织证书。
 error-seal-no-signing-time = 印章未载明盖章时间，无法核对其证书当时是否有效。
-error-seal-outside-validity = 印章载明的盖章时间为 { $signed }，其证书当时不在有效期内（有效期为 { $from } 至 { $until }）。
+error-seal-outside-validity = 印章载明的盖章时间为 { $signed }，其证书当时不在有效期内：有效期为 { $from } 至 { $until }。
 error-seal-byte-range-shape = 印章的字节范围（ByteRange）不是四个整数。
 error-seal-byte-range-huge = 印章的字节范围中有超出任何文件大小的数字。
 error-seal-byte-range-negative = 印章的字节范围 { $range } 中有负数。
@@ -314,3 +314,12 @@ error-seal-contents-padding = 签名的预留空间在盖章后被改动过。
 error-seal-unexpected-cms = 印章的签名中含有 Accord 盖章时不会写入的内容，或其编码方式不同。
 doc-certificate-fingerprint = 印章证书 SHA-256：{ $fingerprint }
 error-agreement-final = 协议已定稿并盖章，不能再修改。
+
+## 生效后的变更：补充协议与解除
+amendment-kind-supplementary = 补充协议
+amendment-kind-rescission = 解除协议
+audit-agreement-supplemented = 记录补充协议
+audit-agreement-rescinded = 解除协议
+error-amendment-empty = 请写明各方达成的内容。
+error-date-in-future = 该日期尚未到来。
+error-agreement-rescinded = 本协议已解除，不能再记录变更或登记付款。

@@ -25,6 +25,8 @@ crate::choice! {
         AgreementSigned => "agreement_signed", "audit-agreement-signed";
         AgreementSealed => "agreement_sealed", "audit-agreement-sealed";
         AgreementPrinted => "agreement_printed", "audit-agreement-printed";
+        AgreementSupplemented => "agreement_supplemented", "audit-agreement-supplemented";
+        AgreementRescinded => "agreement_rescinded", "audit-agreement-rescinded";
         CentreKeyCreated => "centre_key_created", "audit-centre-key-created";
         CentreKeyImported => "centre_key_imported", "audit-centre-key-imported";
         FollowUpDone => "follow_up_done", "audit-follow-up-done";

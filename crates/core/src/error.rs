@@ -47,6 +47,12 @@ pub enum ValidationError {
     /// The case is closed after performance only.
     #[error("not everything is paid yet")]
     NotFullyPaid,
+    /// A supplementary agreement or rescission with no words.
+    #[error("write what the parties agreed")]
+    AmendmentEmpty,
+    /// A day that has not come yet where one that has is asked for.
+    #[error("the date is in the future")]
+    DateInFuture,
 
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
@@ -78,6 +84,8 @@ impl ValidationError {
             Self::SignatureEmpty => "error-signature-empty",
             Self::PaymentTooLarge => "error-payment-too-large",
             Self::NotFullyPaid => "error-not-fully-paid",
+            Self::AmendmentEmpty => "error-amendment-empty",
+            Self::DateInFuture => "error-date-in-future",
 
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }

@@ -2,6 +2,7 @@
 //! the store maps them to and from the domain types of `accord-core`.
 
 pub mod agreement;
+pub mod agreement_amendment;
 pub mod agreement_version;
 pub mod audit_event;
 pub mod case;

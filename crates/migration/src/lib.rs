@@ -24,6 +24,7 @@ mod m20261126_000005_followups;
 mod m20261126_000006_millisecond_times;
 mod m20261210_000007_seal_once;
 mod m20261211_000008_reminder_once;
+mod m20261215_000009_amendments;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_millisecond_times::Migration),
             Box::new(m20261210_000007_seal_once::Migration),
             Box::new(m20261211_000008_reminder_once::Migration),
+            Box::new(m20261215_000009_amendments::Migration),
         ]
     }
 }

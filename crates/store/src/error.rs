@@ -65,6 +65,10 @@ pub enum StoreError {
     /// draft version nor by moving it back in review.
     #[error("the agreement is final and can no longer be changed")]
     AgreementFinal,
+    /// The agreement was rescinded: nothing more is recorded or paid
+    /// against it.
+    #[error("the agreement was rescinded")]
+    AgreementRescinded,
     /// A copy must go into an empty database.
     #[error("the target database is not empty: {table} has {rows} rows")]
     TargetNotEmpty { table: String, rows: u64 },
@@ -159,6 +163,7 @@ impl StoreError {
             Self::Session(e) => (e.key(), Vec::new()),
             Self::AgreementIncomplete(_) => ("error-agreement-incomplete", Vec::new()),
             Self::AgreementFinal => ("error-agreement-final", Vec::new()),
+            Self::AgreementRescinded => ("error-agreement-rescinded", Vec::new()),
             Self::TargetNotEmpty { table, rows } => (
                 "error-copy-target-not-empty",
                 vec![("table", table.clone()), ("rows", rows.to_string())],

@@ -4,6 +4,7 @@
 //! `accord-core` go in and come out, the entities stay inside.
 
 mod agreements;
+mod amendments;
 mod audit;
 mod cases;
 mod convert;

@@ -42,6 +42,7 @@ macro_rules! for_each_table {
         $m!(room_item);
         $m!(agreement);
         $m!(agreement_version);
+        $m!(agreement_amendment);
         $m!(signature);
         $m!(centre_key);
         $m!(sealed_document);

@@ -6,6 +6,7 @@ use accord_core::{
     AuditAction, UserRole,
     agreement::{AgreementStatus, Missing},
     demo,
+    followup::FollowUpState,
 };
 use accord_store::{Actor, StoreError};
 
@@ -322,5 +323,145 @@ async fn the_centre_key_is_kept_and_the_newest_is_used() {
             db
         },
     )
+    .await;
+}
+
+#[tokio::test]
+async fn a_final_agreement_changes_only_by_a_new_document_and_a_rescission_ends_its_follow_ups() {
+    use accord_core::agreement::{AmendmentKind, NewAmendment};
+    common::on_each_backend("amendments", |db| async move {
+        let store = db.open().await;
+        let me = Actor::system();
+        let (case, _) = store.load_demo(&me).await.expect("case");
+        let today = chrono::Local::now().date_naive();
+        let supplement = NewAmendment {
+            kind: AmendmentKind::Supplementary,
+            text: "一、第二期付款期限延至2025年4月30日。\n二、其余条款不变。".into(),
+            agreed_on: today,
+        };
+        // Not before the agreement is final.
+        store
+            .save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
+            .await
+            .expect("draft");
+        let err = store
+            .record_amendment(&me, case.id, &supplement)
+            .await
+            .expect_err("a draft is changed as a draft");
+        assert!(matches!(err, StoreError::AgreementStatus(_)), "{err:?}");
+        for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
+            store
+                .review_agreement(&me, case.id, next, None)
+                .await
+                .expect("review");
+        }
+        let effective = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).expect("date");
+        store
+            .finalise_agreement_on(&me, case.id, effective)
+            .await
+            .expect("final");
+        let final_before = store
+            .agreement(case.id)
+            .await
+            .expect("q")
+            .expect("agreement");
+        let open_before = store.case_followups(case.id).await.expect("followups");
+        assert!(open_before.iter().any(|f| f.state == FollowUpState::Open));
+
+        // A supplementary agreement: numbered, the agreement unchanged.
+        let (first, ended) = store
+            .record_amendment(&me, case.id, &supplement)
+            .await
+            .expect("supplement");
+        assert_eq!((first.number, ended), (1, 0));
+        assert_eq!(
+            store.agreement(case.id).await.expect("q").expect("a"),
+            final_before,
+            "the final agreement stays as it was"
+        );
+        // Empty words and a day to come are refused, and nothing is kept.
+        for bad in [
+            NewAmendment {
+                text: " \n".into(),
+                ..supplement.clone()
+            },
+            NewAmendment {
+                agreed_on: today + chrono::Duration::days(1),
+                ..supplement.clone()
+            },
+        ] {
+            let err = store
+                .record_amendment(&me, case.id, &bad)
+                .await
+                .expect_err("refused");
+            assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
+        }
+        assert_eq!(store.amendments(case.id).await.expect("list").len(), 1);
+
+        // The rescission: its open follow-ups end with it.
+        let open = store
+            .case_followups(case.id)
+            .await
+            .expect("followups")
+            .iter()
+            .filter(|f| f.state == FollowUpState::Open)
+            .count() as u64;
+        let (second, ended) = store
+            .record_amendment(
+                &me,
+                case.id,
+                &NewAmendment {
+                    kind: AmendmentKind::Rescission,
+                    text: "双方协商一致解除本协议，已付款项不予退还。".into(),
+                    agreed_on: today,
+                },
+            )
+            .await
+            .expect("rescission");
+        assert_eq!((second.number, ended), (2, open));
+        assert!(
+            store
+                .case_followups(case.id)
+                .await
+                .expect("followups")
+                .iter()
+                .all(|f| f.state != FollowUpState::Open)
+        );
+        // After it, nothing more.
+        let err = store
+            .record_amendment(&me, case.id, &supplement)
+            .await
+            .expect_err("rescinded");
+        assert_eq!(err, StoreError::AgreementRescinded);
+        let kinds: Vec<_> = store
+            .amendments(case.id)
+            .await
+            .expect("list")
+            .iter()
+            .map(|a| (a.number, a.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, AmendmentKind::Supplementary),
+                (2, AmendmentKind::Rescission)
+            ]
+        );
+        let logged: Vec<_> = store
+            .audit_log()
+            .await
+            .expect("log")
+            .iter()
+            .map(|e| e.action)
+            .filter(|a| {
+                matches!(
+                    a,
+                    AuditAction::AgreementSupplemented | AuditAction::AgreementRescinded
+                )
+            })
+            .collect();
+        assert_eq!(logged.len(), 2);
+        db
+    })
     .await;
 }

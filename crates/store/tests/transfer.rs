@@ -151,6 +151,18 @@ async fn fill(store: &Store) -> i64 {
     .insert(store.connection())
     .await
     .expect("evaluation");
+    store
+        .record_amendment(
+            &Actor::system(),
+            case.id,
+            &accord_core::agreement::NewAmendment {
+                kind: accord_core::agreement::AmendmentKind::Supplementary,
+                text: "第二期付款期限延至2025年4月30日。".into(),
+                agreed_on: NaiveDate::from_ymd_opt(2025, 3, 20).expect("date"),
+            },
+        )
+        .await
+        .expect("a supplementary agreement");
     // What migrations 7 and 8 set aside in a file that had sealed or
     // queued twice: kept, and copied with the rest.
     let at = chrono::DateTime::from_timestamp_millis(1_739_318_400_456).expect("t");

@@ -16,10 +16,12 @@ use sha2::{Digest, Sha256};
 
 use crate::{Case, Category, Choice, Money, PartyKind};
 
+mod amendment;
 mod prefill;
 mod review;
 mod signing;
 
+pub use amendment::{AMENDMENT_TEXT_MAX, Amendment, AmendmentKind, NewAmendment};
 pub use review::{AgreementRecord, AgreementStatus, AgreementVersion};
 pub use signing::{SignMethod, Signatory, SignatoryRole, Signature};
 

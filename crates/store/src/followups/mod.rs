@@ -25,8 +25,8 @@ mod outbox;
 mod payments;
 mod return_visit;
 
-pub(crate) use outbox::queue;
 pub use outbox::{NewEmail, OutboxMessage, states as outbox_states};
+pub(crate) use outbox::{cancel_queued, queue};
 pub use payments::NewPayment;
 
 /// The setting with the number of days a reminder comes before a due date.
@@ -54,6 +54,12 @@ fn cancel_open(case_id: i64) -> sea_orm::UpdateMany<follow_up::Entity> {
         )
         .filter(follow_up::Column::CaseId.eq(case_id))
         .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
+}
+
+/// Cancels every open follow-up of a case (its agreement was rescinded).
+pub(crate) async fn cancel_open_of(conn: &impl ConnectionTrait, case_id: i64) -> Result<()> {
+    cancel_open(case_id).exec(conn).await?;
+    Ok(())
 }
 
 /// Stores the follow-ups of a final version (inside the finalising

@@ -106,6 +106,9 @@ impl Store {
         }
         let case = self.case(case_id).await?;
         let change = self.write(actor).await?;
+        if crate::amendments::rescinded(&*change, case_id).await? {
+            return Err(StoreError::AgreementRescinded);
+        }
         let (_, content) = final_content(&*change, case_id)
             .await?
             .ok_or(StoreError::NotFound)?;
