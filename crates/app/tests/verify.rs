@@ -148,6 +148,12 @@ impl Centre {
     }
 }
 
+/// Now, as a seal's signing time: the centre's certificate is made when
+/// the test starts, and a seal dated before it would be refused.
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -309,7 +315,7 @@ fn the_genuine_agreement_verifies_with_the_database_and_with_the_published_certi
 #[test]
 fn forgeries_are_refused_each_with_its_reason_with_and_without_the_database() {
     let c = Centre::new();
-    let at = 1_750_000_000;
+    let at = now();
 
     // (a) The text changed in an update appended after sealing, signed
     // again with a home-made certificate that carries the centre's name.
@@ -450,7 +456,7 @@ fn with_the_database_only_the_final_agreement_sealed_by_the_centre_is_accepted()
 
     // Sealed again by the centre (another original): the final content,
     // the same certificate, not byte-identical.
-    let resealed = c.seal_as_centre(&first, 1_750_000_000);
+    let resealed = c.seal_as_centre(&first, now());
     assert_ne!(resealed, c.sealed);
     let out = accepted("resealed.pdf", &resealed);
     assert!(
@@ -464,21 +470,18 @@ fn with_the_database_only_the_final_agreement_sealed_by_the_centre_is_accepted()
     let version_2 = with_reference(&first, "|2025-0001|1|", "|2025-0001|2|");
     let out = refused(
         "version-2.pdf",
-        &c.seal_as_centre(&version_2, 1_750_000_000),
+        &c.seal_as_centre(&version_2, now()),
         "does NOT match the finalised agreement of case 2025-0001",
     );
     assert!(out.contains("the seal is valid"), "{out}");
     refused(
         "unknown-case.pdf",
-        &c.seal_as_centre(
-            &with_reference(&first, "|2025-0001|", "|2031-0042|"),
-            1_750_000_000,
-        ),
+        &c.seal_as_centre(&with_reference(&first, "|2025-0001|", "|2031-0042|"), now()),
         "names case 2031-0042, which is not in this database",
     );
     refused(
         "no-reference.pdf",
-        &c.seal_as_centre(&with_reference(&first, "ACCORD|", "OTHER0|"), 1_750_000_000),
+        &c.seal_as_centre(&with_reference(&first, "ACCORD|", "OTHER0|"), now()),
         "does not name an Accord agreement",
     );
 
@@ -502,6 +505,21 @@ fn with_the_database_only_the_final_agreement_sealed_by_the_centre_is_accepted()
             .expect("save");
     });
     let out = accepted("old-key.pdf", &c.sealed);
+    assert!(
+        out.contains("one of the centre's earlier sealing certificates"),
+        "{out}"
+    );
+    // The old key used after it was retired: refused, unless within the
+    // few minutes two clocks can disagree by.
+    let after = c.seal_as_centre(&first, now() + 3_600);
+    let out = refused(
+        "old-key-after-retirement.pdf",
+        &after,
+        "with an earlier sealing certificate of the centre, which was retired on",
+    );
+    assert!(!out.contains("the seal is valid"), "{out}");
+    let just_after = c.seal_as_centre(&first, now() + 60);
+    let out = accepted("old-key-just-after.pdf", &just_after);
     assert!(
         out.contains("one of the centre's earlier sealing certificates"),
         "{out}"
@@ -535,8 +553,7 @@ fn with_the_database_only_the_final_agreement_sealed_by_the_centre_is_accepted()
 
     // The final content sealed with the new key is not the original's
     // signer.
-    let new_seal =
-        seal::seal(&first, &new_key, &new_cert, &c.name, "定稿", 1_750_000_000).expect("seal");
+    let new_seal = seal::seal(&first, &new_key, &new_cert, &c.name, "定稿", now()).expect("seal");
     refused(
         "new-key.pdf",
         &new_seal,

@@ -1,8 +1,9 @@
 //! Forged agreements, each made the way a forger would make it, and each
 //! refused with its own reason: a look-alike certificate on an appended
 //! update, a second signature, an edited first revision sealed again,
-//! another installation's key, crafted byte ranges, a changed byte in the
-//! signature's padding or value. The genuine file still verifies.
+//! another installation's key, a seal dated outside its certificate's
+//! validity, crafted byte ranges, a changed byte in the signature's
+//! padding or value. The genuine file still verifies.
 
 use std::sync::OnceLock;
 
@@ -14,6 +15,15 @@ use seal::{SealError, TrustedCertificates};
 
 const AT: i64 = 1_740_000_000;
 const CENTRE: &str = "青山区人民调解委员会";
+const DAY: i64 = 86_400;
+
+/// A key and its self-signed certificate, valid from `from` to `until`.
+fn key_valid(name: &str, from: i64, until: i64) -> (seal::SealKey, Vec<u8>) {
+    let (key, _) = seal::self_signed(name, "Accord");
+    let cert =
+        seal::self_signed_valid_between(&key, name, "Accord", from, until).expect("certificate");
+    (key, cert)
+}
 
 struct Fixture {
     /// The agreement as printed, before sealing.
@@ -31,7 +41,8 @@ fn fixture() -> &'static Fixture {
         let t = Translations::load(Locale::ZhCn).expect("locale");
         let content = demo::water_leak_agreement(&case);
         let doc = agreement(&t, &AgreementInput::new(&case, &content));
-        let (key, cert) = seal::self_signed(CENTRE, "Accord");
+        // Valid when the agreement is sealed (at AT, not now).
+        let (key, cert) = key_valid(CENTRE, AT - DAY, AT + 3650 * DAY);
         let reference = pdf::Reference {
             case_number: case.number,
             version: 1,
@@ -155,6 +166,8 @@ fn the_genuine_agreement_verifies_naming_its_signer_and_certificate() {
     );
     assert_eq!(report.certificate, f.cert);
     assert_eq!(report.signing_time_unix, Some(AT));
+    assert_eq!(report.certificate_not_before_unix, AT - DAY);
+    assert_eq!(report.certificate_not_after_unix, AT + 3650 * DAY);
     assert_eq!(report.name.as_deref(), Some(CENTRE));
     assert_eq!(report.reason.as_deref(), Some("定稿"));
     assert!(report.covers_whole_file);
@@ -286,6 +299,73 @@ fn a_retired_certificate_of_the_centre_still_verifies_what_it_sealed() {
         seal::verify_trusted(&f.sealed, &TrustedCertificates::default()),
         Err(SealError::NoTrustedCertificate)
     );
+}
+
+#[test]
+fn a_seal_dated_outside_its_certificates_validity_is_refused() {
+    let f = fixture();
+    let refused_with = |from: i64, until: i64, at: i64| {
+        let (key, cert) = key_valid(CENTRE, from, until);
+        let sealed = seal::seal(&f.pdf, &key, &cert, CENTRE, "定稿", at).expect("seal");
+        let trusted = TrustedCertificates::from_der([&cert]).expect("certificate");
+        // Intact in itself: only the dates tell.
+        let report = seal::verify(&sealed).expect("intact");
+        assert_eq!(
+            (
+                report.certificate_not_before_unix,
+                report.certificate_not_after_unix
+            ),
+            (from, until)
+        );
+        seal::verify_trusted(&sealed, &trusted).err()
+    };
+    let outside = |from: i64, until: i64, at: i64| SealError::SignedOutsideValidity {
+        signed_at: at,
+        not_before: from,
+        not_after: until,
+    };
+    let skew = seal::CLOCK_SKEW_SECS;
+
+    // A certificate that had expired, still used (a key kept after its
+    // certificate ran out, or a stolen old key).
+    let (from, until) = (AT - 730 * DAY, AT - 365 * DAY);
+    assert_eq!(
+        refused_with(from, until, AT),
+        Some(outside(from, until, AT))
+    );
+    // Dated before the certificate existed (a seal backdated with a key
+    // made later).
+    let (from, until) = (AT + DAY, AT + 3650 * DAY);
+    assert_eq!(
+        refused_with(from, until, AT),
+        Some(outside(from, until, AT))
+    );
+    // Just past either end by more than a clock can be wrong: refused;
+    // within that, accepted.
+    let (from, until) = (AT - DAY, AT + DAY);
+    for at in [from - skew - 1, until + skew + 1] {
+        assert_eq!(
+            refused_with(from, until, at),
+            Some(outside(from, until, at))
+        );
+    }
+    for at in [from - skew, from, until, until + skew] {
+        assert_eq!(refused_with(from, until, at), None, "{at}");
+    }
+    // The reason names the three dates, in both languages.
+    let (key, args) = outside(from, until, AT).message();
+    assert_eq!(key, "error-seal-outside-validity");
+    assert_eq!(
+        args.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+        ["signed", "from", "until"]
+    );
+    for locale in Locale::ALL {
+        let t = Translations::load(locale).expect("locale");
+        let args: Vec<accord_i18n::Arg<'_>> =
+            args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+        let text = t.tr_args(key, &args);
+        assert!(!text.contains('{') && text.contains("2025"), "{text}");
+    }
 }
 
 #[test]

@@ -41,6 +41,12 @@ pub enum Refusal {
         version: String,
         fingerprint: String,
     },
+    /// Sealed with a retired certificate of the centre at a time after it
+    /// was retired (when the next one was registered).
+    SignedAfterRetirement {
+        retired_at: chrono::DateTime<chrono::Utc>,
+        signed_at: chrono::DateTime<chrono::Utc>,
+    },
 }
 
 impl Refusal {
@@ -103,6 +109,16 @@ impl Refusal {
                 .arg("number", number.as_str())
                 .arg("version", version.as_str())
                 .arg("fingerprint", groups(fingerprint)),
+            Self::SignedAfterRetirement {
+                retired_at,
+                signed_at,
+            } => {
+                // Dates as the rest of the verify output shows them.
+                let t = tr();
+                Phrase::error("cli-verify-signed-after-retirement")
+                    .arg("signed", local(t, *signed_at, "format-datetime"))
+                    .arg("retired", local(t, *retired_at, "format-datetime"))
+            }
         }
     }
 }
@@ -145,7 +161,8 @@ impl Outcome {
 /// `accord verify FILE [--trust CERT.pem]`: accepts a sealed agreement
 /// only when it carries exactly one seal over the whole file, made with a
 /// certificate of the centre (the database's keys, current or retired, or
-/// the certificate named with `--trust`), and, with a database, it is the
+/// the certificate named with `--trust`) while it was valid and, for a
+/// retired key, before it was retired, and, with a database, it is the
 /// stored sealed original or the final version's content sealed by the
 /// same certificate. With `--trust` and no `--db` no database is opened.
 /// `Ok(false)` when the file is refused, with the reason printed.
@@ -228,13 +245,34 @@ async fn judge(
             verdict: Ok(Recorded::NotCompared),
         });
     };
-    let registered_as = registered
+    // Newest first: a retired certificate was retired when the one
+    // before it in the list (the next registered) was.
+    let position = registered
         .iter()
-        .find(|c| seal::certificate_fingerprint(&c.certificate) == report.certificate_sha256);
+        .position(|c| seal::certificate_fingerprint(&c.certificate) == report.certificate_sha256);
+    let registered_as = position.and_then(|i| registered.get(i));
     match registered_as {
         Some(c) if c.current => signers.push(Signer::Current),
         Some(c) => signers.push(Signer::Retired(c.created_at)),
         None => {}
+    }
+    let retired_at = position
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| registered.get(i))
+        .map(|next| next.created_at);
+    if let Some(retired_at) = retired_at {
+        // `verify_trusted` refused a seal without a signing time already.
+        let Some(signed_at) = report
+            .signing_time_unix
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        else {
+            return Ok(Outcome::refused(Refusal::Seal(
+                seal::SealError::NoSigningTime,
+            )));
+        };
+        if let Some(refusal) = sealed_after_retirement(signed_at, retired_at) {
+            return Ok(Outcome::refused(refusal));
+        }
     }
     let fingerprint = report.certificate_sha256.clone();
     let verdict = if registered_as.is_none() {
@@ -245,6 +283,26 @@ async fn judge(
     Ok(Outcome {
         seal: Some((report, signers)),
         verdict,
+    })
+}
+
+/// Whether a seal signed at `signed_at` with a retired certificate of the
+/// centre is refused: a certificate is the centre's from its registration
+/// until the next one is registered (`retired_at`), so only what it
+/// sealed before then is the centre's. `CLOCK_SKEW_SECS` (5 minutes) are
+/// allowed after that moment: the signing time is the sealing computer's
+/// clock and `retired_at` that of the computer that registered the next
+/// key (with a shared PostgreSQL database, another of the centre's
+/// computers), which can disagree by minutes; and a seal begun with the
+/// old key as the new one was registered is dated a moment later.
+fn sealed_after_retirement(
+    signed_at: chrono::DateTime<chrono::Utc>,
+    retired_at: chrono::DateTime<chrono::Utc>,
+) -> Option<Refusal> {
+    let deadline = retired_at + chrono::TimeDelta::seconds(accord_document::seal::CLOCK_SKEW_SECS);
+    (signed_at >= deadline).then_some(Refusal::SignedAfterRetirement {
+        retired_at,
+        signed_at,
     })
 }
 
@@ -454,4 +512,35 @@ pub async fn seal_export_certificate(
     };
     println!("{line}");
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use accord_document::seal::CLOCK_SKEW_SECS;
+    use chrono::{DateTime, TimeDelta, Utc};
+
+    use super::{Refusal, sealed_after_retirement};
+
+    #[test]
+    fn a_retired_key_is_the_centres_until_the_next_is_registered_give_or_take_the_skew() {
+        let retired_at = DateTime::<Utc>::from_timestamp(1_780_000_000, 0).expect("a time");
+        let at = |s: i64| retired_at + TimeDelta::seconds(s);
+        for before in [-365 * 86_400, -1, 0, CLOCK_SKEW_SECS - 1] {
+            assert_eq!(
+                sealed_after_retirement(at(before), retired_at),
+                None,
+                "{before}"
+            );
+        }
+        for after in [CLOCK_SKEW_SECS, 3_600, 365 * 86_400] {
+            assert_eq!(
+                sealed_after_retirement(at(after), retired_at),
+                Some(Refusal::SignedAfterRetirement {
+                    retired_at,
+                    signed_at: at(after),
+                }),
+                "{after}"
+            );
+        }
+    }
 }

@@ -127,6 +127,20 @@ pub enum SealError {
     /// file holds none).
     #[error("no trusted certificate to check the seal against")]
     NoTrustedCertificate,
+    /// The seal states no signing time (`/M`) that can be read: Accord
+    /// always writes one, and without it the certificate's validity cannot
+    /// be checked.
+    #[error("the seal states no readable signing time (/M)")]
+    NoSigningTime,
+    /// The seal was made, by its own signing time, when its certificate
+    /// was not valid: before its notBefore or after its notAfter (Unix
+    /// seconds all three).
+    #[error("signed at {signed_at}, outside the certificate's validity {not_before}..{not_after}")]
+    SignedOutsideValidity {
+        signed_at: i64,
+        not_before: i64,
+        not_after: i64,
+    },
     /// `/ByteRange` is not an array of four integers.
     #[error("the ByteRange is not four integers")]
     ByteRangeShape,
@@ -240,6 +254,19 @@ impl SealError {
                 ],
             ),
             Self::NoTrustedCertificate => ("error-seal-no-trusted", Vec::new()),
+            Self::NoSigningTime => ("error-seal-no-signing-time", Vec::new()),
+            Self::SignedOutsideValidity {
+                signed_at,
+                not_before,
+                not_after,
+            } => (
+                "error-seal-outside-validity",
+                vec![
+                    ("signed", local_time(*signed_at)),
+                    ("from", local_time(*not_before)),
+                    ("until", local_time(*not_after)),
+                ],
+            ),
             Self::ByteRangeShape => ("error-seal-byte-range-shape", Vec::new()),
             Self::ByteRangeHuge => ("error-seal-byte-range-huge", Vec::new()),
             Self::ByteRangeNegative { range } => (
@@ -289,6 +316,20 @@ impl SealError {
             detail: e.to_string(),
         }
     }
+}
+
+/// A Unix time as the reader's local date and time, `2025-02-20 05:20`:
+/// the same in both languages (the app's own date formats are
+/// translations, which a message argument cannot reach).
+fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0).map_or_else(
+        || unix.to_string(),
+        |at| {
+            at.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
 }
 
 /// Why a PKCS#12 file cannot be used.

@@ -2,7 +2,7 @@
 //! self-signed certificate, the key stored as PKCS#8, a PKCS#12 file read
 //! in (or written for a backup), and the names a certificate carries.
 
-use std::time::Duration;
+use std::time::{Duration, UNIX_EPOCH};
 
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc4519;
@@ -16,7 +16,7 @@ use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
-use x509_cert::time::Validity;
+use x509_cert::time::{Time, Validity};
 
 use super::{ImportError, SealError};
 
@@ -71,12 +71,45 @@ pub fn self_signed_for_key(
     common_name: &str,
     org: &str,
 ) -> Result<Vec<u8>, SealError> {
+    const TEN_YEARS: Duration = Duration::from_secs(3653 * 86_400);
+    let validity = Validity::from_now(TEN_YEARS).map_err(SealError::certificate)?;
+    certificate_for_key(key, common_name, org, validity)
+}
+
+/// Self-signed certificate (see [`self_signed`]) for an existing key,
+/// valid from `not_before_unix` to `not_after_unix` (Unix seconds, from
+/// 1970 to 9999) instead of from now for 10 years: for a certificate that
+/// has expired or is not yet valid (tests, and checking how a seal made
+/// outside its certificate's validity is refused).
+pub fn self_signed_valid_between(
+    key: &SigningKey,
+    common_name: &str,
+    org: &str,
+    not_before_unix: i64,
+    not_after_unix: i64,
+) -> Result<Vec<u8>, SealError> {
+    let time = |unix: i64| -> Result<Time, SealError> {
+        let secs = u64::try_from(unix)
+            .map_err(|_| SealError::certificate(format!("time {unix} is before 1970")))?;
+        Time::try_from(UNIX_EPOCH + Duration::from_secs(secs)).map_err(SealError::certificate)
+    };
+    let validity = Validity {
+        not_before: time(not_before_unix)?,
+        not_after: time(not_after_unix)?,
+    };
+    certificate_for_key(key, common_name, org, validity)
+}
+
+/// The self-signed certificate of `key`, named and valid as given.
+fn certificate_for_key(
+    key: &SigningKey,
+    common_name: &str,
+    org: &str,
+    validity: Validity,
+) -> Result<Vec<u8>, SealError> {
     let subject = subject_name(common_name, org)?;
     let spki = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key())
         .map_err(SealError::certificate)?;
-
-    const TEN_YEARS: Duration = Duration::from_secs(3653 * 86_400);
-    let validity = Validity::from_now(TEN_YEARS).map_err(SealError::certificate)?;
 
     let mut h = Sha256::new();
     h.update(spki.to_der().map_err(SealError::certificate)?);
@@ -132,6 +165,13 @@ pub fn certificate_matches_key(cert_der: &[u8], key: &SigningKey) -> bool {
         return false;
     };
     cert.tbs_certificate.subject_public_key_info == spki
+}
+
+/// The certificate's validity, `(notBefore, notAfter)` in Unix seconds.
+pub(super) fn validity_unix(cert: &Certificate) -> (i64, i64) {
+    let unix = |t: Time| i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    let validity = cert.tbs_certificate.validity;
+    (unix(validity.not_before), unix(validity.not_after))
 }
 
 /// The certificate's public key, which must be P-256.

@@ -13,14 +13,15 @@
 //! named by `/ByteRange` (everything except the `<hex>` of `/Contents`):
 //! SHA-256, ECDSA P-256, signed attributes content-type, message-digest and
 //! ESS signing-certificate-v2 (RFC 5035), and no signing-time (PAdES puts the
-//! claimed time in `/M`).
+//! claimed time in `/M`; a seal whose CMS claims one is refused).
 //!
 //! `signing` writes the update ([`seal`]), `cms` builds and checks the
 //! signature, `keys` makes and reads the centre's key and certificate,
 //! `scan` reads the signature dictionaries from the file's bytes, `trust`
 //! holds the certificates a seal must be made with, and `verify` checks a
 //! sealed file ([`verify_trusted`]: one signature over the whole file by a
-//! trusted certificate; [`verify()`]: the same, whoever signed); every
+//! trusted certificate, made, by its `/M`, within the certificate's
+//! validity; [`verify()`]: the same, whoever signed and when); every
 //! failure is a [`SealError`] that names its Fluent message.
 //!
 //! Only permissively licensed crates are used (RustCrypto, lopdf).
@@ -36,7 +37,7 @@ mod verify;
 pub use error::{ImportError, Message, SealError};
 pub use keys::{
     ImportedKey, certificate_matches_key, export_pkcs12, import_pkcs12, key_from_pkcs8,
-    key_to_pkcs8, self_signed, self_signed_for_key, try_self_signed,
+    key_to_pkcs8, self_signed, self_signed_for_key, self_signed_valid_between, try_self_signed,
 };
 pub use p256::ecdsa::SigningKey as SealKey;
 pub use signing::{pdf_date, seal};
@@ -44,7 +45,7 @@ pub use trust::{
     TrustedCertificates, certificate_fingerprint, certificate_pem, certificates_from_pem,
     fingerprint_groups, short_fingerprint,
 };
-pub use verify::{VerifyReport, parse_pdf_date, verify, verify_trusted};
+pub use verify::{CLOCK_SKEW_SECS, VerifyReport, parse_pdf_date, verify, verify_trusted};
 
 /// Bytes reserved for the DER CMS blob inside `/Contents` (written as
 /// 2 × this many hex digits). A P-256 seal with one certificate is ~1 KB.
@@ -143,6 +144,12 @@ mod tests {
                 fingerprint: "ab".repeat(32),
             },
             SealError::NoTrustedCertificate,
+            SealError::NoSigningTime,
+            SealError::SignedOutsideValidity {
+                signed_at: 1_740_000_000,
+                not_before: 1_750_000_000,
+                not_after: 2_000_000_000,
+            },
             SealError::ByteRangeShape,
             SealError::ByteRangeHuge,
             SealError::ByteRangeNegative {
