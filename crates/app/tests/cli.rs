@@ -127,7 +127,7 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
         &cert,
         "青山区人民调解委员会",
         "定稿",
-        1_740_000_000,
+        chrono::Utc::now().timestamp(),
     )
     .expect("seal");
     let file = dir.path().join("forged.pdf");
@@ -139,7 +139,15 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
 
     // Without a reference the content cannot be checked: not accepted.
     let plain = pdf::render(&doc, &pdf::PrintOptions::default()).expect("render");
-    let sealed = seal::seal(&plain, &key, &cert, "c", "r", 1_740_000_000).expect("seal");
+    let sealed = seal::seal(
+        &plain,
+        &key,
+        &cert,
+        "c",
+        "r",
+        chrono::Utc::now().timestamp(),
+    )
+    .expect("seal");
     std::fs::write(&file, &sealed).expect("write");
     let (ok, out) = accord(&db, &["verify", file.to_str().expect("path")]);
     assert!(

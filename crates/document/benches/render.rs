@@ -89,7 +89,17 @@ fn main() {
             "OVER TARGET"
         }
     );
-    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
+    // A certificate valid when the file is sealed (not from now): a seal
+    // dated outside its certificate's validity is refused.
+    let (key, _) = seal::self_signed("青山区人民调解委员会", "Accord");
+    let cert = seal::self_signed_valid_between(
+        &key,
+        "青山区人民调解委员会",
+        "Accord",
+        1_740_000_000 - 86_400,
+        1_740_000_000 + 86_400,
+    )
+    .expect("certificate");
     let mut seals = Vec::new();
     for _ in 0..30 {
         let start = Instant::now();

@@ -10,6 +10,16 @@ use accord_i18n::{Locale, Translations};
 
 const AT: i64 = 1_740_000_000; // 2025-02-19T21:20:00Z
 
+/// A key and its self-signed certificate, valid when these tests seal
+/// (`AT`): a seal dated outside its certificate's validity is refused.
+fn key_valid_at_sealing(common_name: &str, org: &str) -> (seal::SealKey, Vec<u8>) {
+    let (key, _) = seal::self_signed(common_name, org);
+    let cert =
+        seal::self_signed_valid_between(&key, common_name, org, AT - 86_400, AT + 3650 * 86_400)
+            .expect("certificate");
+    (key, cert)
+}
+
 fn agreement_pdf() -> Vec<u8> {
     let case = demo::water_leak_stored_case();
     let t = Translations::load(Locale::ZhCn).expect("locale");
@@ -53,7 +63,7 @@ fn tempfile_dir() -> std::path::PathBuf {
 #[test]
 fn a_sealed_agreement_verifies_and_any_changed_byte_breaks_it() {
     let pdf = agreement_pdf();
-    let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
+    let (key, cert) = key_valid_at_sealing("青山区人民调解委员会", "Accord");
     let sealed = seal::seal(
         &pdf,
         &key,

@@ -35,8 +35,18 @@ fn fixture() -> &'static Fixture {
             ..Default::default()
         };
         let bytes = pdf::render(&doc, &options).expect("render");
-        let (key, cert) = seal::self_signed("青山区人民调解委员会", "Accord");
-        let sealed = seal::seal(&bytes, &key, &cert, "c", "r", 1_740_000_000).expect("seal");
+        // A certificate valid when the file is sealed (not from now).
+        let at = 1_740_000_000;
+        let (key, _) = seal::self_signed("青山区人民调解委员会", "Accord");
+        let cert = seal::self_signed_valid_between(
+            &key,
+            "青山区人民调解委员会",
+            "Accord",
+            at - 86_400,
+            at + 86_400,
+        )
+        .expect("certificate");
+        let sealed = seal::seal(&bytes, &key, &cert, "c", "r", at).expect("seal");
         let trusted = seal::TrustedCertificates::from_der([&cert]).expect("certificate");
         let find = |from: usize, needle: &[u8]| {
             from + sealed[from..]
