@@ -9,7 +9,9 @@ use std::{collections::BTreeSet, fs, path::Path};
 use accord_core::{
     AuditAction, CaseStatus, Category, Choice, Currency, IntakeChannel, ItemKind, MediatorType,
     PartyKind, PartyRole, StageKind, UserRole,
-    agreement::{AgreementStatus, Jurisdiction, ObligationKind, SignMethod, SignatoryRole},
+    agreement::{
+        AgreementStatus, AmendmentKind, Jurisdiction, ObligationKind, SignMethod, SignatoryRole,
+    },
     followup::{FollowUpKind, FollowUpState, Satisfaction},
 };
 use accord_i18n::{Locale, message_ids};
@@ -131,6 +133,7 @@ fn every_choice_has_a_label_in_both_locales() {
         ("SignatoryRole", keys::<SignatoryRole>()),
         ("SignMethod", keys::<SignMethod>()),
         ("AgreementStatus", keys::<AgreementStatus>()),
+        ("AmendmentKind", keys::<AmendmentKind>()),
         ("FollowUpKind", keys::<FollowUpKind>()),
         ("FollowUpState", keys::<FollowUpState>()),
         ("Satisfaction", keys::<Satisfaction>()),
@@ -138,7 +141,7 @@ fn every_choice_has_a_label_in_both_locales() {
     // A new choice enum must be added above, so its labels are checked.
     let listed: BTreeSet<String> = covered.iter().map(|(n, _)| (*n).to_owned()).collect();
     let declared = choice_enums();
-    assert!(declared.len() >= 19, "the choice! scan found {declared:?}");
+    assert!(declared.len() >= 20, "the choice! scan found {declared:?}");
     let unlisted: Vec<_> = declared.difference(&listed).collect();
     assert!(
         unlisted.is_empty(),
