@@ -321,3 +321,14 @@ audit-agreement-rescinded = Agreement rescinded
 error-amendment-empty = Write what the parties agreed.
 error-date-in-future = The date has not come yet.
 error-agreement-rescinded = This agreement was rescinded: nothing more can be recorded or paid against it.
+
+## Supplementary agreement and rescission documents
+doc-amendment-title-supplementary = Supplementary Agreement No. { $n }
+doc-amendment-title-rescission = Record of Rescission
+doc-amendment-reference = Case No. { $number }
+doc-amendment-heading-supplementary = Supplementary terms
+doc-amendment-heading-rescission = Rescission of the agreement
+doc-amendment-intro-supplementary = On { $date } the parties reached the { $title } (case No. { $number }) through mediation by { $centre }. By mutual agreement, on { $agreed } they have agreed the following supplementary agreement:
+doc-amendment-intro-rescission = On { $date } the parties reached the { $title } (case No. { $number }) through mediation by { $centre }. By mutual agreement, on { $agreed } they rescinded that agreement. What was agreed on its rescission, and the reasons, are as follows:
+doc-amendment-effect-supplementary = This supplementary agreement has the same effect as the original agreement. Whatever this supplementary agreement does not change continues to be performed under the original agreement.
+doc-amendment-effect-rescission = From the date of rescission the original agreement is no longer performed: obligations not yet performed need not be performed, except as this record provides otherwise.

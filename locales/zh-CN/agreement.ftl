@@ -323,3 +323,14 @@ audit-agreement-rescinded = 解除协议
 error-amendment-empty = 请写明各方达成的内容。
 error-date-in-future = 该日期尚未到来。
 error-agreement-rescinded = 本协议已解除，不能再记录变更或登记付款。
+
+## Supplementary agreement and rescission documents
+doc-amendment-title-supplementary = 补充协议（{ $n }）
+doc-amendment-title-rescission = 解除调解协议记录
+doc-amendment-reference = 案号：{ $number }
+doc-amendment-heading-supplementary = 补充协议内容
+doc-amendment-heading-rescission = 协议解除情况
+doc-amendment-intro-supplementary = 各方当事人于{ $date }经{ $centre }调解达成的{ $title }（案号{ $number }），经协商一致，于{ $agreed }达成如下补充协议：
+doc-amendment-intro-rescission = 各方当事人于{ $date }经{ $centre }调解达成的{ $title }（案号{ $number }），经协商一致，于{ $agreed }解除该协议。解除的内容及理由如下：
+doc-amendment-effect-supplementary = 本补充协议与原协议具有同等效力；本补充协议未变更的内容，仍按原协议执行。
+doc-amendment-effect-rescission = 原协议自解除之日起不再履行；尚未履行的义务不再履行，本记录另有约定的除外。

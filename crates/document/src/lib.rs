@@ -1,7 +1,8 @@
-//! The settlement agreement as a document: the words and their order
-//! (this module and `compose`, from the locale templates), independent of
-//! how they are laid out on paper ([`pdf`]); and the seal on the printed
-//! file ([`seal`]).
+//! The settlement agreement as a document, and the supplementary
+//! agreements and rescission records that change it once final: the
+//! words and their order (this module and `compose`, from the locale
+//! templates), independent of how they are laid out on paper ([`pdf`]);
+//! and the seal on the printed file ([`seal`]).
 
 mod compose;
 pub mod pdf;
@@ -10,7 +11,9 @@ pub mod seal;
 use accord_core::{Case, agreement::AgreementContent};
 use accord_i18n::{Locale, Translations};
 
-pub use compose::{AgreementInput, agreement, amount, long_date, signature_label};
+pub use compose::{
+    AgreementInput, AmendmentInput, agreement, amendment, amount, long_date, signature_label,
+};
 pub use pdf::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 
 /// One block of the printed agreement, in reading order.

@@ -17,6 +17,9 @@ use chrono::NaiveDate;
 
 use crate::{AgreementDocument, Block, SignatureBox};
 
+mod amendment;
+pub use amendment::{AmendmentInput, amendment};
+
 fn tr(t: &Translations, key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<Arg<'_>> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
     t.tr_args(key, &args)
@@ -179,7 +182,15 @@ pub fn signature_label(t: &Translations, s: &Signatory) -> String {
 
 /// "一" … "九十九" in Chinese, the number itself otherwise.
 fn ordinal(t: &Translations, n: usize) -> String {
-    if t.locale() != Locale::ZhCn || n == 0 || n > 99 {
+    match t.locale() {
+        Locale::ZhCn => chinese_numeral(n),
+        Locale::EnUs => n.to_string(),
+    }
+}
+
+/// `n` in Chinese numerals, "一" … "九十九"; the digits outside 1 to 99.
+fn chinese_numeral(n: usize) -> String {
+    if n == 0 || n > 99 {
         return n.to_string();
     }
     const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
