@@ -314,6 +314,24 @@ doc-certificate-fingerprint = Seal certificate SHA-256 { $fingerprint }
 error-agreement-final = The agreement is final and sealed; it can no longer be changed.
 
 ## Changes after finalising: supplementary agreements and rescission
+agreement-changes-title = Changes after finalising
+agreement-changes-intro = The final agreement stays exactly as it was sealed and handed out. If the parties change it, record a supplementary agreement; if they end it, record its rescission. Each is a new, numbered document for the parties to sign.
+agreement-change-supplementary-title = Supplementary agreement No. { $number }
+agreement-change-rescission-title = Record of rescission (No. { $number })
+agreement-change-facts = Agreed on { $agreed } · recorded by { $by } on { $at }
+agreement-change-save-pdf = Save PDF
+agreement-change-text-supplementary = The changed terms, one per line (for example: the second instalment is now due on 30 April 2025)
+agreement-change-text-rescission = What the parties agreed on ending the agreement, and why (for example: what has been paid stays paid)
+agreement-change-agreed-on = Agreed on
+agreement-change-record-supplementary = Record the supplementary agreement
+agreement-change-record-rescission = Record the rescission…
+agreement-changes-rescinded = The parties rescinded this agreement on { $date }. Nothing more can be recorded or paid against it.
+agreement-rescind-confirm-title = Record the rescission?
+agreement-rescind-confirm-body = The sealed agreement stays as it was, but from now on it is rescinded: its { $open } open follow-ups end, no more reminders are sent, and nothing more can be recorded or paid against it. This cannot be undone.
+agreement-rescind-confirm = Record the rescission
+agreement-rescind-cancel = Go back (keep what I wrote)
+agreement-change-recorded = Supplementary agreement No. { $number } recorded. Save its PDF for the parties to sign.
+agreement-rescinded = Rescission recorded; { $ended } open follow-ups ended.
 amendment-kind-supplementary = Supplementary agreement
 amendment-kind-rescission = Rescission
 audit-agreement-supplemented = Supplementary agreement recorded

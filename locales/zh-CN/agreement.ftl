@@ -316,6 +316,24 @@ doc-certificate-fingerprint = 印章证书 SHA-256：{ $fingerprint }
 error-agreement-final = 协议已定稿并盖章，不能再修改。
 
 ## 生效后的变更：补充协议与解除
+agreement-changes-title = 生效后的变更
+agreement-changes-intro = 已生效的协议保持盖章交付时的原样。当事人变更协议的，记录补充协议；解除协议的，记录解除。每一项都是新的、编号的文书，由当事人签署。
+agreement-change-supplementary-title = 补充协议（{ $number }）
+agreement-change-rescission-title = 解除协议记录（{ $number }）
+agreement-change-facts = 达成日期 { $agreed } · 由 { $by } 于 { $at } 记录
+agreement-change-save-pdf = 保存 PDF
+agreement-change-text-supplementary = 变更后的条款，每行一条（例如：第二期款项的付款期限延至2025年4月30日）
+agreement-change-text-rescission = 当事人就解除协议达成的内容及理由（例如：已支付的款项不予退还）
+agreement-change-agreed-on = 达成日期
+agreement-change-record-supplementary = 记录补充协议
+agreement-change-record-rescission = 记录解除…
+agreement-changes-rescinded = 当事人已于 { $date } 解除本协议，不能再记录变更或登记付款。
+agreement-rescind-confirm-title = 确认记录解除？
+agreement-rescind-confirm-body = 已盖章的协议保持原样，但自此即告解除：其 { $open } 项未完成的跟进事项随之结束，不再发送提醒，也不能再记录变更或登记付款。此操作无法撤销。
+agreement-rescind-confirm = 记录解除
+agreement-rescind-cancel = 返回（保留已填写的内容）
+agreement-change-recorded = 已记录补充协议（{ $number }）。请保存其 PDF 供当事人签署。
+agreement-rescinded = 已记录解除；{ $ended } 项未完成的跟进事项已结束。
 amendment-kind-supplementary = 补充协议
 amendment-kind-rescission = 解除协议
 audit-agreement-supplemented = 记录补充协议

@@ -456,3 +456,106 @@ fn a_final_agreement_cannot_be_edited_back_into_a_draft() {
             .is_some()
     );
 }
+
+/// After finalising, a change is a new document: a supplementary agreement
+/// is recorded under the print tab, numbered; a rescission is asked about
+/// first in words that say what ends, going back keeps what was typed, and
+/// once recorded the open follow-ups end and nothing more can be recorded.
+#[test]
+fn after_finalising_a_change_is_a_supplementary_agreement_or_a_rescission_asked_first() {
+    use accord_core::agreement::AmendmentKind;
+    use accord_core::followup::FollowUpState;
+    let mut h = Harness::new(true, "zh-CN");
+    let t = accord_i18n::Translations::get(accord_i18n::Locale::ZhCn);
+    let (case, _) =
+        h.rt.block_on(accord_app::publish::load_demo(
+            &h.store,
+            &Actor::system(),
+            t,
+        ))
+        .expect("demo");
+    let final_before = h.rt.block_on(h.store.agreement(case.id)).expect("read");
+    let open = |h: &Harness| {
+        h.rt.block_on(h.store.case_followups(case.id))
+            .expect("followups")
+            .iter()
+            .filter(|f| f.state == FollowUpState::Open)
+            .count()
+    };
+    let open_before = open(&h);
+    assert!(open_before > 0);
+    h.restart();
+    click(&mut h, "2025-0001");
+    click(&mut h, "调解协议");
+    assert!(
+        h.shows("生效后的变更"),
+        "under the print tab of a final agreement"
+    );
+
+    h.interact(|ui| {
+        type_into(
+            ui,
+            "agreement_change_text",
+            "第二期款项的付款期限延至2025年4月30日。",
+        )
+    });
+    click(&mut h, "记录补充协议");
+    assert!(h.shows("补充协议（1）"), "listed with its number");
+    let kinds = |h: &Harness| -> Vec<AmendmentKind> {
+        h.rt.block_on(h.store.amendments(case.id))
+            .expect("list")
+            .iter()
+            .map(|a| a.kind)
+            .collect()
+    };
+    assert_eq!(kinds(&h), [AmendmentKind::Supplementary]);
+    assert_eq!(
+        h.rt.block_on(h.store.agreement(case.id)).expect("read"),
+        final_before,
+        "the sealed agreement is not touched"
+    );
+
+    // A rescission asks first; going back loses nothing.
+    click(&mut h, "解除协议");
+    h.interact(|ui| type_into(ui, "agreement_change_text", "双方协商一致解除本协议。"));
+    click(&mut h, "记录解除…");
+    assert!(h.shows("确认记录解除？"));
+    assert!(
+        h.shows_fragment(&format!("其 {open_before} 项未完成的跟进事项随之结束")),
+        "says what ends"
+    );
+    assert_eq!(kinds(&h).len(), 1, "nothing recorded before the answer");
+    click(&mut h, "返回（保留已填写的内容）");
+    assert!(!h.shows("确认记录解除？"));
+    click(&mut h, "记录解除…");
+    click(&mut h, "记录解除");
+    assert_eq!(
+        kinds(&h),
+        [AmendmentKind::Supplementary, AmendmentKind::Rescission]
+    );
+    let stored = h.rt.block_on(h.store.amendments(case.id)).expect("list");
+    assert_eq!(
+        stored[1].text, "双方协商一致解除本协议。",
+        "what was typed before going back is what is recorded"
+    );
+    assert_eq!(open(&h), 0, "its open follow-ups ended");
+    assert!(h.shows_fragment("当事人已于"), "says it was rescinded");
+    assert!(!h.shows("记录补充协议"), "nothing more to record");
+    // Each is a document of its own to print and sign.
+    for (number, file) in [
+        (1, "2025-0001-supplementary-1.pdf"),
+        (2, "2025-0001-rescission-2.pdf"),
+    ] {
+        let (name, pdf) =
+            h.rt.block_on(accord_app::publish::amendment_pdf(
+                &h.store, t, case.id, number,
+            ))
+            .expect("rendered");
+        assert_eq!(name, file);
+        let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
+        let text = doc
+            .extract_text(&doc.get_pages().keys().copied().collect::<Vec<_>>())
+            .expect("text");
+        assert!(text.contains("2025-0001"), "{text}");
+    }
+}

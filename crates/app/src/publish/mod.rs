@@ -4,6 +4,7 @@
 //! `example` loads the example case. Here: the error type and where the
 //! sealed files are written.
 
+mod amendment;
 mod example;
 mod key;
 mod printing;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use accord_document::{pdf, seal};
 use accord_store::StoreError;
 
+pub use amendment::amendment_pdf;
 pub use example::{handwriting, load_demo};
 pub use key::{CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info};
 pub use printing::{open_in_viewer, print, printers};

@@ -113,6 +113,15 @@ impl JobFor {
                 };
                 Some(Phrase::new(key).arg("path", shown))
             }
+            Job::Amend(new) => {
+                let (amendment, ended) = store.record_amendment(actor, id, &new).await?;
+                Some(super::changes::recorded(&amendment, ended))
+            }
+            Job::SaveAmendment(number) => {
+                let (name, pdf) = publish::amendment_pdf(store, t, id, number).await?;
+                let path = publish::write(&dir, &name, &pdf)?;
+                Some(Phrase::new("agreement-saved-at").arg("path", path.display().to_string()))
+            }
         })
     }
 }
@@ -149,6 +158,17 @@ pub async fn load(store: &Store, case_id: i64) -> Result<AgreementData, StoreErr
     } else {
         Vec::new()
     };
+    let (amendments, open_followups) = if printable {
+        let open = store
+            .case_followups(case_id)
+            .await?
+            .iter()
+            .filter(|f| f.state == accord_core::followup::FollowUpState::Open)
+            .count();
+        (store.amendments(case_id).await?, open)
+    } else {
+        (Vec::new(), 0)
+    };
     Ok(AgreementData {
         record,
         signatures,
@@ -156,5 +176,7 @@ pub async fn load(store: &Store, case_id: i64) -> Result<AgreementData, StoreErr
         items,
         printers,
         notice: None,
+        amendments,
+        open_followups,
     })
 }

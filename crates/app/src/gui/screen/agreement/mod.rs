@@ -22,6 +22,7 @@ use iced::{
     widget::{button, column, container, row, scrollable, text},
 };
 
+pub mod changes;
 pub mod draft;
 mod form;
 mod jobs;
@@ -51,6 +52,10 @@ pub struct AgreementData {
     pub printers: Vec<String>,
     /// What the last job did, for the user ("printed 4 copies...").
     pub notice: Option<Phrase>,
+    /// Supplementary agreements and the rescission, oldest first.
+    pub amendments: Vec<accord_core::agreement::Amendment>,
+    /// Open follow-ups of the case (what a rescission would end).
+    pub open_followups: usize,
 }
 
 /// What the screen asks the database (and the printer) to do.
@@ -70,6 +75,10 @@ enum Job {
     Open,
     /// Save the sealed file beside the database.
     SaveFile,
+    /// Record a supplementary agreement or rescission.
+    Amend(Box<accord_core::agreement::NewAmendment>),
+    /// Save amendment number N as a PDF beside the database.
+    SaveAmendment(i32),
 }
 
 /// The steps of the screen.
@@ -100,6 +109,8 @@ pub enum Message {
     Sign(sign::Message),
     /// On the print tab.
     Print(print::Message),
+    /// In the changes after finalising (under the print tab).
+    Changes(changes::Message),
     /// The agreement as it stands after a job (and the case, when read
     /// again), or why the job failed.
     Loaded {
@@ -136,6 +147,8 @@ pub struct AgreementScreen {
     pad: Option<PadDraft>,
     printer: Option<String>,
     copies: String,
+    /// A supplementary agreement or rescission being typed.
+    change: changes::ChangeForm,
     busy: bool,
     error: Option<Phrase>,
 }
@@ -166,6 +179,7 @@ impl AgreementScreen {
             pad: None,
             printer: None,
             copies: String::new(),
+            change: changes::ChangeForm::default(),
             busy: false,
             error: None,
         };
@@ -226,6 +240,10 @@ impl AgreementScreen {
         if self.copies.is_empty() {
             self.copies = AgreementContent::copies(&self.case).to_string();
         }
+        if data.amendments.len() > self.data.amendments.len() {
+            // Recorded: the form is done with.
+            self.change = changes::ChangeForm::default();
+        }
         self.data = data;
         self.check(t);
     }
@@ -270,6 +288,7 @@ impl AgreementScreen {
             Message::Review(message) => review::update(self, message, ctx),
             Message::Sign(message) => sign::update(self, message, ctx),
             Message::Print(message) => print::update(self, message, ctx),
+            Message::Changes(message) => changes::update(self, message, ctx),
             Message::Loaded { case, data } => {
                 if let Some(case) = case {
                     self.case = *case;
@@ -378,6 +397,12 @@ impl AgreementScreen {
             Tab::Draft => draft::view(self, ctx).map(Message::Draft),
             Tab::Review => review::view(self, ctx).map(Message::Review),
             Tab::Sign => sign::view(self, ctx).map(Message::Sign),
+            Tab::Print if self.status() == Some(AgreementStatus::Final) => column![
+                print::view(self, ctx).map(Message::Print),
+                changes::view(self, ctx).map(Message::Changes),
+            ]
+            .spacing(theme::GAP)
+            .into(),
             Tab::Print => print::view(self, ctx).map(Message::Print),
         };
         page = page.push(body);
