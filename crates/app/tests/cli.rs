@@ -327,12 +327,19 @@ async fn a_rooms_database_moves_to_another_and_back_without_loss() {
     let empty = backends::TestDb::sqlite();
     let (ok, out, err) = accord_at(&empty.url, &["db", "migrate"]);
     assert!(ok, "{err}");
+    let known = {
+        use accord_migration::MigratorTrait;
+        accord_migration::Migrator::migrations().len()
+    };
     assert!(
-        out.contains("The sqlite database is up to date: 8 schema migrations applied"),
+        out.contains(&format!(
+            "The sqlite database is up to date: {known} schema migrations applied"
+        )),
         "{out}"
     );
     let tables = copy(&room.url, &empty.url);
-    assert_eq!(tables.len(), 20, "{tables:?}");
+    // Every table, the set-aside duplicates and the amendments included.
+    assert_eq!(tables.len(), 23, "{tables:?}");
     let rows = |name: &str| tables.iter().find(|t| t.0 == name).map(|t| t.1);
     assert_eq!(rows("cases"), Some(1));
     assert_eq!(rows("parties"), Some(3));
