@@ -358,7 +358,7 @@ impl Store {
             .commit(AuditEvent::case(
                 AuditAction::ItemEdited,
                 model.case_id,
-                serde_json::json!({ "item_id": item_id, "before": model.text }),
+                serde_json::json!({ "item_id": item_id }),
             ))
             .await?;
         item_from(updated)
