@@ -16,6 +16,8 @@ use sea_orm_migration::sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 
+pub mod audit_chain;
+
 mod m20261126_000001_foundation;
 mod m20261126_000002_room;
 mod m20261126_000003_agreements;
@@ -25,6 +27,7 @@ mod m20261126_000006_millisecond_times;
 mod m20261210_000007_seal_once;
 mod m20261211_000008_reminder_once;
 mod m20261215_000009_amendments;
+mod m20261216_000010_audit_chain;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -43,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000007_seal_once::Migration),
             Box::new(m20261211_000008_reminder_once::Migration),
             Box::new(m20261215_000009_amendments::Migration),
+            Box::new(m20261216_000010_audit_chain::Migration),
         ]
     }
 }

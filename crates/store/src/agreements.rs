@@ -289,11 +289,14 @@ impl Store {
         }
         set_status(&*change, &model, next).await?;
         let record = reload(&*change, case_id).await?;
+        // The version, not the comment: the comment is kept with the
+        // version, and text typed about a case stays out of the audit log.
+        let reviewed = newest_number(&*change, model.id).await?;
         change
             .commit(AuditEvent::case(
                 action,
                 case_id,
-                serde_json::json!({ "comment": comment }),
+                serde_json::json!({ "version": reviewed }),
             ))
             .await?;
         Ok(record)

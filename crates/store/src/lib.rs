@@ -24,7 +24,7 @@ mod write;
 // Domain types that moved to `accord-core`, still reachable here.
 pub use accord_core::agreement::{AgreementRecord, AgreementVersion};
 pub use accord_core::followup::{FollowUp, InstallmentStatus};
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;

@@ -2,7 +2,8 @@
 //! transaction and hands out a [`Write`]; the change reads and writes
 //! through it (it dereferences to the transaction), and the only way to
 //! keep the change is [`Write::commit`] with its [`AuditEvent`], which
-//! inserts the event into the audit log in the same transaction. Dropping
+//! inserts the event into the audit log in the same transaction, chained
+//! by hash to the event before it (see [`crate::audit`]). Dropping
 //! a `Write` (an early return with an error, `?`) rolls everything back.
 //! No other code in the store inserts audit events.
 //!
@@ -105,32 +106,59 @@ impl Write<'_> {
         Ok(())
     }
 
-    /// Writes the audit event and commits the change with it.
+    /// Writes the audit event, chained to the newest event (see
+    /// [`crate::audit`]), and commits the change with it. The event's hash
+    /// covers its id, which the database hands out on insert: it is
+    /// inserted first and its hash set then, in the same transaction.
     pub async fn commit(self, event: AuditEvent) -> Result<()> {
         let actor = self.actor();
-        audit_event::ActiveModel {
+        let prev_hash = crate::audit::head(&self.txn).await?;
+        let inserted = audit_event::ActiveModel {
             at: Set(crate::now()),
             user_id: Set(actor.user_id),
             user_name: Set(actor.name.clone()),
             action: Set(event.action.code().to_owned()),
             case_id: Set(event.case_id),
             detail: Set(event.detail.to_string()),
+            prev_hash: Set(prev_hash),
+            hash: Set(String::new()),
             ..Default::default()
         }
         .insert(&self.txn)
         .await?;
+        let hash = crate::audit::event_hash(&inserted);
+        let mut chained: audit_event::ActiveModel = inserted.into();
+        chained.hash = Set(hash);
+        chained.update(&self.txn).await?;
         self.txn.commit().await?;
         Ok(())
     }
 }
 
+/// The lock held by every user's change on PostgreSQL (see
+/// [`Store::write`]): the audit chain is extended by one change at a time.
+const AUDIT_CHAIN_LOCK: i64 = 0x4143_4155_4449_5443;
+
 impl Store {
     /// Begins a user's change; see [`Write`].
+    ///
+    /// Its audit event will extend the hash chain, which must stay one
+    /// line: no two changes may chain to the same newest event. On SQLite
+    /// the write transaction holds the database's write lock from the
+    /// start; on PostgreSQL the change takes [`AUDIT_CHAIN_LOCK`] here,
+    /// before anything else, and holds it until its (outermost)
+    /// transaction ends. Taken first, not only at [`Write::commit`]: a
+    /// change that took row or other locks and then waited for it could
+    /// deadlock with an [`crate::AllOrNothing`] that holds it since an
+    /// earlier step and goes on to need those. Users' changes on one
+    /// server are therefore made one at a time, as on SQLite.
     pub(crate) async fn write<'a>(&self, actor: &'a Actor) -> Result<Write<'a>> {
-        Ok(Write {
+        let write = Write {
             txn: self.unaudited_txn().await?,
             actor: Cow::Borrowed(actor),
-        })
+        };
+        write.serialise(AUDIT_CHAIN_LOCK).await?;
+        Ok(write)
     }
 
     /// Begins a write transaction without an audit event: only for writes

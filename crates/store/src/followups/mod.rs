@@ -272,6 +272,8 @@ impl Store {
         if done.rows_affected != 1 {
             return Err(StoreError::Conflict);
         }
+        // The outcome is kept with the follow-up, not copied into the
+        // audit log: it may repeat what a party said.
         change
             .commit(AuditEvent::case(
                 AuditAction::FollowUpDone,
@@ -279,7 +281,6 @@ impl Store {
                 serde_json::json!({
                     "follow_up": id,
                     "kind": kind,
-                    "outcome": outcome.trim(),
                     "performed": performed,
                 }),
             ))
