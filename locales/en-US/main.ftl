@@ -302,6 +302,7 @@ session-error-consent = Not every party has consented yet; the caucus cannot sta
 session-error-closed = This session has ended; only corrections can be recorded.
 session-error-party = That party is not in this case.
 session-error-not-caucus = This is not a caucus.
+session-error-note-not-shared = A mediator's note is for mediators only: it cannot be allowed out or conveyed to any party.
 error-item-empty = Write something or enter an amount.
 
 ## History (room)
@@ -318,6 +319,15 @@ room-edit = Edit
 room-editing = Editing entry { $id }
 room-correcting = This session has ended: saving records a correction of entry { $id }; the original stays as it was.
 room-edit-cancel = Cancel
+room-alone = Mediator alone
+room-alone-end = A party is back in the room
+room-alone-notice = Only you are in the room: every entry shows, each party's confidential ones and the mediators' notes included. Before anyone comes in, press “A party is back in the room” or F12.
+room-everything = Every entry (for the mediator only)
+room-mediators-only = Mediator's note, mediators only
+room-confidential = Confidential
+room-saved-note = Saved as a mediator's note. Notes are for mediators only and never show while a party is in the room; use “Mediator alone” to see them.
+room-saved-confidential = Saved as entry { $id }. It stays confidential until { $name } allows passing it on, so it does not show here; what was conveyed before stays as it was.
+room-editing-conveyed = Entry { $id } was conveyed to the other side: saving records the change as a new, confidential entry; what was conveyed stays as it was.
 cli-verify-ok = { $file }: the seal is valid. Sealed by { $signer } at { $when }. Nothing changed since.
 cli-verify-digest = SHA-256 of the sealed content: { $digest }
 cli-verify-appended = { $file }: the seal itself is valid, but content was appended after sealing.

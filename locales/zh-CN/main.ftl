@@ -299,6 +299,7 @@ session-error-consent = 还有当事人未同意调解，暂不能开始背对�
 session-error-closed = 本次调解已结束，只能记录更正。
 session-error-party = 该当事人不属于本案。
 session-error-not-caucus = 现在不是背对背调解阶段。
+session-error-note-not-shared = 调解员备注仅供调解员查看，不能允许转达，也不能转达给任何当事人。
 error-item-empty = 请填写内容或金额。
 
 ## 操作记录（调解室）
@@ -315,6 +316,15 @@ room-edit = 修改
 room-editing = 正在修改第 { $id } 条记录
 room-correcting = 本次调解已结束：保存后将作为对第 { $id } 条记录的更正另行记录，原记录保留。
 room-edit-cancel = 取消修改
+room-alone = 仅调解员在场
+room-alone-end = 当事人回到调解室
+room-alone-notice = 只有调解员在场：显示全部记录，包括各方的保密内容和调解员备注。任何人进入调解室之前，请点击“当事人回到调解室”或按 F12。
+room-everything = 全部记录（仅调解员可见）
+room-mediators-only = 调解员备注，仅调解员可见
+room-confidential = 保密
+room-saved-note = 已保存为调解员备注。备注仅供调解员查看，当事人在场时不显示；点击“仅调解员在场”可查看。
+room-saved-confidential = 已保存为第 { $id } 条记录。在 { $name } 同意转达之前该记录保密，因此此处不显示；已转达的内容保持不变。
+room-editing-conveyed = 第 { $id } 条记录已转达对方：保存后修改将作为新的一条保密记录，已转达的内容保持不变。
 cli-verify-ok = { $file }：印章有效。签章人：{ $signer }，时间：{ $when }。签章后文件未被改动。
 cli-verify-digest = 所签内容的 SHA-256：{ $digest }
 cli-verify-appended = { $file }：印章本身有效，但签章后文件又被追加了内容。

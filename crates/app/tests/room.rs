@@ -1,5 +1,7 @@
 //! The mediation room in the real widgets: what one party said in
-//! confidence never reaches the screen while another party is in the room.
+//! confidence never reaches the screen while another party is in the room,
+//! the mediator's notes never while any party is, and what was conveyed
+//! stays as it was conveyed.
 
 mod harness;
 
@@ -9,6 +11,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 
 const SECRET: &str = "其实最低五千元也可以接受";
 const OPEN: &str = "愿意先把管道修好";
+const NOTE: &str = "李玥提到邻居在背后议论，情绪很激动";
 
 /// The demo case, the room opened, every party's consent recorded, and the
 /// first caucus (李玥) started: all through the screens.
@@ -318,11 +321,119 @@ fn entries_are_edited_while_open_and_corrected_after_closing() {
         ui.click("保存记录").expect("save correction");
     });
     assert!(h.shows("赔偿八千元整"), "the original stays");
+    // The correction starts confidential: not on the screen the parties
+    // may still be looking at, and the mediator is told why.
+    assert!(h.ui().find("赔偿八千元整（含维修费）").is_err());
+    assert!(h.shows_fragment("同意转达之前该记录保密"));
+    h.interact(|ui| {
+        ui.click("仅调解员在场").expect("mediator alone");
+    });
     assert!(
         h.shows("赔偿八千元整（含维修费）"),
         "the correction is a new entry"
     );
     assert!(h.shows_fragment("更正第"));
+}
+
+/// Picks the kind of the next entry.
+fn kind(h: &mut Harness, kind: accord_core::ItemKind) {
+    h.send(Message::Room(
+        accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
+            value: kind,
+            label: String::new(),
+        }),
+    ));
+}
+
+#[test]
+fn a_mediators_note_is_not_on_screen_while_a_party_is_in_the_room() {
+    let mut h = in_first_caucus();
+    record(&mut h, SECRET);
+    kind(&mut h, accord_core::ItemKind::Note);
+    h.interact(|ui| {
+        type_into(ui, "room_text", NOTE);
+        ui.click("保存记录").expect("save the note");
+    });
+    assert!(
+        !h.shows_fragment(NOTE),
+        "not even in the caucus of the party it is about"
+    );
+    assert!(h.shows(SECRET), "李玥's own words are there");
+    assert!(
+        h.shows_fragment("已保存为调解员备注"),
+        "saved, and why not shown"
+    );
+    switch_to(&mut h, "王建国");
+    assert!(!h.shows_fragment(NOTE));
+    h.interact(|ui| {
+        ui.click("下一步").expect("joint closing");
+    });
+    assert!(h.shows("4 共同总结"));
+    assert!(!h.shows_fragment(NOTE), "nor in the joint room");
+    // With nobody but the mediator in the room it shows.
+    h.interact(|ui| {
+        ui.click("仅调解员在场").expect("mediator alone");
+    });
+    assert!(h.shows(NOTE));
+    assert!(h.shows("调解员备注，仅调解员可见"));
+    h.interact(|ui| {
+        ui.click("当事人回到调解室").expect("a party is back");
+    });
+    assert!(!h.shows_fragment(NOTE));
+    // The curtain ends "alone" too: whoever came in may still be there
+    // when it goes up.
+    h.interact(|ui| {
+        ui.click("仅调解员在场").expect("mediator alone");
+    });
+    h.send(Message::Key(Key::Named(Named::F12), Modifiers::empty()));
+    assert!(!h.shows_fragment(NOTE));
+    h.interact(|ui| {
+        ui.click("收起隐私帘").expect("raise");
+    });
+    assert!(!h.shows_fragment(NOTE));
+    // And after the session the screen shows the joint room's view.
+    h.interact(|ui| {
+        ui.click("结束调解").expect("end the session");
+    });
+    assert!(!h.shows_fragment(NOTE));
+}
+
+#[test]
+fn an_edit_after_conveying_leaves_what_the_other_side_heard() {
+    let mut h = in_first_caucus();
+    record(&mut h, OPEN);
+    h.interact(|ui| {
+        ui.click("允许转达").expect("may share");
+    });
+    switch_to(&mut h, "王建国");
+    h.interact(|ui| {
+        ui.click("标记为已转达").expect("convey");
+    });
+    switch_to(&mut h, "李玥");
+    h.interact(|ui| {
+        ui.click("修改").expect("edit button");
+    });
+    assert!(
+        h.shows_fragment("已转达对方：保存后"),
+        "the form says what happens"
+    );
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("room_text"))
+            .expect("text field");
+        let _ = ui.typewrite("，下周开工");
+        ui.click("保存记录").expect("save");
+    });
+    let revised = format!("{OPEN}，下周开工");
+    assert!(h.shows(&revised), "李玥 sees the new version");
+    assert!(h.shows(OPEN), "and what was conveyed");
+    assert!(h.shows_fragment("更正第"));
+    switch_to(&mut h, "王建国");
+    assert!(h.shows("已转达的对方内容"));
+    assert!(h.shows(OPEN), "王建国 still has what he heard");
+    assert!(
+        !h.shows_fragment("下周开工"),
+        "not the words 李玥 did not allow"
+    );
 }
 
 #[test]

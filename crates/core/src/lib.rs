@@ -28,8 +28,8 @@ pub use mediator::{Mediator, MediatorType};
 pub use money::{Currency, Money};
 pub use party::{Agent, NewParty, Party, PartyKind, PartyRole};
 pub use room::{
-    Disclosure, ItemKind, NewItem, Offer, Presence, RoomItem, RoomView, Session, SessionError,
-    StageKind, room_view,
+    Disclosure, ItemKind, ItemVersion, NewItem, Offer, Presence, RoomItem, RoomView, Session,
+    SessionError, StageKind, room_view,
 };
 pub use user::{LocalUser, UserRole};
 

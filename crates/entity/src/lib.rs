@@ -17,6 +17,7 @@ pub mod party;
 pub mod party_name_gram;
 pub mod payment;
 pub mod room_item;
+pub mod room_item_version;
 pub mod sealed_document;
 pub mod sealed_duplicate;
 pub mod session;

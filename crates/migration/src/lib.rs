@@ -28,6 +28,7 @@ mod m20261210_000007_seal_once;
 mod m20261211_000008_reminder_once;
 mod m20261215_000009_amendments;
 mod m20261216_000010_audit_chain;
+mod m20261217_000011_item_versions;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000008_reminder_once::Migration),
             Box::new(m20261215_000009_amendments::Migration),
             Box::new(m20261216_000010_audit_chain::Migration),
+            Box::new(m20261217_000011_item_versions::Migration),
         ]
     }
 }

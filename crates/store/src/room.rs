@@ -1,11 +1,18 @@
 //! Sessions and the items recorded in the room. Every entry is saved as
 //! it is made: one transaction with its audit event.
+//!
+//! What the other side heard never changes: an entry that was conveyed is
+//! not edited, the edit becomes a new confidential entry pointing at it
+//! (`corrects`), as a correction after closing does. An entry not yet
+//! conveyed is edited in place and its earlier wording kept in
+//! `room_item_versions` ([`Store::item_versions`]), not in the audit log.
+//! The mediator's notes stay confidential in every stage.
 
 use accord_core::{
-    AuditAction, CaseStatus, Choice, Currency, Disclosure, ItemKind, Money, NewItem, Offer,
-    RoomItem, Session, SessionError, StageKind,
+    AuditAction, CaseStatus, Choice, Currency, Disclosure, ItemKind, ItemVersion, Money, NewItem,
+    Offer, RoomItem, Session, SessionError, StageKind, ValidationError,
 };
-use accord_entity::{case, room_item, session, session_consent};
+use accord_entity::{case, room_item, room_item_version, session, session_consent};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, sea_query::Expr,
@@ -48,16 +55,7 @@ fn item_from(m: room_item::Model) -> Result<RoomItem> {
             )));
         }
     };
-    let offer = match (m.offer_minor, m.offer_currency, m.offer_terms) {
-        (None, _, None) => None,
-        (minor, currency, terms) => Some(Offer {
-            amount: match (minor, currency) {
-                (Some(minor), Some(c)) => Some(Money::new(minor, code::<Currency>(&c)?)),
-                _ => None,
-            },
-            terms: terms.unwrap_or_default(),
-        }),
-    };
+    let offer = offer_from(m.offer_minor, m.offer_currency, m.offer_terms)?;
     Ok(RoomItem {
         id: m.id,
         party_id: m.party_id,
@@ -70,6 +68,50 @@ fn item_from(m: room_item::Model) -> Result<RoomItem> {
         disclosure,
         corrects: m.corrects,
     })
+}
+
+/// An offer from its stored columns: amount, currency, terms.
+fn offer_from(
+    minor: Option<i64>,
+    currency: Option<String>,
+    terms: Option<String>,
+) -> Result<Option<Offer>> {
+    Ok(match (minor, currency, terms) {
+        (None, _, None) => None,
+        (minor, currency, terms) => Some(Offer {
+            amount: match (minor, currency) {
+                (Some(minor), Some(c)) => Some(Money::new(minor, code::<Currency>(&c)?)),
+                _ => None,
+            },
+            terms: terms.unwrap_or_default(),
+        }),
+    })
+}
+
+fn version_from(m: room_item_version::Model) -> Result<ItemVersion> {
+    Ok(ItemVersion {
+        item_id: m.item_id,
+        offer: offer_from(m.offer_minor, m.offer_currency, m.offer_terms)?,
+        text: m.text,
+        replaced_at: m.replaced_at,
+        replaced_by: m.replaced_by,
+    })
+}
+
+/// The stored disclosure columns: code, shared at, shared by.
+fn disclosure_columns(
+    d: &Disclosure,
+) -> (
+    String,
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<String>,
+) {
+    match d {
+        Disclosure::Shared { at, by } => {
+            (d.code().to_owned(), Some(crate::ms(*at)), Some(by.clone()))
+        }
+        _ => (d.code().to_owned(), None, None),
+    }
 }
 
 async fn find_item(conn: &impl ConnectionTrait, id: i64) -> Result<room_item::Model> {
@@ -277,49 +319,38 @@ impl Store {
         }
         let in_caucus = session.stage == StageKind::Caucus;
         let round = if in_caucus { session.round } else { 0 };
-        // What is said in the joint room was heard by everyone in it.
-        let disclosure = if in_caucus {
-            Disclosure::Confidential
-        } else {
-            Disclosure::Shared {
-                at: crate::now(),
-                by: actor.name.clone(),
-            }
-        };
-        // A correction is seen by whoever could see what it corrects.
-        let disclosure = match item.corrects {
-            Some(original) => {
-                let original = find_item(&*change, original).await?;
-
-                if original.session_id != session_id {
-                    return Err(StoreError::NotFound);
-                }
-                item_from(original)?.disclosure
-            }
-            None => disclosure,
-        };
-        let (shared_at, shared_by) = match &disclosure {
-            Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
-            _ => (None, None),
-        };
+        if let Some(original) = item.corrects
+            && find_item(&*change, original).await?.session_id != session_id
+        {
+            return Err(StoreError::NotFound);
+        }
+        let kind = item.kind.unwrap_or(ItemKind::Note);
+        // What a party says in the joint room was heard by everyone in it;
+        // a caucus entry, a note and a correction start confidential (the
+        // mediator conveys a correction again if the party allows).
+        let (disclosure, shared_at, shared_by) = disclosure_columns(&Disclosure::at_recording(
+            kind,
+            in_caucus,
+            item.corrects.is_some(),
+            crate::now(),
+            &actor.name,
+        ));
         let (offer_minor, offer_currency, offer_terms) = offer_columns(item.offer.as_ref());
         let model = room_item::ActiveModel {
             session_id: Set(session_id),
             case_id: Set(session.case_id),
             party_id: Set(item.party_id),
             issue_id: Set(item.issue_id),
-            kind: Set(item.kind.unwrap_or(ItemKind::Note).code().to_owned()),
+            kind: Set(kind.code().to_owned()),
             text: Set(item.text.trim().to_owned()),
             offer_minor: Set(offer_minor),
             offer_currency: Set(offer_currency),
             offer_terms: Set(offer_terms),
-
             round: Set(i32::try_from(round).unwrap_or(i32::MAX)),
             recorded_at: Set(crate::now()),
-            disclosure: Set(disclosure.code().to_owned()),
-            shared_at: Set(shared_at.map(crate::ms)),
+            disclosure: Set(disclosure),
+            shared_at: Set(shared_at),
             shared_by: Set(shared_by),
-
             corrects: Set(item.corrects),
             ..Default::default()
         }
@@ -334,7 +365,16 @@ impl Store {
         item_from(model)
     }
 
-    /// Edits an item while its session is open.
+    /// Edits an item while its session is open, and returns the entry that
+    /// now holds the words.
+    ///
+    /// An entry already conveyed to the other side is not changed: the
+    /// edit is saved as a new entry (same party, kind, issue and round)
+    /// that corrects it and starts confidential; the mediator conveys it
+    /// again if the party allows. Any other entry is changed in place and
+    /// its earlier wording kept as a version ([`Store::item_versions`]); a
+    /// party's permission to pass it on was for the earlier words, so an
+    /// edited entry is confidential again. The audit event names ids only.
     pub async fn edit_item(
         &self,
         actor: &Actor,
@@ -342,30 +382,98 @@ impl Store {
         text: &str,
         offer: Option<Offer>,
     ) -> Result<RoomItem> {
+        let has_offer = offer
+            .as_ref()
+            .is_some_and(|o| o.amount.is_some() || !o.terms.trim().is_empty());
+        if text.trim().is_empty() && !has_offer {
+            return Err(ValidationError::ItemEmpty.into());
+        }
         let change = self.write(actor).await?;
         let model = find_item(&*change, item_id).await?;
         if load_session(&*change, model.session_id).await?.is_closed() {
             return Err(SessionError::Closed.into());
         }
-        let mut active: room_item::ActiveModel = model.clone().into();
-        active.text = Set(text.trim().to_owned());
         let (minor, currency, terms) = offer_columns(offer.as_ref());
-        active.offer_minor = Set(minor);
-        active.offer_currency = Set(currency);
-        active.offer_terms = Set(terms);
-        let updated = active.update(&*change).await?;
+        let now = crate::now();
+        if model.disclosure == Disclosure::Confidential.code()
+            || model.disclosure == Disclosure::MayShare.code()
+        {
+            let version = room_item_version::ActiveModel {
+                item_id: Set(model.id),
+                text: Set(model.text.clone()),
+                offer_minor: Set(model.offer_minor),
+                offer_currency: Set(model.offer_currency.clone()),
+                offer_terms: Set(model.offer_terms.clone()),
+                replaced_at: Set(now),
+                replaced_by: Set(actor.name.clone()),
+                ..Default::default()
+            }
+            .insert(&*change)
+            .await?;
+            let mut active: room_item::ActiveModel = model.clone().into();
+            active.text = Set(text.trim().to_owned());
+            active.offer_minor = Set(minor);
+            active.offer_currency = Set(currency);
+            active.offer_terms = Set(terms);
+            active.disclosure = Set(Disclosure::Confidential.code().to_owned());
+            let updated = active.update(&*change).await?;
+            change
+                .commit(AuditEvent::case(
+                    AuditAction::ItemEdited,
+                    model.case_id,
+                    serde_json::json!({ "item_id": item_id, "version_id": version.id }),
+                ))
+                .await?;
+            return item_from(updated);
+        }
+        // Conveyed: what the other side heard stays; the new words are a
+        // new entry of their own.
+        let revision = room_item::ActiveModel {
+            session_id: Set(model.session_id),
+            case_id: Set(model.case_id),
+            party_id: Set(model.party_id),
+            issue_id: Set(model.issue_id),
+            kind: Set(model.kind.clone()),
+            text: Set(text.trim().to_owned()),
+            offer_minor: Set(minor),
+            offer_currency: Set(currency),
+            offer_terms: Set(terms),
+            round: Set(model.round),
+            recorded_at: Set(now),
+            disclosure: Set(Disclosure::Confidential.code().to_owned()),
+            shared_at: Set(None),
+            shared_by: Set(None),
+            corrects: Set(Some(model.id)),
+            ..Default::default()
+        }
+        .insert(&*change)
+        .await?;
         change
             .commit(AuditEvent::case(
                 AuditAction::ItemEdited,
                 model.case_id,
-                serde_json::json!({ "item_id": item_id }),
+                serde_json::json!({ "item_id": item_id, "revision_id": revision.id }),
             ))
             .await?;
-        item_from(updated)
+        item_from(revision)
+    }
+
+    /// The earlier wordings of an entry edited in place, oldest first.
+    /// They are the entry's: show them only where the entry may show.
+    pub async fn item_versions(&self, item_id: i64) -> Result<Vec<ItemVersion>> {
+        room_item_version::Entity::find()
+            .filter(room_item_version::Column::ItemId.eq(item_id))
+            .order_by_asc(room_item_version::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(version_from)
+            .collect()
     }
 
     /// Changes who may see an item: the party allows sharing (or takes it
-    /// back), or the mediator conveys it to the other side.
+    /// back), or the mediator conveys it to the other side. A mediator's
+    /// note stays confidential ([`SessionError::NoteNotShared`]).
     pub async fn set_disclosure(
         &self,
         actor: &Actor,
@@ -374,13 +482,11 @@ impl Store {
     ) -> Result<RoomItem> {
         let change = self.write(actor).await?;
         let model = find_item(&*change, item_id).await?;
+        item_from(model.clone())?.may_become(&disclosure)?;
         let mut active: room_item::ActiveModel = model.clone().into();
-        active.disclosure = Set(disclosure.code().to_owned());
-        let (at, by) = match &disclosure {
-            Disclosure::Shared { at, by } => (Some(*at), Some(by.clone())),
-            _ => (None, None),
-        };
-        active.shared_at = Set(at.map(crate::ms));
+        let (code, at, by) = disclosure_columns(&disclosure);
+        active.disclosure = Set(code);
+        active.shared_at = Set(at);
         active.shared_by = Set(by);
         let updated = active.update(&*change).await?;
         change.commit(AuditEvent::case(

@@ -40,6 +40,7 @@ macro_rules! for_each_table {
         $m!(session);
         $m!(session_consent);
         $m!(room_item);
+        $m!(room_item_version);
         $m!(agreement);
         $m!(agreement_version);
         $m!(agreement_amendment);

@@ -68,6 +68,24 @@ async fn fill(store: &Store) -> i64 {
         )
         .await
         .expect("item");
+    // The mediator's note, edited: its earlier wording is kept.
+    let note = store
+        .record_item(
+            &me,
+            session.id,
+            &NewItem {
+                party_id: case.parties[0].id,
+                kind: Some(ItemKind::Note),
+                text: "李玥情绪激动".into(),
+                ..NewItem::default()
+            },
+        )
+        .await
+        .expect("note");
+    store
+        .edit_item(&me, note.id, "李玥情绪激动，先别提金额", None)
+        .await
+        .expect("edited");
     store
         .set_disclosure(
             &me,

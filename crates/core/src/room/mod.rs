@@ -4,7 +4,11 @@
 //!
 //! Confidentiality is a data rule here, not a view trick: [`room_view`] is
 //! the only way the app gets items to draw, and it takes the party present
-//! as input.
+//! as input. What an entry starts as is decided here too
+//! ([`Disclosure::at_recording`]): said in the joint room it is shared;
+//! said in a caucus, a mediator's note, a correction or a new version of
+//! a conveyed entry starts confidential. A note never leaves the mediators
+//! ([`RoomItem::may_become`]).
 //!
 //! The session itself (stages, consent, caucus rounds, the checklist) is
 //! in `session`.
@@ -40,6 +44,14 @@ crate::choice! {
     }
 }
 
+impl ItemKind {
+    /// The mediator's own notes: for mediators only, never shown while a
+    /// party is in the room and never passed on.
+    pub fn mediators_only(self) -> bool {
+        self == Self::Note
+    }
+}
+
 /// Who may see an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Disclosure {
@@ -65,6 +77,30 @@ impl Disclosure {
     pub fn allows_sharing(&self) -> bool {
         !matches!(self, Self::Confidential)
     }
+
+    /// Who may see an entry when it is recorded. What a party says in the
+    /// joint room was heard by everyone in it: shared at once (at `at`, by
+    /// `by`). Everything else starts confidential: what is said in a
+    /// caucus, the mediator's notes (in every stage), a correction, and a
+    /// new version of an entry already conveyed (`revision`), which the
+    /// other side has not heard; the mediator conveys it again if the
+    /// party allows.
+    pub fn at_recording(
+        kind: ItemKind,
+        in_caucus: bool,
+        revision: bool,
+        at: DateTime<Utc>,
+        by: &str,
+    ) -> Self {
+        if in_caucus || revision || kind.mediators_only() {
+            Self::Confidential
+        } else {
+            Self::Shared {
+                at,
+                by: by.to_owned(),
+            }
+        }
+    }
 }
 
 /// An offer: an amount and/or terms.
@@ -89,8 +125,34 @@ pub struct RoomItem {
     pub round: u32,
     pub recorded_at: DateTime<Utc>,
     pub disclosure: Disclosure,
-    /// The item this one corrects (after the session was closed).
+    /// The item this one corrects: a correction after the session was
+    /// closed, or a new version of an entry that had been conveyed (which
+    /// itself stays as it was conveyed).
     pub corrects: Option<i64>,
+}
+
+impl RoomItem {
+    /// Whether the entry may be given this disclosure: a mediator's note
+    /// stays confidential.
+    pub fn may_become(&self, disclosure: &Disclosure) -> Result<(), SessionError> {
+        if self.kind.mediators_only() && disclosure.allows_sharing() {
+            Err(SessionError::NoteNotShared)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// An earlier wording of an entry, kept when the entry was edited in place
+/// (it had not been conveyed). It is seen by whoever may see the entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemVersion {
+    pub item_id: i64,
+    pub text: String,
+    pub offer: Option<Offer>,
+    /// When the edit replaced this wording, and by whom.
+    pub replaced_at: DateTime<Utc>,
+    pub replaced_by: String,
 }
 
 /// What the mediator types for a new item.
@@ -101,7 +163,8 @@ pub struct NewItem {
     pub kind: Option<ItemKind>,
     pub text: String,
     pub offer: Option<Offer>,
-    /// Set when this item corrects an earlier one after the session closed.
+    /// Set when this item corrects an earlier one after the session closed
+    /// (the correction starts confidential).
     pub corrects: Option<i64>,
 }
 
@@ -121,13 +184,17 @@ impl NewItem {
 }
 
 /// Where the room is: the whole room together, one party alone with the
-/// mediator, or the curtain down.
+/// mediator, the mediator alone, or the curtain down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
-    /// Everybody is in the room: only what may be shared.
+    /// Everybody is in the room: only what may be shared, no notes.
     Joint,
-    /// One party is in the room with the mediator.
+    /// One party is in the room with the mediator: their entries and what
+    /// the others allowed to pass on, no notes.
     Caucus(i64),
+    /// Only the mediator is in the room (they said so): everything
+    /// recorded, the mediator's notes included.
+    Alone,
     /// The privacy curtain: nothing recorded is shown.
     Curtain,
 }
@@ -135,8 +202,9 @@ pub enum Presence {
 /// What the screen facing the room may show, built from all items.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RoomView<'a> {
-    /// Items of the party present (all of them), or in the joint room the
-    /// items any party allowed to share.
+    /// Items of the party present (all but the mediator's notes), in the
+    /// joint room the items any party allowed to share, with the mediator
+    /// alone every item.
     pub own: Vec<&'a RoomItem>,
     /// Items the other parties allowed to share and the mediator has
     /// conveyed already.
@@ -159,19 +227,22 @@ impl RoomView<'_> {
 /// The one function that decides what the room sees. In a caucus with
 /// party P it returns P's items and only those items of other parties that
 /// they allowed to share; in the joint room only items that may be shared;
-/// under the curtain nothing.
+/// while any party is in the room never a mediator's note (whatever an
+/// older version stored as its disclosure); with the mediator alone
+/// everything; under the curtain nothing.
 pub fn room_view(items: &[RoomItem], presence: Presence) -> RoomView<'_> {
     let mut view = RoomView::default();
+    let before_a_party = items.iter().filter(|i| !i.kind.mediators_only());
     match presence {
         Presence::Curtain => {}
+        Presence::Alone => view.own = items.iter().collect(),
         Presence::Joint => {
-            view.own = items
-                .iter()
+            view.own = before_a_party
                 .filter(|i| i.disclosure.allows_sharing())
                 .collect();
         }
         Presence::Caucus(party) => {
-            for item in items {
+            for item in before_a_party {
                 if item.party_id == party {
                     view.own.push(item);
                 } else {
@@ -237,7 +308,7 @@ mod tests {
             id,
             party_id: party,
             issue_id: None,
-            kind: ItemKind::Note,
+            kind: ItemKind::Statement,
             text: text.into(),
             offer: None,
             round: 1,
@@ -287,6 +358,67 @@ mod tests {
         assert_eq!(room_view(&items, Presence::Curtain).all().count(), 0);
     }
 
+    #[test]
+    fn a_mediators_note_shows_only_to_the_mediator_alone() {
+        let mut note = item(5, 1, Disclosure::Confidential, "A 情绪激动，先别提金额");
+        note.kind = ItemKind::Note;
+        // A note an older version stored as shared is still the mediator's.
+        let mut old_note = item(6, 2, shared(), "B 可能有律师");
+        old_note.kind = ItemKind::Note;
+        let items = vec![item(1, 1, shared(), "A 承认漏水"), note, old_note];
+        for presence in [
+            Presence::Joint,
+            Presence::Caucus(1),
+            Presence::Caucus(2),
+            Presence::Curtain,
+        ] {
+            let ids: Vec<i64> = room_view(&items, presence).all().map(|i| i.id).collect();
+            assert!(!ids.contains(&5) && !ids.contains(&6), "{presence:?}");
+        }
+        let alone: Vec<i64> = room_view(&items, Presence::Alone)
+            .all()
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(alone, vec![1, 5, 6]);
+        // And it can never be allowed out.
+        assert_eq!(
+            items[1].may_become(&Disclosure::MayShare),
+            Err(SessionError::NoteNotShared)
+        );
+        assert_eq!(
+            items[1].may_become(&shared()),
+            Err(SessionError::NoteNotShared)
+        );
+        assert_eq!(items[1].may_become(&Disclosure::Confidential), Ok(()));
+        assert_eq!(items[0].may_become(&Disclosure::MayShare), Ok(()));
+    }
+
+    #[test]
+    fn only_what_a_party_says_in_the_joint_room_starts_shared() {
+        let at = Utc::now();
+        let start =
+            |kind, caucus, revision| Disclosure::at_recording(kind, caucus, revision, at, "边文玲");
+        assert_eq!(
+            start(ItemKind::Statement, false, false),
+            Disclosure::Shared {
+                at,
+                by: "边文玲".into()
+            }
+        );
+        assert_eq!(
+            start(ItemKind::Statement, true, false),
+            Disclosure::Confidential
+        );
+        assert_eq!(
+            start(ItemKind::Note, false, false),
+            Disclosure::Confidential
+        );
+        assert_eq!(
+            start(ItemKind::Offer, false, true),
+            Disclosure::Confidential
+        );
+    }
+
     fn disclosure() -> impl Strategy<Value = Disclosure> {
         prop_oneof![
             Just(Disclosure::Confidential),
@@ -298,14 +430,17 @@ mod tests {
     proptest! {
         #[test]
         fn no_view_ever_holds_another_partys_confidential_item(
-            raw in proptest::collection::vec((1i64..5, disclosure(), "\\PC{0,12}"), 0..60),
+            raw in proptest::collection::vec((1i64..5, disclosure(), "\\PC{0,12}", any::<bool>()), 0..60),
             present in 1i64..5,
         ) {
             let items: Vec<RoomItem> = raw
                 .into_iter()
                 .enumerate()
-                .map(|(i, (party, d, text))| {
+                .map(|(i, (party, d, text, note))| {
                     let mut it = item(i as i64, party, d, &text);
+                    if note {
+                        it.kind = ItemKind::Note;
+                    }
                     if i % 2 == 0 {
                         it.offer = Some(Offer { amount: Some(Money::new(i as i64 * 100, Currency::Cny)), terms: text });
                     }
@@ -315,19 +450,24 @@ mod tests {
             let view = room_view(&items, Presence::Caucus(present));
             for shown in view.all() {
                 prop_assert!(shown.party_id == present || shown.disclosure.allows_sharing());
+                prop_assert!(shown.kind != ItemKind::Note, "no note before a party");
             }
             // The "to convey" list is exactly the others' may-share items.
             let expected: Vec<i64> = items
                 .iter()
-                .filter(|i| i.party_id != present && i.disclosure == Disclosure::MayShare)
+                .filter(|i| i.party_id != present && i.disclosure == Disclosure::MayShare && i.kind != ItemKind::Note)
                 .map(|i| i.id)
                 .collect();
             prop_assert_eq!(view.to_convey.iter().map(|i| i.id).collect::<Vec<_>>(), expected);
-            // Every own item is shown, nothing is lost for the party present.
-            prop_assert_eq!(view.own.len(), items.iter().filter(|i| i.party_id == present).count());
+            // Every own entry is shown (notes aside), nothing is lost for
+            // the party present.
+            prop_assert_eq!(view.own.len(), items.iter().filter(|i| i.party_id == present && i.kind != ItemKind::Note).count());
             for joint in room_view(&items, Presence::Joint).all() {
                 prop_assert!(joint.disclosure.allows_sharing());
+                prop_assert!(joint.kind != ItemKind::Note);
             }
+            // The mediator alone sees everything.
+            prop_assert_eq!(room_view(&items, Presence::Alone).all().count(), items.len());
             // The chart draws exactly the offers of the visible items.
             let mut points = offer_points(&items, Presence::Caucus(present));
             let mut expected: Vec<(i64, i64)> = view

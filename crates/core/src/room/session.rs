@@ -38,6 +38,10 @@ pub enum SessionError {
     UnknownParty,
     #[error("not in a caucus")]
     NotInCaucus,
+    /// The mediator's notes are for mediators only: they are never passed
+    /// on, nor allowed to be.
+    #[error("a mediator's note is never shared")]
+    NoteNotShared,
 }
 
 impl SessionError {
@@ -48,6 +52,7 @@ impl SessionError {
             Self::Closed => "session-error-closed",
             Self::UnknownParty => "session-error-party",
             Self::NotInCaucus => "session-error-not-caucus",
+            Self::NoteNotShared => "session-error-note-not-shared",
         }
     }
 }

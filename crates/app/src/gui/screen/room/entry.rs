@@ -1,6 +1,7 @@
 //! The entry form: who speaks, what kind of entry, about which issue, the
 //! text, and for an offer its amount and terms. The same form edits an
-//! entry while the session is open and corrects one once it is closed.
+//! entry while the session is open (an entry already conveyed gets a new,
+//! confidential version instead) and corrects one once it is closed.
 
 use accord_core::{ItemKind, Presence, StageKind};
 use iced::{
@@ -182,8 +183,13 @@ impl Room {
         ]
         .spacing(theme::TIGHT);
         if let Some(id) = self.draft.editing {
+            let conveyed = self.items.iter().any(|i| {
+                i.id == id && matches!(i.disclosure, accord_core::Disclosure::Shared { .. })
+            });
             let key = if self.session.is_closed() {
                 "room-correcting"
+            } else if conveyed {
+                "room-editing-conveyed"
             } else {
                 "room-editing"
             };

@@ -1,7 +1,8 @@
 //! The lists of entries: everything said in the joint room, the party
 //! present's own entries in a caucus, what the other side allowed to pass
-//! on, and what was conveyed already. One function draws them all; a
-//! [`List`] says which one it is and so what differs.
+//! on, what was conveyed already, and everything recorded for the mediator
+//! alone. One function draws them all; a [`List`] says which one it is and
+//! so what differs.
 
 use accord_core::{Disclosure, RoomItem};
 use iced::{
@@ -28,6 +29,9 @@ pub(super) enum List {
     /// The other side's entries already conveyed: "From …" above each; no
     /// placeholder when there are none (the list is then not shown).
     Conveyed,
+    /// Every entry, for the mediator alone: whose compartment it is in,
+    /// the entry, who may see it, and its edit button.
+    Everything,
 }
 
 impl List {
@@ -166,6 +170,17 @@ impl Room {
                 List::Conveyed => column![self.said_by(ctx, item), self.item_line(ctx, item)]
                     .spacing(2)
                     .into(),
+                List::Everything => row![
+                    text(self.name(item.party_id))
+                        .size(ctx.sizes.body())
+                        .width(120),
+                    self.item_line(ctx, item).width(Fill),
+                    who_may_see(ctx, item),
+                    self.edit_button(ctx, item),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center)
+                .into(),
             };
             list = list.push(entry);
         }
@@ -191,6 +206,23 @@ fn share_control<'a>(ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
                 .into()
         }
     }
+}
+
+/// Who may see an entry, in words: the mediators only (a note), the party
+/// only, the party allows passing it on, or when it was conveyed.
+fn who_may_see<'a>(ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
+    let words = match &item.disclosure {
+        _ if item.kind.mediators_only() => ctx.tr("room-mediators-only"),
+        Disclosure::Confidential => ctx.tr("room-confidential"),
+        Disclosure::MayShare => ctx.tr("room-may-share"),
+        Disclosure::Shared { at, .. } => {
+            ctx.tr_args("room-shared-at", &[("when", ctx.datetime(*at))])
+        }
+    };
+    text(words)
+        .size(ctx.sizes.small())
+        .style(theme::muted_text)
+        .into()
 }
 
 /// The placeholder of an empty list.

@@ -1,7 +1,11 @@
 //! The mediation room: what the mediator has on screen while the parties
 //! sit in front of it. Everything drawn from the recorded items goes through
 //! [`accord_core::room_view`] with the party present, so one party's
-//! confidential words never reach the screen while another is in the room.
+//! confidential words never reach the screen while another is in the room,
+//! and the mediator's notes never while any party is. Only when the
+//! mediator says nobody else is in the room ("mediator alone") does
+//! everything show, notes included, until a party comes back, the stage
+//! changes, another party is invited in or the curtain goes down.
 //!
 //! This module holds the room's state, its [`Message`], `update`, the
 //! keyboard and the jobs (saving the session and the entries). The page is
@@ -16,7 +20,7 @@ mod view;
 
 use accord_core::{
     AuditAction, Case, Currency, Disclosure, ItemKind, Money, NewItem, Offer, Party, Presence,
-    RoomItem, Session, SessionError, StageKind, ValidationError,
+    RoomItem, Session, SessionError, StageKind, ValidationError, room_view,
 };
 use accord_store::{Actor, Store, StoreError};
 use chrono::Utc;
@@ -57,8 +61,24 @@ pub struct Room {
     pub curtain: bool,
     /// A party switch waiting for the mediator's confirmation.
     pub confirm_switch: Option<i64>,
+    /// The mediator said nobody else is in the room: everything recorded
+    /// shows, the mediator's notes included.
+    pub alone: bool,
     draft: Draft,
     error: Option<Problem>,
+    /// Why an entry just saved does not show (it is confidential, or a
+    /// mediator's note, and someone is in the room).
+    notice: Option<Saved>,
+}
+
+/// An entry saved that the room's screen may not show now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    /// A mediator's note: it shows only to the mediator alone.
+    Note,
+    /// A confidential entry (a new version of a conveyed one, or a
+    /// correction) of this party.
+    Confidential { id: i64, party: i64 },
 }
 
 /// Something to tell the mediator.
@@ -89,6 +109,8 @@ pub enum Message {
     CancelSwitch,
     /// The privacy curtain goes down or up.
     Curtain(bool),
+    /// The mediator is alone in the room (true), or a party came back.
+    Alone(bool),
     /// The speaker of a joint-session entry was picked.
     SpeakerPicked(PartyChoice),
     /// The kind of the new entry was picked.
@@ -134,8 +156,10 @@ impl Room {
             items,
             curtain: false,
             confirm_switch: None,
+            alone: false,
             draft: Draft::default(),
             error: None,
+            notice: None,
         }
     }
 
@@ -155,9 +179,26 @@ impl Room {
     pub fn presence(&self) -> Presence {
         if self.curtain {
             Presence::Curtain
+        } else if self.alone {
+            Presence::Alone
         } else {
             self.session.presence()
         }
+    }
+
+    /// Tells the mediator why an entry just saved is not on screen.
+    fn explain_if_hidden(&mut self, item: &RoomItem) {
+        let items = std::slice::from_ref(item);
+        self.notice = if room_view(items, self.presence()).all().next().is_some() {
+            None
+        } else if item.kind.mediators_only() {
+            Some(Saved::Note)
+        } else {
+            Some(Saved::Confidential {
+                id: item.id,
+                party: item.party_id,
+            })
+        };
     }
 
     /// Applies a session step locally at once (the screen changes in the
@@ -201,9 +242,24 @@ impl Room {
     /// job.
     pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         let parties = self.party_ids();
+        // What the mediator does next replaces the word about the last
+        // entry saved; a job coming back does not.
+        if !matches!(
+            message,
+            Message::SessionSaved(_)
+                | Message::Recorded(_)
+                | Message::Replaced(_)
+                | Message::Remembered(_)
+                | Message::TextChanged(_)
+                | Message::AmountChanged(_)
+                | Message::TermsChanged(_)
+        ) {
+            self.notice = None;
+        }
         match message {
             Message::GoTo(stage) => {
                 self.draft = Draft::default();
+                self.alone = false;
                 self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties))
             }
 
@@ -221,6 +277,7 @@ impl Room {
             Message::ConfirmSwitch => match self.confirm_switch.take() {
                 Some(party) => {
                     self.draft = Draft::default();
+                    self.alone = false;
                     self.step(ctx, AuditAction::PartySwitched, |s| {
                         s.switch_party(party, &parties)
                     })
@@ -233,6 +290,18 @@ impl Room {
             }
             Message::Curtain(down) => {
                 self.curtain = down;
+                // Whoever made it come down may still be there when it
+                // goes up.
+                if down {
+                    self.alone = false;
+                }
+                Action::None
+            }
+            Message::Alone(alone) => {
+                self.alone = alone;
+                if !alone {
+                    self.draft = Draft::default();
+                }
                 Action::None
             }
             Message::SpeakerPicked(p) => {
@@ -329,9 +398,14 @@ impl Room {
         }
     }
 
-    /// Changes who may hear an entry, at once and in the store.
+    /// Changes who may hear an entry, at once and in the store. A
+    /// mediator's note is refused here as the store would refuse it.
     fn disclose(&mut self, ctx: &Ctx<'_>, id: i64, disclosure: Disclosure) -> Action<Message> {
         if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
+            if let Err(e) = item.may_become(&disclosure) {
+                self.error = Some(Problem::Session(e));
+                return Action::None;
+            }
             item.disclosure = disclosure.clone();
         }
         let actor = ctx.actor();
@@ -340,8 +414,9 @@ impl Room {
         })
     }
 
-    /// Saves the form: an edit of an entry while the session is open, a
-    /// correction once it is closed, otherwise a new entry.
+    /// Saves the form: an edit of an entry while the session is open (a
+    /// new confidential version if the entry was conveyed), a correction
+    /// once it is closed, otherwise a new entry.
     fn record(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
         let kind = self.draft.kind.unwrap_or(self.default_kind());
         let amount = match self.draft.amount.trim() {
@@ -401,6 +476,7 @@ impl Room {
     fn recorded(&mut self, result: Result<RoomItem, StoreError>) {
         match result {
             Ok(item) => {
+                self.explain_if_hidden(&item);
                 self.items.push(item);
                 let keep = (self.draft.speaker, self.draft.kind, self.draft.issue);
                 self.draft = Draft {
@@ -423,15 +499,24 @@ impl Room {
         }
     }
 
-    /// An edited or re-disclosed entry came back from the store.
+    /// An edited or re-disclosed entry came back from the store: the same
+    /// entry changed, or a new version of a conveyed entry (which itself
+    /// stays as it was).
     fn replaced(&mut self, result: Result<RoomItem, StoreError>) {
         match result {
             Ok(item) => {
-                if self.draft.editing == Some(item.id) {
-                    self.draft = Draft::default();
-                }
-                if let Some(slot) = self.items.iter_mut().find(|i| i.id == item.id) {
-                    *slot = item;
+                if let Some(at) = self.items.iter().position(|i| i.id == item.id) {
+                    if self.draft.editing == Some(item.id) {
+                        self.draft = Draft::default();
+                        self.explain_if_hidden(&item);
+                    }
+                    self.items[at] = item;
+                } else {
+                    if item.corrects.is_some() && item.corrects == self.draft.editing {
+                        self.draft = Draft::default();
+                    }
+                    self.explain_if_hidden(&item);
+                    self.items.push(item);
                 }
             }
             Err(e) => self.error = Some(Problem::Store(e)),

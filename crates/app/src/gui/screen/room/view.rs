@@ -1,7 +1,8 @@
-//! The room's page: the top line (back, case number, timer, curtain,
-//! close), the stage bar, notices and problems, then the checklist beside
-//! the main column, which shows what the stage and the presence allow and
-//! ends with the offers chart. The curtain replaces all of it.
+//! The room's page: the top line (back, case number, timer, mediator
+//! alone, curtain, close), the stage bar, notices and problems, then the
+//! checklist beside the main column, which shows what the stage and the
+//! presence allow and ends with the offers chart. The curtain replaces all
+//! of it.
 
 use accord_core::{
     Currency, Money, Presence, SessionError, StageKind,
@@ -14,7 +15,7 @@ use iced::{
     widget::{button, canvas, column, container, row, scrollable, space, text},
 };
 
-use super::{Message, Problem, Room, items::List};
+use super::{Message, Problem, Room, Saved, items::List};
 use crate::gui::{Ctx, chart, theme, widgets};
 
 impl Room {
@@ -42,6 +43,15 @@ impl Room {
             text(ctx.tr_args("room-timer", &[("time", timer)]))
                 .size(size)
                 .style(theme::muted_text),
+            if self.alone {
+                button(text(ctx.tr("room-alone-end")).size(size))
+                    .style(button::primary)
+                    .on_press(Message::Alone(false))
+            } else {
+                button(text(ctx.tr("room-alone")).size(size))
+                    .style(button::secondary)
+                    .on_press(Message::Alone(true))
+            },
             button(text(ctx.tr("room-curtain")).size(size))
                 .style(button::secondary)
                 .on_press(Message::Curtain(true)),
@@ -64,6 +74,29 @@ impl Room {
                 .padding(theme::GAP)
                 .width(Fill)
                 .style(theme::notice),
+            );
+        }
+        if self.alone {
+            page = page.push(
+                container(text(ctx.tr("room-alone-notice")).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::notice),
+            );
+        }
+        if let Some(saved) = self.notice {
+            let message = match saved {
+                Saved::Note => ctx.tr("room-saved-note"),
+                Saved::Confidential { id, party } => ctx.tr_args(
+                    "room-saved-confidential",
+                    &[("id", id.to_string()), ("name", self.name(party))],
+                ),
+            };
+            page = page.push(
+                container(text(message).size(size))
+                    .padding(theme::GAP)
+                    .width(Fill)
+                    .style(theme::notice),
             );
         }
         if let Some(problem) = &self.error {
@@ -110,9 +143,22 @@ impl Room {
 
     /// The main column: what this stage shows to whoever is in the room.
     fn main<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
-        let presence = self.session.presence();
+        let presence = self.presence();
         let view = room_view(&self.items, presence);
         let mut main = column![].spacing(theme::GAP);
+        if presence == Presence::Alone {
+            // Nobody but the mediator: every entry, the notes included.
+            if !self.session.is_closed() || self.draft.editing.is_some() {
+                main = main.push(self.entry_form(ctx));
+            }
+            main = main.push(self.item_list(
+                ctx,
+                List::Everything,
+                ctx.tr("room-everything"),
+                &view.own,
+            ));
+            return main.push(self.offers(ctx, presence)).into();
+        }
         match self.session.stage {
             StageKind::Opening => {
                 main = main.push(self.consents(ctx));
