@@ -433,6 +433,14 @@ cli-db-copied = Copied { $rows } rows in { $tables } tables from { $from } to { 
 error-copy-target-not-empty = The target database is not empty ({ $table } has { $rows } rows). Copy only into a new, empty database; nothing was written.
 error-copy-mismatch = After copying, { $table } differs ({ $source } rows in the source, { $target } in the target). The copy was undone; nothing was written.
 
+## Checking the audit trail (accord audit verify)
+cli-audit-intact = { $count } events, chain intact, head { $head }.
+cli-audit-empty = No audit events yet: there is nothing to verify.
+cli-audit-changed = The audit trail is broken at event { $id } ({ $at }, { $action }): its content does not match its hash. It was changed after it was written, or forged.
+cli-audit-deleted = The audit trail is broken at event { $id } ({ $at }, { $action }): it is chained to an event that is not there. An event before it was deleted, or the one before it was rewritten.
+cli-audit-inserted = The audit trail is broken at event { $id } ({ $at }, { $action }): it is not part of the chain, the next genuine event is chained past it. It was inserted afterwards.
+cli-audit-intact-before = Events before it that verify: { $count }.
+
 # Errors of the app itself (renovation): a job that stopped, secrets, mail.
 error-job-stopped = Something went wrong inside Accord; nothing you typed was lost. Please try again.
 error-secret-key-file = This computer's key file { $path } cannot be used.

@@ -424,6 +424,14 @@ cli-db-copied = 已从 { $from } 复制 { $tables } 张表共 { $rows } 行到 {
 error-copy-target-not-empty = 目标数据库不是空的（{ $table } 已有 { $rows } 行）。只能复制到新建的空数据库；未写入任何数据。
 error-copy-mismatch = 复制后 { $table } 不一致（源库 { $source } 行，目标库 { $target } 行）。复制已撤销，未写入任何数据。
 
+## 校验审计记录（accord audit verify）
+cli-audit-intact = 共 { $count } 条审计记录，哈希链完整，链头 { $head }。
+cli-audit-empty = 尚无审计记录，无需校验。
+cli-audit-changed = 审计记录在编号 { $id } 的记录处断裂（{ $at }，{ $action }）：其内容与其哈希值不符。该记录写入后被改动过，或系伪造。
+cli-audit-deleted = 审计记录在编号 { $id } 的记录处断裂（{ $at }，{ $action }）：它所链接的上一条记录不存在。此前有记录被删除，或其上一条记录被改写。
+cli-audit-inserted = 审计记录在编号 { $id } 的记录处断裂（{ $at }，{ $action }）：它不在哈希链中，其后的真实记录越过它链接到前一条。该记录系事后插入。
+cli-audit-intact-before = 此前校验无误的记录：{ $count } 条。
+
 # 程序自身的错误（整修）：任务中断、密钥、邮件。
 error-job-stopped = Accord 内部出错，您输入的内容均未丢失，请重试。
 error-secret-key-file = 本机的密钥文件 { $path } 无法使用。

@@ -59,11 +59,25 @@ enum Command {
         #[command(subcommand)]
         command: CasesCommand,
     },
+    /// The audit trail: who changed what, when.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// The database itself: schema and moving data between back ends.
     Db {
         #[command(subcommand)]
         command: DbCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the audit trail's hash chain: that no event was changed,
+    /// deleted or inserted after it was written. Prints the number of
+    /// events and the newest one's hash; exit code 1 when the chain is
+    /// broken, naming the first event where it breaks.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -198,6 +212,13 @@ fn main() -> anyhow::Result<()> {
             command: CasesCommand::List { json },
         }) => {
             runtime.block_on(cli::list_cases(args.db.as_deref(), json))?;
+        }
+        Some(Command::Audit {
+            command: AuditCommand::Verify,
+        }) => {
+            if !runtime.block_on(cli::audit_verify(args.db.as_deref()))? {
+                std::process::exit(1);
+            }
         }
         Some(Command::Db {
             command: DbCommand::Migrate,

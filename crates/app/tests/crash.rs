@@ -10,12 +10,15 @@
 //! times (every `…_at` column, `at`, `not_before`), and what is made fresh
 //! each time: the centre's key pair and certificate, the sealed PDF (it
 //! carries its creation and signing time; so do its SHA-256 and the copy
-//! attached to each email), the emails' Message-IDs, and those SHA-256s in
-//! the audit log's details. Masked values are numbered in order of first
+//! attached to each email), the emails' Message-IDs, those SHA-256s in
+//! the audit log's details, and the audit chain's hashes (they cover the
+//! events' times). Masked values are numbered in order of first
 //! appearance, so equal values stay equal: the attachment of every email
-//! must be the sealed document itself. Ids are not masked: a transaction
-//! rolled back leaves SQLite's id counters (`sqlite_sequence`) as they were,
-//! so they match a clean run's too.
+//! must be the sealed document itself, and each event's `prev_hash` the
+//! `hash` of the event before it. Ids are not masked: a transaction rolled
+//! back leaves SQLite's id counters (`sqlite_sequence`) as they were, so
+//! they match a clean run's too. The audit chain of the completed file
+//! must verify as well.
 //!
 //! CI runs 200 kills (150 during `demo`, 50 during `agreement pdf`) with a
 //! fixed seed; `ACCORD_CRASH_KILLS=1000` runs more by hand and
@@ -225,6 +228,7 @@ fn canonical(masks: &mut Masks, table: &str, column: &str, value: String) -> Str
         ("centre_keys", "certificate" | "private_key")
             | ("sealed_documents", "pdf" | "sha256")
             | ("outbox", "message_id" | "attachment")
+            | ("audit_events", "prev_hash" | "hash")
     );
     if time {
         "<time>".to_owned()
@@ -426,6 +430,17 @@ fn kill_many(
             db.close().await.expect("close");
             state
         });
+        let chain = rt.block_on(async {
+            let store = accord_store::Store::open_existing(&path.display().to_string())
+                .await
+                .expect("open");
+            store.verify_audit_chain().await.expect("verify")
+        });
+        assert!(
+            matches!(chain, accord_store::ChainReport::Intact { .. }),
+            "{}: killed after {after:?} ({found:?}), the audit chain is broken: {chain:?}",
+            scenario.name
+        );
         if state != clean {
             let diff: Vec<_> = state
                 .iter()

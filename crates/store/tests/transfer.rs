@@ -10,7 +10,7 @@ use accord_core::{
     agreement::{AgreementStatus, SignMethod, Signature},
     demo,
 };
-use accord_store::{Actor, CaseQuery, NewPayment, Store, StoreError};
+use accord_store::{Actor, CaseQuery, ChainReport, NewPayment, Store, StoreError};
 use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
@@ -233,6 +233,14 @@ async fn check_copy(from: &Store, to: &Store) {
     let copied = from.copy_into(to).await.expect("copy");
     assert_eq!(copied, source);
     assert_eq!(to.summary().await.expect("summary"), source);
+    // The audit chain came along as it was: ids and times are copied
+    // exactly, so every hash still fits and the head is the same.
+    let chain = from.verify_audit_chain().await.expect("verify");
+    assert!(
+        matches!(chain, ChainReport::Intact { events, .. } if events > 10),
+        "{chain:?}"
+    );
+    assert_eq!(to.verify_audit_chain().await.expect("verify"), chain);
 }
 
 async fn check_usable(store: &Store, case_id: i64) {
@@ -270,6 +278,11 @@ async fn check_usable(store: &Store, case_id: i64) {
         .await
         .expect("search");
     assert_eq!(found.total, 2, "the name index came along");
+    // The new case's event extends the copied chain.
+    assert!(matches!(
+        store.verify_audit_chain().await.expect("verify"),
+        ChainReport::Intact { .. }
+    ));
 }
 
 #[tokio::test]

@@ -1,9 +1,12 @@
 //! Command-line subcommands. Output is for people (in the system's
 //! language) unless `--json` asks for machines. Checking a sealed
-//! agreement (`verify`, `seal export-certificate`) is in `verify`.
+//! agreement (`verify`, `seal export-certificate`) is in `verify`;
+//! checking the audit trail (`audit verify`) in `audit`.
 
+mod audit;
 mod verify;
 
+pub use audit::audit_verify;
 pub use verify::{Refusal, seal_export_certificate, verify};
 
 use std::io::Write;
