@@ -122,6 +122,7 @@ audit-case-created = Case created
 audit-case-status = Status changed
 audit-party-added = Party added
 audit-user-created = User added
+audit-password-set = Password set
 audit-entry = { $when } · { $who } · { $what }
 
 ## Choices: categories
@@ -180,6 +181,11 @@ currency-gbp = Pound sterling
 
 ## Input errors
 error-name-empty = Please enter a name.
+error-login = A login name is 2 to 32 letters a–z, digits, dots, dashes or underscores, starting with a letter.
+error-password-short = A password has at least { $min } characters.
+error-wrong-password = The login name or the password is not right. Nothing was opened.
+error-not-allowed = Your role does not allow this; nothing was changed. Ask an administrator.
+error-login-taken = The login name { $login } is taken; choose another.
 error-too-long = Too long: at most { $max } characters.
 error-id-length = A resident ID number has 18 characters.
 error-id-format = A resident ID number has 17 digits followed by a digit or X.
@@ -212,6 +218,17 @@ larger-text = Larger text
 
 ## Command line
 cli-demo-loaded = Loaded the example case { $number }.
+cli-login-user = Login name:
+cli-login-password = Password:
+cli-login-needed = This database has accounts: set ACCORD_USER and ACCORD_PASSWORD, or run the command at a terminal to be asked.
+cli-demo-password = Password for the example's accounts:
+cli-demo-password-again = The same password again:
+cli-demo-password-differs = The two passwords differ; no accounts were made and nothing was loaded.
+cli-demo-no-accounts = No accounts were made (set ACCORD_PASSWORD to give the example's users a password); anyone with the file can open it until the first start makes the administrator.
+cli-demo-account = Account { $login }: { $name } ({ $role })
+demo-admin-name = Li Ruifang (administrator)
+demo-mediator-name = Bian Wenling
+demo-advisor-account-name = Zhou Min
 cli-demo-present = The example case { $number } is already there; nothing was added.
 
 ## The mediation room

@@ -119,6 +119,7 @@ audit-case-created = 创建案件
 audit-case-status = 变更状态
 audit-party-added = 添加当事人
 audit-user-created = 添加用户
+audit-password-set = 设置密码
 audit-entry = { $when } · { $who } · { $what }
 
 ## 选项：纠纷类别
@@ -177,6 +178,11 @@ currency-gbp = 英镑
 
 ## 输入错误
 error-name-empty = 请填写姓名或名称。
+error-login = 登录名为 2 至 32 个小写字母、数字、点、连字符或下划线，以字母开头。
+error-password-short = 密码至少 { $min } 个字符。
+error-wrong-password = 登录名或密码不正确，未打开任何内容。
+error-not-allowed = 您的角色无权执行此操作，未作任何更改。请联系管理员。
+error-login-taken = 登录名 { $login } 已被使用，请另选一个。
 error-too-long = 内容过长：最多 { $max } 个字。
 error-id-length = 身份证号码应为 18 位。
 error-id-format = 身份证号码应为 17 位数字加 1 位数字或 X。
@@ -209,6 +215,17 @@ larger-text = 大字模式
 
 ## 命令行
 cli-demo-loaded = 已载入示例案件 { $number }。
+cli-login-user = 登录名：
+cli-login-password = 密码：
+cli-login-needed = 此数据库已设账户：请设置 ACCORD_USER 和 ACCORD_PASSWORD，或在终端中运行此命令以输入。
+cli-demo-password = 示例账户的密码：
+cli-demo-password-again = 再次输入同一密码：
+cli-demo-password-differs = 两次输入的密码不一致，未创建账户，也未载入任何内容。
+cli-demo-no-accounts = 未创建账户（设置 ACCORD_PASSWORD 可为示例用户设定密码）；在首次启动创建管理员之前，任何拿到此文件的人都能打开它。
+cli-demo-account = 账户 { $login }：{ $name }（{ $role }）
+demo-admin-name = 李瑞芳（管理员）
+demo-mediator-name = 边文玲
+demo-advisor-account-name = 周敏
 cli-demo-present = 示例案件 { $number } 已存在，未重复载入。
 
 ## 调解室

@@ -8,6 +8,7 @@ crate::choice! {
         CaseStatus => "case_status", "audit-case-status";
         PartyAdded => "party_added", "audit-party-added";
         UserCreated => "user_created", "audit-user-created";
+        PasswordSet => "password_set", "audit-password-set";
         SessionStarted => "session_started", "audit-session-started";
         SessionStage => "session_stage", "audit-session-stage";
         ConsentRecorded => "consent_recorded", "audit-consent-recorded";

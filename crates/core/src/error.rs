@@ -47,6 +47,12 @@ pub enum ValidationError {
     /// The case is closed after performance only.
     #[error("not everything is paid yet")]
     NotFullyPaid,
+    /// A login name that is not 2-32 plain letters, digits, `.`, `_`, `-`.
+    #[error("a login name is 2 to 32 letters a-z, digits, dots, dashes or underscores")]
+    Login,
+    /// A password shorter than the minimum.
+    #[error("a password has at least {min} characters")]
+    PasswordShort { min: usize },
     /// A supplementary agreement or rescission with no words.
     #[error("write what the parties agreed")]
     AmendmentEmpty,
@@ -85,6 +91,8 @@ impl ValidationError {
             Self::PaymentTooLarge => "error-payment-too-large",
             Self::NotFullyPaid => "error-not-fully-paid",
             Self::AmendmentEmpty => "error-amendment-empty",
+            Self::Login => "error-login",
+            Self::PasswordShort { .. } => "error-password-short",
             Self::DateInFuture => "error-date-in-future",
 
             Self::IllegalTransition { .. } => "error-illegal-transition",
@@ -96,6 +104,7 @@ impl ValidationError {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Self::TooLong { max } => vec![("max", max.to_string())],
+            Self::PasswordShort { min } => vec![("min", min.to_string())],
             Self::IllegalTransition { from, to } => {
                 vec![("from", (*from).to_owned()), ("to", (*to).to_owned())]
             }

@@ -9,6 +9,11 @@ pub struct Model {
     pub name: String,
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// What the user logs in as (`ACCORD_USER`): unique.
+    pub login: Option<String>,
+    /// argon2id PHC string; none until a password is set.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub password_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -29,6 +29,7 @@ mod m20261211_000008_reminder_once;
 mod m20261215_000009_amendments;
 mod m20261216_000010_audit_chain;
 mod m20261217_000011_item_versions;
+mod m20261218_000012_accounts;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000009_amendments::Migration),
             Box::new(m20261216_000010_audit_chain::Migration),
             Box::new(m20261217_000011_item_versions::Migration),
+            Box::new(m20261218_000012_accounts::Migration),
         ]
     }
 }

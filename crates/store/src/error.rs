@@ -65,6 +65,16 @@ pub enum StoreError {
     /// draft version nor by moving it back in review.
     #[error("the agreement is final and can no longer be changed")]
     AgreementFinal,
+    /// The login name is unknown or the password is not its own (one
+    /// message for both, so names cannot be found out by trying).
+    #[error("wrong login name or password")]
+    WrongPassword,
+    /// The user's role does not allow this.
+    #[error("not allowed for this user")]
+    NotAllowed,
+    /// Another account has this login name.
+    #[error("the login name {0} is taken")]
+    LoginTaken(String),
     /// The agreement was rescinded: nothing more is recorded or paid
     /// against it.
     #[error("the agreement was rescinded")]
@@ -164,6 +174,9 @@ impl StoreError {
             Self::AgreementIncomplete(_) => ("error-agreement-incomplete", Vec::new()),
             Self::AgreementFinal => ("error-agreement-final", Vec::new()),
             Self::AgreementRescinded => ("error-agreement-rescinded", Vec::new()),
+            Self::WrongPassword => ("error-wrong-password", Vec::new()),
+            Self::NotAllowed => ("error-not-allowed", Vec::new()),
+            Self::LoginTaken(login) => ("error-login-taken", vec![("login", login.clone())]),
             Self::TargetNotEmpty { table, rows } => (
                 "error-copy-target-not-empty",
                 vec![("table", table.clone()), ("rows", rows.to_string())],

@@ -3,6 +3,7 @@
 //! to commit a change is with its event); the domain types of
 //! `accord-core` go in and come out, the entities stay inside.
 
+mod accounts;
 mod agreements;
 mod amendments;
 mod audit;
@@ -24,6 +25,7 @@ mod write;
 // Domain types that moved to `accord-core`, still reachable here.
 pub use accord_core::agreement::{AgreementRecord, AgreementVersion};
 pub use accord_core::followup::{FollowUp, InstallmentStatus};
+pub use accounts::NewAccount;
 pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};

@@ -9,8 +9,10 @@ use crate::{Actor, Result, Store, convert::code, write::AuditEvent};
 /// Settings keys.
 pub(crate) const CURRENT_USER: &str = "current_user_id";
 
-fn user_from(m: user::Model) -> Result<LocalUser> {
+pub(crate) fn user_from(m: user::Model) -> Result<LocalUser> {
     Ok(LocalUser {
+        login: m.login.unwrap_or_else(|| format!("user{}", m.id)),
+        has_password: m.password_hash.is_some(),
         id: m.id,
         name: m.name,
         role: code::<UserRole>(&m.role)?,
@@ -48,6 +50,10 @@ impl Store {
         }
         .insert(&*change)
         .await?;
+        // Known by a login name from the start; no password yet.
+        let mut named: user::ActiveModel = model.clone().into();
+        named.login = Set(Some(format!("user{}", model.id)));
+        let model = named.update(&*change).await?;
         if by.is_none() {
             change.record_as(Actor {
                 user_id: Some(model.id),

@@ -3,7 +3,7 @@
 use accord_core::{AuditAction, Choice};
 use accord_store::{BreakKind, ChainReport};
 
-use super::{open, said, tr};
+use super::{login, open, said, tr};
 
 /// `accord audit verify`: walks every audit event and checks that each
 /// matches its hash and is chained to the one before. Prints the count and
@@ -12,6 +12,8 @@ use super::{open, said, tr};
 pub async fn audit_verify(db: Option<&str>) -> anyhow::Result<bool> {
     let t = tr();
     let store = open(db).await?;
+    // The trail names users and cases: only for a login.
+    login::signed_in(&store).await?;
     let report = store
         .verify_audit_chain()
         .await

@@ -4,6 +4,7 @@
 //! checking the audit trail (`audit verify`) in `audit`.
 
 mod audit;
+mod login;
 mod verify;
 
 pub use audit::audit_verify;
@@ -62,11 +63,15 @@ async fn create(db: Option<&str>) -> anyhow::Result<Store> {
 /// `accord demo`: loads the example case once.
 pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
     let store = create(db).await?;
-    let actor = store
-        .current_user()
-        .await?
-        .map(|u| Actor::from(&u))
-        .unwrap_or_else(Actor::system);
+    // A new database gets the example's accounts; one with accounts asks
+    // who loads it.
+    let actor = if store.has_accounts().await? {
+        login::signed_in(&store).await?
+    } else {
+        login::demo_accounts(&store)
+            .await?
+            .unwrap_or_else(Actor::system)
+    };
     let t = tr();
     let (case, created) = crate::publish::load_demo(&store, &actor, t)
         .await
@@ -86,6 +91,7 @@ pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
 /// `accord cases list [--json]`.
 pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     let store = open(db).await?;
+    login::signed_in(&store).await?;
     let total = store.count_cases().await?;
     let page = store
         .list_cases(&CaseQuery {
@@ -141,14 +147,10 @@ pub async fn agreement_pdf(
 ) -> anyhow::Result<bool> {
     let t = tr();
     let store = open(db).await?;
+    let actor = login::signed_in(&store).await?;
     let Some(case) = find_case(&store, t, number).await? else {
         return Ok(false);
     };
-    let actor = store
-        .current_user()
-        .await?
-        .map(|u| Actor::from(&u))
-        .unwrap_or_else(Actor::system);
     let sealed = match store.sealed_pdf(case.id).await? {
         Some(sealed) => sealed,
         None => match crate::publish::seal_final(&store, &actor, t, case.id).await {
@@ -203,6 +205,7 @@ pub async fn followups_due(
     json: bool,
 ) -> anyhow::Result<()> {
     let store = open(db).await?;
+    login::signed_in(&store).await?;
     let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
     let due = store.due_followups(on, 10_000).await?;
     let mut out = std::io::stdout().lock();
@@ -255,6 +258,7 @@ pub async fn followups_due(
 /// `accord followups ics --out FILE`: every follow-up as an iCalendar file.
 pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::Result<()> {
     let store = open(db).await?;
+    login::signed_in(&store).await?;
     let t = tr();
     let all = store.all_followups(100_000).await?;
     let text = crate::calendar::ics(t, &all, chrono::Utc::now());
@@ -277,6 +281,7 @@ pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::R
 /// sent (it stays queued for the next run).
 pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
     let store = open(db).await?;
+    login::signed_in(&store).await?;
     let t = tr();
     let today = chrono::Local::now().date_naive();
     crate::mail::queue_due_reminders(&store, t, today)
@@ -344,6 +349,8 @@ pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
     let source = Store::open_existing(from)
         .await
         .map_err(|e| store_error(&e))?;
+    // Everything is copied, the personal data too: only for a login.
+    login::signed_in(&source).await?;
     let target = Store::open_creating(to)
         .await
         .map_err(|e| store_error(&e))?;
