@@ -9,6 +9,16 @@ nav-new-case = New case
 nav-users = Users
 language-label = Language
 user-current = { $name } ({ $role })
+login-title = Log in to Accord
+login-password = Password
+login-submit = Log in
+login-pick-user = Pick who you are first.
+lock-title = Locked
+lock-body = Accord is locked. Your work is kept as you left it; enter your password to go on.
+lock-unlock = Unlock
+lock-switch-user = Log in as someone else
+header-lock = Lock
+header-switch-user = Switch user
 user-switch = Switch user
 
 ## Dates and times (chrono format, shown in the user's time zone)
@@ -492,3 +502,24 @@ cli-db-read-only = Note: { $location } is read-only, so it is only read; anythin
 outbox-state-possibly-twice = Possibly sent twice
 error-secret-key-file-malformed = This computer's key file { $path } is not a key ({ $length } bytes; a key is exactly 32) and was left as it is. Restore it from a backup, or move it away and enter the stored passwords again.
 error-database-unreachable = Cannot reach the database server at { $server }: it is not running, cannot be reached from here, or did not answer within 4 seconds. Check that the server is running and that this computer can reach it over the network.
+
+## Backups (accord backup, accord restore, the daily backup)
+error-backup-file = Could not write { $location }; nothing was left half-written and nothing was replaced. Check that the folder exists, can be written to and has room.
+error-backup-exists = { $location } exists already, and a backup is never written over a file. Name a new file.
+error-backup-missing = There is no backup at { $location }. Check the path.
+error-backup-damaged = The backup { $location } is damaged, so it was not used and nothing was replaced. Use another backup (the backups folder keeps several).
+error-backup-chain-broken = The audit trail in the backup { $location } is broken at event { $event } ({ $kind ->
+        [changed] its content was changed after it was written
+        [deleted] an event before it was deleted
+       *[inserted] it was inserted afterwards
+    }). The backup was tampered with, so it was not used and nothing was replaced. Use another backup.
+cli-backup-written = Wrote a backup of the { $backend } database to { $file } ({ $size }).
+cli-backup-sha256 = SHA-256: { $sha256 } (also in the .sha256 file beside it)
+cli-backup-folder-set = The backups of this computer now go to { $folder }.
+cli-backup-folder-unusable = The backups folder { $folder } cannot be written to (is the disk plugged in?); the backup goes to { $fallback } instead.
+cli-backup-auto-failed = The daily backup could not be made: { $reason }
+cli-restore-checked = { $file } is sound: { $cases } cases, audit trail intact ({ $events } events, the newest at { $newest }).
+cli-restore-checked-unchained = { $file } is sound: { $cases } cases, { $events } audit events (the newest at { $newest }). It is from before the audit trail was chained, so the trail could not be verified.
+cli-restore-done = Restored into { $target }. The database it replaced is kept as { $aside }: it is never deleted, remove it yourself once you are sure.
+cli-restore-new = Restored into { $target }; there was no database there, so nothing was replaced.
+cli-restore-postgres = accord restore puts a backup in place of a SQLite file only. To load a backup into a PostgreSQL database, create an empty database and run accord db copy --from BACKUP --to postgres://…

@@ -9,6 +9,16 @@ nav-new-case = 新建案件
 nav-users = 用户
 language-label = 语言
 user-current = { $name }（{ $role }）
+login-title = 登录 Accord
+login-password = 密码
+login-submit = 登录
+login-pick-user = 请先选择您是谁。
+lock-title = 已锁定
+lock-body = Accord 已锁定。您的工作保持原样，请输入密码继续。
+lock-unlock = 解锁
+lock-switch-user = 以其他用户登录
+header-lock = 锁定
+header-switch-user = 切换用户
 user-switch = 切换用户
 
 ## 日期与时间（chrono 格式，按用户所在时区显示）
@@ -483,3 +493,24 @@ cli-db-read-only = 注意：{ $location } 是只读的，仅作读取；任何�
 outbox-state-possibly-twice = 可能已发送两次
 error-secret-key-file-malformed = 本机的密钥文件 { $path } 不是有效密钥（{ $length } 字节，密钥应恰为 32 字节），已原样保留。请从备份恢复，或将其移走后重新输入已保存的口令。
 error-database-unreachable = 无法连接到数据库服务器 { $server }：服务器未运行、本机无法访问，或 4 秒内没有应答。请检查服务器是否在运行，以及本机能否通过网络访问它。
+
+## Backups (accord backup, accord restore, the daily backup)
+error-backup-file = 无法写入 { $location }；没有留下写了一半的文件，也没有替换任何文件。请检查该文件夹是否存在、能否写入、空间是否足够。
+error-backup-exists = { $location } 已经存在，备份从不覆盖已有文件。请指定一个新文件名。
+error-backup-missing = { $location } 处没有备份。请检查路径。
+error-backup-damaged = 备份 { $location } 已损坏，因此未使用，也没有替换任何文件。请改用另一份备份（备份文件夹中保留多份）。
+error-backup-chain-broken = 备份 { $location } 中的审计记录在编号 { $event } 的记录处断裂（{ $kind ->
+        [changed] 该记录写入后内容被改动过
+        [deleted] 其前面的记录被删除过
+       *[inserted] 该记录系事后插入
+    }）。该备份被篡改过，因此未使用，也没有替换任何文件。请改用另一份备份。
+cli-backup-written = 已将 { $backend } 数据库备份到 { $file }（{ $size }）。
+cli-backup-sha256 = SHA-256：{ $sha256 }（同时写在旁边的 .sha256 文件中）
+cli-backup-folder-set = 本机的备份今后保存到 { $folder }。
+cli-backup-folder-unusable = 无法写入备份文件夹 { $folder }（磁盘是否已插好？），本次备份改存到 { $fallback }。
+cli-backup-auto-failed = 未能完成每日备份：{ $reason }
+cli-restore-checked = { $file } 完好：{ $cases } 件案件，审计记录完整（{ $events } 条，最新一条在 { $newest }）。
+cli-restore-checked-unchained = { $file } 完好：{ $cases } 件案件，{ $events } 条审计记录（最新一条在 { $newest }）。该备份早于审计记录链接成链，因此无法核验审计记录。
+cli-restore-done = 已恢复到 { $target }。被替换的数据库保留为 { $aside }：程序从不删除它，确认无误后可自行删除。
+cli-restore-new = 已恢复到 { $target }；该处原本没有数据库，未替换任何文件。
+cli-restore-postgres = accord restore 只能用备份替换 SQLite 文件。要把备份载入 PostgreSQL 数据库，请新建一个空数据库，然后运行 accord db copy --from 备份文件 --to postgres://…

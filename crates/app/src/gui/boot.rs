@@ -10,6 +10,10 @@ use super::screen::{case_list, room};
 /// Settings keys remembered in the database, per computer.
 pub const SETTING_LOCALE: &str = "locale";
 pub const SETTING_LARGER_TEXT: &str = "larger_text";
+/// Minutes without a key or a click before the app locks (accounts only).
+pub const SETTING_LOCK_MINUTES: &str = "lock_minutes";
+/// The lock's default idle time.
+pub const DEFAULT_LOCK_MINUTES: u64 = 5;
 
 /// Everything the app needs before its first frame, read in one go.
 #[derive(Debug, Clone)]
@@ -21,6 +25,11 @@ pub struct Boot {
     pub first_page: CasePage,
     /// The room the mediator was in when the app last closed.
     pub room: Option<room::RoomData>,
+    /// Who can log in (users with a password); empty on a database
+    /// without accounts, which opens without a login.
+    pub accounts: Vec<LocalUser>,
+    /// How long the app waits without a key or a click before it locks.
+    pub lock_after: std::time::Duration,
 }
 
 impl Boot {
@@ -33,6 +42,8 @@ impl Boot {
             user: None,
             first_page: CasePage::default(),
             room: None,
+            accounts: Vec::new(),
+            lock_after: std::time::Duration::from_secs(DEFAULT_LOCK_MINUTES * 60),
         }
     }
 
@@ -85,6 +96,20 @@ impl Boot {
             .local_setting(SETTING_LARGER_TEXT)
             .await?
             .is_some_and(|v| v == "true");
+        self.accounts = store
+            .users()
+            .await?
+            .into_iter()
+            .filter(|u| u.has_password)
+            .collect();
+        if let Some(minutes) = store
+            .setting(SETTING_LOCK_MINUTES)
+            .await?
+            .and_then(|m| m.trim().parse::<u64>().ok())
+            .filter(|m| *m > 0)
+        {
+            self.lock_after = std::time::Duration::from_secs(minutes * 60);
+        }
         self.user = match store.current_user().await? {
             Some(user) => Some(user),
             None => store.users().await?.into_iter().next(),

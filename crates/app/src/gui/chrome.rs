@@ -12,12 +12,14 @@ use iced::{
 use super::{Ctx, FONT_FAMILY, Message, Nav, theme, widgets};
 
 /// The header bar. `current` is the section shown; `ready` whether
-/// navigation is possible (a user and a database).
+/// navigation is possible (a user and a database); `accounts` whether
+/// "Lock" and "Switch user" are offered.
 pub fn header<'a>(
     ctx: Ctx<'a>,
     current: Option<Nav>,
     ready: bool,
     larger_text: bool,
+    accounts: bool,
 ) -> Element<'a, Message> {
     let size = ctx.sizes.body();
     let nav = |target: Nav, key: &str| {
@@ -46,27 +48,37 @@ pub fn header<'a>(
         .on_toggle(Message::LargerText)
         .text_size(ctx.sizes.small())
         .style(theme::header_checkbox);
-    container(
-        row![
-            text(ctx.tr("app-title"))
-                .size(ctx.sizes.subheading())
-                .style(theme::header_text)
-                .font(Font {
-                    weight: iced::font::Weight::Bold,
-                    ..Font::with_name(FONT_FAMILY)
-                }),
-            nav(Nav::Today, "nav-today"),
-            nav(Nav::Cases, "nav-cases"),
-            nav(Nav::NewCase, "nav-new-case"),
-            nav(Nav::Users, "nav-users"),
-            iced::widget::space::horizontal(),
-            text(user).size(ctx.sizes.small()).style(theme::header_text),
-            larger,
-            language,
-        ]
-        .spacing(theme::GAP)
-        .align_y(Center),
-    )
+    let mut bar = row![
+        text(ctx.tr("app-title"))
+            .size(ctx.sizes.subheading())
+            .style(theme::header_text)
+            .font(Font {
+                weight: iced::font::Weight::Bold,
+                ..Font::with_name(FONT_FAMILY)
+            }),
+        nav(Nav::Today, "nav-today"),
+        nav(Nav::Cases, "nav-cases"),
+        nav(Nav::NewCase, "nav-new-case"),
+        nav(Nav::Users, "nav-users"),
+        iced::widget::space::horizontal(),
+        text(user).size(ctx.sizes.small()).style(theme::header_text),
+    ]
+    .spacing(theme::GAP)
+    .align_y(Center);
+    if accounts {
+        for (key, message) in [
+            ("header-switch-user", Message::SwitchUser),
+            ("header-lock", Message::Lock),
+        ] {
+            bar = bar.push(
+                button(text(ctx.tr(key)).size(ctx.sizes.small()))
+                    .padding([4, 10])
+                    .style(theme::nav_button)
+                    .on_press(message),
+            );
+        }
+    }
+    container(bar.push(larger).push(language))
     .padding([8, 16])
     .width(Fill)
     .style(theme::header)

@@ -35,6 +35,7 @@ use screen::{
     case_list::{self, CaseList},
     first_run::{self, FirstRun},
     intake::{self, Intake},
+    login::{self, Gate},
     room::{self, Room},
     today::{self, Today},
     users::{self, Users},
@@ -148,6 +149,16 @@ pub enum Message {
     Key(keyboard::Key, keyboard::Modifiers),
     /// A frame is about to be drawn (only with the start-up probe on).
     Frame,
+    /// At the login or the lock.
+    Gate(login::Message),
+    /// A key or a click: the user is still there.
+    Activity,
+    /// Time to see whether the app has been idle long enough to lock.
+    IdleCheck,
+    /// "Lock" in the header: lock now.
+    Lock,
+    /// "Switch user" in the header: the login.
+    SwitchUser,
 }
 
 /// The application state.
@@ -166,6 +177,14 @@ pub struct App {
     /// When the process started, if the start-up probe measures the time
     /// to the first frame (`ACCORD_STARTUP_PROBE=1`).
     probe: Option<std::time::Instant>,
+    /// Who can log in; empty on a database without accounts.
+    accounts: Vec<LocalUser>,
+    /// The login or the lock in front of everything, when shown.
+    gate: Option<Gate>,
+    /// The last key or click.
+    last_activity: std::time::Instant,
+    /// Idle time before the lock.
+    lock_after: std::time::Duration,
 }
 
 /// The context for screens, built from the app's fields (so a screen can
@@ -185,24 +204,33 @@ impl App {
     /// Builds the state from what [`Boot::load`] read. `url` is kept so a
     /// failed open can be retried.
     pub fn new(boot: Boot, url: Option<String>) -> Self {
+        // With accounts, nobody is at the keyboard until they log in.
+        let gated = boot.store.is_ok() && !boot.accounts.is_empty();
         let screen = match &boot.store {
             Err(e) => Screen::DatabaseError(e.clone()),
+            Ok(_) if gated => Screen::Cases,
             Ok(_) if boot.user.is_none() => Screen::FirstRun(FirstRun::default()),
             Ok(_) => match boot.room {
                 Some(data) => Screen::Room(Box::new(Room::new(data))),
                 None => Screen::Cases,
             },
         };
+        let gate = gated.then(|| Gate::login(boot.accounts.clone()));
+        let user = if gated { None } else { boot.user };
         Self {
             store: boot.store.ok(),
             url,
             translations: Translations::get(boot.locale),
             larger_text: boot.larger_text,
-            user: boot.user,
+            user,
             list: CaseList::with_page(boot.first_page),
             screen,
             flash: None,
             probe: None,
+            accounts: boot.accounts,
+            gate,
+            last_activity: std::time::Instant::now(),
+            lock_after: boot.lock_after,
         }
     }
 
@@ -230,6 +258,30 @@ impl App {
 
     /// Handles a message; returns the jobs to run.
     pub fn update(&mut self, message: Message) -> Vec<Job<Message>> {
+        match message {
+            Message::Gate(m) => return self.at_gate(m),
+            Message::Activity => {
+                self.last_activity = std::time::Instant::now();
+                return Vec::new();
+            }
+            Message::IdleCheck => {
+                if self.last_activity.elapsed() >= self.lock_after {
+                    self.lock();
+                }
+                return Vec::new();
+            }
+            Message::Lock => {
+                self.lock();
+                return Vec::new();
+            }
+            Message::SwitchUser if !self.accounts.is_empty() => {
+                self.gate = Some(Gate::login(self.accounts.clone()));
+                return Vec::new();
+            }
+            // Behind the gate no shortcut reaches a screen.
+            Message::Key(..) if self.gate.is_some() => return Vec::new(),
+            _ => {}
+        }
         let ctx = ctx!(self);
         let action = match (message, &mut self.screen) {
             (Message::Nav(nav), _) => {
@@ -314,6 +366,52 @@ impl App {
         self.carry_out(action)
     }
 
+    /// Locks the app in front of the current user's work (with accounts).
+    fn lock(&mut self) {
+        if let (Some(user), None, false) = (&self.user, &self.gate, self.accounts.is_empty()) {
+            self.gate = Some(Gate::locked(self.accounts.clone(), user.id));
+        }
+    }
+
+    /// A message at the login or the lock. The lock opens onto the work
+    /// as it was; logging in as someone else starts at the case list.
+    fn at_gate(&mut self, message: login::Message) -> Vec<Job<Message>> {
+        let Some(gate) = &mut self.gate else {
+            return Vec::new();
+        };
+        let (action, opened) = gate.update(message);
+        let Some(user) = opened else {
+            return self.carry_out(action.map(Message::Gate));
+        };
+        let same = self.user.as_ref().is_some_and(|u| u.id == user.id);
+        self.gate = None;
+        self.last_activity = std::time::Instant::now();
+        self.user = Some(user.clone());
+        if same {
+            return Vec::new();
+        }
+        self.flash = None;
+        let id = user.id;
+        let remember = Action::run(move |store| async move {
+            Message::SettingSaved(store.set_current_user(id).await)
+        });
+        let mut jobs = self.carry_out(remember);
+        jobs.extend(self.navigate(Route::Cases));
+        jobs
+    }
+
+    /// For tests: the app as if nothing was typed or clicked for `idle`.
+    pub fn idle_for(&mut self, idle: std::time::Duration) {
+        if let Some(at) = std::time::Instant::now().checked_sub(idle) {
+            self.last_activity = at;
+        }
+    }
+
+    /// Whether the login or the lock is shown.
+    pub fn gated(&self) -> bool {
+        self.gate.is_some()
+    }
+
     /// Carries out what a screen asked for; returns the jobs to run.
     fn carry_out(&mut self, action: Action<Message>) -> Vec<Job<Message>> {
         match action {
@@ -395,6 +493,19 @@ impl App {
                 iced::time::every(std::time::Duration::from_secs(30)).map(|_| Message::Background),
             );
         }
+        if !self.accounts.is_empty() {
+            // Any key or click keeps the app open; idle, it locks.
+            subscriptions.push(iced::event::listen_with(|event, _, _| match event {
+                iced::Event::Keyboard(_)
+                | iced::Event::Mouse(iced::mouse::Event::ButtonPressed(_))
+                | iced::Event::Mouse(iced::mouse::Event::WheelScrolled { .. })
+                | iced::Event::Touch(_) => Some(Message::Activity),
+                _ => None,
+            }));
+            subscriptions.push(
+                iced::time::every(std::time::Duration::from_secs(15)).map(|_| Message::IdleCheck),
+            );
+        }
         if matches!(&self.screen, Screen::Room(room) if !room.session.is_closed()) {
             subscriptions
                 .push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
@@ -404,6 +515,15 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let ctx = ctx!(self);
+        if let Some(gate) = &self.gate {
+            // Nothing of the work behind it, not even who is logged in.
+            let anonymous = Ctx { user: None, ..ctx };
+            return column![
+                chrome::header(anonymous, None, false, self.larger_text, false),
+                gate.view(anonymous).map(Message::Gate),
+            ]
+            .into();
+        }
         let body: Element<'_, Message> = match &self.screen {
             Screen::DatabaseError(e) => chrome::database_error(ctx, e, self.url.as_deref()),
             Screen::FirstRun(s) => s.view(ctx).map(Message::FirstRun),
@@ -426,7 +546,13 @@ impl App {
         };
         let ready = self.user.is_some() && self.store.is_some();
         column![
-            chrome::header(ctx, current, ready, self.larger_text),
+            chrome::header(
+                ctx,
+                current,
+                ready,
+                self.larger_text,
+                ready && !self.accounts.is_empty(),
+            ),
             chrome::page(ctx, self.flash.as_ref(), body),
         ]
         .into()

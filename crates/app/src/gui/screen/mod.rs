@@ -7,6 +7,7 @@ pub mod case_detail;
 pub mod case_list;
 pub mod first_run;
 pub mod intake;
+pub mod login;
 pub mod new_user;
 pub mod room;
 pub mod today;

@@ -1,0 +1,120 @@
+//! The login and the lock in the real widgets, on a database with
+//! accounts: nothing of the work shows before the password; a wrong one is
+//! refused in words; idle, the app locks and the lock shows no case, no
+//! name and nothing typed; the password unlocks onto the work as it was;
+//! switching user is two clicks from anywhere.
+
+mod harness;
+
+use accord_app::gui::Message;
+use accord_core::UserRole;
+use accord_store::{Actor, NewAccount};
+use harness::{Harness, type_into};
+
+const PASSWORD: &str = "调解员的密码123";
+
+fn click(h: &mut Harness, label: &str) {
+    h.interact(|ui| {
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no button {label}: {e}"));
+    });
+}
+
+/// A database with the three example accounts and the example case.
+fn with_accounts() -> Harness {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = dir.path().join("accounts.sqlite3").display().to_string();
+    let mut h = Harness::at(url, false, "zh-CN");
+    let account = |login: &str, name: &str, role| NewAccount {
+        login: login.into(),
+        name: name.into(),
+        role,
+        password: PASSWORD.into(),
+    };
+    let admin =
+        h.rt.block_on(h.store.create_account(
+            None,
+            &account("admin", "李瑞芳", UserRole::Administrator),
+        ))
+        .expect("admin");
+    let by = Actor::from(&admin);
+    for (login, name, role) in [
+        ("mediator", "边文玲", UserRole::Mediator),
+        ("advisor", "周敏", UserRole::LegalAdvisor),
+    ] {
+        h.rt.block_on(h.store.create_account(Some(&by), &account(login, name, role)))
+            .expect("account");
+    }
+    h.rt.block_on(h.store.load_demo(&by)).expect("case");
+    h.restart();
+    // Keep the folder for the harness's lifetime.
+    std::mem::forget(dir);
+    h
+}
+
+#[test]
+fn the_work_shows_only_after_the_password_and_hides_again_when_idle() {
+    let mut h = with_accounts();
+    assert!(h.app.gated());
+    assert!(h.shows("登录 Accord"), "the login first");
+    assert!(!h.shows_fragment("2025-0001"), "no case before the password");
+    assert!(!h.shows_fragment("李玥"), "no party before the password");
+
+    // A wrong password: refused in words, still shut.
+    click(&mut h, "边文玲（调解员）");
+    h.interact(|ui| type_into(ui, "login_password", "不是这个密码123"));
+    click(&mut h, "登录");
+    assert!(h.shows_fragment("登录名或密码不正确"));
+    assert!(h.app.gated());
+    assert!(!h.shows_fragment("2025-0001"));
+
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    assert!(!h.app.gated());
+    assert!(h.shows_fragment("2025-0001"), "the case list after logging in");
+    assert!(h.shows_fragment("边文玲（调解员）"), "who is logged in");
+
+    // Open the case, then leave the app alone: it locks.
+    click(&mut h, "2025-0001");
+    assert!(h.shows_fragment("李玥"));
+    h.app.idle_for(std::time::Duration::from_secs(4 * 60));
+    h.send(Message::IdleCheck);
+    assert!(!h.app.gated(), "not before the idle time");
+    h.app.idle_for(std::time::Duration::from_secs(6 * 60));
+    h.send(Message::IdleCheck);
+    assert!(h.app.gated(), "locked after five minutes");
+    assert!(h.shows("已锁定"));
+    for hidden in ["2025-0001", "李玥", "王建国", "边文玲", "李瑞芳", "周敏"] {
+        assert!(!h.shows_fragment(hidden), "the lock shows {hidden}");
+    }
+    // Shortcuts do not reach the work behind the lock.
+    h.send(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+        iced::keyboard::Modifiers::empty(),
+    ));
+    // The password unlocks onto the case as it was.
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "解锁");
+    assert!(!h.app.gated());
+    assert!(h.shows_fragment("李玥"), "back on the case");
+
+    // Switching user: two clicks, then the other's password.
+    click(&mut h, "切换用户");
+    assert!(h.app.gated());
+    click(&mut h, "周敏（法律顾问）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    assert!(h.shows_fragment("周敏（法律顾问）"));
+    assert!(!h.shows_fragment("边文玲（调解员）"));
+    // Locking by hand from the header.
+    click(&mut h, "锁定");
+    assert!(h.app.gated());
+    assert!(!h.shows_fragment("周敏"));
+}
+
+#[test]
+fn a_database_without_accounts_opens_as_before() {
+    let h = Harness::new(true, "zh-CN");
+    assert!(!h.app.gated());
+    assert!(!h.shows("锁定"), "no lock without accounts");
+}
