@@ -99,6 +99,26 @@ impl From<sea_orm::DbErr> for StoreError {
         if is_locked(&detail) {
             return Self::Locked {
                 location: String::new(),
+    /// A backup could not be written, or a restore could not move a file;
+    /// nothing was left half-written or replaced.
+    #[error("cannot write {location}: {detail}")]
+    BackupFile { location: String, detail: String },
+    /// A backup is not written over an existing file.
+    #[error("{location} exists already")]
+    BackupExists { location: String },
+    /// There is no backup at the path given.
+    #[error("no backup at {location}")]
+    BackupMissing { location: String },
+    /// The backup is damaged (its checksum, or SQLite's integrity check).
+    #[error("the backup {location} is damaged: {detail}")]
+    BackupDamaged { location: String, detail: String },
+    /// The backup's audit trail does not verify.
+    #[error("the audit chain of the backup {location} is broken at event {event} ({kind:?})")]
+    BackupChainBroken {
+        location: String,
+        event: i64,
+        kind: crate::BreakKind,
+    },
             };
         }
         if detail.contains("readonly database") {
@@ -203,3 +223,37 @@ impl StoreError {
         }
     }
 }
+            Self::BackupFile { location, detail } => (
+                "error-backup-file",
+                vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::BackupExists { location } => {
+                ("error-backup-exists", vec![("location", location.clone())])
+            }
+            Self::BackupMissing { location } => {
+                ("error-backup-missing", vec![("location", location.clone())])
+            }
+            Self::BackupDamaged { location, detail } => (
+                "error-backup-damaged",
+                vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::BackupChainBroken {
+                location,
+                event,
+                kind,
+            } => (
+                "error-backup-chain-broken",
+                vec![
+                    ("location", location.clone()),
+                    ("event", event.to_string()),
+                    (
+                        "kind",
+                        match kind {
+                            crate::BreakKind::Changed => "changed",
+                            crate::BreakKind::Deleted => "deleted",
+                            crate::BreakKind::Inserted => "inserted",
+                        }
+                        .to_owned(),
+                    ),
+                ],
+            ),

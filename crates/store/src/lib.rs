@@ -7,6 +7,7 @@ mod accounts;
 mod agreements;
 mod amendments;
 mod audit;
+mod backup;
 mod cases;
 mod convert;
 mod db;
@@ -29,6 +30,10 @@ pub use accounts::NewAccount;
 pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
+pub use backup::{
+    AutoBackup, BACKUP_DIR_SETTING, BACKUP_FOLDER, BackupEntry, BackupFile, BackupKind,
+    BackupSummary, Restored, Retention, backup_file_name, list_backups, parse_backup_name, restore,
+};
 pub use error::StoreError;
 pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
 pub use grams::name_grams;

@@ -269,6 +269,9 @@ pub(super) async fn migrate_checked(
         }
         return Ok(());
     }
+    if !applied.is_empty() && applied.len() < known.len() {
+        crate::backup::before_migration(db).await?;
+    }
     accord_migration::migrate(db)
         .await
         .map_err(|e| file_error(location, e.to_string()))
