@@ -29,10 +29,14 @@ hint-datetime-input = Format: 2025-02-14 09:30
 
 ## First run
 first-run-title = Welcome to Accord
-first-run-intro = First, tell us who you are. Every change is recorded with the name of the person who made it.
+first-run-intro = The first user is the centre's administrator: they add the others and reset forgotten passwords. Every change is recorded in the name of whoever made it.
 first-run-name = Your name
 first-run-role = Your role
 first-run-start = Start
+first-run-login = Login name (a–z, digits; for example admin)
+first-run-password = Password (at least 8 characters)
+first-run-again = The password again
+error-password-again = The two passwords differ; type the same password twice.
 first-run-example-title = The database is empty
 first-run-example-intro = You can load the example case (the sixth-floor water-leak dispute) to get to know the mediation workflow.
 first-run-load-example = Load the example case

@@ -29,10 +29,14 @@ hint-datetime-input = 格式：2025-02-14 09:30
 
 ## 首次运行
 first-run-title = 欢迎使用 Accord
-first-run-intro = 请先告诉我们您是谁。每一次修改都会记录操作人，以备查阅。
+first-run-intro = 第一位用户是本中心的管理员：由其添加其他用户、重置遗忘的密码。每一次修改都会记录操作人，以备查阅。
 first-run-name = 您的姓名
 first-run-role = 您的角色
 first-run-start = 开始使用
+first-run-login = 登录名（小写字母、数字，例如 admin）
+first-run-password = 密码（至少 8 个字符）
+first-run-again = 再次输入密码
+error-password-again = 两次输入的密码不一致，请输入相同的密码。
 first-run-example-title = 数据库还是空的
 first-run-example-intro = 您可以先载入示例案件（六楼饮用水管漏水纠纷），熟悉一下调解流程。
 first-run-load-example = 载入示例案件

@@ -293,6 +293,9 @@ fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
     let mut h = Harness::new(false, "zh-CN");
     h.interact(|ui| {
         type_into(ui, "first_run_name", "李瑞芳");
+        type_into(ui, "first_run_login", "admin");
+        type_into(ui, "first_run_password", "管理员的密码123");
+        type_into(ui, "first_run_again", "管理员的密码123");
         ui.click("开始使用").expect("start");
     });
     click(&mut h, "从空白开始");

@@ -138,11 +138,23 @@ fn the_first_run_asks_who_you_are_and_offers_the_example() {
         ui.click("开始使用").expect("start");
     });
     assert!(h.shows("请填写姓名或名称。"));
+    // A password typed differently twice is refused, and nothing is made.
     h.interact(|ui| {
         type_into(ui, "first_run_name", "李瑞芳");
+        type_into(ui, "first_run_login", "admin");
+        type_into(ui, "first_run_password", "管理员的密码123");
+        type_into(ui, "first_run_again", "管理员的密码12");
+        ui.click("开始使用").expect("start");
+    });
+    assert!(h.shows("两次输入的密码不一致，请输入相同的密码。"));
+    assert!(!h.rt.block_on(h.store.has_accounts()).expect("q"));
+    h.interact(|ui| {
+        type_into(ui, "first_run_again", "3");
         ui.click("开始使用").expect("start");
     });
     assert!(h.shows("数据库还是空的"));
+    let admin = h.rt.block_on(h.store.log_in("admin", "管理员的密码123")).expect("the administrator logs in");
+    assert_eq!(admin.role, accord_core::UserRole::Administrator);
     h.interact(|ui| {
         ui.click("载入示例案件").expect("load example");
     });

@@ -1,13 +1,15 @@
-//! First run: who is at the keyboard, then an offer to load the example.
+//! First run: the centre's first administrator (name, login name and a
+//! password typed twice), then an offer to load the example. From then on
+//! the app opens on the login.
 
 use accord_core::{LocalUser, UserRole};
 use accord_store::{Actor, CaseQuery, StoreError};
 use iced::{
     Center, Element, Fill,
-    widget::{button, column, container, pick_list, row, text, text_input},
+    widget::{button, column, container, row, text, text_input},
 };
 
-use super::new_user::NewUser;
+use super::new_user::{AccountField, NewUser};
 use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, Labeled, Route, theme, widgets};
 
@@ -26,8 +28,11 @@ pub struct FirstRun {
 pub enum Message {
     /// The name field changed.
     NameChanged(String),
-    /// A role was picked.
+    /// A role was picked (kept for the shared form; the first account is
+    /// always the administrator).
     RolePicked(Labeled<UserRole>),
+    /// The login name or a password field changed.
+    Account(AccountField, String),
     /// "Start" was pressed.
     Start,
     /// The user was created (and whether the database has no case yet),
@@ -48,12 +53,14 @@ impl FirstRun {
         match message {
             Message::NameChanged(name) => self.form.name_changed(name),
             Message::RolePicked(role) => self.form.role_picked(role),
+            Message::Account(field, value) => self.form.account_changed(field, value),
             Message::Start => {
-                if let Some((name, role)) = self.form.submit() {
+                if let Some(account) = self.form.submit_account(UserRole::Administrator) {
                     self.busy = true;
                     return Action::run(move |store| async move {
                         let created = async {
-                            let user = super::users::create_user(&store, None, &name, role).await?;
+                            let user = store.create_account(None, &account).await?;
+                            store.set_current_user(user.id).await?;
                             let cases = store
                                 .list_cases(&CaseQuery {
                                     limit: 1,
@@ -134,13 +141,27 @@ impl FirstRun {
             .on_submit(Message::Start)
             .size(ctx.sizes.body())
             .padding(8);
-        let role = pick_list(
-            ctx.options::<UserRole>(),
-            Some(ctx.labeled(self.form.role())),
-            Message::RolePicked,
-        )
-        .text_size(ctx.sizes.body())
-        .width(Fill);
+        let field = |id: &'static str, value: &str, which: AccountField, secure: bool| {
+            text_input("", value)
+                .id(id)
+                .secure(secure)
+                .on_input(move |v| Message::Account(which, v))
+                .on_submit(Message::Start)
+                .size(ctx.sizes.body())
+                .padding(8)
+        };
+        let login = field("first_run_login", self.form.login(), AccountField::Login, false);
+        let password = field(
+            "first_run_password",
+            self.form.password(),
+            AccountField::Password,
+            true,
+        );
+        let again = field("first_run_again", self.form.again(), AccountField::Again, true);
+        let account_error = self
+            .form
+            .account_error()
+            .map(|(key, args)| ctx.tr_args(key, args));
         let start = button(text(ctx.tr("first-run-start")).size(ctx.sizes.body()))
             .padding([8, 20])
             .style(button::primary)
@@ -154,7 +175,9 @@ impl FirstRun {
                 name,
                 self.form.error().map(|e| ctx.error(e))
             ),
-            widgets::field(ctx, ctx.tr("first-run-role"), role, None),
+            widgets::field(ctx, ctx.tr("first-run-login"), login, None),
+            widgets::field(ctx, ctx.tr("first-run-password"), password, None),
+            widgets::field(ctx, ctx.tr("first-run-again"), again, account_error),
             row![start].align_y(Center),
         ]
         .spacing(theme::GAP)

@@ -12,6 +12,21 @@ pub struct NewUser {
     name: String,
     role: Option<UserRole>,
     error: Option<ValidationError>,
+    /// The account's login name, password and the password again.
+    login: String,
+    password: String,
+    again: String,
+    /// Why the login or the password were refused (a Fluent key and its
+    /// arguments), shown under them.
+    account_error: Option<(&'static str, Vec<(&'static str, String)>)>,
+}
+
+/// Which account field changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountField {
+    Login,
+    Password,
+    Again,
 }
 
 impl NewUser {
@@ -38,9 +53,62 @@ impl NewUser {
         }
     }
 
+    /// An account field changed (the old complaint goes).
+    pub fn account_changed(&mut self, field: AccountField, value: String) {
+        match field {
+            AccountField::Login => self.login = value,
+            AccountField::Password => self.password = value,
+            AccountField::Again => self.again = value,
+        }
+        self.account_error = None;
+    }
+
+    /// The account as entered, checked, or `None` with the reasons kept:
+    /// the name, a login name, a password long enough, typed twice alike.
+    pub fn submit_account(&mut self, role: UserRole) -> Option<accord_store::NewAccount> {
+        let name = self.submit().map(|(name, _)| name);
+        let login = LocalUser::validate_login(&self.login);
+        let password = LocalUser::validate_password(&self.password);
+        let checked = match (login.as_ref().err(), password.as_ref().err()) {
+            (Some(e), _) | (None, Some(e)) => Err((e.key(), e.args())),
+            _ if self.password != self.again => Err(("error-password-again", Vec::new())),
+            _ => Ok(()),
+        };
+        if let Err(reason) = checked {
+            self.account_error = Some(reason);
+            return None;
+        }
+        Some(accord_store::NewAccount {
+            login: login.ok()?,
+            name: name?,
+            role,
+            password: self.password.clone(),
+        })
+    }
+
+    pub fn login(&self) -> &str {
+        &self.login
+    }
+
+    pub fn password(&self) -> &str {
+        &self.password
+    }
+
+    pub fn again(&self) -> &str {
+        &self.again
+    }
+
+    /// Why the login or password were refused, as a Fluent key and args.
+    pub fn account_error(&self) -> Option<&(&'static str, Vec<(&'static str, String)>)> {
+        self.account_error.as_ref()
+    }
+
     /// Empties the form after the user was added.
     pub fn clear(&mut self) {
         self.name.clear();
+        self.login.clear();
+        self.password.clear();
+        self.again.clear();
     }
 
     pub fn name(&self) -> &str {
