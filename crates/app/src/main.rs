@@ -64,6 +64,29 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Write a backup of the whole database (SQLite or PostgreSQL) to one
+    /// new SQLite file, with its SHA-256 in FILE.sha256 beside it. Needs a
+    /// login when the database has accounts.
+    Backup {
+        /// Where to write it (a file that does not exist yet). Default: a
+        /// new accord-<UTC time>.sqlite3 in the backups folder.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Remember FOLDER as this computer's backups folder (e.g. a USB
+        /// disk; the daily backups go there too), then write the backup
+        /// there.
+        #[arg(long, value_name = "FOLDER", conflicts_with = "out")]
+        folder: Option<std::path::PathBuf>,
+    },
+    /// Put a backup in place of the SQLite database, after checking it
+    /// (checksum, integrity, schema, audit chain); the replaced file is
+    /// kept aside as <name>.replaced-<UTC time>. Exit code 1 when the
+    /// backup is refused, with the reason. Refused while another program
+    /// has the database open, and for a PostgreSQL database (use db copy).
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+    },
     /// The database itself: schema and moving data between back ends.
     Db {
         #[command(subcommand)]
@@ -172,6 +195,7 @@ fn main() -> anyhow::Result<()> {
         None => {
             let boot = runtime.block_on(gui::Boot::load(args.db.clone()));
             let probe = std::env::var_os("ACCORD_STARTUP_PROBE").map(|_| started);
+            cli::start_daily_backup(runtime.handle(), boot.store.as_ref().ok());
             gui::run(boot, args.db, runtime.handle().clone(), probe)?;
         }
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
@@ -219,6 +243,14 @@ fn main() -> anyhow::Result<()> {
             if !runtime.block_on(cli::audit_verify(args.db.as_deref()))? {
                 std::process::exit(1);
             }
+        }
+        Some(Command::Backup { out, folder }) => runtime.block_on(cli::backup(
+            args.db.as_deref(),
+            out.as_deref(),
+            folder.as_deref(),
+        ))?,
+        Some(Command::Restore { file }) => {
+            runtime.block_on(cli::restore(args.db.as_deref(), &file))?;
         }
         Some(Command::Db {
             command: DbCommand::Migrate,

@@ -4,10 +4,12 @@
 //! checking the audit trail (`audit verify`) in `audit`.
 
 mod audit;
+mod backup;
 mod login;
 mod verify;
 
 pub use audit::audit_verify;
+pub use backup::{backup, daily_backup, restore, start_daily_backup};
 pub use verify::{Refusal, seal_export_certificate, verify};
 
 use std::io::Write;
