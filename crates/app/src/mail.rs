@@ -257,22 +257,29 @@ pub async fn load_settings(store: &Store) -> Result<Option<SmtpSettings>, MailEr
     }))
 }
 
-/// Stores the settings; the password only sealed (never in plain text).
+/// Stores the settings as `actor`, who must be an administrator; the
+/// password only sealed (never in plain text).
 pub async fn save_settings(
     store: &Store,
+    actor: &accord_store::Actor,
     s: &SmtpSettings,
     password: Option<&str>,
 ) -> Result<(), MailError> {
     s.from.parse::<Mailbox>().map_err(MailError::settings)?;
-    store.set_setting(SMTP_HOST, s.host.trim()).await?;
-    store.set_setting(SMTP_PORT, &s.port.to_string()).await?;
-    store.set_setting(SMTP_SECURITY, s.security.code()).await?;
-    store.set_setting(SMTP_USER, s.user.trim()).await?;
-    store.set_setting(SMTP_FROM, s.from.trim()).await?;
-    if let Some(p) = password {
-        let sealed = crate::secret::seal(p)?;
-        store.set_setting(SMTP_PASSWORD, &sealed).await?;
+    let port = s.port.to_string();
+    let mut values = vec![
+        (SMTP_HOST, s.host.trim()),
+        (SMTP_PORT, port.as_str()),
+        (SMTP_SECURITY, s.security.code()),
+        (SMTP_USER, s.user.trim()),
+        (SMTP_FROM, s.from.trim()),
+    ];
+    let sealed = password.map(crate::secret::seal).transpose()?;
+    if let Some(sealed) = &sealed {
+        values.push((SMTP_PASSWORD, sealed.as_str()));
     }
+    // One change, by an administrator only (the store checks).
+    store.save_mail_settings(actor, &values).await?;
     Ok(())
 }
 

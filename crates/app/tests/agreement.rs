@@ -48,6 +48,18 @@ fn drafting() -> (Harness, i64) {
     (h, case.id)
 }
 
+/// Makes `user_id` the user at the keyboard and opens the example's
+/// agreement again, as after switching users.
+fn switch_to(h: &mut Harness, user_id: i64) {
+    h.rt.block_on(h.store.set_current_user(user_id))
+        .expect("current");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("case");
+    });
+    click(h, "调解协议");
+}
+
 /// Whether a line starting with `prefix` and holding `fragment` is shown.
 fn shows_line(h: &Harness, prefix: &str, fragment: &str) -> bool {
     let (prefix, fragment) = (prefix.to_owned(), fragment.to_owned());
@@ -160,16 +172,14 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     assert!(h.shows("等待法律顾问审核。请切换到法律顾问用户进行批准或退回。"));
 
     // The legal advisor returns it once, then approves the corrected draft.
+    let mediator =
+        h.rt.block_on(h.store.current_user())
+            .expect("read")
+            .expect("the mediator");
     let advisor =
         h.rt.block_on(h.store.create_user(None, "周敏", UserRole::LegalAdvisor))
             .expect("advisor");
-    h.rt.block_on(h.store.set_current_user(advisor.id))
-        .expect("current");
-    h.restart();
-    h.interact(|ui| {
-        ui.click("2025-0001").expect("case");
-    });
-    click(&mut h, "调解协议");
+    switch_to(&mut h, advisor.id);
     click(&mut h, "退回修改");
     assert!(h.shows("退回前请写明需要修改的地方。"));
     h.interact(|ui| type_into(ui, "agreement_comment", "请写明支付方式"));
@@ -181,10 +191,14 @@ fn review_sign_on_the_pad_finalise_and_seal() {
             .status,
         AgreementStatus::Returned
     );
+    // The mediator corrects it (the advisor approves only what someone
+    // else wrote).
+    switch_to(&mut h, mediator.id);
     click(&mut h, "1. 起草");
     h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
     click(&mut h, "保存草稿");
     click(&mut h, "提交法律顾问审核");
+    switch_to(&mut h, advisor.id);
     // Both versions are kept, and the difference is shown.
     assert!(h.shows_fragment("第 1 版"));
     assert!(h.shows_fragment("“请写明支付方式”"));
@@ -288,6 +302,34 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     }
 }
 
+/// Four eyes, as the store rules and the screen shows: a legal advisor
+/// who wrote the version in review cannot approve or return it; the
+/// buttons wait and say why, and nothing changes.
+#[test]
+fn a_legal_advisor_cannot_approve_a_version_they_wrote() {
+    let (mut h, case_id) = drafting();
+    let advisor =
+        h.rt.block_on(h.store.create_user(None, "周敏", UserRole::LegalAdvisor))
+            .expect("advisor");
+    switch_to(&mut h, advisor.id);
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "李瑞芳");
+    });
+    click(&mut h, "保存草稿");
+    click(&mut h, "提交法律顾问审核");
+    assert!(h.shows("这一版是您起草的，须由另一位法律顾问批准或退回（双人把关）。"));
+    h.interact(|ui| type_into(ui, "agreement_comment", "同意"));
+    click(&mut h, "批准");
+    click(&mut h, "退回修改");
+    let record =
+        h.rt.block_on(h.store.agreement(case_id))
+            .expect("read")
+            .expect("saved");
+    assert_eq!(record.status, AgreementStatus::InReview);
+    assert_eq!(record.current().and_then(|v| v.decision), None);
+}
+
 #[test]
 fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
     let mut h = Harness::new(false, "zh-CN");
@@ -310,8 +352,24 @@ fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
     let p12 = accord_document::seal::export_pkcs12(&key, &cert, "秘密").expect("p12");
     let file = std::env::temp_dir().join(format!("accord-{}.p12", std::process::id()));
     std::fs::write(&file, &p12).expect("write");
+    // Replacing the seal key is an administrator's: anyone else is told
+    // so, and an administrator imports it.
     click(&mut h, "用户");
     assert!(h.shows("调解委员会电子印章"));
+    let first =
+        h.rt.block_on(h.store.current_user())
+            .expect("read")
+            .expect("the first user");
+    if first.role != UserRole::Administrator {
+        assert!(h.shows_fragment("只有管理员可以生成或导入电子印章密钥"));
+        let admin =
+            h.rt.block_on(h.store.create_user(None, "王芳", UserRole::Administrator))
+                .expect("administrator");
+        h.rt.block_on(h.store.set_current_user(admin.id))
+            .expect("current");
+        h.restart();
+        click(&mut h, "用户");
+    }
     h.interact(|ui| {
         type_into(ui, "seal_p12_path", file.to_str().expect("path"));
         type_into(ui, "seal_p12_password", "不对");
@@ -346,22 +404,22 @@ fn agreement_screenshots() {
     });
     click(&mut h, "保存草稿");
     click(&mut h, "提交法律顾问审核");
+    let mediator =
+        h.rt.block_on(h.store.current_user())
+            .expect("read")
+            .expect("the mediator");
     let advisor =
         h.rt.block_on(h.store.create_user(None, "周敏", UserRole::LegalAdvisor))
             .expect("advisor");
-    h.rt.block_on(h.store.set_current_user(advisor.id))
-        .expect("current");
-    h.restart();
-    h.interact(|ui| {
-        ui.click("2025-0001").expect("case");
-    });
-    click(&mut h, "调解协议");
+    switch_to(&mut h, advisor.id);
     h.interact(|ui| type_into(ui, "agreement_comment", "请补充见证人"));
     click(&mut h, "退回修改");
+    switch_to(&mut h, mediator.id);
     click(&mut h, "1. 起草");
     h.interact(|ui| type_into(ui, "agreement_witnesses", "张勇"));
     click(&mut h, "保存草稿");
     click(&mut h, "提交法律顾问审核");
+    switch_to(&mut h, advisor.id);
     h.screenshot("agreement-2-review");
     click(&mut h, "批准");
     h.interact(|ui| {

@@ -467,6 +467,28 @@ fn kill_many(
     }
 }
 
+/// Marks every signatory of the approved agreement as signing on paper
+/// (finalising needs every signature or the mark).
+async fn sign_on_paper(store: &accord_store::Store, case_id: i64) {
+    use accord_core::agreement::{SignMethod, Signature};
+    let case = store.case(case_id).await.expect("case");
+    let record = store.agreement(case_id).await.expect("read").expect("x");
+    let content = &record.current().expect("a version").content;
+    for (slot, signatory) in content.signatories(&case).into_iter().enumerate() {
+        let paper = Signature {
+            slot,
+            name: signatory.name,
+            method: SignMethod::Paper,
+            strokes: Vec::new(),
+            signed_at: chrono::Utc::now(),
+        };
+        store
+            .save_signature(&accord_store::Actor::system(), case_id, &paper)
+            .await
+            .expect("on paper");
+    }
+}
+
 /// A file whose agreement is final and not yet sealed (no centre key yet
 /// either): what `accord agreement pdf` seals.
 fn final_unsealed(rt: &tokio::runtime::Runtime, dir: &Path) -> PathBuf {
@@ -490,6 +512,7 @@ fn final_unsealed(rt: &tokio::runtime::Runtime, dir: &Path) -> PathBuf {
                 .await
                 .expect("review");
         }
+        sign_on_paper(&store, case.id).await;
         let effective = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).expect("date");
         store
             .finalise_agreement_on(&me, case.id, effective)
@@ -634,6 +657,7 @@ fn finalising_and_sealing_stand_or_fall_together() {
                         .await
                         .expect("review");
                 }
+                sign_on_paper(store, case.id).await;
             }
         };
         let mut unprintable = demo::water_leak_agreement(&case);

@@ -144,6 +144,7 @@ async fn final_unsealed(db: &TestDb) {
             .await
             .expect("review");
     }
+    common::sign_on_paper(&store, &me, case.id).await;
     let effective = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).expect("date");
     store
         .finalise_agreement_on(&me, case.id, effective)

@@ -33,6 +33,7 @@ crate::choice! {
         FollowUpDone => "follow_up_done", "audit-follow-up-done";
         PaymentRecorded => "payment_recorded", "audit-payment-recorded";
         ReturnVisit => "return_visit", "audit-return-visit";
+        MailSettingsChanged => "mail_settings_changed", "audit-mail-settings-changed";
 
     }
 }

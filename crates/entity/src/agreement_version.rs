@@ -13,6 +13,9 @@ pub struct Model {
     pub content: String,
     pub created_at: DateTimeUtc,
     pub created_by: String,
+    /// The writer's user id (`None` for the program, and for versions
+    /// saved before it was recorded).
+    pub created_by_id: Option<i64>,
     pub decision: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub review_comment: Option<String>,

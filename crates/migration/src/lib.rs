@@ -30,6 +30,7 @@ mod m20261215_000009_amendments;
 mod m20261216_000010_audit_chain;
 mod m20261217_000011_item_versions;
 mod m20261218_000012_accounts;
+mod m20261219_000013_version_authors;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000010_audit_chain::Migration),
             Box::new(m20261217_000011_item_versions::Migration),
             Box::new(m20261218_000012_accounts::Migration),
+            Box::new(m20261219_000013_version_authors::Migration),
         ]
     }
 }

@@ -48,6 +48,21 @@ async fn generate(store: &Store) -> Vec<i64> {
                 .await
                 .expect("review");
         }
+        // Signed on paper, everyone (finalising needs every signature).
+        let content = demo::water_leak_agreement(&case);
+        for (slot, signatory) in content.signatories(&case).into_iter().enumerate() {
+            let paper = accord_core::agreement::Signature {
+                slot,
+                name: signatory.name,
+                method: accord_core::agreement::SignMethod::Paper,
+                strokes: Vec::new(),
+                signed_at: chrono::Utc::now(),
+            };
+            store
+                .save_signature(&actor, case.id, &paper)
+                .await
+                .expect("on paper");
+        }
         let effective = NaiveDate::from_ymd_opt(2025, 2, 12).expect("date");
         store
             .finalise_agreement_on(&actor, case.id, effective)

@@ -76,7 +76,7 @@ pub struct NewAccount {
     pub password: String,
 }
 
-async fn any_account(conn: &impl ConnectionTrait) -> Result<bool> {
+pub(crate) async fn any_account(conn: &impl ConnectionTrait) -> Result<bool> {
     Ok(user::Entity::find()
         .filter(user::Column::PasswordHash.is_not_null())
         .one(conn)

@@ -5,10 +5,10 @@
 //! (the sealed agreement was handed out).
 
 use accord_core::{
-    AuditAction, Choice,
+    AuditAction, Choice, UserRole,
     agreement::{AgreementContent, AgreementRecord, AgreementStatus, AgreementVersion},
 };
-use accord_entity::{agreement, agreement_version};
+use accord_entity::{agreement, agreement_version, audit_event, case, signature};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -31,6 +31,7 @@ async fn load(conn: &impl ConnectionTrait, model: agreement::Model) -> Result<Ag
                     .map_err(|e| StoreError::Database(e.to_string()))?,
                 created_at: v.created_at,
                 created_by: v.created_by,
+                created_by_id: v.created_by_id,
                 decision: v.decision.as_deref().map(code).transpose()?,
                 review_comment: v.review_comment,
                 reviewed_by: v.reviewed_by,
@@ -88,7 +89,104 @@ async fn newest_number(conn: &impl ConnectionTrait, agreement_id: i64) -> Result
         .flatten())
 }
 
+/// Whether `version` was written by the user `user_id` called `name`: by
+/// id, by name for a version saved before ids were recorded (as
+/// [`AgreementVersion::written_by`]).
+fn written_by(version: &agreement_version::Model, user_id: i64, name: &str) -> bool {
+    match version.created_by_id {
+        Some(id) => id == user_id,
+        None => version.created_by == name,
+    }
+}
+
+/// The signatories of `version` (in print order) with neither a signature
+/// on the pad nor a mark that they sign on paper.
+async fn unsigned(
+    conn: &impl ConnectionTrait,
+    case: &accord_core::Case,
+    agreement_id: i64,
+    version: &AgreementVersion,
+) -> Result<Vec<String>> {
+    let signed: Vec<i32> = signature::Entity::find()
+        .filter(signature::Column::AgreementId.eq(agreement_id))
+        .filter(signature::Column::Version.eq(version.number))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| s.slot)
+        .collect();
+    Ok(version
+        .content
+        .signatories(case)
+        .into_iter()
+        .enumerate()
+        .filter(|(slot, _)| !i32::try_from(*slot).is_ok_and(|slot| signed.contains(&slot)))
+        .map(|(_, s)| s.name)
+        .collect())
+}
+
+/// An agreement waiting for a legal advisor: what [`Store::review_queue`]
+/// lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    pub case_id: i64,
+    pub case_number: String,
+    /// The version submitted (the newest).
+    pub version: i32,
+    pub submitted_at: chrono::DateTime<Utc>,
+    /// Who submitted it, as the audit log names them.
+    pub submitted_by: String,
+}
+
 impl Store {
+    /// The agreements waiting for review, the longest waiting first: a
+    /// legal advisor's list. An agreement waits from its submission (its
+    /// status changes then, and nothing else changes it while it waits).
+    pub async fn review_queue(&self) -> Result<Vec<ReviewItem>> {
+        let waiting = agreement::Entity::find()
+            .filter(agreement::Column::Status.eq(AgreementStatus::InReview.code()))
+            .order_by_asc(agreement::Column::UpdatedAt)
+            .order_by_asc(agreement::Column::Id)
+            .all(&self.db)
+            .await?;
+        if waiting.is_empty() {
+            return Ok(Vec::new());
+        }
+        let case_ids: Vec<i64> = waiting.iter().map(|a| a.case_id).collect();
+        let numbers: std::collections::HashMap<i64, String> = case::Entity::find()
+            .filter(case::Column::Id.is_in(case_ids.clone()))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.number))
+            .collect();
+        // The newest submission of each case names who submitted.
+        let mut submitters = std::collections::HashMap::new();
+        for event in audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::AgreementSubmitted.code()))
+            .filter(audit_event::Column::CaseId.is_in(case_ids))
+            .order_by_asc(audit_event::Column::Id)
+            .all(&self.db)
+            .await?
+        {
+            if let Some(case_id) = event.case_id {
+                submitters.insert(case_id, event.user_name);
+            }
+        }
+        let mut queue = Vec::with_capacity(waiting.len());
+        for model in waiting {
+            let version = newest_number(&self.db, model.id).await?.unwrap_or(0);
+            queue.push(ReviewItem {
+                case_id: model.case_id,
+                case_number: numbers.get(&model.case_id).cloned().unwrap_or_default(),
+                version,
+                submitted_at: model.updated_at,
+                submitted_by: submitters.remove(&model.case_id).unwrap_or_default(),
+            });
+        }
+        Ok(queue)
+    }
+
     /// The agreement of a case, if one was drafted.
     pub async fn agreement(&self, case_id: i64) -> Result<Option<AgreementRecord>> {
         match find(&self.db, case_id).await? {
@@ -184,6 +282,7 @@ impl Store {
             ),
             created_at: Set(now),
             created_by: Set(actor.name.clone()),
+            created_by_id: Set(actor.user_id),
             decision: Set(None),
             review_comment: Set(None),
             reviewed_by: Set(None),
@@ -274,12 +373,20 @@ impl Store {
             _ => AuditAction::AgreementSubmitted,
         };
         if matches!(next, AgreementStatus::Approved | AgreementStatus::Returned) {
+            // A legal advisor decides, and never on a version they wrote
+            // (the program decides anything; see `crate::roles`).
+            change.require(UserRole::LegalAdvisor).await?;
             let version = agreement_version::Entity::find()
                 .filter(agreement_version::Column::AgreementId.eq(model.id))
                 .order_by_desc(agreement_version::Column::Number)
                 .one(&*change)
                 .await?
                 .ok_or(StoreError::NotFound)?;
+            if let Some(reviewer) = actor.user_id
+                && written_by(&version, reviewer, &actor.name)
+            {
+                return Err(StoreError::OwnVersion);
+            }
             let mut active: agreement_version::ActiveModel = version.into();
             active.decision = Set(Some(next.code().to_owned()));
             active.review_comment = Set(comment.map(str::to_owned));
@@ -329,6 +436,10 @@ impl Store {
         let missing = current.content.missing(&case);
         if !missing.is_empty() {
             return Err(StoreError::AgreementIncomplete(missing));
+        }
+        let unsigned = unsigned(&*change, &case, model.id, current).await?;
+        if !unsigned.is_empty() {
+            return Err(StoreError::Unsigned(unsigned));
         }
         let hash = current.content.content_hash(&case);
         // Performance is supervised from the day the agreement takes

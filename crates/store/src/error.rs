@@ -72,6 +72,14 @@ pub enum StoreError {
     /// The user's role does not allow this.
     #[error("not allowed for this user")]
     NotAllowed,
+    /// Four eyes: the reviewer wrote the version under review; another
+    /// legal advisor approves or returns it.
+    #[error("nobody approves or returns a version they wrote")]
+    OwnVersion,
+    /// Finalising needs every signatory's signature, on the pad or marked
+    /// "on paper"; these (by name, in print order) have neither.
+    #[error("not signed yet by {}", .0.join(", "))]
+    Unsigned(Vec<String>),
     /// Another account has this login name.
     #[error("the login name {0} is taken")]
     LoginTaken(String),
@@ -91,14 +99,6 @@ pub enum StoreError {
         source_rows: u64,
         target_rows: u64,
     },
-}
-
-impl From<sea_orm::DbErr> for StoreError {
-    fn from(e: sea_orm::DbErr) -> Self {
-        let detail = e.to_string();
-        if is_locked(&detail) {
-            return Self::Locked {
-                location: String::new(),
     /// A backup could not be written, or a restore could not move a file;
     /// nothing was left half-written or replaced.
     #[error("cannot write {location}: {detail}")]
@@ -119,6 +119,14 @@ impl From<sea_orm::DbErr> for StoreError {
         event: i64,
         kind: crate::BreakKind,
     },
+}
+
+impl From<sea_orm::DbErr> for StoreError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        let detail = e.to_string();
+        if is_locked(&detail) {
+            return Self::Locked {
+                location: String::new(),
             };
         }
         if detail.contains("readonly database") {
@@ -196,6 +204,11 @@ impl StoreError {
             Self::AgreementRescinded => ("error-agreement-rescinded", Vec::new()),
             Self::WrongPassword => ("error-wrong-password", Vec::new()),
             Self::NotAllowed => ("error-not-allowed", Vec::new()),
+            Self::OwnVersion => ("error-own-version", Vec::new()),
+            Self::Unsigned(names) => (
+                "error-agreement-unsigned",
+                vec![("names", names.join(", "))],
+            ),
             Self::LoginTaken(login) => ("error-login-taken", vec![("login", login.clone())]),
             Self::TargetNotEmpty { table, rows } => (
                 "error-copy-target-not-empty",
@@ -213,16 +226,6 @@ impl StoreError {
                     ("target", target_rows.to_string()),
                 ],
             ),
-            Self::AgreementStatus(status) => {
-                use accord_core::Choice;
-                (
-                    "error-agreement-status",
-                    vec![("status", status.code().to_owned())],
-                )
-            }
-        }
-    }
-}
             Self::BackupFile { location, detail } => (
                 "error-backup-file",
                 vec![("location", location.clone()), ("detail", detail.clone())],
@@ -257,3 +260,13 @@ impl StoreError {
                     ),
                 ],
             ),
+            Self::AgreementStatus(status) => {
+                use accord_core::Choice;
+                (
+                    "error-agreement-status",
+                    vec![("status", status.code().to_owned())],
+                )
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod demo;
 mod error;
 mod followups;
 mod grams;
+mod roles;
 mod room;
 mod signing;
 mod transfer;
@@ -27,13 +28,14 @@ mod write;
 pub use accord_core::agreement::{AgreementRecord, AgreementVersion};
 pub use accord_core::followup::{FollowUp, InstallmentStatus};
 pub use accounts::NewAccount;
+pub use agreements::ReviewItem;
 pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
-pub use cases::{CasePage, CaseQuery, CaseRow};
-pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use backup::{
     AutoBackup, BACKUP_DIR_SETTING, BACKUP_FOLDER, BackupEntry, BackupFile, BackupKind,
     BackupSummary, Restored, Retention, backup_file_name, list_backups, parse_backup_name, restore,
 };
+pub use cases::{CasePage, CaseQuery, CaseRow};
+pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
 pub use error::StoreError;
 pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
 pub use grams::name_grams;
@@ -51,7 +53,9 @@ pub struct Actor {
 
 impl Actor {
     /// Changes made by the program itself (e.g. `accord demo` before any
-    /// user exists).
+    /// user exists). It passes every role rule but makes no account: see
+    /// `roles` for the rules and why (an actor without a user id is the
+    /// program).
     pub fn system() -> Self {
         Self {
             user_id: None,

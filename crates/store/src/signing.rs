@@ -2,7 +2,7 @@
 //! sealed PDFs exactly as they were handed out.
 
 use accord_core::{
-    AuditAction, Choice,
+    AuditAction, Choice, UserRole,
     agreement::{AgreementStatus, SignMethod, Signature},
 };
 use accord_entity::{agreement, centre_key, sealed_document, signature};
@@ -128,6 +128,8 @@ impl Store {
     /// The sealing key in use; when there is none yet, stores this one
     /// (made by the caller) and returns it. Two programs sealing for the
     /// first time at once end up with one key: the second gets the first's.
+    /// Whoever seals first makes it (no role needed: it is the centre's
+    /// first key, made because something is being sealed).
     pub async fn centre_key_or_save(
         &self,
         actor: &Actor,
@@ -153,7 +155,8 @@ impl Store {
         .await
     }
 
-    /// Stores a new sealing key; it is used from now on.
+    /// Stores a new sealing key; it is used from now on. Only an
+    /// administrator creates or imports one ([`StoreError::NotAllowed`]).
     pub async fn save_centre_key(
         &self,
         actor: &Actor,
@@ -164,6 +167,7 @@ impl Store {
         imported: bool,
     ) -> Result<CentreKey> {
         let change = self.write(actor).await?;
+        change.require(UserRole::Administrator).await?;
         self.insert_centre_key(
             change,
             common_name,

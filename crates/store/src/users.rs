@@ -4,7 +4,7 @@ use accord_core::{AuditAction, Choice, LocalUser, UserRole};
 use accord_entity::{setting, user};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, QueryOrder, sea_query::OnConflict};
 
-use crate::{Actor, Result, Store, convert::code, write::AuditEvent};
+use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
 
 /// Settings keys.
 pub(crate) const CURRENT_USER: &str = "current_user_id";
@@ -31,8 +31,11 @@ impl Store {
             .collect()
     }
 
-    /// Adds a local user. `by` is who adds them; at first run nobody
-    /// exists yet and the new user is recorded as adding themself.
+    /// Adds a local user (no password: see [`Store::create_account`]).
+    /// `by` is who adds them: an administrator ([`StoreError::NotAllowed`]
+    /// otherwise). Nobody (`None`) adds one only while the database has no
+    /// accounts (the first run, or the program on an unprotected
+    /// database); the new user is then recorded as adding themself.
     pub async fn create_user(
         &self,
         by: Option<&Actor>,
@@ -42,6 +45,13 @@ impl Store {
         let name = LocalUser::validate_name(name)?;
         let first = Actor::system();
         let mut change = self.write(by.unwrap_or(&first)).await?;
+        match by {
+            None if crate::accounts::any_account(&*change).await? => {
+                return Err(StoreError::NotAllowed);
+            }
+            None => {}
+            Some(_) => change.require(UserRole::Administrator).await?,
+        }
         let model = user::ActiveModel {
             name: Set(name.clone()),
             role: Set(role.code().to_owned()),
@@ -92,6 +102,36 @@ impl Store {
         .exec(&self.db)
         .await?;
         Ok(())
+    }
+
+    /// Saves the centre's mail settings (the server, its sign-in, the
+    /// sender; a password only sealed by the caller), named by the keys
+    /// the app reads them under: one change, audited by key only (the
+    /// values stay out of the log). Only an administrator
+    /// ([`StoreError::NotAllowed`]).
+    pub async fn save_mail_settings(&self, actor: &Actor, values: &[(&str, &str)]) -> Result<()> {
+        let change = self.write(actor).await?;
+        change.require(UserRole::Administrator).await?;
+        for (key, value) in values {
+            setting::Entity::insert(setting::ActiveModel {
+                key: Set((*key).to_owned()),
+                value: Set((*value).to_owned()),
+            })
+            .on_conflict(
+                OnConflict::column(setting::Column::Key)
+                    .update_column(setting::Column::Value)
+                    .to_owned(),
+            )
+            .exec(&*change)
+            .await?;
+        }
+        let keys: Vec<&str> = values.iter().map(|(k, _)| *k).collect();
+        change
+            .commit(AuditEvent::centre(
+                AuditAction::MailSettingsChanged,
+                serde_json::json!({ "keys": keys }),
+            ))
+            .await
     }
 
     /// A setting of this computer: on a database shared by several rooms

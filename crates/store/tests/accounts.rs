@@ -144,8 +144,16 @@ async fn accounts_are_made_by_an_administrator_and_a_password_is_checked_never_r
         assert!(store.log_in("bian", "调解员的密码123").await.is_err());
         assert!(store.log_in("bian", "新的调解员密码456").await.is_ok());
         // A user without a password (from before accounts) cannot log in.
+        // Once accounts exist, only an administrator adds even such a user.
+        assert_eq!(
+            store
+                .create_user(None, "老用户", UserRole::Mediator)
+                .await
+                .map(drop),
+            Err(StoreError::NotAllowed)
+        );
         let old = store
-            .create_user(None, "老用户", UserRole::Mediator)
+            .create_user(Some(&by_admin), "老用户", UserRole::Mediator)
             .await
             .expect("old");
         assert!(!old.has_password);

@@ -111,6 +111,7 @@ async fn draft_review_finalise_and_a_final_agreement_never_changes_again() {
                 .review_agreement(&advisor, case.id, AgreementStatus::Approved, None)
                 .await
                 .expect("approve");
+            common::sign_on_paper(&store, &mediator, case.id).await;
             let final_record = store
                 .finalise_agreement(&advisor, case.id)
                 .await
@@ -225,12 +226,7 @@ async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_fin
                 .await
                 .expect_err("a draft is not signed");
             assert_eq!(err, StoreError::AgreementStatus(AgreementStatus::Draft));
-            for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
-                store
-                    .review_agreement(&me, case.id, next, None)
-                    .await
-                    .expect("review");
-            }
+            common::submit_and_approve(&store, &me, case.id).await;
             let empty = Signature {
                 strokes: vec![vec![(0.5, 0.5)]],
                 ..pad.clone()
@@ -263,6 +259,9 @@ async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_fin
                     .await
                     .is_err()
             );
+            // Finalising needs everyone: the others sign on paper.
+            common::sign_on_paper(&store, &me, case.id).await;
+            let signatories = content.signatories(&case).len();
             let record = store.finalise_agreement(&me, case.id).await.expect("final");
             let sealed = store
                 .save_sealed_pdf(&me, case.id, "zh-CN", b"%PDF-1.7 sealed", &[])
@@ -288,7 +287,10 @@ async fn signatures_belong_to_the_approved_version_and_the_sealed_pdf_to_the_fin
                 store.save_agreement(&me, case.id, &content).await,
                 Err(StoreError::AgreementFinal)
             );
-            assert_eq!(store.signatures(case.id).await.expect("read").len(), 2);
+            assert_eq!(
+                store.signatures(case.id).await.expect("read").len(),
+                signatories
+            );
             assert!(store.sealed_pdf(case.id).await.expect("read").is_some());
             let history = store.case_history(case.id).await.expect("history");
             for action in [AuditAction::AgreementSigned, AuditAction::AgreementSealed] {
@@ -355,6 +357,7 @@ async fn a_final_agreement_changes_only_by_a_new_document_and_a_rescission_ends_
                 .await
                 .expect("review");
         }
+        common::sign_on_paper(&store, &me, case.id).await;
         let effective = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).expect("date");
         store
             .finalise_agreement_on(&me, case.id, effective)

@@ -19,12 +19,8 @@ async fn finalised(store: &Store) -> (Actor, i64) {
         .save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
         .await
         .expect("draft");
-    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
-        store
-            .review_agreement(&me, case.id, next, None)
-            .await
-            .expect("review");
-    }
+    common::submit_and_approve(store, &me, case.id).await;
+    common::sign_on_paper(store, &me, case.id).await;
     store.finalise_agreement(&me, case.id).await.expect("final");
     (me, case.id)
 }

@@ -3,9 +3,7 @@
 mod common;
 
 use accord_core::{
-    Currency, Money, UserRole,
-    agreement::AgreementStatus,
-    demo,
+    Currency, Money, UserRole, demo,
     followup::{FollowUpKind, FollowUpState, Satisfaction},
 };
 use accord_store::{Actor, NewEmail, NewPayment, Store, StoreError};
@@ -24,12 +22,8 @@ async fn finalised(db: &common::TestDb) -> (Store, Actor, i64) {
         .save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
         .await
         .expect("draft");
-    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
-        store
-            .review_agreement(&me, case.id, next, None)
-            .await
-            .expect("review");
-    }
+    common::submit_and_approve(&store, &me, case.id).await;
+    common::sign_on_paper(&store, &me, case.id).await;
     store.finalise_agreement(&me, case.id).await.expect("final");
     (store, me, case.id)
 }

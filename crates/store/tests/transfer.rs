@@ -101,12 +101,7 @@ async fn fill(store: &Store) -> i64 {
         .save_agreement(&me, case.id, &demo::water_leak_agreement(&case))
         .await
         .expect("draft");
-    for next in [AgreementStatus::InReview, AgreementStatus::Approved] {
-        store
-            .review_agreement(&me, case.id, next, None)
-            .await
-            .expect("review");
-    }
+    common::submit_and_approve(store, &me, case.id).await;
     store
         .save_signature(
             &me,
@@ -121,10 +116,12 @@ async fn fill(store: &Store) -> i64 {
         )
         .await
         .expect("signature");
+    common::sign_on_paper(store, &me, case.id).await;
     store.finalise_agreement(&me, case.id).await.expect("final");
+    // The seal key is an administrator's (or the program's).
     store
         .save_centre_key(
-            &me,
+            &Actor::system(),
             "青山区人民调解委员会",
             "Accord",
             &[0x30, 0x82, 0, 1],

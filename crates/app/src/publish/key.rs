@@ -85,12 +85,13 @@ pub async fn create_key(store: &Store, actor: &Actor, name: &str) -> Result<KeyI
     if name.is_empty() {
         return Err(PublishError::NoCentreName);
     }
-    store.set_setting(CENTRE_NAME, name).await?;
     let (key, cert) = seal::try_self_signed(name, "Accord")?;
     let der = seal::key_to_pkcs8(&key)?;
+    // The key first: refused (not an administrator), the name stays too.
     store
         .save_centre_key(actor, name, "Accord", &cert, &der, false)
         .await?;
+    store.set_setting(CENTRE_NAME, name).await?;
     key_info(store).await?.ok_or(PublishError::NotFinal)
 }
 

@@ -49,6 +49,10 @@ pub struct AgreementVersion {
     pub content: AgreementContent,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
+    /// The writer's user id: `None` for the program, and for versions
+    /// saved before it was recorded (then only the name tells).
+    #[serde(default)]
+    pub created_by_id: Option<i64>,
     /// The reviewer's decision on this version:
     /// [`AgreementStatus::Approved`] or [`AgreementStatus::Returned`].
     pub decision: Option<AgreementStatus>,
@@ -67,6 +71,18 @@ pub struct AgreementRecord {
     pub final_hash: Option<String>,
     /// When the final version was locked.
     pub finalised_at: Option<DateTime<Utc>>,
+}
+
+impl AgreementVersion {
+    /// Whether the user `user_id`, called `name`, wrote this version: by
+    /// id, or by name for a version saved without one. Four eyes: nobody
+    /// approves or returns a version they wrote.
+    pub fn written_by(&self, user_id: i64, name: &str) -> bool {
+        match self.created_by_id {
+            Some(id) => id == user_id,
+            None => self.created_by == name,
+        }
+    }
 }
 
 impl AgreementRecord {

@@ -148,3 +148,55 @@ fn the_database_name_is_replaced_in_a_server_url() {
         "postgres://a@localhost/t1?sslmode=disable"
     );
 }
+
+/// Submits a case's agreement as `by` and approves it as the program (a
+/// legal advisor's step: see the store's roles).
+pub async fn submit_and_approve(store: &Store, by: &accord_store::Actor, case_id: i64) {
+    use accord_core::agreement::AgreementStatus;
+    store
+        .review_agreement(by, case_id, AgreementStatus::InReview, None)
+        .await
+        .expect("submit");
+    store
+        .review_agreement(
+            &accord_store::Actor::system(),
+            case_id,
+            AgreementStatus::Approved,
+            None,
+        )
+        .await
+        .expect("approve");
+}
+
+/// Marks every signatory of the approved agreement who has not signed as
+/// signing on paper, as `by`: finalising needs every signature or mark.
+pub async fn sign_on_paper(store: &Store, by: &accord_store::Actor, case_id: i64) {
+    use accord_core::agreement::{SignMethod, Signature};
+    let case = store.case(case_id).await.expect("case");
+    let record = store
+        .agreement(case_id)
+        .await
+        .expect("agreement")
+        .expect("drafted");
+    let content = &record.current().expect("a version").content;
+    let signed = store.signatures(case_id).await.expect("signatures");
+    for (slot, signatory) in content.signatories(&case).into_iter().enumerate() {
+        if signed.iter().any(|s| s.slot == slot) {
+            continue;
+        }
+        store
+            .save_signature(
+                by,
+                case_id,
+                &Signature {
+                    slot,
+                    name: signatory.name,
+                    method: SignMethod::Paper,
+                    strokes: Vec::new(),
+                    signed_at: chrono::Utc::now(),
+                },
+            )
+            .await
+            .expect("on paper");
+    }
+}

@@ -81,34 +81,41 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
         return text(ctx.tr("agreement-nothing-saved")).size(body).into();
     };
     let mut col = column![].spacing(theme::GAP);
-    let reviewer = user.is_some_and(|u| u.role != UserRole::Mediator);
+    // As the store decides (see `accord_store`'s roles): a legal advisor
+    // reviews (the program, with nobody chosen, may too), and never a
+    // version they wrote.
+    let reviewer = user.is_none_or(|u| u.role == UserRole::LegalAdvisor);
+    let own = user.is_some_and(|u| {
+        record
+            .current()
+            .is_some_and(|v| v.written_by(u.id, &u.name))
+    });
     if record.status == AgreementStatus::InReview {
         if reviewer {
-            col = col.push(widgets::card(
-                column![
-                    widgets::heading(ctx, ctx.tr("agreement-review-title")),
-                    text_input(&ctx.tr("agreement-comment-hint"), &screen.comment)
-                        .id("agreement_comment")
-                        .size(body)
-                        .on_input(Message::Comment),
-                    row![
-                        primary(
-                            ctx,
-                            "agreement-approve",
-                            (!screen.busy).then_some(Message::Approve)
-                        )
+            let can = !screen.busy && !own;
+            let mut card = column![
+                widgets::heading(ctx, ctx.tr("agreement-review-title")),
+                text_input(&ctx.tr("agreement-comment-hint"), &screen.comment)
+                    .id("agreement_comment")
+                    .size(body)
+                    .on_input(Message::Comment),
+                row![
+                    primary(ctx, "agreement-approve", can.then_some(Message::Approve))
                         .style(button::success),
-                        primary(
-                            ctx,
-                            "agreement-return",
-                            (!screen.busy).then_some(Message::Return)
-                        )
+                    primary(ctx, "agreement-return", can.then_some(Message::Return))
                         .style(button::danger),
-                    ]
-                    .spacing(theme::GAP),
                 ]
-                .spacing(theme::TIGHT),
-            ));
+                .spacing(theme::GAP),
+            ]
+            .spacing(theme::TIGHT);
+            if own {
+                card = card.push(
+                    text(ctx.tr("agreement-review-own-version"))
+                        .size(ctx.sizes.small())
+                        .style(theme::muted_text),
+                );
+            }
+            col = col.push(widgets::card(card));
         } else {
             col = col.push(text(ctx.tr("agreement-review-advisor-only")).size(body));
         }

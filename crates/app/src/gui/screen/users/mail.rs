@@ -61,8 +61,9 @@ pub type MailState = (Option<SmtpSettings>, bool, u32, Option<Phrase>);
 pub(super) enum MailJob {
     /// Read the settings.
     Load,
-    /// Save the server settings, and the password if one was typed.
-    Save(SmtpSettings, Option<String>),
+    /// Save the server settings, and the password if one was typed, as
+    /// the user at the keyboard.
+    Save(accord_store::Actor, SmtpSettings, Option<String>),
     /// Keep names out of notifications, or not.
     HideNames(bool),
     /// Save the days a reminder comes early.
@@ -72,7 +73,7 @@ pub(super) enum MailJob {
 impl Users {
     /// "Save" in the mail section: the typed settings (the password only if
     /// one was typed, then forgotten).
-    pub(super) fn save_smtp(&mut self) -> Action<Message> {
+    pub(super) fn save_smtp(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
         let Ok(port) = self.smtp_port.trim().parse::<u16>() else {
             self.mail_result = Some(Phrase::error("error-smtp-port"));
             return Action::None;
@@ -90,7 +91,11 @@ impl Users {
         };
         let password = std::mem::take(&mut self.smtp_password);
         self.busy = true;
-        let job = MailJob::Save(settings, Some(password).filter(|p| !p.is_empty()));
+        let job = MailJob::Save(
+            ctx.actor(),
+            settings,
+            Some(password).filter(|p| !p.is_empty()),
+        );
         Action::Run(vec![mail_job(job)])
     }
 
@@ -138,6 +143,7 @@ impl Users {
     /// notification option.
     pub(super) fn mail_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let size = ctx.sizes.body();
+        let admin = super::administrator(&ctx);
         let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
             text_input("", value).id(id).size(size).on_input(f)
         };
@@ -210,7 +216,7 @@ impl Users {
                 button(text(ctx.tr("smtp-save")).size(size))
                     .style(button::primary)
                     .on_press_maybe(
-                        (!self.busy && !self.smtp_host.trim().is_empty())
+                        (!self.busy && admin && !self.smtp_host.trim().is_empty())
                             .then_some(Message::SaveSmtp)
                     ),
                 text(ctx.tr("reminder-days")).size(size),
@@ -231,6 +237,14 @@ impl Users {
             .align_y(Center),
         ]
         .spacing(theme::TIGHT);
+        if !admin {
+            // The store refuses anyone else; the button waits and says why.
+            col = col.push(
+                text(ctx.tr("smtp-admin-only"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text),
+            );
+        }
         if let Some(result) = &self.mail_result {
             col = col.push(phrase_line(ctx, result));
         }
@@ -261,8 +275,8 @@ async fn run_mail_job(store: &Store, job: MailJob) -> Result<MailState, AppError
                 .await?;
             None
         }
-        MailJob::Save(settings, password) => {
-            crate::mail::save_settings(store, &settings, password.as_deref()).await?;
+        MailJob::Save(actor, settings, password) => {
+            crate::mail::save_settings(store, &actor, &settings, password.as_deref()).await?;
             Some(Phrase::new("smtp-saved"))
         }
     };

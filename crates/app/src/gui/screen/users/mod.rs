@@ -127,6 +127,9 @@ impl Users {
             Message::NameChanged(name) => self.form.name_changed(name),
             Message::RolePicked(role) => self.form.role_picked(role),
             Message::Add => {
+                if !administrator(ctx) {
+                    return Action::None;
+                }
                 if let Some((name, role)) = self.form.submit() {
                     self.form.clear();
                     let by = ctx.actor();
@@ -162,7 +165,7 @@ impl Users {
             Message::SmtpUser(s) => self.smtp_user = s,
             Message::SmtpPassword(s) => self.smtp_password = s,
             Message::SmtpFrom(s) => self.smtp_from = s,
-            Message::SaveSmtp => return self.save_smtp(),
+            Message::SaveSmtp => return self.save_smtp(ctx),
             Message::HideNames(on) => return self.set_hide_names(on),
             Message::ReminderDays(s) => self.reminder_days = s,
             Message::SaveReminderDays => return self.save_reminder_days(),
@@ -224,9 +227,19 @@ impl Users {
             .spacing(theme::GAP),
             button(text(ctx.tr("users-add")).size(size))
                 .style(button::primary)
-                .on_press(Message::Add),
+                .on_press_maybe(administrator(&ctx).then_some(Message::Add)),
         ]
         .spacing(theme::TIGHT);
+        // The store refuses anyone else; the button says so first.
+        let add = if administrator(&ctx) {
+            add
+        } else {
+            add.push(
+                text(ctx.tr("users-add-admin-only"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text),
+            )
+        };
         scrollable(
             column![
                 text(ctx.tr("users-title")).size(ctx.sizes.heading()),
@@ -241,6 +254,13 @@ impl Users {
         .height(Fill)
         .into()
     }
+}
+
+/// Whether the user at the keyboard may manage users, the seal key and
+/// the mail settings, as the store decides it (see `accord_store`'s
+/// roles): an administrator, or the program when nobody is chosen.
+fn administrator(ctx: &Ctx<'_>) -> bool {
+    ctx.user.is_none_or(|u| u.role == UserRole::Administrator)
 }
 
 /// A job's notice, or its error in red.

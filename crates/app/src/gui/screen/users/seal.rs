@@ -67,6 +67,7 @@ impl Users {
 
     /// The seal section: the key in use, creating one, importing one.
     pub(super) fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        let admin = super::administrator(&ctx);
         let size = ctx.sizes.body();
         let mut col = column![widgets::heading(ctx, ctx.tr("seal-title"))].spacing(theme::TIGHT);
         match &self.key {
@@ -111,7 +112,7 @@ impl Users {
                 button(text(ctx.tr("seal-create")).size(size))
                     .style(button::secondary)
                     .on_press_maybe(
-                        (!self.busy && !self.centre_name.trim().is_empty())
+                        (!self.busy && admin && !self.centre_name.trim().is_empty())
                             .then_some(Message::CreateKey)
                     ),
             ]
@@ -142,13 +143,21 @@ impl Users {
                 button(text(ctx.tr("seal-import")).size(size))
                     .style(button::secondary)
                     .on_press_maybe(
-                        (!self.busy && !self.p12_path.trim().is_empty())
+                        (!self.busy && admin && !self.p12_path.trim().is_empty())
                             .then_some(Message::ImportKey)
                     ),
             ]
             .spacing(theme::GAP)
             .align_y(iced::Bottom),
         );
+        if !admin {
+            // The store refuses anyone else; the buttons wait and say why.
+            col = col.push(
+                text(ctx.tr("seal-admin-only"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text),
+            );
+        }
         if let Some(result) = &self.key_result {
             col = col.push(phrase_line(ctx, result));
         }
