@@ -49,6 +49,11 @@ users-use = Use this user
 users-name = Name
 users-role = Role
 users-active = Current user
+users-reset = Set password
+users-reset-title = A new password for { $name }
+users-reset-save = Save password
+users-password-set = { $name } has a new password; tell them in person. Nobody can read the old one.
+users-account-added = { $name } can now log in as { $login } with the password you gave; they should change it after their first login.
 
 ## Case list
 cases-title = Cases

@@ -49,6 +49,11 @@ users-use = 使用此用户
 users-name = 姓名
 users-role = 角色
 users-active = 当前用户
+users-reset = 设置密码
+users-reset-title = 为 { $name } 设置新密码
+users-reset-save = 保存密码
+users-password-set = 已为 { $name } 设置新密码，请当面告知。旧密码任何人都无法读取。
+users-account-added = { $name } 现在可以用登录名 { $login } 和您设定的密码登录；请其首次登录后修改密码。
 
 ## 案件列表
 cases-title = 案件列表

@@ -32,18 +32,21 @@ fn with_accounts() -> Harness {
         password: PASSWORD.into(),
     };
     let admin =
-        h.rt.block_on(h.store.create_account(
-            None,
-            &account("admin", "李瑞芳", UserRole::Administrator),
-        ))
+        h.rt.block_on(
+            h.store
+                .create_account(None, &account("admin", "李瑞芳", UserRole::Administrator)),
+        )
         .expect("admin");
     let by = Actor::from(&admin);
     for (login, name, role) in [
         ("mediator", "边文玲", UserRole::Mediator),
         ("advisor", "周敏", UserRole::LegalAdvisor),
     ] {
-        h.rt.block_on(h.store.create_account(Some(&by), &account(login, name, role)))
-            .expect("account");
+        h.rt.block_on(
+            h.store
+                .create_account(Some(&by), &account(login, name, role)),
+        )
+        .expect("account");
     }
     h.rt.block_on(h.store.load_demo(&by)).expect("case");
     h.restart();
@@ -57,7 +60,10 @@ fn the_work_shows_only_after_the_password_and_hides_again_when_idle() {
     let mut h = with_accounts();
     assert!(h.app.gated());
     assert!(h.shows("登录 Accord"), "the login first");
-    assert!(!h.shows_fragment("2025-0001"), "no case before the password");
+    assert!(
+        !h.shows_fragment("2025-0001"),
+        "no case before the password"
+    );
     assert!(!h.shows_fragment("李玥"), "no party before the password");
 
     // A wrong password: refused in words, still shut.
@@ -71,7 +77,10 @@ fn the_work_shows_only_after_the_password_and_hides_again_when_idle() {
     h.interact(|ui| type_into(ui, "login_password", PASSWORD));
     click(&mut h, "登录");
     assert!(!h.app.gated());
-    assert!(h.shows_fragment("2025-0001"), "the case list after logging in");
+    assert!(
+        h.shows_fragment("2025-0001"),
+        "the case list after logging in"
+    );
     assert!(h.shows_fragment("边文玲（调解员）"), "who is logged in");
 
     // Open the case, then leave the app alone: it locks.
@@ -117,4 +126,63 @@ fn a_database_without_accounts_opens_as_before() {
     let h = Harness::new(true, "zh-CN");
     assert!(!h.app.gated());
     assert!(!h.shows("锁定"), "no lock without accounts");
+}
+
+#[test]
+fn an_administrator_adds_a_colleague_with_a_password_and_resets_a_forgotten_one() {
+    let mut h = with_accounts();
+    click(&mut h, "李瑞芳（管理员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    click(&mut h, "用户");
+    assert!(
+        !h.shows("使用此用户"),
+        "switching is the login, not a button"
+    );
+    h.interact(|ui| {
+        type_into(ui, "users_login", "wangf");
+        type_into(ui, "users_password", "新同事的密码123");
+        type_into(ui, "users_again", "新同事的密码123");
+    });
+    // The name is still missing: refused in words, nothing made. ("Add
+    // user" is also the section's heading: the button is pressed by its
+    // message.)
+    let add = || Message::Users(accord_app::gui::screen::users::Message::Add);
+    h.send(add());
+    assert!(h.shows("请填写姓名或名称。"));
+    assert!(
+        h.rt.block_on(h.store.log_in("wangf", "新同事的密码123"))
+            .is_err()
+    );
+    h.interact(|ui| type_into(ui, "users_name", "王芳"));
+    h.send(add());
+    assert!(h.shows_fragment("王芳 现在可以用登录名 wangf"));
+    let colleague =
+        h.rt.block_on(h.store.log_in("wangf", "新同事的密码123"))
+            .expect("the colleague logs in");
+    assert_eq!(colleague.role, UserRole::Mediator);
+    // Still the administrator at the keyboard.
+    assert!(h.shows_fragment("李瑞芳（管理员）"));
+
+    // A forgotten password: the administrator sets a new one.
+    let rows = h.rt.block_on(h.store.users()).expect("users");
+    let mediator = rows
+        .iter()
+        .find(|u| u.login == "mediator")
+        .expect("mediator");
+    h.send(Message::Users(
+        accord_app::gui::screen::users::Message::ResetFor(mediator.clone()),
+    ));
+    assert!(h.shows("为 边文玲 设置新密码"));
+    h.interact(|ui| {
+        type_into(ui, "reset_password", "边文玲的新密码456");
+        type_into(ui, "reset_again", "边文玲的新密码456");
+    });
+    click(&mut h, "保存密码");
+    assert!(h.shows_fragment("已为 边文玲 设置新密码"));
+    assert!(h.rt.block_on(h.store.log_in("mediator", PASSWORD)).is_err());
+    assert!(
+        h.rt.block_on(h.store.log_in("mediator", "边文玲的新密码456"))
+            .is_ok()
+    );
 }

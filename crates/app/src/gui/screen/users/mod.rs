@@ -3,6 +3,7 @@
 //! this module has the screen's state, its [`Message`], `update` and the
 //! page around the three sections.
 
+mod accounts;
 mod mail;
 mod seal;
 
@@ -13,7 +14,7 @@ use iced::{
     widget::{button, column, pick_list, row, scrollable, text, text_input},
 };
 
-use super::new_user::NewUser;
+use super::new_user::{AccountField, NewUser};
 use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, Labeled, theme, widgets};
 use crate::publish::KeyInfo;
@@ -53,6 +54,8 @@ pub struct Users {
     reminder_days: String,
     /// What the last mail-settings job did, or why it failed.
     mail_result: Option<Phrase>,
+    /// A new password being set for someone (accounts only).
+    reset: accounts::Reset,
 }
 
 /// What the user does on the users screen, and the answers of its jobs.
@@ -64,6 +67,20 @@ pub enum Message {
     RolePicked(Labeled<UserRole>),
     /// "Add user" was pressed.
     Add,
+    /// The new account's login name or a password field changed.
+    Account(AccountField, String),
+    /// The account was made, or why not.
+    AccountAdded(Result<LocalUser, StoreError>),
+    /// "Set password" for this user was pressed.
+    ResetFor(LocalUser),
+    /// The new password changed.
+    ResetPassword(String),
+    /// The new password, again, changed.
+    ResetAgain(String),
+    /// "Save password" was pressed.
+    SaveReset,
+    /// The password was set (for whom), or why not.
+    ResetDone(Result<LocalUser, AppError>),
     /// "Use this user" was pressed.
     Use(LocalUser),
     /// The centre's name for a new seal changed.
@@ -130,6 +147,9 @@ impl Users {
                 if !administrator(ctx) {
                     return Action::None;
                 }
+                if accounts::with_accounts(ctx) {
+                    return self.add_account(ctx);
+                }
                 if let Some((name, role)) = self.form.submit() {
                     self.form.clear();
                     let by = ctx.actor();
@@ -138,6 +158,20 @@ impl Users {
                     });
                 }
             }
+            Message::Account(field, value) => self.form.account_changed(field, value),
+            Message::AccountAdded(result) => return self.account_added(result),
+            Message::ResetFor(user) => {
+                self.reset = accounts::Reset {
+                    user: Some(user),
+                    ..Default::default()
+                };
+            }
+            Message::ResetPassword(s) => self.reset.password = s,
+            Message::ResetAgain(s) => self.reset.again = s,
+            Message::SaveReset => return self.save_reset(ctx),
+            Message::ResetDone(result) => self.reset_done(result),
+            // With accounts, switching user is the login.
+            Message::Use(_) if accounts::with_accounts(ctx) => {}
             Message::Use(user) => {
                 return Action::run(move |store| async move {
                     Message::UserReady(store.set_current_user(user.id).await.map(|()| user))
@@ -180,7 +214,26 @@ impl Users {
         let mut list = column![].spacing(theme::TIGHT);
         for user in &self.users {
             let is_current = ctx.user.is_some_and(|c| c.id == user.id);
-            let action: Element<'a, Message> = if is_current {
+            let action: Element<'a, Message> = if accounts::with_accounts(&ctx) {
+                // Switching is the login; an administrator sets passwords.
+                let mut cell = row![].spacing(theme::GAP).align_y(Center);
+                if is_current {
+                    cell = cell.push(
+                        text(ctx.tr("users-active"))
+                            .size(ctx.sizes.small())
+                            .style(theme::muted_text),
+                    );
+                }
+                // An administrator for anyone, everyone for themself.
+                if administrator(&ctx) || is_current {
+                    cell = cell.push(
+                        button(text(ctx.tr("users-reset")).size(ctx.sizes.small()))
+                            .style(button::secondary)
+                            .on_press(Message::ResetFor(user.clone())),
+                    );
+                }
+                cell.into()
+            } else if is_current {
                 text(ctx.tr("users-active"))
                     .size(ctx.sizes.small())
                     .style(theme::muted_text)
@@ -202,6 +255,7 @@ impl Users {
             );
         }
         let name = text_input(&ctx.tr("users-name"), self.form.name())
+            .id("users_name")
             .on_input(Message::NameChanged)
             .on_submit(Message::Add)
             .size(size)
@@ -225,11 +279,18 @@ impl Users {
                 widgets::field(ctx, ctx.tr("users-role"), role, None),
             ]
             .spacing(theme::GAP),
+        ]
+        .spacing(theme::TIGHT);
+        let add = if accounts::with_accounts(&ctx) {
+            add.push(self.account_fields(ctx))
+        } else {
+            add
+        };
+        let add = add.push(
             button(text(ctx.tr("users-add")).size(size))
                 .style(button::primary)
                 .on_press_maybe(administrator(&ctx).then_some(Message::Add)),
-        ]
-        .spacing(theme::TIGHT);
+        );
         // The store refuses anyone else; the button says so first.
         let add = if administrator(&ctx) {
             add
@@ -243,7 +304,10 @@ impl Users {
         scrollable(
             column![
                 text(ctx.tr("users-title")).size(ctx.sizes.heading()),
-                widgets::card(list),
+                widgets::card(match self.reset_view(ctx) {
+                    Some(reset) => column![list, reset].spacing(theme::GAP),
+                    None => list,
+                }),
                 widgets::card(add),
                 self.seal_view(ctx),
                 self.mail_view(ctx),
@@ -264,7 +328,7 @@ fn administrator(ctx: &Ctx<'_>) -> bool {
 }
 
 /// A job's notice, or its error in red.
-fn phrase_line<'a>(ctx: Ctx<'a>, phrase: &Phrase) -> Element<'a, Message> {
+pub(super) fn phrase_line<'a>(ctx: Ctx<'a>, phrase: &Phrase) -> Element<'a, Message> {
     let line = text(ctx.phrase(phrase)).size(ctx.sizes.body());
     if phrase.error {
         line.style(theme::error_text).into()
