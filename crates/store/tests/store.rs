@@ -410,3 +410,34 @@ async fn a_database_from_the_first_schema_opens_with_its_data() {
             .is_empty()
     );
 }
+
+/// A new database file and its -wal and -shm files are readable by their
+/// owner only: other accounts on the laptop cannot copy the parties' data.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_new_database_and_its_journal_files_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("private.sqlite3");
+    let store = accord_store::Store::open(&path.display().to_string())
+        .await
+        .expect("open");
+    store
+        .load_demo(&accord_store::Actor::system())
+        .await
+        .expect("some data, so the journal files exist");
+    for suffix in ["", "-wal", "-shm"] {
+        let file = dir.path().join(format!("private.sqlite3{suffix}"));
+        let mode = std::fs::metadata(&file)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "{} is {:o}",
+            file.display(),
+            mode & 0o777
+        );
+    }
+}

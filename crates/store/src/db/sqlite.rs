@@ -48,6 +48,12 @@ impl Store {
                 m.permissions().readonly()
             }
         };
+        // A new file is made here, readable by its owner only (0600):
+        // SQLite gives its -wal and -shm files the mode of the database
+        // file, so they are private too. (An existing file keeps its mode.)
+        if metadata.is_none() && access == Access::Create {
+            create_private(path).map_err(|e| open_error(e.to_string()))?;
+        }
         // SQLite reads `file:` names as URIs; a relative path that starts
         // so is made explicit.
         let name = if path.is_relative() && path.to_string_lossy().starts_with("file:") {
@@ -101,6 +107,17 @@ impl Store {
             device: None,
         })
     }
+}
+
+/// Creates an empty file only its owner may read and write. Another
+/// program making it at the same moment is fine: whoever comes first makes
+/// it, the other opens it.
+fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop)
 }
 
 /// Refuses a file that is not a SQLite database before SQLite touches it.
