@@ -406,6 +406,10 @@ cli-outbox-report = Sent { $sent }; { $retrying } to retry later; { $failed } co
 nav-today = Today
 today-title = Today · { $date }
 today-refresh = Refresh
+today-review-title = Waiting for your review
+today-review-empty = No agreement is waiting for review.
+today-review-item = Case { $number }, version { $version }: submitted by { $by } on { $at }
+today-review-open = Review
 today-nothing = Nothing is due or overdue today.
 today-late = { $days ->
         [one] 1 day overdue

@@ -186,3 +186,50 @@ fn an_administrator_adds_a_colleague_with_a_password_and_resets_a_forgotten_one(
             .is_ok()
     );
 }
+
+#[test]
+fn the_legal_advisor_logs_in_and_approves_from_the_review_queue() {
+    use accord_core::agreement::AgreementStatus;
+    let mut h = with_accounts();
+    // The mediator drafted and submitted the example's agreement.
+    let mediator =
+        h.rt.block_on(h.store.log_in("mediator", PASSWORD))
+            .expect("mediator");
+    let by = Actor::from(&mediator);
+    let case =
+        h.rt.block_on(h.store.case_by_number("2025-0001".parse().expect("number")))
+            .expect("read")
+            .expect("case");
+    h.rt.block_on(h.store.save_agreement(
+        &by,
+        case.id,
+        &accord_core::demo::water_leak_agreement(&case),
+    ))
+    .expect("draft");
+    h.rt.block_on(
+        h.store
+            .review_agreement(&by, case.id, AgreementStatus::InReview, None),
+    )
+    .expect("submitted");
+    h.restart();
+    click(&mut h, "周敏（法律顾问）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    click(&mut h, "今日待办");
+    assert!(h.shows("等待您审核的协议"));
+    assert!(h.shows_fragment("案件 2025-0001 第 1 版：边文玲 于"));
+    click(&mut h, "审核");
+    click(&mut h, "批准");
+    let record =
+        h.rt.block_on(h.store.agreement(case.id))
+            .expect("read")
+            .expect("agreement");
+    assert_eq!(record.status, AgreementStatus::Approved);
+    // Approved by the advisor logged in, as the audit log says.
+    let log = h.rt.block_on(h.store.audit_log()).expect("log");
+    let approved = log
+        .iter()
+        .find(|e| e.action == accord_core::AuditAction::AgreementApproved)
+        .expect("approved");
+    assert_eq!(approved.who, "周敏");
+}

@@ -21,6 +21,8 @@ pub struct TodayData {
     pub day: Option<NaiveDate>,
     pub rows: Vec<FollowUp>,
     pub outbox: Vec<OutboxMessage>,
+    /// Agreements waiting for a legal advisor, longest waiting first.
+    pub review: Vec<accord_store::ReviewItem>,
     /// What the job did ("paid; 0 remains").
     pub notice: Option<Phrase>,
 }
@@ -63,6 +65,8 @@ pub enum Message {
     Pay,
     /// A case number was clicked.
     OpenCase(i64),
+    /// "Review" in the review queue was pressed.
+    Review(i64),
     /// "Refresh" was pressed (or the outbox may have changed).
     Refresh,
     /// The screen's data after a job, or why the job failed.
@@ -149,6 +153,7 @@ impl Today {
             Message::Method(s) => self.method = s,
             Message::Evidence(s) => self.evidence = s,
             Message::OpenCase(id) => return Action::Navigate(Route::Case(id)),
+            Message::Review(id) => return Action::Navigate(Route::Agreement(id)),
             Message::Refresh => return self.run(ctx, TodayJob::Load),
             Message::Loaded(Ok(data)) => self.loaded(*data),
             Message::Loaded(Err(e)) => {
@@ -253,6 +258,7 @@ async fn today_job(store: &Store, actor: &Actor, job: TodayJob) -> Result<TodayD
         day: Some(day),
         rows: store.due_followups(day, 500).await?,
         outbox: store.outbox(30).await?,
+        review: store.review_queue().await?,
         notice,
     })
 }
@@ -297,9 +303,49 @@ impl Today {
                 list = list.push(self.action_view(ctx, r));
             }
         }
+        if ctx
+            .user
+            .is_some_and(|u| u.role == accord_core::UserRole::LegalAdvisor)
+        {
+            page = page.push(self.review_view(ctx));
+        }
         page = page.push(widgets::card(list));
         page = page.push(self.outbox_view(ctx));
         scrollable(page).height(Fill).into()
+    }
+
+    /// A legal advisor's review queue: what waits longest first, each
+    /// opening the agreement's review.
+    fn review_view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
+        let body = ctx.sizes.body();
+        let mut list =
+            column![widgets::heading(ctx, ctx.tr("today-review-title"))].spacing(theme::TIGHT);
+        if self.data.review.is_empty() {
+            list = list.push(text(ctx.tr("today-review-empty")).size(body));
+        }
+        for item in &self.data.review {
+            list = list.push(
+                row![
+                    text(ctx.tr_args(
+                        "today-review-item",
+                        &[
+                            ("number", item.case_number.clone()),
+                            ("version", item.version.to_string()),
+                            ("by", item.submitted_by.clone()),
+                            ("at", ctx.datetime(item.submitted_at)),
+                        ],
+                    ))
+                    .size(body)
+                    .width(Fill),
+                    button(text(ctx.tr("today-review-open")).size(ctx.sizes.small()))
+                        .style(button::primary)
+                        .on_press(Message::Review(item.case_id)),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            );
+        }
+        widgets::card(list)
     }
 
     fn row_view<'a>(&'a self, ctx: Ctx<'a>, r: &'a FollowUp, day: NaiveDate) -> El<'a> {
