@@ -153,7 +153,9 @@ fn the_first_run_asks_who_you_are_and_offers_the_example() {
         ui.click("开始使用").expect("start");
     });
     assert!(h.shows("数据库还是空的"));
-    let admin = h.rt.block_on(h.store.log_in("admin", "管理员的密码123")).expect("the administrator logs in");
+    let admin =
+        h.rt.block_on(h.store.log_in("admin", "管理员的密码123"))
+            .expect("the administrator logs in");
     assert_eq!(admin.role, accord_core::UserRole::Administrator);
     h.interact(|ui| {
         ui.click("载入示例案件").expect("load example");

@@ -79,10 +79,10 @@ pub fn header<'a>(
         }
     }
     container(bar.push(larger).push(language))
-    .padding([8, 16])
-    .width(Fill)
-    .style(theme::header)
-    .into()
+        .padding([8, 16])
+        .width(Fill)
+        .style(theme::header)
+        .into()
 }
 
 /// The page under the header: the notice (if any) above the screen.

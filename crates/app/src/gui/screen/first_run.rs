@@ -150,14 +150,24 @@ impl FirstRun {
                 .size(ctx.sizes.body())
                 .padding(8)
         };
-        let login = field("first_run_login", self.form.login(), AccountField::Login, false);
+        let login = field(
+            "first_run_login",
+            self.form.login(),
+            AccountField::Login,
+            false,
+        );
         let password = field(
             "first_run_password",
             self.form.password(),
             AccountField::Password,
             true,
         );
-        let again = field("first_run_again", self.form.again(), AccountField::Again, true);
+        let again = field(
+            "first_run_again",
+            self.form.again(),
+            AccountField::Again,
+            true,
+        );
         let account_error = self
             .form
             .account_error()

@@ -95,10 +95,7 @@ impl Gate {
                 return (
                     Action::run(move |store| async move {
                         Message::Checked(
-                            store
-                                .log_in_as(id, &password)
-                                .await
-                                .map_err(AppError::from),
+                            store.log_in_as(id, &password).await.map_err(AppError::from),
                         )
                     }),
                     None,
@@ -128,14 +125,11 @@ impl Gate {
                         "user-current",
                         &[("name", user.name.clone()), ("role", ctx.label(user.role))],
                     );
-                    let b = button(text(label).size(body))
-                        .width(Fill)
-                        .padding([8, 14]);
+                    let b = button(text(label).size(body)).width(Fill).padding([8, 14]);
                     people = people.push(if self.picked == Some(user.id) {
                         b.style(theme::nav_button_active)
                     } else {
-                        b.style(button::secondary)
-                            .on_press(Message::Pick(user.id))
+                        b.style(button::secondary).on_press(Message::Pick(user.id))
                     });
                 }
                 page = page.push(people);
