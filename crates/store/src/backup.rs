@@ -376,29 +376,49 @@ impl Store {
             Ok(m) if m.len() == 0 => return Err(damaged("an empty file".to_owned())),
             Ok(_) => {}
         }
-        let checksum_verified = check_checksum(path).await.map_err(damaged)?;
         check_header(path).map_err(damaged)?;
-        let store = open_snapshot(path).await?;
-        let checked = store.check_snapshot(&location).await;
-        store.close().await;
+        // The checksum, SQLite's check and the chain at the same time (a
+        // large backup takes seconds for each); a wrong checksum is said
+        // first, then damage SQLite found.
+        let (checksum, checked) = tokio::join!(check_checksum(path), async {
+            let store = open_snapshot(path).await?;
+            let checked = store.check_snapshot(&location).await;
+            store.close().await;
+            checked
+        });
+        let checksum_verified = checksum.map_err(damaged)?;
         let mut summary = checked?;
         summary.checksum_verified = checksum_verified;
         Ok(summary)
     }
 
-    /// The checks of [`Store::check_backup`] after the file opened.
+    /// The checks of [`Store::check_backup`] after the file opened:
+    /// SQLite's integrity check on one connection while the other reads
+    /// the schema, the audit chain and the counts.
     async fn check_snapshot(&self, location: &str) -> Result<BackupSummary> {
+        let db = self.db.pool();
+        let (integrity, contents) = tokio::join!(
+            strings(db, "PRAGMA integrity_check(10)"),
+            self.check_contents(location)
+        );
+        let damaged = |detail: String| StoreError::BackupDamaged {
+            location: location.to_owned(),
+            detail,
+        };
+        let problems = integrity.map_err(damaged)?;
+        if problems.iter().any(|line| line != "ok") {
+            return Err(damaged(problems.join("; ")));
+        }
+        contents
+    }
+
+    /// A backup's schema, audit chain and counts.
+    async fn check_contents(&self, location: &str) -> Result<BackupSummary> {
         let damaged = |detail: String| StoreError::BackupDamaged {
             location: location.to_owned(),
             detail,
         };
         let db = self.db.pool();
-        let problems = strings(db, "PRAGMA integrity_check(10)")
-            .await
-            .map_err(|e| damaged(e.to_string()))?;
-        if problems.iter().any(|line| line != "ok") {
-            return Err(damaged(problems.join("; ")));
-        }
         let applied = strings(db, "SELECT version FROM seaql_migrations")
             .await
             .map_err(|_| damaged("no Accord schema in it".to_owned()))?;
@@ -459,7 +479,11 @@ impl Store {
 /// does not pass [`Store::check_backup`] or another program has the
 /// target open ([`StoreError::Locked`]).
 pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
-    let summary = Store::check_backup(backup).await?;
+    if !backup.exists() {
+        return Err(StoreError::BackupMissing {
+            location: backup.display().to_string(),
+        });
+    }
     let target = absolute(target)?;
     let location = target.display().to_string();
     if target.is_dir() {
@@ -468,18 +492,20 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
             detail: "a folder".to_owned(),
         });
     }
-    // The copy goes next to the target first: the rename is what replaces.
+    // The copy goes next to the target first (while the backup is being
+    // checked): the rename is what replaces.
     let partial = Partial::create(&target)?;
     let (from, to) = (backup.to_path_buf(), partial.path.clone());
-    blocking(move || -> std::io::Result<()> {
+    let copy = blocking(move || -> std::io::Result<()> {
         let mut source = std::fs::File::open(&from)?;
         let mut file = std::fs::OpenOptions::new().write(true).open(&to)?;
         std::io::copy(&mut source, &mut file)?;
         file.flush()?;
         file.sync_all()
-    })
-    .await
-    .map_err(|detail| StoreError::BackupFile {
+    });
+    let (summary, copied) = tokio::join!(Store::check_backup(backup), copy);
+    let summary = summary?;
+    copied.map_err(|detail| StoreError::BackupFile {
         location: partial.path.display().to_string(),
         detail,
     })?;
@@ -489,6 +515,16 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
         TargetLock::take(&target).await?
     } else {
         None
+    };
+    // Windows renames no file that is open: there the lock only checks
+    // (and writes the `-wal` into the file), and is let go first.
+    #[cfg(windows)]
+    let lock = match lock {
+        Some(lock) => {
+            lock.release().await;
+            None::<TargetLock>
+        }
+        None => None,
     };
     let replaced = if target.exists() {
         Some(move_aside(&target)?)
@@ -863,9 +899,13 @@ async fn open_snapshot(path: &Path) -> Result<Store> {
         .filename(path)
         .read_only(true)
         .busy_timeout(Duration::from_secs(5))
+        // The integrity check of a large file is faster with more pages in
+        // memory (128 MB at most, while it runs) and the file mapped.
+        .pragma("cache_size", "-131072")
+        .pragma("mmap_size", "268435456")
         .disable_statement_logging();
     let pool = SqlitePoolOptions::new()
-        .max_connections(1)
+        .max_connections(2)
         .connect_with(options)
         .await
         .map_err(|e| {
