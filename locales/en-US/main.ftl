@@ -19,6 +19,7 @@ lock-unlock = Unlock
 lock-switch-user = Log in as someone else
 header-lock = Lock
 header-switch-user = Switch user
+audit-broken-warning = The audit trail has been tampered with: event { $id } ({ $action }, { $at }) does not fit the chain. Keep this computer as it is and run accord audit verify for the details; a backup from before that time holds the genuine trail.
 user-switch = Switch user
 
 ## Dates and times (chrono format, shown in the user's time zone)

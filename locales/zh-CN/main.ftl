@@ -19,6 +19,7 @@ lock-unlock = 解锁
 lock-switch-user = 以其他用户登录
 header-lock = 锁定
 header-switch-user = 切换用户
+audit-broken-warning = 审计记录遭到篡改：第 { $id } 条事件（{ $action }，{ $at }）与记录链不符。请保持本机现状，运行 accord audit verify 查看详情；该时间之前的备份保存着真实的记录。
 user-switch = 切换用户
 
 ## 日期与时间（chrono 格式，按用户所在时区显示）

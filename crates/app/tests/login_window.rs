@@ -233,3 +233,30 @@ fn the_legal_advisor_logs_in_and_approves_from_the_review_queue() {
         .expect("approved");
     assert_eq!(approved.who, "周敏");
 }
+
+#[test]
+fn an_administrator_is_warned_at_login_when_the_audit_trail_was_tampered_with() {
+    use sea_orm::ConnectionTrait;
+    let mut h = with_accounts();
+    let log = h.rt.block_on(h.store.audit_log()).expect("log");
+    assert!(log.len() > 3);
+    h.rt.block_on(
+        h.store
+            .connection()
+            .execute_unprepared("UPDATE audit_events SET user_name = '别人' WHERE id = 3"),
+    )
+    .expect("tamper");
+    // A mediator is not the one to act on it.
+    click(&mut h, "边文玲（调解员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    assert!(!h.shows_fragment("审计记录遭到篡改"));
+    click(&mut h, "切换用户");
+    click(&mut h, "李瑞芳（管理员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    assert!(
+        h.shows_fragment("审计记录遭到篡改：第 3 条事件"),
+        "the administrator is told which event"
+    );
+}

@@ -159,6 +159,9 @@ pub enum Message {
     Lock,
     /// "Switch user" in the header: the login.
     SwitchUser,
+    /// The audit trail was checked for an administrator: where it breaks,
+    /// if it does.
+    AuditChecked(Result<Option<accord_store::ChainBreak>, AppError>),
 }
 
 /// The application state.
@@ -276,6 +279,25 @@ impl App {
             }
             Message::SwitchUser if !self.accounts.is_empty() => {
                 self.gate = Some(Gate::login(self.accounts.clone()));
+                return Vec::new();
+            }
+            Message::AuditChecked(Ok(Some(at))) => {
+                use accord_core::Choice;
+                let action = accord_core::AuditAction::from_code(&at.action)
+                    .map(|a| self.translations.tr(a.label_key()))
+                    .unwrap_or_else(|| at.action.clone());
+                let when = ctx!(self).datetime(at.at);
+                self.flash = Some(
+                    Phrase::error("audit-broken-warning")
+                        .arg("id", at.id.to_string())
+                        .arg("at", when)
+                        .arg("action", action),
+                );
+                return Vec::new();
+            }
+            Message::AuditChecked(Ok(None)) => return Vec::new(),
+            Message::AuditChecked(Err(e)) => {
+                self.flash = Some(e.phrase());
                 return Vec::new();
             }
             // Behind the gate no shortcut reaches a screen.
@@ -397,6 +419,21 @@ impl App {
         });
         let mut jobs = self.carry_out(remember);
         jobs.extend(self.navigate(Route::Cases));
+        if user.role == accord_core::UserRole::Administrator {
+            // An administrator is told at once if the trail was tampered with.
+            jobs.extend(self.carry_out(Action::run(|store| async move {
+                Message::AuditChecked(
+                    store
+                        .verify_audit_chain()
+                        .await
+                        .map(|report| match report {
+                            accord_store::ChainReport::Broken(at) => Some(at),
+                            accord_store::ChainReport::Intact { .. } => None,
+                        })
+                        .map_err(AppError::from),
+                )
+            })));
+        }
         jobs
     }
 
