@@ -232,6 +232,9 @@ db-error-body = Accord could not open the database file { $path }. Nothing in it
 db-error-hint = Check the free disk space and the file's permissions; if the file is damaged, restore it from a backup and start again.
 db-error-detail = Details: { $detail }
 db-error-retry = Try again
+db-error-backup = The newest backup beside it was made on { $at }: { $file }. Restoring it puts it in place of this file, which is kept aside (renamed, never deleted); what was entered after the backup is not in it.
+db-error-restore = Restore this backup
+db-restored = The backup is in place and the database opened. The damaged file was kept as { $aside }.
 
 ## Room display
 larger-text = Larger text

@@ -229,6 +229,9 @@ db-error-body = Accord 无法打开数据库文件 { $path }。您的数据没�
 db-error-hint = 请确认磁盘空间和文件权限；如文件已损坏，可从备份恢复后重新启动。
 db-error-detail = 详细信息：{ $detail }
 db-error-retry = 重试
+db-error-backup = 旁边最新的备份制作于 { $at }：{ $file }。恢复后它将取代此文件，此文件会被保留（改名，不会删除）；备份之后录入的内容不在其中。
+db-error-restore = 恢复此备份
+db-restored = 备份已恢复，数据库已打开。损坏的文件保留为 { $aside }。
 
 ## 房间显示
 larger-text = 大字模式

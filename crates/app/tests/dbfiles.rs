@@ -533,3 +533,63 @@ fn without_db_the_default_database_is_made_only_by_commands_that_create() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out.trim(), "[]");
 }
+
+/// Backup, then the file is damaged: the window says so, offers the
+/// newest backup, and restoring it brings the data back and keeps the
+/// damaged file aside.
+#[test]
+fn a_damaged_database_offers_the_newest_backup_and_restoring_it_brings_the_data_back() {
+    use accord_app::gui::{App, Boot};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("room.sqlite3");
+    assert!(accord(&db, &["demo"]).ok);
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let store = accord_store::Store::open(db.to_str().expect("path"))
+            .await
+            .expect("open");
+        store
+            .backup_into(&dir.path().join("backups"), chrono::Utc::now())
+            .await
+            .expect("backup");
+        store.close().await;
+    });
+    sql(&db, &[]);
+    // Damage the last pages, as in the test above.
+    let mut bytes = std::fs::read(&db).expect("read");
+    let pages = bytes.len() / 4096;
+    for page in pages - 3..pages {
+        for b in &mut bytes[page * 4096..page * 4096 + 64] {
+            *b = 0xA5;
+        }
+    }
+    std::fs::write(&db, &bytes).expect("write");
+    let said = window_says(&db).expect("refused");
+    assert!(
+        said.contains("The newest backup beside it was made on"),
+        "{said}"
+    );
+    assert!(said.contains("Restore this backup"), "{said}");
+
+    // "Restore this backup", as the window does it.
+    let url = db.display().to_string();
+    let mut boot = rt.block_on(Boot::load(Some(url.clone())));
+    boot.locale = accord_i18n::Locale::EnUs;
+    let mut app = App::new(boot, Some(url.clone()));
+    let backups = accord_store::list_backups(&dir.path().join("backups")).expect("list");
+    let answer = rt.block_on(accord_app::gui::restore_backup(
+        Some(url),
+        backups[0].path.clone(),
+    ));
+    assert!(app.update(answer).is_empty());
+    let store = app.store().expect("the database opened").clone();
+    let cases = rt
+        .block_on(store.list_cases(&accord_store::CaseQuery::default()))
+        .expect("list");
+    assert_eq!(cases.total, 1, "the example case is back");
+    let kept: Vec<String> = listing(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("room.sqlite3.replaced-"))
+        .collect();
+    assert!(!kept.is_empty(), "the damaged file is kept aside");
+}

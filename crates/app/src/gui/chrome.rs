@@ -108,6 +108,7 @@ pub fn database_error<'a>(
     ctx: Ctx<'a>,
     error: &StoreError,
     url: Option<&str>,
+    backup: Option<&accord_store::BackupEntry>,
 ) -> Element<'a, Message> {
     let (location, detail) = match error {
         StoreError::Open { location, detail } => (location.clone(), detail.clone()),
@@ -143,5 +144,26 @@ pub fn database_error<'a>(
             .on_press(Message::Retry),
     ]
     .spacing(theme::GAP);
+    // The newest backup beside the file, offered in its place (the damaged
+    // file is kept aside, never deleted).
+    let content = match backup {
+        Some(b) => content.push(
+            column![
+                text(ctx.tr_args(
+                    "db-error-backup",
+                    &[
+                        ("at", ctx.datetime(b.at)),
+                        ("file", b.path.display().to_string()),
+                    ]
+                ))
+                .size(ctx.sizes.body()),
+                button(text(ctx.tr("db-error-restore")).size(ctx.sizes.body()))
+                    .style(button::secondary)
+                    .on_press(Message::RestoreBackup(b.path.clone())),
+            ]
+            .spacing(theme::TIGHT),
+        ),
+        None => content,
+    };
     widgets::card(content)
 }

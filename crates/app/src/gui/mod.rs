@@ -137,6 +137,11 @@ pub enum Message {
     SettingSaved(Result<(), StoreError>),
     /// The database was opened again after "Try again".
     Rebooted(Box<Boot>),
+    /// "Restore this backup" on the database error screen.
+    RestoreBackup(std::path::PathBuf),
+    /// The backup is in place (and where the file it replaced went), and
+    /// the database opened again; or why the backup was not used.
+    Restored(Result<(Box<Boot>, Option<std::path::PathBuf>), AppError>),
     /// A job stopped before it answered (a bug): shown, never fatal.
     JobStopped(String),
     /// A second passed (the session timer).
@@ -186,6 +191,8 @@ pub struct App {
     gate: Option<Gate>,
     /// The last key or click.
     last_activity: std::time::Instant,
+    /// The newest backup beside a database that would not open.
+    backup: Option<accord_store::BackupEntry>,
     /// Idle time before the lock.
     lock_after: std::time::Duration,
 }
@@ -219,6 +226,10 @@ impl App {
             },
         };
         let gate = gated.then(|| Gate::login(boot.accounts.clone()));
+        let backup = match &boot.store {
+            Err(_) => newest_backup(url.as_deref()),
+            Ok(_) => None,
+        };
         let user = if gated { None } else { boot.user };
         Self {
             store: boot.store.ok(),
@@ -234,6 +245,7 @@ impl App {
             gate,
             last_activity: std::time::Instant::now(),
             lock_after: boot.lock_after,
+            backup,
         }
     }
 
@@ -342,6 +354,20 @@ impl App {
             }
             (Message::Opened(Err(e)), _) => Action::Notice(e.phrase()),
             (Message::SettingSaved(Err(e)), _) => Action::Notice(e.into()),
+            (Message::Restored(Ok((boot, replaced))), _) => {
+                let url = self.url.take();
+                *self = Self::new(*boot, url);
+                self.flash = Some(
+                    Phrase::new("db-restored").arg(
+                        "aside",
+                        replaced
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default(),
+                    ),
+                );
+                Action::None
+            }
+            (Message::Restored(Err(e)), _) => Action::Notice(e.phrase()),
             (Message::Rebooted(boot), _) => {
                 let url = self.url.take();
                 *self = Self::new(*boot, url);
@@ -562,7 +588,9 @@ impl App {
             .into();
         }
         let body: Element<'_, Message> = match &self.screen {
-            Screen::DatabaseError(e) => chrome::database_error(ctx, e, self.url.as_deref()),
+            Screen::DatabaseError(e) => {
+                chrome::database_error(ctx, e, self.url.as_deref(), self.backup.as_ref())
+            }
             Screen::FirstRun(s) => s.view(ctx).map(Message::FirstRun),
             Screen::Cases => self.list.view(ctx).map(Message::CaseList),
             Screen::Intake(s) => s.view(ctx).map(Message::Intake),
@@ -614,6 +642,39 @@ impl App {
             Screen::Detail(d) => Some(&d.case),
             _ => None,
         }
+    }
+}
+
+/// The SQLite file the app works on: the `--db` path, or the default
+/// database; `None` for a server URL.
+fn database_file(url: Option<&str>) -> Option<std::path::PathBuf> {
+    match url {
+        Some(u) if u.contains("://") => None,
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => accord_store::default_database_path(),
+    }
+}
+
+/// The newest backup in the backups folder beside the database file.
+fn newest_backup(url: Option<&str>) -> Option<accord_store::BackupEntry> {
+    let file = database_file(url)?;
+    let dir = file.parent()?.join(accord_store::BACKUP_FOLDER);
+    accord_store::list_backups(&dir).ok()?.into_iter().next()
+}
+
+/// "Restore this backup": checks the backup, puts it in place of the
+/// database file (which is kept aside), and opens the database again.
+/// Runs without a store (the database would not open).
+pub async fn restore_backup(url: Option<String>, backup: std::path::PathBuf) -> Message {
+    let Some(target) = database_file(url.as_deref()) else {
+        return Message::Restored(Err(AppError::Store(StoreError::NotFound)));
+    };
+    match accord_store::restore(&backup, &target).await {
+        Ok(restored) => {
+            let boot = Boot::load(url).await;
+            Message::Restored(Ok((Box::new(boot), restored.replaced)))
+        }
+        Err(e) => Message::Restored(Err(e.into())),
     }
 }
 

@@ -37,6 +37,17 @@ pub fn run(
             );
             return iced::exit();
         }
+        if let Message::RestoreBackup(backup) = message {
+            let url = app.url().map(str::to_owned);
+            let handle = runtime.clone();
+            return Task::perform(
+                async move { handle.spawn(super::restore_backup(url, backup)).await },
+                |answer| match answer {
+                    Ok(message) => message,
+                    Err(e) => Message::JobStopped(e.to_string()),
+                },
+            );
+        }
         if matches!(message, Message::Retry) {
             let url = app.url().map(str::to_owned);
             let handle = runtime.clone();
