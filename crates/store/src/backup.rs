@@ -566,6 +566,12 @@ pub(crate) async fn before_migration(db: &DatabaseConnection) -> Result<()> {
     let Some(file) = main_file(db).await? else {
         return Ok(());
     };
+    // A file that holds nobody's work yet (a first start that was
+    // interrupted before any user or case was saved) has nothing a backup
+    // would keep: its start is completed without one.
+    if !holds_work(db).await {
+        return Ok(());
+    }
     let default = file
         .parent()
         .map(|p| p.join(BACKUP_FOLDER))
@@ -585,7 +591,9 @@ pub(crate) async fn before_migration(db: &DatabaseConnection) -> Result<()> {
         .map(|dir| PathBuf::from(dir.trim()));
     let now = crate::now();
     let mut last = None;
-    for dir in configured.into_iter().chain([default]) {
+    // Each folder is tried twice: a second attempt (under the next free
+    // name) gets past what a program killed while writing one left behind.
+    for dir in configured.into_iter().chain([default.clone(), default]) {
         let attempt = async {
             make_folder(&dir)?;
             backup_sqlite(db, &free_name(&dir, now, BackupKind::BeforeMigration)).await
@@ -599,6 +607,23 @@ pub(crate) async fn before_migration(db: &DatabaseConnection) -> Result<()> {
         location: file.display().to_string(),
         detail: "no backups folder".to_owned(),
     }))
+}
+
+/// Whether the file holds anyone's work: a user or a case. A table not
+/// there yet (an early migration) holds none.
+async fn holds_work(db: &DatabaseConnection) -> bool {
+    for table in ["users", "cases"] {
+        let found = db
+            .query_one_raw(Statement::from_string(
+                DatabaseBackend::Sqlite,
+                format!("SELECT 1 FROM \"{table}\" LIMIT 1"),
+            ))
+            .await;
+        if matches!(found, Ok(Some(_))) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Removes the regular backups in `dir` that `retention` does not keep,
@@ -715,8 +740,13 @@ impl Partial {
     /// of a file it writes into).
     fn create(final_path: &Path) -> Result<Self> {
         let path = with_suffix(final_path, PARTIAL);
-        // A leftover of a killed attempt at this very name.
+        // A leftover of a killed attempt at this very name, with the
+        // journal SQLite was writing beside it (left there, SQLite would
+        // roll it into the new file and VACUUM INTO would refuse it).
         let _ = std::fs::remove_file(&path);
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(with_suffix(&path, suffix));
+        }
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]

@@ -501,6 +501,12 @@ async fn older_file(path: &Path, steps: u32, backup_dir: Option<&Path>) {
     db.execute_unprepared("INSERT INTO settings (key, value) VALUES ('centre_name', '青山区')")
         .await
         .expect("a setting");
+    db.execute_unprepared(
+        "INSERT INTO users (name, role, created_at) \
+         VALUES ('边文玲', 'mediator', '2025-01-02T03:04:05Z')",
+    )
+    .await
+    .expect("someone's work");
     if let Some(dir) = backup_dir {
         db.execute_unprepared(&format!(
             "INSERT INTO settings (key, value) VALUES ('backup_dir', '{}')",
@@ -626,4 +632,29 @@ async fn a_postgresql_database_backs_up_into_one_sqlite_file() {
         None
     );
     pg.finish().await;
+}
+
+/// A first start killed half-way leaves a file with part of the schema and
+/// nobody's work in it: the next start completes it without a backup (a
+/// backup would keep nothing), so it cannot be held up by one.
+#[tokio::test]
+async fn a_half_made_file_with_nobodys_work_is_completed_without_a_backup() {
+    use accord_migration::{Migrator, migrate_with};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("half.sqlite3");
+    let db = sea_orm::Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .expect("connect");
+    migrate_with::<Migrator>(&db, Some(5))
+        .await
+        .expect("half the schema");
+    db.close().await.expect("close");
+    Store::open(&path.display().to_string())
+        .await
+        .expect("the start is completed");
+    assert!(
+        list_backups(&dir.path().join("backups"))
+            .expect("list")
+            .is_empty()
+    );
 }
