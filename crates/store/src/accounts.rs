@@ -180,8 +180,12 @@ impl Store {
         found: Option<user::Model>,
         password: &str,
     ) -> Result<LocalUser> {
+        // The decoy is made (once per process) on every path, so the first
+        // attempt with an unknown name costs what one with a known name
+        // does.
+        let decoy = decoy_hash();
         let stored = found.as_ref().and_then(|u| u.password_hash.clone());
-        let matches = verify(stored.clone().unwrap_or_else(decoy_hash), password).await;
+        let matches = verify(stored.clone().unwrap_or(decoy), password).await;
         match found {
             Some(user) if matches && stored.is_some() => user_from(user),
             _ => Err(StoreError::WrongPassword),
