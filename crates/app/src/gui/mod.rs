@@ -6,7 +6,10 @@
 //! a screen returns (jobs, navigation, a notice, a new current user). A
 //! [`Job`] is work for the runtime whose answer comes back to the screen
 //! that asked, as that screen's own message. Start-up lives in `boot`,
-//! the header and notice line in `chrome`, the window loop in `runtime`.
+//! the header and notice line in `chrome`, the window loop in `runtime`,
+//! the login, the lock and restoring a backup in `gate`. What stays here is
+//! one piece on purpose: the message list, the routing `update` and the
+//! `view` that must see every screen at once.
 
 mod action;
 mod background;
@@ -14,6 +17,7 @@ mod boot;
 mod chart;
 mod chrome;
 pub mod ctx;
+mod gate;
 pub mod pad;
 mod runtime;
 pub mod screen;
@@ -28,6 +32,7 @@ use iced::{Element, Subscription, keyboard, widget::column};
 pub use action::{Action, Job, Route};
 pub use boot::Boot;
 pub use ctx::{Ctx, Labeled};
+pub use gate::restore_backup;
 pub use runtime::run;
 use screen::{
     agreement::{self, AgreementScreen},
@@ -227,7 +232,7 @@ impl App {
         };
         let gate = gated.then(|| Gate::login(boot.accounts.clone()));
         let backup = match &boot.store {
-            Err(_) => newest_backup(url.as_deref()),
+            Err(_) => gate::newest_backup(url.as_deref()),
             Ok(_) => None,
         };
         let user = if gated { None } else { boot.user };
@@ -414,67 +419,6 @@ impl App {
         self.carry_out(action)
     }
 
-    /// Locks the app in front of the current user's work (with accounts).
-    fn lock(&mut self) {
-        if let (Some(user), None, false) = (&self.user, &self.gate, self.accounts.is_empty()) {
-            self.gate = Some(Gate::locked(self.accounts.clone(), user.id));
-        }
-    }
-
-    /// A message at the login or the lock. The lock opens onto the work
-    /// as it was; logging in as someone else starts at the case list.
-    fn at_gate(&mut self, message: login::Message) -> Vec<Job<Message>> {
-        let Some(gate) = &mut self.gate else {
-            return Vec::new();
-        };
-        let (action, opened) = gate.update(message);
-        let Some(user) = opened else {
-            return self.carry_out(action.map(Message::Gate));
-        };
-        let same = self.user.as_ref().is_some_and(|u| u.id == user.id);
-        self.gate = None;
-        self.last_activity = std::time::Instant::now();
-        self.user = Some(user.clone());
-        if same {
-            return Vec::new();
-        }
-        self.flash = None;
-        let id = user.id;
-        let remember = Action::run(move |store| async move {
-            Message::SettingSaved(store.set_current_user(id).await)
-        });
-        let mut jobs = self.carry_out(remember);
-        jobs.extend(self.navigate(Route::Cases));
-        if user.role == accord_core::UserRole::Administrator {
-            // An administrator is told at once if the trail was tampered with.
-            jobs.extend(self.carry_out(Action::run(|store| async move {
-                Message::AuditChecked(
-                    store
-                        .verify_audit_chain()
-                        .await
-                        .map(|report| match report {
-                            accord_store::ChainReport::Broken(at) => Some(at),
-                            accord_store::ChainReport::Intact { .. } => None,
-                        })
-                        .map_err(AppError::from),
-                )
-            })));
-        }
-        jobs
-    }
-
-    /// For tests: the app as if nothing was typed or clicked for `idle`.
-    pub fn idle_for(&mut self, idle: std::time::Duration) {
-        if let Some(at) = std::time::Instant::now().checked_sub(idle) {
-            self.last_activity = at;
-        }
-    }
-
-    /// Whether the login or the lock is shown.
-    pub fn gated(&self) -> bool {
-        self.gate.is_some()
-    }
-
     /// Carries out what a screen asked for; returns the jobs to run.
     fn carry_out(&mut self, action: Action<Message>) -> Vec<Job<Message>> {
         match action {
@@ -642,39 +586,6 @@ impl App {
             Screen::Detail(d) => Some(&d.case),
             _ => None,
         }
-    }
-}
-
-/// The SQLite file the app works on: the `--db` path, or the default
-/// database; `None` for a server URL.
-fn database_file(url: Option<&str>) -> Option<std::path::PathBuf> {
-    match url {
-        Some(u) if u.contains("://") => None,
-        Some(path) => Some(std::path::PathBuf::from(path)),
-        None => accord_store::default_database_path(),
-    }
-}
-
-/// The newest backup in the backups folder beside the database file.
-fn newest_backup(url: Option<&str>) -> Option<accord_store::BackupEntry> {
-    let file = database_file(url)?;
-    let dir = file.parent()?.join(accord_store::BACKUP_FOLDER);
-    accord_store::list_backups(&dir).ok()?.into_iter().next()
-}
-
-/// "Restore this backup": checks the backup, puts it in place of the
-/// database file (which is kept aside), and opens the database again.
-/// Runs without a store (the database would not open).
-pub async fn restore_backup(url: Option<String>, backup: std::path::PathBuf) -> Message {
-    let Some(target) = database_file(url.as_deref()) else {
-        return Message::Restored(Err(AppError::Store(StoreError::NotFound)));
-    };
-    match accord_store::restore(&backup, &target).await {
-        Ok(restored) => {
-            let boot = Boot::load(url).await;
-            Message::Restored(Ok((Box::new(boot), restored.replaced)))
-        }
-        Err(e) => Message::Restored(Err(e.into())),
     }
 }
 

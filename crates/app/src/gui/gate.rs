@@ -1,0 +1,106 @@
+//! The gate in front of the app and the way back from a broken database:
+//! the login and the lock (`screen::login` draws them; the app decides
+//! when they show and what opens behind them), the audit warning for an
+//! administrator who logs in, and "Restore this backup" on the database
+//! error screen, which runs without a store.
+
+use accord_store::StoreError;
+
+use super::{Action, App, Boot, Job, Message, Route, login::Gate, screen::login};
+use crate::error::AppError;
+
+impl App {
+    /// Locks the app in front of the current user's work (with accounts).
+    pub(super) fn lock(&mut self) {
+        if let (Some(user), None, false) = (&self.user, &self.gate, self.accounts.is_empty()) {
+            self.gate = Some(Gate::locked(self.accounts.clone(), user.id));
+        }
+    }
+
+    /// A message at the login or the lock. The lock opens onto the work
+    /// as it was; logging in as someone else starts at the case list.
+    pub(super) fn at_gate(&mut self, message: login::Message) -> Vec<Job<Message>> {
+        let Some(gate) = &mut self.gate else {
+            return Vec::new();
+        };
+        let (action, opened) = gate.update(message);
+        let Some(user) = opened else {
+            return self.carry_out(action.map(Message::Gate));
+        };
+        let same = self.user.as_ref().is_some_and(|u| u.id == user.id);
+        self.gate = None;
+        self.last_activity = std::time::Instant::now();
+        self.user = Some(user.clone());
+        if same {
+            return Vec::new();
+        }
+        self.flash = None;
+        let id = user.id;
+        let remember = Action::run(move |store| async move {
+            Message::SettingSaved(store.set_current_user(id).await)
+        });
+        let mut jobs = self.carry_out(remember);
+        jobs.extend(self.navigate(Route::Cases));
+        if user.role == accord_core::UserRole::Administrator {
+            // An administrator is told at once if the trail was tampered with.
+            jobs.extend(self.carry_out(Action::run(|store| async move {
+                Message::AuditChecked(
+                    store
+                        .verify_audit_chain()
+                        .await
+                        .map(|report| match report {
+                            accord_store::ChainReport::Broken(at) => Some(at),
+                            accord_store::ChainReport::Intact { .. } => None,
+                        })
+                        .map_err(AppError::from),
+                )
+            })));
+        }
+        jobs
+    }
+
+    /// For tests: the app as if nothing was typed or clicked for `idle`.
+    pub fn idle_for(&mut self, idle: std::time::Duration) {
+        if let Some(at) = std::time::Instant::now().checked_sub(idle) {
+            self.last_activity = at;
+        }
+    }
+
+    /// Whether the login or the lock is shown.
+    pub fn gated(&self) -> bool {
+        self.gate.is_some()
+    }
+}
+
+/// The SQLite file the app works on: the `--db` path, or the default
+/// database; `None` for a server URL.
+fn database_file(url: Option<&str>) -> Option<std::path::PathBuf> {
+    match url {
+        Some(u) if u.contains("://") => None,
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => accord_store::default_database_path(),
+    }
+}
+
+/// The newest backup in the backups folder beside the database file.
+pub(super) fn newest_backup(url: Option<&str>) -> Option<accord_store::BackupEntry> {
+    let file = database_file(url)?;
+    let dir = file.parent()?.join(accord_store::BACKUP_FOLDER);
+    accord_store::list_backups(&dir).ok()?.into_iter().next()
+}
+
+/// "Restore this backup": checks the backup, puts it in place of the
+/// database file (which is kept aside), and opens the database again.
+/// Runs without a store (the database would not open).
+pub async fn restore_backup(url: Option<String>, backup: std::path::PathBuf) -> Message {
+    let Some(target) = database_file(url.as_deref()) else {
+        return Message::Restored(Err(AppError::Store(StoreError::NotFound)));
+    };
+    match accord_store::restore(&backup, &target).await {
+        Ok(restored) => {
+            let boot = Boot::load(url).await;
+            Message::Restored(Ok((Box::new(boot), restored.replaced)))
+        }
+        Err(e) => Message::Restored(Err(e.into())),
+    }
+}
