@@ -33,6 +33,21 @@
 //! target open, moves the target (with its `-wal`, `-shm` and `-journal`)
 //! aside to `<name>.replaced-<UTC time>`, which is never deleted, and puts
 //! a copy of the backup in its place (again under a temporary name first).
+//!
+//! # Files
+//!
+//! Checking is in `check`, restoring in `restore`, the retention rule in
+//! `retention`. This module keeps the writing path and the file helpers
+//! all three share (the `.partial` file, `VACUUM INTO`, checksums, moving
+//! files aside, naming): one piece, so that a backup is written, named and
+//! flushed one way only.
+
+mod check;
+mod restore;
+mod retention;
+
+pub use restore::restore;
+pub use retention::Retention;
 
 use std::{
     io::{Read, Write},
@@ -181,62 +196,6 @@ pub fn list_backups(dir: &Path) -> std::io::Result<Vec<BackupEntry>> {
     Ok(found)
 }
 
-/// How many backups to keep: the newest of each of the last `daily` days,
-/// `weekly` ISO weeks and `monthly` months that have one (UTC). Days
-/// without a backup (the computer was off) do not count, so a long pause
-/// never deletes everything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Retention {
-    pub daily: usize,
-    pub weekly: usize,
-    pub monthly: usize,
-}
-
-impl Default for Retention {
-    fn default() -> Self {
-        Self {
-            daily: 7,
-            weekly: 4,
-            monthly: 12,
-        }
-    }
-}
-
-impl Retention {
-    /// Which of `times` to keep, in the same order. A time is kept when
-    /// any of the three rules keeps it.
-    pub fn keep(&self, times: &[DateTime<Utc>]) -> Vec<bool> {
-        let mut newest_first: Vec<usize> = (0..times.len()).collect();
-        newest_first.sort_by(|&a, &b| times[b].cmp(&times[a]));
-        let mut keep = vec![false; times.len()];
-        type Bucket = fn(&DateTime<Utc>) -> (i32, u32);
-        let rules: [(usize, Bucket); 3] = [
-            (self.daily, |t| (t.year(), t.ordinal())),
-            (self.weekly, |t| {
-                let week = t.iso_week();
-                (week.year(), week.week())
-            }),
-            (self.monthly, |t| (t.year(), t.month())),
-        ];
-        for (limit, bucket) in rules {
-            let mut last = None;
-            let mut kept = 0;
-            for &i in &newest_first {
-                if kept == limit {
-                    break;
-                }
-                let b = bucket(&times[i]);
-                if last != Some(b) {
-                    keep[i] = true;
-                    kept += 1;
-                    last = Some(b);
-                }
-            }
-        }
-        keep
-    }
-}
-
 impl Store {
     /// Writes a consistent copy of the whole database to a new SQLite file
     /// at `path` (which must not exist; its folder must), and
@@ -355,203 +314,6 @@ impl Store {
     pub async fn close(self) {
         let _ = self.db.pool().clone().close().await;
     }
-
-    /// Checks the backup at `path` without changing it: its `.sha256`
-    /// when there is one, `PRAGMA integrity_check`, that its schema is one
-    /// this build knows, and its audit chain. The summary, or why it is
-    /// refused: [`StoreError::BackupMissing`], [`StoreError::BackupDamaged`],
-    /// [`StoreError::NewerSchema`], [`StoreError::BackupChainBroken`].
-    pub async fn check_backup(path: &Path) -> Result<BackupSummary> {
-        let location = path.display().to_string();
-        let damaged = |detail: String| StoreError::BackupDamaged {
-            location: location.clone(),
-            detail,
-        };
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(StoreError::BackupMissing { location });
-            }
-            Err(e) => return Err(damaged(e.to_string())),
-            Ok(m) if !m.is_file() => return Err(damaged("not a file".to_owned())),
-            Ok(m) if m.len() == 0 => return Err(damaged("an empty file".to_owned())),
-            Ok(_) => {}
-        }
-        check_header(path).map_err(damaged)?;
-        // The checksum, SQLite's check and the chain at the same time (a
-        // large backup takes seconds for each); a wrong checksum is said
-        // first, then damage SQLite found.
-        let (checksum, checked) = tokio::join!(check_checksum(path), async {
-            let store = open_snapshot(path).await?;
-            let checked = store.check_snapshot(&location).await;
-            store.close().await;
-            checked
-        });
-        let checksum_verified = checksum.map_err(damaged)?;
-        let mut summary = checked?;
-        summary.checksum_verified = checksum_verified;
-        Ok(summary)
-    }
-
-    /// The checks of [`Store::check_backup`] after the file opened:
-    /// SQLite's integrity check on one connection while the other reads
-    /// the schema, the audit chain and the counts.
-    async fn check_snapshot(&self, location: &str) -> Result<BackupSummary> {
-        let db = self.db.pool();
-        let (integrity, contents) = tokio::join!(
-            strings(db, "PRAGMA integrity_check(10)"),
-            self.check_contents(location)
-        );
-        let damaged = |detail: String| StoreError::BackupDamaged {
-            location: location.to_owned(),
-            detail,
-        };
-        let problems = integrity.map_err(damaged)?;
-        if problems.iter().any(|line| line != "ok") {
-            return Err(damaged(problems.join("; ")));
-        }
-        contents
-    }
-
-    /// A backup's schema, audit chain and counts.
-    async fn check_contents(&self, location: &str) -> Result<BackupSummary> {
-        let damaged = |detail: String| StoreError::BackupDamaged {
-            location: location.to_owned(),
-            detail,
-        };
-        let db = self.db.pool();
-        let applied = strings(db, "SELECT version FROM seaql_migrations")
-            .await
-            .map_err(|_| damaged("no Accord schema in it".to_owned()))?;
-        let known = known_migrations();
-        if applied.iter().any(|v| !known.contains(v)) {
-            return Err(StoreError::NewerSchema {
-                location: location.to_owned(),
-                schema: applied.len() as u64,
-                known: known.len() as u64,
-            });
-        }
-        let columns = strings(db, "SELECT name FROM pragma_table_info('audit_events')")
-            .await
-            .map_err(|e| damaged(e.to_string()))?;
-        let chained = columns.iter().any(|c| c == "prev_hash");
-        let mut events = count(db, "SELECT COUNT(*) FROM audit_events")
-            .await
-            .map_err(|e| damaged(e.to_string()))?;
-        if chained {
-            match self.verify_audit_chain().await {
-                Ok(ChainReport::Intact { events: n, .. }) => events = n,
-                Ok(ChainReport::Broken(at)) => {
-                    return Err(StoreError::BackupChainBroken {
-                        location: location.to_owned(),
-                        event: at.id,
-                        kind: at.kind,
-                    });
-                }
-                Err(e) => return Err(damaged(e.to_string())),
-            }
-        }
-        let cases = count(db, "SELECT COUNT(*) FROM cases")
-            .await
-            .map_err(|e| damaged(e.to_string()))?;
-        let newest_event = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT at FROM audit_events ORDER BY id DESC LIMIT 1",
-            ))
-            .await
-            .map_err(|e| damaged(e.to_string()))?
-            .map(|row| row.try_get_by_index::<DateTime<Utc>>(0))
-            .transpose()
-            .map_err(|e| damaged(e.to_string()))?;
-        Ok(BackupSummary {
-            newest_event,
-            cases,
-            events,
-            schema: applied.len() as u64,
-            chain_verified: chained,
-            checksum_verified: false,
-        })
-    }
-}
-
-/// Puts the backup at `backup` in place of the SQLite file at `target`:
-/// see the module comment. Refused, with nothing changed, when the backup
-/// does not pass [`Store::check_backup`] or another program has the
-/// target open ([`StoreError::Locked`]).
-pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
-    if !backup.exists() {
-        return Err(StoreError::BackupMissing {
-            location: backup.display().to_string(),
-        });
-    }
-    let target = absolute(target)?;
-    let location = target.display().to_string();
-    if target.is_dir() {
-        return Err(StoreError::BackupFile {
-            location,
-            detail: "a folder".to_owned(),
-        });
-    }
-    // The copy goes next to the target first (while the backup is being
-    // checked): the rename is what replaces.
-    let partial = Partial::create(&target)?;
-    let (from, to) = (backup.to_path_buf(), partial.path.clone());
-    let copy = blocking(move || -> std::io::Result<()> {
-        let mut source = std::fs::File::open(&from)?;
-        let mut file = std::fs::OpenOptions::new().write(true).open(&to)?;
-        std::io::copy(&mut source, &mut file)?;
-        file.flush()?;
-        file.sync_all()
-    });
-    let (summary, copied) = tokio::join!(Store::check_backup(backup), copy);
-    let summary = summary?;
-    copied.map_err(|detail| StoreError::BackupFile {
-        location: partial.path.display().to_string(),
-        detail,
-    })?;
-    // Held until the new file is in place: nobody opens the old one
-    // meanwhile.
-    let lock = if target.exists() {
-        TargetLock::take(&target).await?
-    } else {
-        None
-    };
-    // Windows renames no file that is open: there the lock only checks
-    // (and writes the `-wal` into the file), and is let go first.
-    #[cfg(windows)]
-    let lock = match lock {
-        Some(lock) => {
-            lock.release().await;
-            None::<TargetLock>
-        }
-        None => None,
-    };
-    let replaced = if target.exists() {
-        Some(move_aside(&target)?)
-    } else {
-        None
-    };
-    if let Err(e) = std::fs::rename(&partial.path, &target) {
-        // Back as it was.
-        if let Some(aside) = &replaced {
-            for suffix in std::iter::once("").chain(COMPANIONS) {
-                let moved = with_suffix(aside, suffix);
-                if moved.exists() {
-                    let _ = std::fs::rename(&moved, with_suffix(&target, suffix));
-                }
-            }
-        }
-        return Err(StoreError::BackupFile {
-            location,
-            detail: e.to_string(),
-        });
-    }
-    partial.disarm();
-    sync_folder(&target);
-    if let Some(lock) = lock {
-        lock.release().await;
-    }
-    Ok(Restored { replaced, summary })
 }
 
 /// Before a migration changes an existing SQLite file: a backup of it as
@@ -1093,49 +855,4 @@ impl TargetLock {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s)
-            .expect("time")
-            .with_timezone(&Utc)
-    }
-
-    #[test]
-    fn names_carry_the_utc_time_and_nothing_else_reads_as_a_backup() {
-        let at = t("2026-11-30T20:45:00Z");
-        assert_eq!(
-            backup_file_name(at, BackupKind::Regular),
-            "accord-20261130T204500Z.sqlite3"
-        );
-        let before = backup_file_name(at, BackupKind::BeforeMigration);
-        assert_eq!(
-            parse_backup_name(&before),
-            Some((at, BackupKind::BeforeMigration))
-        );
-        assert_eq!(
-            parse_backup_name("accord-20261130T204500Z.sqlite3"),
-            Some((at, BackupKind::Regular))
-        );
-        for other in [
-            "accord-20261130T204500Z.sqlite3.partial",
-            "accord-20261130T204500Z.sqlite3.sha256",
-            "accord-20261130T204500Z.sqlite3-wal",
-            "accord.sqlite3",
-            "accord-2026.sqlite3",
-            "notes.txt",
-        ] {
-            assert_eq!(parse_backup_name(other), None, "{other}");
-        }
-    }
-
-    #[test]
-    fn nothing_is_dropped_from_a_short_list() {
-        let times: Vec<_> = (1..=5)
-            .map(|d| t(&format!("2026-03-0{d}T10:00:00Z")))
-            .collect();
-        assert_eq!(Retention::default().keep(&times), vec![true; 5]);
-        assert!(Retention::default().keep(&[]).is_empty());
-    }
-}
+mod tests;
