@@ -72,6 +72,19 @@ pub async fn restore(db: Option<&str>, file: &Path) -> anyhow::Result<()> {
     // Who replaces a database with accounts logs in to it first. One
     // that cannot be read (damaged, an older schema without accounts)
     // asks for none: getting it back is what a restore is for.
+    // A read-only look at a WAL database makes its -wal and -shm; those
+    // this look made (an empty -wal holds nothing) are removed after it,
+    // so a refused restore leaves the folder as it was.
+    let beside = |suffix: &str| {
+        let mut name = target.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let made_here: Vec<_> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| beside(s))
+        .filter(|p| !p.exists())
+        .collect();
     if let Ok(current) = Store::open_read_only(&target).await {
         let accounts = current.has_accounts().await.unwrap_or(false);
         let signed_in = if accounts {
@@ -80,6 +93,12 @@ pub async fn restore(db: Option<&str>, file: &Path) -> anyhow::Result<()> {
             Ok(())
         };
         current.close().await;
+        let wal_empty = std::fs::metadata(beside("-wal")).map_or(true, |m| m.len() == 0);
+        if wal_empty {
+            for file in &made_here {
+                let _ = std::fs::remove_file(file);
+            }
+        }
         signed_in?;
     }
     let restored = accord_store::restore(file, &target)
