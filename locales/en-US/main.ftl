@@ -204,6 +204,7 @@ error-name-empty = Please enter a name.
 error-login = A login name is 2 to 32 letters a–z, digits, dots, dashes or underscores, starting with a letter.
 error-password-short = A password has at least { $min } characters.
 error-wrong-password = The login name or the password is not right. Nothing was opened.
+error-database-encrypted = The database { $location } is encrypted. Log in with your login name and password to open it (on the command line: ACCORD_USER and ACCORD_PASSWORD).
 error-not-allowed = Your role does not allow this; nothing was changed. Ask an administrator.
 error-login-taken = The login name { $login } is taken; choose another.
 error-too-long = Too long: at most { $max } characters.

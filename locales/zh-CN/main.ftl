@@ -201,6 +201,7 @@ error-name-empty = 请填写姓名或名称。
 error-login = 登录名为 2 至 32 个小写字母、数字、点、连字符或下划线，以字母开头。
 error-password-short = 密码至少 { $min } 个字符。
 error-wrong-password = 登录名或密码不正确，未打开任何内容。
+error-database-encrypted = 数据库 { $location } 已加密。请用登录名和密码登录后打开（命令行：设置 ACCORD_USER 和 ACCORD_PASSWORD）。
 error-not-allowed = 您的角色无权执行此操作，未作任何更改。请联系管理员。
 error-login-taken = 登录名 { $login } 已被使用，请另选一个。
 error-too-long = 内容过长：最多 { $max } 个字。

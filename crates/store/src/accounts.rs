@@ -155,6 +155,8 @@ impl Store {
                 }),
             ))
             .await?;
+        // An encrypted file: the new account's key slot.
+        self.update_slot(&model)?;
         user_from(model)
     }
 
@@ -207,12 +209,15 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let mut active: user::ActiveModel = model.into();
         active.password_hash = Set(Some(hashed));
-        active.update(&*change).await?;
+        let updated = active.update(&*change).await?;
         change
             .commit(AuditEvent::centre(
                 AuditAction::PasswordSet,
                 serde_json::json!({ "user_id": user_id }),
             ))
-            .await
+            .await?;
+        // An encrypted file: their key slot opens with the new password
+        // (the file is not encrypted again).
+        self.update_slot(&updated)
     }
 }

@@ -26,6 +26,9 @@ pub enum StoreError {
     /// The file is not a SQLite database (or is damaged).
     #[error("{location} is not a database: {detail}")]
     NotADatabase { location: String, detail: String },
+    /// The file is encrypted and was opened without its key (no login).
+    #[error("the database {location} is encrypted: log in to open it")]
+    Encrypted { location: String },
     /// The file may be read but not written. `location` is empty when the
     /// refusal came from a write after opening.
     #[error("the database {location} is read-only: {detail}")]
@@ -173,6 +176,10 @@ impl StoreError {
             Self::NotADatabase { location, detail } => (
                 "error-database-not-a-database",
                 vec![("location", location.clone()), ("detail", detail.clone())],
+            ),
+            Self::Encrypted { location } => (
+                "error-database-encrypted",
+                vec![("location", location.clone())],
             ),
             Self::ReadOnly { location, detail } if location.is_empty() => (
                 "error-database-read-only-write",

@@ -12,9 +12,11 @@ mod cases;
 mod convert;
 mod db;
 mod demo;
+mod encrypted;
 mod error;
 mod followups;
 mod grams;
+mod keys;
 mod roles;
 mod room;
 mod signing;
@@ -33,12 +35,15 @@ pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
 pub use backup::{
     AutoBackup, BACKUP_DIR_SETTING, BACKUP_FOLDER, BackupEntry, BackupFile, BackupKind,
     BackupSummary, Restored, Retention, backup_file_name, list_backups, parse_backup_name, restore,
+    restore_with,
 };
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
+pub use encrypted::{FileKind, file_kind};
 pub use error::StoreError;
 pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
 pub use grams::name_grams;
+pub use keys::{DbKey, KEYS_SUFFIX, KeySlots, Slot, Who, keys_path};
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;
 pub use trust::CentreCertificate;
@@ -82,6 +87,17 @@ pub struct Store {
     /// Which computer this is, on a database shared by several rooms
     /// (PostgreSQL); `None` on a room's own SQLite file.
     device: Option<String>,
+    /// The key of an encrypted SQLite file and where its slots are: kept
+    /// while it is open, so that an account made or a password changed
+    /// gets its slot. `None` on a plain file and on PostgreSQL.
+    keys: Option<std::sync::Arc<Keyring>>,
+}
+
+/// An open encrypted file's key and its database file.
+#[derive(Debug)]
+pub(crate) struct Keyring {
+    pub(crate) file: std::path::PathBuf,
+    pub(crate) key: DbKey,
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -138,6 +138,7 @@ impl Store {
                     txn: Arc::new(txn),
                 },
                 device: self.device.clone(),
+                keys: self.keys.clone(),
             },
         })
     }

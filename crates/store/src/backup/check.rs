@@ -10,6 +10,16 @@ impl Store {
     /// refused: [`StoreError::BackupMissing`], [`StoreError::BackupDamaged`],
     /// [`StoreError::NewerSchema`], [`StoreError::BackupChainBroken`].
     pub async fn check_backup(path: &Path) -> Result<BackupSummary> {
+        Self::check_backup_with(path, None).await
+    }
+
+    /// [`Store::check_backup`] of a backup encrypted with `key` (the
+    /// database's: a backup is encrypted with the key of the file it is a
+    /// copy of).
+    pub async fn check_backup_with(
+        path: &Path,
+        key: Option<&crate::DbKey>,
+    ) -> Result<BackupSummary> {
         let location = path.display().to_string();
         let damaged = |detail: String| StoreError::BackupDamaged {
             location: location.clone(),
@@ -24,12 +34,12 @@ impl Store {
             Ok(m) if m.len() == 0 => return Err(damaged("an empty file".to_owned())),
             Ok(_) => {}
         }
-        check_header(path).map_err(damaged)?;
+        check_header(path, key).map_err(damaged)?;
         // The checksum, SQLite's check and the chain at the same time (a
         // large backup takes seconds for each); a wrong checksum is said
         // first, then damage SQLite found.
         let (checksum, checked) = tokio::join!(check_checksum(path), async {
-            let store = open_snapshot(path).await?;
+            let store = open_snapshot(path, key).await?;
             let checked = store.check_snapshot(&location).await;
             store.close().await;
             checked

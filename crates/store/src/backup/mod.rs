@@ -46,7 +46,7 @@ mod check;
 mod restore;
 mod retention;
 
-pub use restore::restore;
+pub use restore::{restore, restore_with};
 pub use retention::Retention;
 
 use std::{
@@ -81,7 +81,9 @@ const CHECKSUM: &str = ".sha256";
 /// What a replaced database is renamed to: `<name>.replaced-<time>`.
 const REPLACED: &str = ".replaced-";
 /// The files SQLite keeps beside a database.
-const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+/// The files that belong to a database file: SQLite's, and the key
+/// slots of an encrypted one.
+const COMPANIONS: [&str; 4] = ["-wal", "-shm", "-journal", crate::KEYS_SUFFIX];
 /// A `.partial` file older than this is left over from a backup that was
 /// killed, and is removed; a younger one may still be being written.
 const STALE_PARTIAL: Duration = Duration::from_secs(3600);
@@ -222,7 +224,7 @@ impl Store {
                 }
                 partial.finish().await
             }
-            _ => backup_sqlite(self.db.pool(), &final_path).await,
+            _ => backup_sqlite(self.db.pool(), &final_path, self.keys.as_deref()).await,
         }
     }
 
@@ -270,7 +272,12 @@ impl Store {
     /// written (e.g. to ask a database about to be replaced whether it
     /// has accounts). Its schema may be older than this build's.
     pub async fn open_read_only(path: &Path) -> Result<Store> {
-        open_snapshot(path).await
+        open_snapshot(path, None).await
+    }
+
+    /// [`Store::open_read_only`] for a file encrypted with `key`.
+    pub async fn open_read_only_with(path: &Path, key: Option<&crate::DbKey>) -> Result<Store> {
+        open_snapshot(path, key).await
     }
 
     /// The backups folder: the setting [`BACKUP_DIR_SETTING`] of this
@@ -321,7 +328,10 @@ impl Store {
 /// USB disk that is not plugged in, the default one). Nothing to do on a
 /// server or in memory. When no backup can be written the migration is
 /// refused.
-pub(crate) async fn before_migration(db: &DatabaseConnection) -> Result<()> {
+pub(crate) async fn before_migration(
+    db: &DatabaseConnection,
+    keys: Option<&crate::Keyring>,
+) -> Result<()> {
     if db.get_database_backend() != DatabaseBackend::Sqlite {
         return Ok(());
     }
@@ -358,7 +368,7 @@ pub(crate) async fn before_migration(db: &DatabaseConnection) -> Result<()> {
     for dir in configured.into_iter().chain([default.clone(), default]) {
         let attempt = async {
             make_folder(&dir)?;
-            backup_sqlite(db, &free_name(&dir, now, BackupKind::BeforeMigration)).await
+            backup_sqlite(db, &free_name(&dir, now, BackupKind::BeforeMigration), keys).await
         };
         match attempt.await {
             Ok(_) => return Ok(()),
@@ -495,6 +505,9 @@ struct Partial {
     path: PathBuf,
     final_path: PathBuf,
     armed: bool,
+    /// The key slots of the encrypted file this is a copy of: copied
+    /// beside it, so the backup opens with the same passwords.
+    keys_from: Option<PathBuf>,
 }
 
 impl Partial {
@@ -521,6 +534,7 @@ impl Partial {
             path,
             final_path: final_path.to_path_buf(),
             armed: true,
+            keys_from: None,
         })
     }
 
@@ -528,7 +542,17 @@ impl Partial {
     /// renames it there.
     async fn finish(self) -> Result<BackupFile> {
         let (path, final_path) = (self.path.clone(), self.final_path.clone());
+        let keys_from = self.keys_from.clone();
         let done = blocking(move || -> std::io::Result<BackupFile> {
+            // The slots go in place first: the backup never stands
+            // without them.
+            if let Some(keys) = &keys_from {
+                let slots = crate::keys_path(&final_path);
+                let slots_partial = with_suffix(&slots, PARTIAL);
+                std::fs::copy(keys, &slots_partial)?;
+                std::fs::File::open(&slots_partial)?.sync_all()?;
+                std::fs::rename(&slots_partial, &slots)?;
+            }
             let file = std::fs::File::open(&path)?;
             file.sync_all()?;
             let bytes = file.metadata()?.len();
@@ -631,8 +655,13 @@ async fn check_checksum(path: &Path) -> std::result::Result<bool, String> {
 
 /// A backup of a SQLite database at `final_path` (which must not exist):
 /// `VACUUM INTO` a `.partial` file, then [`Partial::finish`].
-async fn backup_sqlite(db: &DatabaseConnection, final_path: &Path) -> Result<BackupFile> {
-    let partial = Partial::create(final_path)?;
+async fn backup_sqlite(
+    db: &DatabaseConnection,
+    final_path: &Path,
+    keys: Option<&crate::Keyring>,
+) -> Result<BackupFile> {
+    let mut partial = Partial::create(final_path)?;
+    partial.keys_from = keys.map(|k| crate::keys_path(&k.file));
     vacuum_into(db, &partial.path, final_path).await?;
     partial.finish().await
 }
@@ -683,11 +712,17 @@ async fn rollback_journal(path: &Path) -> Result<()> {
 }
 
 /// Opens a backup for reading only: no migration, nothing written.
-async fn open_snapshot(path: &Path) -> Result<Store> {
+async fn open_snapshot(path: &Path, key: Option<&crate::DbKey>) -> Result<Store> {
     use sea_orm::sqlx::ConnectOptions as _;
     use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
     let location = path.display().to_string();
-    let options = SqliteConnectOptions::new()
+    let mut options = SqliteConnectOptions::new();
+    if let Some(key) = key {
+        options = options
+            .pragma("key", key.pragma())
+            .pragma("cipher_log_level", "NONE");
+    }
+    let options = options
         .filename(path)
         .read_only(true)
         .busy_timeout(Duration::from_secs(5))
@@ -711,6 +746,7 @@ async fn open_snapshot(path: &Path) -> Result<Store> {
     Ok(Store {
         db: crate::unit::Db::Pool(sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool)),
         device: None,
+        keys: None,
     })
 }
 
@@ -799,14 +835,18 @@ fn move_aside(target: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
-/// Refuses a file that is not a SQLite database before SQLite reads it.
-fn check_header(path: &Path) -> std::result::Result<(), String> {
+/// Refuses a file that is not a SQLite database before SQLite reads it
+/// (an encrypted one, which starts with random bytes, is read with its
+/// key: SQLCipher's own check then says whether it is one).
+fn check_header(path: &Path, key: Option<&crate::DbKey>) -> std::result::Result<(), String> {
     let mut head = Vec::with_capacity(16);
     std::fs::File::open(path)
         .and_then(|f| f.take(16).read_to_end(&mut head))
         .map_err(|e| e.to_string())?;
-    if head == b"SQLite format 3\0" {
+    if head == b"SQLite format 3\0" || (key.is_some() && head.len() == 16) {
         Ok(())
+    } else if crate::keys_path(path).exists() {
+        Err("encrypted: it opens only with the database's key".to_owned())
     } else {
         Err(format!("starts with {:?}", String::from_utf8_lossy(&head)))
     }
@@ -821,11 +861,17 @@ impl TargetLock {
     /// SQLite cannot read (damaged, not a database) gets no lock: it is
     /// replaced as it is. With the lock, what the file's `-wal` holds is
     /// written into it, so the file moved aside is complete on its own.
-    async fn take(target: &Path) -> Result<Option<Self>> {
+    async fn take(target: &Path, key: Option<&crate::DbKey>) -> Result<Option<Self>> {
         use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteLockingMode};
         use sea_orm::sqlx::{ConnectOptions as _, Executor as _};
         let location = target.display().to_string();
-        let options = SqliteConnectOptions::new()
+        let mut options = SqliteConnectOptions::new();
+        if let Some(key) = key {
+            options = options
+                .pragma("key", key.pragma())
+                .pragma("cipher_log_level", "NONE");
+        }
+        let options = options
             .filename(target)
             .locking_mode(SqliteLockingMode::Exclusive)
             .busy_timeout(Duration::from_secs(2))

@@ -8,6 +8,16 @@ use super::*;
 /// does not pass [`Store::check_backup`] or another program has the
 /// target open ([`StoreError::Locked`]).
 pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
+    restore_with(backup, target, None).await
+}
+
+/// [`restore`] of a backup encrypted with `key`: its key slots come with
+/// it (the passwords as they were when it was made).
+pub async fn restore_with(
+    backup: &Path,
+    target: &Path,
+    key: Option<&crate::DbKey>,
+) -> Result<Restored> {
     if !backup.exists() {
         return Err(StoreError::BackupMissing {
             location: backup.display().to_string(),
@@ -26,13 +36,17 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
     let partial = Partial::create(&target)?;
     let (from, to) = (backup.to_path_buf(), partial.path.clone());
     let copy = blocking(move || -> std::io::Result<()> {
+        let slots = crate::keys_path(&from);
+        if slots.exists() {
+            std::fs::copy(&slots, crate::keys_path(&to))?;
+        }
         let mut source = std::fs::File::open(&from)?;
         let mut file = std::fs::OpenOptions::new().write(true).open(&to)?;
         std::io::copy(&mut source, &mut file)?;
         file.flush()?;
         file.sync_all()
     });
-    let (summary, copied) = tokio::join!(Store::check_backup(backup), copy);
+    let (summary, copied) = tokio::join!(Store::check_backup_with(backup, key), copy);
     let summary = summary?;
     copied.map_err(|detail| StoreError::BackupFile {
         location: partial.path.display().to_string(),
@@ -41,7 +55,7 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
     // Held until the new file is in place: nobody opens the old one
     // meanwhile.
     let lock = if target.exists() {
-        TargetLock::take(&target).await?
+        TargetLock::take(&target, key).await?
     } else {
         None
     };
@@ -60,7 +74,14 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<Restored> {
     } else {
         None
     };
-    if let Err(e) = std::fs::rename(&partial.path, &target) {
+    let slots = crate::keys_path(&partial.path);
+    let placed = if slots.exists() {
+        std::fs::rename(&slots, crate::keys_path(&target))
+    } else {
+        Ok(())
+    }
+    .and_then(|()| std::fs::rename(&partial.path, &target));
+    if let Err(e) = placed {
         // Back as it was.
         if let Some(aside) = &replaced {
             for suffix in std::iter::once("").chain(COMPANIONS) {

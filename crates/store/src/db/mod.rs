@@ -6,6 +6,9 @@
 mod postgres;
 mod sqlite;
 
+pub(crate) use Access as FileAccess;
+pub(crate) use sqlite::{Header, check_header};
+
 use postgres::redact;
 use sqlite::file_error;
 
@@ -145,12 +148,13 @@ impl Store {
         let db = Database::connect(options)
             .await
             .map_err(|e| open_error(e.to_string()))?;
-        migrate_checked(&db, &shown, false).await?;
+        migrate_checked(&db, &shown, false, None).await?;
         let device =
             (db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite).then(device_name);
         Ok(Self {
             db: crate::unit::Db::Pool(db),
             device,
+            keys: None,
         })
     }
 
@@ -230,6 +234,7 @@ pub(super) async fn migrate_checked(
     db: &sea_orm::DatabaseConnection,
     location: &str,
     read_only: bool,
+    keys: Option<&crate::Keyring>,
 ) -> Result<()> {
     use accord_migration::MigratorTrait;
     use sea_orm::{ConnectionTrait, Statement};
@@ -270,7 +275,7 @@ pub(super) async fn migrate_checked(
         return Ok(());
     }
     if !applied.is_empty() && applied.len() < known.len() {
-        crate::backup::before_migration(db).await?;
+        crate::backup::before_migration(db, keys).await?;
     }
     accord_migration::migrate(db)
         .await

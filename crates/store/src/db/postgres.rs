@@ -64,10 +64,11 @@ impl Store {
             Ok(Ok(pool)) => pool,
         };
         let db = sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-        migrate_checked(&db, &shown, false).await?;
+        migrate_checked(&db, &shown, false, None).await?;
         Ok(Self {
             db: crate::unit::Db::Pool(db),
             device: Some(device_name()),
+            keys: None,
         })
     }
 }

@@ -14,6 +14,17 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 impl Store {
     /// Opens the SQLite file at `path` exactly as named (no URL decoding).
     pub(super) async fn open_file(path: &std::path::Path, access: Access) -> Result<Self> {
+        Self::open_file_with(path, access, None).await
+    }
+
+    /// Opens the SQLite file at `path`, encrypted with `key` when one is
+    /// given (a new file is created encrypted). Without a key, a file with
+    /// key slots beside it is [`StoreError::Encrypted`].
+    pub(crate) async fn open_file_with(
+        path: &std::path::Path,
+        access: Access,
+        key: Option<crate::DbKey>,
+    ) -> Result<Self> {
         use sea_orm::sqlx::ConnectOptions as _;
         use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
         let location = path.display().to_string();
@@ -41,10 +52,18 @@ impl Store {
                 return Err(StoreError::EmptyFile { location });
             }
             Some(m) => {
-                check_header(path).map_err(|detail| StoreError::NotADatabase {
-                    location: location.clone(),
-                    detail,
-                })?;
+                match (check_header(path), &key) {
+                    (Header::Plain, Some(_)) => {
+                        return Err(open_error("not encrypted".to_owned()));
+                    }
+                    (Header::Plain, None) | (Header::Other(_), Some(_)) => {}
+                    (Header::Other(_), None) if crate::keys_path(path).exists() => {
+                        return Err(StoreError::Encrypted { location });
+                    }
+                    (Header::Other(detail), None) => {
+                        return Err(StoreError::NotADatabase { location, detail });
+                    }
+                }
                 m.permissions().readonly()
             }
         };
@@ -66,6 +85,13 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5))
             .disable_statement_logging();
+        if let Some(key) = &key {
+            // SQLCipher: the key before anything else reads the file (sqlx
+            // runs `key` first); the cipher's own log stays quiet.
+            options = options
+                .pragma("key", key.pragma())
+                .pragma("cipher_log_level", "NONE");
+        }
         options = if read_only {
             options.read_only(true)
         } else {
@@ -101,11 +127,19 @@ impl Store {
             }
         };
         let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
-        migrate_checked(&db, &location, read_only).await?;
-        Ok(Self {
+        let keys = key.map(|key| {
+            std::sync::Arc::new(crate::Keyring {
+                file: path.to_path_buf(),
+                key,
+            })
+        });
+        let store = Self {
             db: crate::unit::Db::Pool(db),
             device: None,
-        })
+            keys,
+        };
+        migrate_checked(store.db.pool(), &location, read_only, store.keys.as_deref()).await?;
+        Ok(store)
     }
 }
 
@@ -120,17 +154,26 @@ fn create_private(path: &std::path::Path) -> std::io::Result<()> {
     options.open(path).map(drop)
 }
 
-/// Refuses a file that is not a SQLite database before SQLite touches it.
-fn check_header(path: &std::path::Path) -> std::result::Result<(), String> {
+/// What a file starts with.
+pub(crate) enum Header {
+    /// A plain SQLite file (or an empty one: a new database).
+    Plain,
+    /// Anything else: an encrypted file (random bytes), or not a database
+    /// at all (what it starts with, or why it could not be read).
+    Other(String),
+}
+
+/// Tells a plain SQLite file from anything else before SQLite touches it.
+pub(crate) fn check_header(path: &std::path::Path) -> Header {
     use std::io::Read;
     let mut head = Vec::with_capacity(16);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(16).read_to_end(&mut head))
-        .map_err(|e| e.to_string())?;
+    if let Err(e) = std::fs::File::open(path).and_then(|f| f.take(16).read_to_end(&mut head)) {
+        return Header::Other(e.to_string());
+    }
     if head.is_empty() || head == SQLITE_HEADER {
-        Ok(())
+        Header::Plain
     } else {
-        Err(format!("starts with {:?}", String::from_utf8_lossy(&head)))
+        Header::Other(format!("starts with {:?}", String::from_utf8_lossy(&head)))
     }
 }
 
