@@ -474,6 +474,10 @@ error-reminder-days = The days must be a whole number from 0 to 60.
 
 ## Moving a database between back ends (accord db …)
 cli-db-migrated = The { $backend } database is up to date: { $count } schema migrations applied, the newest { $latest }.
+cli-db-encrypt-server = A database server encrypts what it stores itself: `accord db encrypt` is for a SQLite file.
+cli-db-encrypt-already = { $location } is encrypted already.
+cli-db-encrypt-no-accounts = Nobody can log in to this database yet, so nobody could open it encrypted: start the app to make the administrator first.
+cli-db-encrypted = { $location } is now encrypted. Every account opens it with its own password; the key slots are in { $location }.keys (keep the two together).
 cli-db-copied = Copied { $rows } rows in { $tables } tables from { $from } to { $to }; row counts and content hashes agree on both sides.
 error-copy-target-not-empty = The target database is not empty ({ $table } has { $rows } rows). Copy only into a new, empty database; nothing was written.
 error-copy-mismatch = After copying, { $table } differs ({ $source } rows in the source, { $target } in the target). The copy was undone; nothing was written.

@@ -465,6 +465,10 @@ error-reminder-days = 提醒天数须为 0 至 60 之间的整数。
 
 ## 在不同数据库之间迁移数据（accord db …）
 cli-db-migrated = { $backend } 数据库已是最新结构：已应用 { $count } 项迁移，最新为 { $latest }。
+cli-db-encrypt-server = 数据库服务器自行加密其存储的数据：`accord db encrypt` 仅用于 SQLite 文件。
+cli-db-encrypt-already = { $location } 已经加密。
+cli-db-encrypt-no-accounts = 此数据库尚无可登录的账户，加密后将无人能打开：请先启动应用创建管理员。
+cli-db-encrypted = { $location } 已加密。每个账户用自己的密码打开它；密钥槽位于 { $location }.keys（两者请放在一起）。
 cli-db-copied = 已从 { $from } 复制 { $tables } 张表共 { $rows } 行到 { $to }；两侧每张表的行数与内容哈希一致。
 error-copy-target-not-empty = 目标数据库不是空的（{ $table } 已有 { $rows } 行）。只能复制到新建的空数据库；未写入任何数据。
 error-copy-mismatch = 复制后 { $table } 不一致（源库 { $source } 行，目标库 { $target } 行）。复制已撤销，未写入任何数据。

@@ -108,6 +108,10 @@ enum DbCommand {
     /// Create or update the schema of the database given by --db (a SQLite
     /// file or postgres://user:password@host/database).
     Migrate,
+    /// Encrypt a plain SQLite file in place (the app does this to its
+    /// database at start): each account then opens it with its own
+    /// password. Needs an administrator's login.
+    Encrypt,
     /// Copy everything into an empty database, e.g. a room's SQLite file
     /// into the centre's PostgreSQL; row counts and content hashes of every
     /// table are compared, and nothing is kept unless they all agree.
@@ -191,6 +195,24 @@ fn main() -> anyhow::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()?;
+    // Every database is closed before the process ends (see
+    // `accord_store::close_all`).
+    accord_store::close_at_exit();
+    let result = run(args, &runtime, started);
+    runtime.block_on(accord_store::close_all());
+    match result {
+        Ok(0) => Ok(()),
+        Ok(code) => std::process::exit(code),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs the command; `Ok` with the exit code.
+fn run(
+    args: Args,
+    runtime: &tokio::runtime::Runtime,
+    started: std::time::Instant,
+) -> anyhow::Result<i32> {
     match args.command {
         None => {
             let boot = runtime.block_on(gui::Boot::load(args.db.clone()));
@@ -201,21 +223,21 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Demo) => runtime.block_on(cli::demo(args.db.as_deref()))?,
         Some(Command::Verify { file, trust }) => {
             if !runtime.block_on(cli::verify(args.db.as_deref(), &file, trust.as_deref()))? {
-                std::process::exit(1);
+                return Ok(1);
             }
         }
         Some(Command::Seal {
             command: SealCommand::ExportCertificate { out, all },
         }) => {
             if !runtime.block_on(cli::seal_export_certificate(args.db.as_deref(), &out, all))? {
-                std::process::exit(1);
+                return Ok(1);
             }
         }
         Some(Command::Agreement {
             command: AgreementCommand::Pdf { case, out },
         }) => {
             if !runtime.block_on(cli::agreement_pdf(args.db.as_deref(), &case, &out))? {
-                std::process::exit(1);
+                return Ok(1);
             }
         }
 
@@ -229,7 +251,7 @@ fn main() -> anyhow::Result<()> {
             command: OutboxCommand::Send,
         }) => {
             if !runtime.block_on(cli::outbox_send(args.db.as_deref()))? {
-                std::process::exit(1);
+                return Ok(1);
             }
         }
         Some(Command::Cases {
@@ -241,7 +263,7 @@ fn main() -> anyhow::Result<()> {
             command: AuditCommand::Verify,
         }) => {
             if !runtime.block_on(cli::audit_verify(args.db.as_deref()))? {
-                std::process::exit(1);
+                return Ok(1);
             }
         }
         Some(Command::Backup { out, folder }) => runtime.block_on(cli::backup(
@@ -256,8 +278,11 @@ fn main() -> anyhow::Result<()> {
             command: DbCommand::Migrate,
         }) => runtime.block_on(cli::db_migrate(args.db.as_deref()))?,
         Some(Command::Db {
+            command: DbCommand::Encrypt,
+        }) => runtime.block_on(cli::db_encrypt(args.db.as_deref()))?,
+        Some(Command::Db {
             command: DbCommand::Copy { from, to },
         }) => runtime.block_on(cli::db_copy(&from, &to))?,
     }
-    Ok(())
+    Ok(0)
 }

@@ -74,7 +74,10 @@ fn backup_then_restore_brings_the_data_back_and_keeps_the_replaced_file() {
     assert_eq!(run.code, Some(0), "{}", run.err);
     let backups = dir.path().join("backups");
     let made = names(&backups);
-    assert_eq!(made.len(), 2, "{made:?}");
+    // The backup, its checksum and its key slots (the database is
+    // encrypted: so is the backup, with the same passwords).
+    assert_eq!(made.len(), 3, "{made:?}");
+    assert!(made[1].ends_with(".sqlite3.keys"), "{made:?}");
     assert!(
         made[0].starts_with("accord-") && made[0].ends_with("Z.sqlite3"),
         "{made:?}"
@@ -93,7 +96,7 @@ fn backup_then_restore_brings_the_data_back_and_keeps_the_replaced_file() {
     let backup = dir.path().join("before.sqlite3");
     let backup_arg = backup.to_str().expect("path");
     let run = accord(db, &["backup", "--out", backup_arg], &ADMIN);
-    assert_eq!(run.code, Some(0), "{}", run.err);
+    assert_eq!(run.code, Some(0), "{}{}", run.out, run.err);
     assert!(run.out.contains(backup_arg), "{}", run.out);
     let before = events(db);
 
@@ -101,7 +104,13 @@ fn backup_then_restore_brings_the_data_back_and_keeps_the_replaced_file() {
     tokio::runtime::Runtime::new()
         .expect("runtime")
         .block_on(async {
-            let store = accord_store::Store::open_existing(db).await.expect("open");
+            let (store, _) = accord_store::Store::unlock(
+                std::path::Path::new(db),
+                accord_store::Who::Login("admin"),
+                PASSWORD,
+            )
+            .await
+            .expect("open");
             store
                 .create_case(
                     &accord_store::Actor::system(),

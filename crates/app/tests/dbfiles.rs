@@ -580,6 +580,7 @@ fn a_damaged_database_offers_the_newest_backup_and_restoring_it_brings_the_data_
     let answer = rt.block_on(accord_app::gui::restore_backup(
         Some(url),
         backups[0].path.clone(),
+        None,
     ));
     assert!(app.update(answer).is_empty());
     let store = app.store().expect("the database opened").clone();

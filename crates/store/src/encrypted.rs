@@ -64,6 +64,30 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     }
 }
 
+/// An exclusive lock on the folder of `path` (held while a file is made
+/// or encrypted there), so that two programs starting at once on a new
+/// or plain file make one database, not two that overwrite each other.
+/// Where a folder cannot be locked (not Linux), none is taken.
+async fn lock_folder(path: &Path) -> Option<std::fs::File> {
+    let folder = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(folder) => folder.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    tokio::task::spawn_blocking(move || {
+        let dir = std::fs::File::open(&folder).ok()?;
+        dir.lock().ok()?;
+        Some(dir)
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+/// A name beside `path` that only this program uses.
+fn own_name(path: &Path, what: &str) -> PathBuf {
+    with_suffix(path, &format!(".{what}-{}", std::process::id()))
+}
+
 /// Renames `from` (and its slots) to `to`: the slots first, so the file
 /// never stands without them.
 fn put_in_place(from: &Path, to: &Path) -> Result<()> {
@@ -86,8 +110,18 @@ impl Store {
             });
         };
         let (slot, key) = keys::unlock(&slots, who, password).await?;
+        Self::open_encrypted(path, slot.user_id, key).await
+    }
+
+    /// Opens the encrypted file at `path` with `key`, taken from the slot
+    /// of `user_id` (see [`crate::unlock_key`]), as that account.
+    pub async fn open_encrypted(
+        path: &Path,
+        user_id: i64,
+        key: DbKey,
+    ) -> Result<(Store, LocalUser)> {
         let store = Self::open_file_with(path, FileAccess::Existing, Some(key)).await?;
-        let user = store.account(slot.user_id).await?;
+        let user = store.account(user_id).await?;
         Ok((store, user))
     }
 
@@ -103,26 +137,46 @@ impl Store {
     /// Makes a new encrypted database at `path` (no file there, or an
     /// empty one) with `first`, its first administrator. Returns it open.
     pub async fn create_encrypted(path: &Path, first: &NewAccount) -> Result<(Store, LocalUser)> {
+        let (store, mut made) =
+            Self::create_encrypted_with(path, std::slice::from_ref(first)).await?;
+        let user = made.remove(0);
+        Ok((store, user))
+    }
+
+    /// [`Store::create_encrypted`] with more accounts, made by the first
+    /// (an administrator) before the file is put in place: whoever finds
+    /// the file finds every account in it.
+    pub async fn create_encrypted_with(
+        path: &Path,
+        accounts: &[NewAccount],
+    ) -> Result<(Store, Vec<LocalUser>)> {
+        let _lock = lock_folder(path).await;
         if !matches!(file_kind(path)?, FileKind::New) {
             return Err(StoreError::Open {
                 location: path.display().to_string(),
                 detail: "a database is there already".to_owned(),
             });
         }
-        let building = with_suffix(path, ".building");
+        let building = own_name(path, "building");
         remove_leftovers(&building);
         let key = DbKey::generate();
         let store = Self::open_file_with(&building, FileAccess::Create, Some(key.clone())).await?;
-        let made = store.create_account(None, first).await;
-        store.close().await;
-        if let Err(e) = made {
-            remove_leftovers(&building);
-            return Err(e);
+        let mut made = Vec::new();
+        for account in accounts {
+            let by = made.first().map(crate::Actor::from);
+            match store.create_account(by.as_ref(), account).await {
+                Ok(user) => made.push(user),
+                Err(e) => {
+                    store.close().await;
+                    remove_leftovers(&building);
+                    return Err(e);
+                }
+            }
         }
+        store.close().await;
         put_in_place(&building, path)?;
         let store = Self::open_file_with(path, FileAccess::Existing, Some(key)).await?;
-        let user = store.account(made?.id).await?;
-        Ok((store, user))
+        Ok((store, made))
     }
 
     /// Encrypts the plain file at `path` in place: a new random key, every
@@ -132,33 +186,20 @@ impl Store {
     /// encrypted already or nobody could log in to it yet (no account).
     /// Nobody else may have the file open meanwhile.
     pub async fn encrypt_file(path: &Path) -> Result<bool> {
+        let _lock = lock_folder(path).await;
         if !matches!(file_kind(path)?, FileKind::Plain) {
             return Ok(false);
         }
         // Migrated first (with its backup), then read.
         let plain = Self::open_file_with(path, FileAccess::Existing, None).await?;
-        let accounts = user::Entity::find()
-            .filter(user::Column::PasswordHash.is_not_null())
-            .all(&plain.db)
-            .await?;
+        let key = DbKey::generate();
+        let slots = plain.slots_for_accounts(&key).await;
         plain.close().await;
-        if accounts.is_empty() {
+        let slots = slots?;
+        if slots.slots.is_empty() {
             return Ok(false);
         }
-        let key = DbKey::generate();
-        let mut slots = KeySlots::default();
-        for account in &accounts {
-            let login = account.login.clone().unwrap_or_default();
-            slots.put(Slot::seal(
-                account.id,
-                &login,
-                &account.name,
-                &account.role,
-                account.password_hash.as_deref().unwrap_or_default(),
-                &key,
-            )?);
-        }
-        let building = with_suffix(path, ".encrypting");
+        let building = own_name(path, "encrypting");
         remove_leftovers(&building);
         // Made here so that it is the owner's only (SQLite would give it
         // the umask's mode).
@@ -176,7 +217,7 @@ impl Store {
         }
         slots.save(&building)?;
         // Opened once with its key before it replaces anything.
-        match Self::open_file_with(&building, FileAccess::Existing, Some(key)).await {
+        match Self::open_file_with(&building, FileAccess::Existing, Some(key.clone())).await {
             Ok(check) => {
                 let found = check.users().await.map(|u| u.len());
                 check.close().await;
@@ -191,7 +232,69 @@ impl Store {
             }
         }
         put_in_place(&building, path)?;
-        Ok(true)
+        // The backups an older Accord wrote in the clear are encrypted
+        // too, with the same key.
+        let store = Self::open_file_with(path, FileAccess::Existing, Some(key)).await?;
+        let mut folders = vec![store.default_backup_dir().await?];
+        if let Ok(dir) = store.backup_dir().await
+            && !folders.contains(&dir)
+        {
+            folders.push(dir);
+        }
+        let mut failed = None;
+        for dir in folders {
+            if let Err(e) = store.encrypt_backups(&dir).await {
+                failed = Some(e);
+            }
+        }
+        store.close().await;
+        failed.map_or(Ok(true), Err)
+    }
+
+    /// Opens (creating it) an encrypted file at `path` under a new random
+    /// key, with no slot yet: for a copy of another database, whose
+    /// accounts then get their slots from [`Store::seal_slots`].
+    pub async fn create_encrypted_empty(path: &Path) -> Result<Store> {
+        if !matches!(file_kind(path)?, FileKind::New) {
+            return Err(StoreError::Open {
+                location: path.display().to_string(),
+                detail: "a database is there already".to_owned(),
+            });
+        }
+        Self::open_file_with(path, FileAccess::Create, Some(DbKey::generate())).await
+    }
+
+    /// Writes a key slot for every account of this encrypted file, made
+    /// from its stored password hash (a copy of another database: each
+    /// opens it with their own password). Nothing to do on a plain file.
+    pub async fn seal_slots(&self) -> Result<usize> {
+        let Some(keyring) = &self.keys else {
+            return Ok(0);
+        };
+        let slots = self.slots_for_accounts(&keyring.key).await?;
+        slots.save(&keyring.file)?;
+        Ok(slots.slots.len())
+    }
+
+    /// A key slot for `key` for every account of this database, made
+    /// from its stored password hash.
+    pub(crate) async fn slots_for_accounts(&self, key: &DbKey) -> Result<KeySlots> {
+        let accounts = user::Entity::find()
+            .filter(user::Column::PasswordHash.is_not_null())
+            .all(&self.db)
+            .await?;
+        let mut slots = KeySlots::default();
+        for account in &accounts {
+            slots.put(Slot::seal(
+                account.id,
+                account.login.as_deref().unwrap_or_default(),
+                &account.name,
+                &account.role,
+                account.password_hash.as_deref().unwrap_or_default(),
+                key,
+            )?);
+        }
+        Ok(slots)
     }
 
     /// The key of this encrypted file (to check or restore one of its
@@ -224,7 +327,7 @@ impl Store {
 
 /// Copies the plain file at `plain` into the empty file `into`, encrypted
 /// with `key` (SQLCipher's `sqlcipher_export`), on one connection.
-async fn export_encrypted(plain: &Path, into: &Path, key: &DbKey) -> Result<()> {
+pub(crate) async fn export_encrypted(plain: &Path, into: &Path, key: &DbKey) -> Result<()> {
     use sea_orm::sqlx::sqlite::SqliteConnectOptions;
     use sea_orm::sqlx::{ConnectOptions as _, Connection as _, Executor as _};
     let fail = |e: sea_orm::sqlx::Error| StoreError::Open {

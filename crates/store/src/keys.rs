@@ -333,14 +333,25 @@ mod tests {
         let key = DbKey::generate();
         let mut slots = KeySlots::default();
         slots.put(
-            Slot::seal(1, "admin", "王", "administrator", &phc("pw-one-long"), &key).expect("seal"),
+            Slot::seal(
+                1,
+                "admin",
+                "王",
+                "administrator",
+                &phc("the first password"),
+                &key,
+            )
+            .expect("seal"),
         );
-        slots.put(Slot::seal(2, "li", "李", "mediator", &phc("pw-two-long"), &key).expect("seal"));
+        slots.put(
+            Slot::seal(2, "li", "李", "mediator", &phc("the second password"), &key).expect("seal"),
+        );
         slots.save(&db).expect("save");
         let back = KeySlots::load(&db).expect("load").expect("there");
         assert_eq!(back.slots.len(), 2);
         assert_eq!(
-            back.find(" LI ").and_then(|s| s.open("pw-two-long")),
+            back.find(" LI ")
+                .and_then(|s| s.open("the second password")),
             Some(key)
         );
         #[cfg(unix)]

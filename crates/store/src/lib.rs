@@ -14,6 +14,7 @@ mod db;
 mod demo;
 mod encrypted;
 mod error;
+mod exit;
 mod followups;
 mod grams;
 mod keys;
@@ -38,12 +39,13 @@ pub use backup::{
     restore_with,
 };
 pub use cases::{CasePage, CaseQuery, CaseRow};
-pub use db::{DEFAULT_DB_FILE, default_database_path, sqlite_url};
+pub use db::{DEFAULT_DB_FILE, default_database_path, is_url, sqlite_url};
 pub use encrypted::{FileKind, file_kind};
 pub use error::StoreError;
+pub use exit::{close_all, close_at_exit};
 pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
 pub use grams::name_grams;
-pub use keys::{DbKey, KEYS_SUFFIX, KeySlots, Slot, Who, keys_path};
+pub use keys::{DbKey, KEYS_SUFFIX, KeySlots, Slot, Who, keys_path, unlock as unlock_key};
 pub use signing::{CentreKey, SealedPdf};
 pub use transfer::TableSummary;
 pub use trust::CentreCertificate;

@@ -289,7 +289,39 @@ async fn a_plain_file_is_encrypted_in_place_and_everyone_logs_in_as_before() {
     }
     assert_eq!(file_kind(&path).expect("kind"), FileKind::Plain);
     assert!(!leaks(&path).is_empty());
+    // A backup the older Accord wrote, in the clear.
+    let backups = dir.path().join("backups");
+    let old_backup = {
+        let store = Store::open(&path.display().to_string())
+            .await
+            .expect("plain");
+        let file = store
+            .backup_into(&backups, Utc::now())
+            .await
+            .expect("backup");
+        store.close().await;
+        file.path
+    };
+    assert!(!leaks(&old_backup).is_empty());
     assert!(Store::encrypt_file(&path).await.expect("encrypt"));
+    assert_eq!(
+        leaks(&old_backup),
+        Vec::<String>::new(),
+        "the old backup too"
+    );
+    let (store, _) = Store::unlock(&path, Who::Login("admin"), "管理员的密码123")
+        .await
+        .expect("opens");
+    let summary = Store::check_backup_with(&old_backup, store.database_key().as_ref())
+        .await
+        .expect("the old backup checks out, checksum included");
+    assert!(summary.checksum_verified);
+    store.close().await;
+    let (copy, _) = Store::unlock(&old_backup, Who::Login("bian"), "调解员的密码123")
+        .await
+        .expect("its own slots");
+    assert_eq!(copy.count_cases().await.expect("count"), 1);
+    copy.close().await;
     assert!(matches!(
         file_kind(&path).expect("kind"),
         FileKind::Encrypted(_)

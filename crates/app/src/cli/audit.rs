@@ -3,7 +3,7 @@
 use accord_core::{AuditAction, Choice};
 use accord_store::{BreakKind, ChainReport};
 
-use super::{login, open, said, tr};
+use super::{login, said, tr};
 
 /// `accord audit verify`: walks every audit event and checks that each
 /// matches its hash and is chained to the one before. Prints the count and
@@ -11,9 +11,8 @@ use super::{login, open, said, tr};
 /// `Ok(false)` (exit code 1) when it is broken.
 pub async fn audit_verify(db: Option<&str>) -> anyhow::Result<bool> {
     let t = tr();
-    let store = open(db).await?;
     // The trail names users and cases: only for a login.
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let report = store
         .verify_audit_chain()
         .await

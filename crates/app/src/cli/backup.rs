@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use accord_store::{AutoBackup, Store, StoreError};
+use accord_store::{AutoBackup, Store, StoreError, Who};
 use chrono::{DateTime, Utc};
 
-use super::{login, open, said, tr};
+use super::{login, said, tr};
 
 /// `accord backup [--out FILE] [--folder FOLDER]`: writes a backup of the
 /// whole database (SQLite or PostgreSQL) to one new SQLite file and says
@@ -19,9 +19,8 @@ pub async fn backup(
     folder: Option<&Path>,
 ) -> anyhow::Result<()> {
     let t = tr();
-    let store = open(db).await?;
     // A backup holds everything, the personal data too: only for a login.
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let stored = |e: StoreError| said(e.into());
     if let Some(folder) = folder {
         let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
@@ -85,7 +84,17 @@ pub async fn restore(db: Option<&str>, file: &Path) -> anyhow::Result<()> {
         .map(|s| beside(s))
         .filter(|p| !p.exists())
         .collect();
-    if let Ok(current) = Store::open_read_only(&target).await {
+    let mut credentials: Option<(String, String)> = None;
+    let mut key = None;
+    let current_kind = accord_store::file_kind(&target).unwrap_or(accord_store::FileKind::Plain);
+    if let accord_store::FileKind::Encrypted(slots) = &current_kind {
+        // An encrypted database: its key slot proves the login.
+        let (user, password) = credentials.get_or_insert(login::credentials()?).clone();
+        let (_, opened) = accord_store::unlock_key(slots, Who::Login(&user), &password)
+            .await
+            .map_err(|e| said(e.into()))?;
+        key = Some(opened);
+    } else if let Ok(current) = Store::open_read_only(&target).await {
         let accounts = current.has_accounts().await.unwrap_or(false);
         let signed_in = if accounts {
             login::signed_in(&current).await.map(|_| ())
@@ -101,7 +110,22 @@ pub async fn restore(db: Option<&str>, file: &Path) -> anyhow::Result<()> {
         }
         signed_in?;
     }
-    let restored = accord_store::restore(file, &target)
+    // An encrypted backup opens with the passwords of when it was made
+    // (its own key slots).
+    if let Some(slots) = accord_store::KeySlots::load(file).map_err(|e| said(e.into()))? {
+        let (user, password) = match &credentials {
+            Some(given) => given.clone(),
+            None => login::credentials()?,
+        };
+        match accord_store::unlock_key(&slots, Who::Login(&user), &password).await {
+            Ok((_, opened)) => key = Some(opened),
+            // An account made after the backup: the database's own key
+            // (the same for all its backups) opens it.
+            Err(_) if key.is_some() => {}
+            Err(e) => return Err(said(e.into())),
+        }
+    }
+    let restored = accord_store::restore_with(file, &target, key.as_ref())
         .await
         .map_err(|e| said(e.into()))?;
     let summary = &restored.summary;

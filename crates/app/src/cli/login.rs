@@ -3,11 +3,15 @@
 //! for (the password without echo). A database without accounts yet (the
 //! first start has not made the administrator) runs as the program.
 //! `accord demo` on such a database makes the example's accounts.
+//! An encrypted file opens only with a login: the password opens the
+//! user's key slot, then the file.
 
 use std::io::{BufRead, IsTerminal, Write};
 
+use std::path::{Path, PathBuf};
+
 use accord_core::UserRole;
-use accord_store::{Actor, NewAccount, Store};
+use accord_store::{Actor, FileKind, NewAccount, Store, Who};
 
 use super::{said, tr};
 
@@ -43,11 +47,8 @@ fn ask(prompt_key: &str, hidden: bool) -> anyhow::Result<String> {
     Ok(line.trim().to_owned())
 }
 
-/// The user a command runs as; see the module comment.
-pub async fn signed_in(store: &Store) -> anyhow::Result<Actor> {
-    if !store.has_accounts().await? {
-        return Ok(Actor::system());
-    }
+/// The login name and password: from the environment, else asked.
+pub fn credentials() -> anyhow::Result<(String, String)> {
     let login = match env("ACCORD_USER") {
         Some(login) => login,
         None => ask("cli-login-user", false)?,
@@ -56,6 +57,79 @@ pub async fn signed_in(store: &Store) -> anyhow::Result<Actor> {
         Some(password) => password,
         None => ask("cli-login-password", true)?,
     };
+    Ok((login, password))
+}
+
+/// The SQLite file a command works on: the `--db` path, or the default
+/// database; `None` for a server URL.
+pub fn file_of(db: Option<&str>) -> Option<PathBuf> {
+    match db {
+        Some(url) if accord_store::is_url(url) => None,
+        Some(path) => Some(PathBuf::from(path)),
+        None => accord_store::default_database_path(),
+    }
+}
+
+/// What the command's database file is (a server counts as plain).
+pub fn kind_of(db: Option<&str>) -> anyhow::Result<FileKind> {
+    match file_of(db) {
+        Some(path) => accord_store::file_kind(&path).map_err(|e| said(e.into())),
+        None => Ok(FileKind::Plain),
+    }
+}
+
+/// Opens an encrypted file with the login's password.
+pub async fn unlock(path: &Path) -> anyhow::Result<(Store, Actor)> {
+    let (login, password) = credentials()?;
+    let (store, user) = Store::unlock(path, Who::Login(&login), &password)
+        .await
+        .map_err(|e| said(e.into()))?;
+    Ok((store, Actor::from(&user)))
+}
+
+/// Opens the encrypted file another `accord demo` just made: as
+/// `ACCORD_USER`, else the example's mediator, with `ACCORD_PASSWORD`.
+pub async fn unlock_as_demo(path: &Path) -> anyhow::Result<(Store, Actor)> {
+    let login = env("ACCORD_USER").unwrap_or_else(|| DEMO_ACCOUNTS[1].0.to_owned());
+    let Some(password) = env("ACCORD_PASSWORD") else {
+        return unlock(path).await;
+    };
+    let (store, user) = Store::unlock(path, Who::Login(&login), &password)
+        .await
+        .map_err(|e| said(e.into()))?;
+    Ok((store, Actor::from(&user)))
+}
+
+/// Opens the database (it must exist) as the user who logs in: see the
+/// module comment.
+pub async fn open_signed_in(db: Option<&str>) -> anyhow::Result<(Store, Actor)> {
+    if let FileKind::Encrypted(_) = kind_of(db)?
+        && let Some(path) = file_of(db)
+    {
+        return unlock(&path).await;
+    }
+    let store = super::open(db).await?;
+    let actor = signed_in(&store).await?;
+    Ok((store, actor))
+}
+
+/// Opens the database for what anyone may read (the centre's
+/// certificates): a plain one without a login, an encrypted one with one.
+pub async fn open_public(db: Option<&str>) -> anyhow::Result<Store> {
+    if let FileKind::Encrypted(_) = kind_of(db)?
+        && let Some(path) = file_of(db)
+    {
+        return unlock(&path).await.map(|(store, _)| store);
+    }
+    super::open(db).await
+}
+
+/// The user a command runs as; see the module comment.
+pub async fn signed_in(store: &Store) -> anyhow::Result<Actor> {
+    if !store.has_accounts().await? {
+        return Ok(Actor::system());
+    }
+    let (login, password) = credentials()?;
     let user = store
         .log_in(&login, &password)
         .await
@@ -66,8 +140,13 @@ pub async fn signed_in(store: &Store) -> anyhow::Result<Actor> {
 /// On a database without accounts, makes the example's three accounts
 /// with the password from `ACCORD_PASSWORD` (or asked twice at a
 /// terminal) and returns the mediator, who then loads the example.
-/// Without a password to give them, makes none and says so.
-pub async fn demo_accounts(store: &Store) -> anyhow::Result<Option<Actor>> {
+/// Without a password to give them, makes none and says so. `store` is
+/// the plain database to make them in; without one, the new file at
+/// `new_file` is made encrypted with the administrator, and returned.
+pub async fn demo_accounts(
+    store: Option<Store>,
+    new_file: &Path,
+) -> anyhow::Result<Option<(Store, Actor)>> {
     let t = tr();
     let password = match env("ACCORD_PASSWORD") {
         Some(password) => password,
@@ -83,37 +162,53 @@ pub async fn demo_accounts(store: &Store) -> anyhow::Result<Option<Actor>> {
             return Ok(None);
         }
     };
-    let mut admin: Option<Actor> = None;
-    let mut mediator = None;
-    for (login, name_key, role) in DEMO_ACCOUNTS {
-        let made = store
-            .create_account(
-                admin.as_ref(),
-                &NewAccount {
-                    login: login.to_owned(),
-                    name: t.tr(name_key),
-                    role,
-                    password: password.clone(),
-                },
-            )
+    let accounts: Vec<NewAccount> = DEMO_ACCOUNTS
+        .iter()
+        .map(|(login, name_key, role)| NewAccount {
+            login: (*login).to_owned(),
+            name: t.tr(name_key),
+            role: *role,
+            password: password.clone(),
+        })
+        .collect();
+    let (store, made) = match store {
+        Some(store) => {
+            let mut made: Vec<accord_core::LocalUser> = Vec::new();
+            for account in &accounts {
+                let by = made.first().map(Actor::from);
+                made.push(
+                    store
+                        .create_account(by.as_ref(), account)
+                        .await
+                        .map_err(|e| said(e.into()))?,
+                );
+            }
+            (store, made)
+        }
+        // All three in the new file before anyone else can open it.
+        None => Store::create_encrypted_with(new_file, &accounts)
             .await
-            .map_err(|e| said(e.into()))?;
-        match role {
-            UserRole::Administrator => admin = Some(Actor::from(&made)),
-            UserRole::Mediator => mediator = Some(Actor::from(&made)),
-            UserRole::LegalAdvisor => {}
+            .map_err(|e| said(e.into()))?,
+    };
+    let mut mediator = None;
+    for user in &made {
+        if user.role == UserRole::Mediator {
+            mediator = Some(Actor::from(user));
         }
         println!(
             "{}",
             t.tr_args(
                 "cli-demo-account",
                 &[
-                    ("login", login.into()),
-                    ("name", made.name.clone().into()),
-                    ("role", t.tr(accord_core::Choice::label_key(role)).into()),
+                    ("login", user.login.clone().into()),
+                    ("name", user.name.clone().into()),
+                    (
+                        "role",
+                        t.tr(accord_core::Choice::label_key(user.role)).into()
+                    ),
                 ]
             )
         );
     }
-    Ok(mediator)
+    Ok(mediator.map(|m| (store, m)))
 }

@@ -62,17 +62,48 @@ async fn create(db: Option<&str>) -> anyhow::Result<Store> {
     store.map_err(|e| said(e.into()))
 }
 
-/// `accord demo`: loads the example case once.
+/// `accord demo`: loads the example case once. A new database file is
+/// made encrypted, with the example's accounts.
 pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
-    let store = create(db).await?;
-    // A new database gets the example's accounts; one with accounts asks
-    // who loads it.
-    let actor = if store.has_accounts().await? {
-        login::signed_in(&store).await?
-    } else {
-        login::demo_accounts(&store)
-            .await?
-            .unwrap_or_else(Actor::system)
+    let (store, actor) = match (login::kind_of(db)?, login::file_of(db)) {
+        (accord_store::FileKind::Encrypted(_), Some(path)) => login::unlock(&path).await?,
+        (accord_store::FileKind::New, Some(path)) => {
+            if db.is_none()
+                && let Some(folder) = path.parent()
+            {
+                std::fs::create_dir_all(folder).with_context(|| folder.display().to_string())?;
+            }
+            match login::demo_accounts(None, &path).await {
+                Ok(Some(made)) => made,
+                Ok(None) => (create(db).await?, Actor::system()),
+                // Another `accord demo` made it first: it opens with the
+                // same password.
+                Err(_)
+                    if matches!(
+                        accord_store::file_kind(&path),
+                        Ok(accord_store::FileKind::Encrypted(_))
+                    ) =>
+                {
+                    login::unlock_as_demo(&path).await?
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        _ => {
+            let store = create(db).await?;
+            // A database with accounts asks who loads the example; one
+            // without gets the example's accounts.
+            if store.has_accounts().await? {
+                let actor = login::signed_in(&store).await?;
+                (store, actor)
+            } else {
+                let path = login::file_of(db).unwrap_or_default();
+                match login::demo_accounts(Some(store.clone()), &path).await? {
+                    Some(made) => made,
+                    None => (store, Actor::system()),
+                }
+            }
+        }
     };
     let t = tr();
     let (case, created) = crate::publish::load_demo(&store, &actor, t)
@@ -92,8 +123,7 @@ pub async fn demo(db: Option<&str>) -> anyhow::Result<()> {
 
 /// `accord cases list [--json]`.
 pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
-    let store = open(db).await?;
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let total = store.count_cases().await?;
     let page = store
         .list_cases(&CaseQuery {
@@ -148,8 +178,7 @@ pub async fn agreement_pdf(
     out: &std::path::Path,
 ) -> anyhow::Result<bool> {
     let t = tr();
-    let store = open(db).await?;
-    let actor = login::signed_in(&store).await?;
+    let (store, actor) = login::open_signed_in(db).await?;
     let Some(case) = find_case(&store, t, number).await? else {
         return Ok(false);
     };
@@ -206,8 +235,7 @@ pub async fn followups_due(
     on: Option<chrono::NaiveDate>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let store = open(db).await?;
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
     let due = store.due_followups(on, 10_000).await?;
     let mut out = std::io::stdout().lock();
@@ -259,8 +287,7 @@ pub async fn followups_due(
 
 /// `accord followups ics --out FILE`: every follow-up as an iCalendar file.
 pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::Result<()> {
-    let store = open(db).await?;
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let t = tr();
     let all = store.all_followups(100_000).await?;
     let text = crate::calendar::ics(t, &all, chrono::Utc::now());
@@ -282,8 +309,7 @@ pub async fn followups_ics(db: Option<&str>, out: &std::path::Path) -> anyhow::R
 /// everything queued, then exits. `Ok(false)` when something could not be
 /// sent (it stays queued for the next run).
 pub async fn outbox_send(db: Option<&str>) -> anyhow::Result<bool> {
-    let store = open(db).await?;
-    login::signed_in(&store).await?;
+    let (store, _) = login::open_signed_in(db).await?;
     let t = tr();
     let today = chrono::Local::now().date_naive();
     crate::mail::queue_due_reminders(&store, t, today)
@@ -324,7 +350,10 @@ fn store_error(e: &accord_store::StoreError) -> anyhow::Error {
 /// schema, creating it if it is empty, and says where it stands.
 pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
     let t = tr();
-    let store = create(db).await?;
+    let store = match (login::kind_of(db)?, login::file_of(db)) {
+        (accord_store::FileKind::Encrypted(_), Some(path)) => login::unlock(&path).await?.0,
+        _ => create(db).await?,
+    };
     let applied = store
         .applied_migrations()
         .await
@@ -343,23 +372,70 @@ pub async fn db_migrate(db: Option<&str>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `accord db encrypt`: encrypts the plain SQLite file in place, as an
+/// administrator.
+pub async fn db_encrypt(db: Option<&str>) -> anyhow::Result<()> {
+    let t = tr();
+    let Some(path) = login::file_of(db) else {
+        return Err(anyhow::anyhow!(t.tr("cli-db-encrypt-server")));
+    };
+    let location = path.display().to_string();
+    if let accord_store::FileKind::Encrypted(_) = login::kind_of(db)? {
+        println!(
+            "{}",
+            t.tr_args("cli-db-encrypt-already", &[("location", location.into())])
+        );
+        return Ok(());
+    }
+    let store = open(db).await?;
+    if !store.has_accounts().await? {
+        return Err(anyhow::anyhow!(t.tr("cli-db-encrypt-no-accounts")));
+    }
+    let actor = login::signed_in(&store).await?;
+    let administrator = store
+        .users()
+        .await?
+        .into_iter()
+        .any(|u| Some(u.id) == actor.user_id && u.role == accord_core::UserRole::Administrator);
+    store.close().await;
+    if !administrator {
+        return Err(said(accord_store::StoreError::NotAllowed.into()));
+    }
+    accord_store::Store::encrypt_file(&path)
+        .await
+        .map_err(|e| said(e.into()))?;
+    println!(
+        "{}",
+        t.tr_args("cli-db-encrypted", &[("location", location.into())])
+    );
+    Ok(())
+}
+
 /// `accord db copy --from URL --to URL`: copies everything into an empty
 /// database and prints each table's row count and content hash, which
 /// agree on both sides (otherwise nothing is kept and it fails).
 pub async fn db_copy(from: &str, to: &str) -> anyhow::Result<()> {
     let t = tr();
-    let source = Store::open_existing(from)
-        .await
-        .map_err(|e| store_error(&e))?;
     // Everything is copied, the personal data too: only for a login.
-    login::signed_in(&source).await?;
-    let target = Store::open_creating(to)
-        .await
-        .map_err(|e| store_error(&e))?;
+    let (source, _) = login::open_signed_in(Some(from)).await?;
+    // A new file is encrypted (when anyone can log in to what it gets):
+    // each account opens it with their own password.
+    let new_file = login::file_of(Some(to)).filter(|path| {
+        matches!(
+            accord_store::file_kind(path),
+            Ok(accord_store::FileKind::New)
+        )
+    });
+    let target = match new_file {
+        Some(path) if source.has_accounts().await? => Store::create_encrypted_empty(&path).await,
+        _ => Store::open_creating(to).await,
+    }
+    .map_err(|e| store_error(&e))?;
     let tables = source
         .copy_into(&target)
         .await
         .map_err(|e| store_error(&e))?;
+    target.seal_slots().await.map_err(|e| store_error(&e))?;
     let mut out = std::io::stdout().lock();
     for table in &tables {
         writeln!(

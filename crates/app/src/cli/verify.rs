@@ -7,7 +7,7 @@ use accord_i18n::Translations;
 use accord_store::Store;
 use anyhow::Context;
 
-use super::{open, said, tr};
+use super::{said, tr};
 
 /// Why `accord verify` refuses a file: each refusal has its own message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,17 @@ async fn judge(
     let store = match (db, trust) {
         (None, Some(_)) => None,
         (None, None) if no_default() => None,
-        _ => Some(open(db).await?),
+        // With a certificate file, an encrypted database is read only
+        // for someone logged in: the file alone checks the seal.
+        (_, Some(_))
+            if matches!(
+                super::login::kind_of(db)?,
+                accord_store::FileKind::Encrypted(_)
+            ) && std::env::var_os("ACCORD_USER").is_none() =>
+        {
+            None
+        }
+        _ => Some(super::login::open_public(db).await?),
     };
     let registered = match &store {
         Some(store) => store.centre_certificates().await?,
@@ -470,7 +480,7 @@ pub async fn seal_export_certificate(
     all: bool,
 ) -> anyhow::Result<bool> {
     let t = tr();
-    let store = open(db).await?;
+    let store = super::login::open_public(db).await?;
     let mut certificates = store.centre_certificates().await?;
     let Some(current) = certificates.first().cloned() else {
         eprintln!("{}", t.tr("cli-seal-no-key"));

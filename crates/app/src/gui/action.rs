@@ -18,9 +18,12 @@ use crate::error::Phrase;
 type BoxFuture<M> = Pin<Box<dyn Future<Output = M> + Send>>;
 
 /// Work for the runtime: given the store, it produces one message. The
-/// window runs it on the tokio runtime; tests run it directly.
+/// window runs it on the tokio runtime; tests run it directly. A few jobs
+/// need no store: they open one (the login to an encrypted file, the
+/// first start).
 pub struct Job<M> {
-    work: Box<dyn FnOnce(Store) -> BoxFuture<M> + Send>,
+    work: Box<dyn FnOnce(Option<Store>) -> BoxFuture<M> + Send>,
+    needs_store: bool,
 }
 
 impl<M: Send + 'static> Job<M> {
@@ -31,18 +34,50 @@ impl<M: Send + 'static> Job<M> {
         Fut: Future<Output = M> + Send + 'static,
     {
         Self {
-            work: Box::new(move |store| Box::pin(work(store))),
+            work: Box::new(move |store| match store {
+                Some(store) => Box::pin(work(store)),
+                // Never run so: see `needs_store`.
+                None => Box::pin(std::future::pending()),
+            }),
+            needs_store: true,
+        }
+    }
+
+    /// A job that needs no store.
+    pub fn free<F, Fut>(work: F) -> Self
+    where
+        F: FnOnce() -> Fut + Send + 'static,
+        Fut: Future<Output = M> + Send + 'static,
+    {
+        Self {
+            work: Box::new(move |_| Box::pin(work())),
+            needs_store: false,
         }
     }
 
     /// The same work, its answer wrapped for the parent.
     pub fn map<N: Send + 'static>(self, f: impl FnOnce(M) -> N + Send + 'static) -> Job<N> {
-        Job::new(move |store| async move { f((self.work)(store).await) })
+        let work = self.work;
+        Job {
+            work: Box::new(move |store| Box::pin(async move { f(work(store).await) })),
+            needs_store: self.needs_store,
+        }
+    }
+
+    /// Whether it runs only with a store (most do).
+    pub fn needs_store(&self) -> bool {
+        self.needs_store
     }
 
     /// Does the work.
     pub async fn run(self, store: Store) -> M {
-        (self.work)(store).await
+        (self.work)(Some(store)).await
+    }
+
+    /// Does the work of a job that needs no store (see
+    /// [`Job::needs_store`]).
+    pub async fn run_free(self) -> M {
+        (self.work)(None).await
     }
 }
 
@@ -96,6 +131,15 @@ impl<M: Send + 'static> Action<M> {
         Fut: Future<Output = M> + Send + 'static,
     {
         Self::Run(vec![Job::new(work)])
+    }
+
+    /// One job that needs no store (it opens one).
+    pub fn run_free<F, Fut>(work: F) -> Self
+    where
+        F: FnOnce() -> Fut + Send + 'static,
+        Fut: Future<Output = M> + Send + 'static,
+    {
+        Self::Run(vec![Job::free(work)])
     }
 
     /// The same action for the parent, messages wrapped by `f`.

@@ -20,6 +20,9 @@ impl App {
     /// A message at the login or the lock. The lock opens onto the work
     /// as it was; logging in as someone else starts at the case list.
     pub(super) fn at_gate(&mut self, message: login::Message) -> Vec<Job<Message>> {
+        if let login::Message::Opened(Ok(boot)) = message {
+            return self.unlocked(*boot);
+        }
         let Some(gate) = &mut self.gate else {
             return Vec::new();
         };
@@ -41,6 +44,47 @@ impl App {
         });
         let mut jobs = self.carry_out(remember);
         jobs.extend(self.navigate(Route::Cases));
+        jobs.extend(self.check_audit_for(&user));
+        jobs
+    }
+
+    /// The encrypted file opened at the login: the app as it starts on
+    /// it, with the user who logged in at the keyboard. A file that did
+    /// not open after all shows the database error screen.
+    fn unlocked(&mut self, boot: Boot) -> Vec<Job<Message>> {
+        let url = self.url.take();
+        let user = boot.user.clone();
+        let opened = boot.store.is_ok();
+        let locale = self.locale();
+        *self = App::new(boot, url);
+        if !opened {
+            // The language of the login (the file's own setting was not
+            // read).
+            self.translations = accord_i18n::Translations::get(locale);
+            return Vec::new();
+        }
+        self.gate = None;
+        self.user = user.clone();
+        self.last_activity = std::time::Instant::now();
+        let mut jobs = self.navigate(Route::Cases);
+        if let Some(user) = &user {
+            jobs.extend(self.check_audit_for(user));
+        }
+        // The daily backup, which a plain file gets at start.
+        jobs.extend(self.carry_out(Action::run(|store| async move {
+            Message::SettingSaved(
+                crate::cli::daily_backup(&store, chrono::Utc::now())
+                    .await
+                    .map(drop),
+            )
+        })));
+        jobs
+    }
+
+    /// An administrator who logs in is told at once if the audit trail was
+    /// tampered with.
+    fn check_audit_for(&mut self, user: &accord_core::LocalUser) -> Vec<Job<Message>> {
+        let mut jobs = Vec::new();
         if user.role == accord_core::UserRole::Administrator {
             // An administrator is told at once if the trail was tampered with.
             jobs.extend(self.carry_out(Action::run(|store| async move {
@@ -74,9 +118,9 @@ impl App {
 
 /// The SQLite file the app works on: the `--db` path, or the default
 /// database; `None` for a server URL.
-fn database_file(url: Option<&str>) -> Option<std::path::PathBuf> {
+pub(super) fn database_file(url: Option<&str>) -> Option<std::path::PathBuf> {
     match url {
-        Some(u) if u.contains("://") => None,
+        Some(u) if accord_store::is_url(u) => None,
         Some(path) => Some(std::path::PathBuf::from(path)),
         None => accord_store::default_database_path(),
     }
@@ -92,11 +136,15 @@ pub(super) fn newest_backup(url: Option<&str>) -> Option<accord_store::BackupEnt
 /// "Restore this backup": checks the backup, puts it in place of the
 /// database file (which is kept aside), and opens the database again.
 /// Runs without a store (the database would not open).
-pub async fn restore_backup(url: Option<String>, backup: std::path::PathBuf) -> Message {
+pub async fn restore_backup(
+    url: Option<String>,
+    backup: std::path::PathBuf,
+    key: Option<accord_store::DbKey>,
+) -> Message {
     let Some(target) = database_file(url.as_deref()) else {
         return Message::Restored(Err(AppError::Store(StoreError::NotFound)));
     };
-    match accord_store::restore(&backup, &target).await {
+    match accord_store::restore_with(&backup, &target, key.as_ref()).await {
         Ok(restored) => {
             let boot = Boot::load(url).await;
             Message::Restored(Ok((Box::new(boot), restored.replaced)))

@@ -200,6 +200,9 @@ pub struct App {
     backup: Option<accord_store::BackupEntry>,
     /// Idle time before the lock.
     lock_after: std::time::Duration,
+    /// The encrypted file's key, once a login opened it (to check and
+    /// restore a backup when the file itself would not open).
+    key: Option<accord_store::DbKey>,
 }
 
 /// The context for screens, built from the app's fields (so a screen can
@@ -219,21 +222,29 @@ impl App {
     /// Builds the state from what [`Boot::load`] read. `url` is kept so a
     /// failed open can be retried.
     pub fn new(boot: Boot, url: Option<String>) -> Self {
-        // With accounts, nobody is at the keyboard until they log in.
-        let gated = boot.store.is_ok() && !boot.accounts.is_empty();
-        let screen = match &boot.store {
-            Err(e) => Screen::DatabaseError(e.clone()),
-            Ok(_) if gated => Screen::Cases,
-            Ok(_) if boot.user.is_none() => Screen::FirstRun(FirstRun::default()),
-            Ok(_) => match boot.room {
+        // With accounts, nobody is at the keyboard until they log in (an
+        // encrypted file is not even open before).
+        let gated = (boot.store.is_ok() || boot.locked.is_some()) && !boot.accounts.is_empty();
+        let screen = match (&boot.store, &boot.new_file) {
+            (_, Some(file)) => Screen::FirstRun(FirstRun::for_new_file(file.clone())),
+            (Err(_), None) if gated => Screen::Cases,
+            (Err(e), None) => Screen::DatabaseError(e.clone()),
+            (Ok(_), None) if gated => Screen::Cases,
+            (Ok(_), None) if boot.user.is_none() => Screen::FirstRun(FirstRun::default()),
+            (Ok(_), None) => match boot.room {
                 Some(data) => Screen::Room(Box::new(Room::new(data))),
                 None => Screen::Cases,
             },
         };
-        let gate = gated.then(|| Gate::login(boot.accounts.clone()));
+        let gate = gated.then(|| match &boot.locked {
+            Some(file) => Gate::for_file(boot.accounts.clone(), file.clone()),
+            None => Gate::login(boot.accounts.clone()),
+        });
         let backup = match &boot.store {
-            Err(_) => gate::newest_backup(url.as_deref()),
-            Ok(_) => None,
+            Err(_) if boot.locked.is_none() && boot.new_file.is_none() => {
+                gate::newest_backup(url.as_deref())
+            }
+            _ => None,
         };
         let user = if gated { None } else { boot.user };
         Self {
@@ -251,7 +262,31 @@ impl App {
             last_activity: std::time::Instant::now(),
             lock_after: boot.lock_after,
             backup,
+            key: boot.key,
         }
+    }
+
+    /// The new database of the first start: the app works on it from now
+    /// on, and the first-run screen goes on to the example offer.
+    fn began(&mut self, boot: Boot) -> Vec<Job<Message>> {
+        let (Ok(store), Some(user)) = (boot.store, boot.user) else {
+            return Vec::new();
+        };
+        self.store = Some(store);
+        self.user = Some(user.clone());
+        self.accounts = boot.accounts;
+        self.lock_after = boot.lock_after;
+        self.key = boot.key;
+        self.last_activity = std::time::Instant::now();
+        let empty = boot.first_page.total == 0;
+        self.update(Message::FirstRun(first_run::Message::Created(Ok((
+            user, empty,
+        )))))
+    }
+
+    /// The database key, once a login opened an encrypted file.
+    pub fn key(&self) -> Option<accord_store::DbKey> {
+        self.key.clone()
     }
 
     /// With the start-up probe on.
@@ -280,6 +315,7 @@ impl App {
     pub fn update(&mut self, message: Message) -> Vec<Job<Message>> {
         match message {
             Message::Gate(m) => return self.at_gate(m),
+            Message::FirstRun(first_run::Message::Began(Ok(boot))) => return self.began(*boot),
             Message::Activity => {
                 self.last_activity = std::time::Instant::now();
                 return Vec::new();
@@ -359,8 +395,9 @@ impl App {
             }
             (Message::Opened(Err(e)), _) => Action::Notice(e.phrase()),
             (Message::SettingSaved(Err(e)), _) => Action::Notice(e.into()),
-            (Message::Restored(Ok((boot, replaced))), _) => {
+            (Message::Restored(Ok((mut boot, replaced))), _) => {
                 let url = self.url.take();
+                boot.keep_locale(self.locale());
                 *self = Self::new(*boot, url);
                 self.flash = Some(
                     Phrase::new("db-restored").arg(
@@ -373,8 +410,9 @@ impl App {
                 Action::None
             }
             (Message::Restored(Err(e)), _) => Action::Notice(e.phrase()),
-            (Message::Rebooted(boot), _) => {
+            (Message::Rebooted(mut boot), _) => {
                 let url = self.url.take();
+                boot.keep_locale(self.locale());
                 *self = Self::new(*boot, url);
                 Action::None
             }

@@ -39,9 +39,10 @@ pub fn run(
         }
         if let Message::RestoreBackup(backup) = message {
             let url = app.url().map(str::to_owned);
+            let key = app.key();
             let handle = runtime.clone();
             return Task::perform(
-                async move { handle.spawn(super::restore_backup(url, backup)).await },
+                async move { handle.spawn(super::restore_backup(url, backup, key)).await },
                 |answer| match answer {
                     Ok(message) => message,
                     Err(e) => Message::JobStopped(e.to_string()),
@@ -59,19 +60,19 @@ pub fn run(
             });
         }
         let jobs = app.update(message);
-        let Some(store) = app.store().cloned() else {
-            return Task::none();
-        };
-        Task::batch(jobs.into_iter().map(|job| {
+        let store = app.store().cloned();
+        Task::batch(jobs.into_iter().filter_map(|job| {
             let store = store.clone();
             let handle = runtime.clone();
-            Task::perform(
-                async move { handle.spawn(job.run(store)).await },
-                |answer| match answer {
-                    Ok(message) => message,
-                    Err(e) => Message::JobStopped(e.to_string()),
-                },
-            )
+            let work = match store {
+                Some(store) => handle.spawn(job.run(store)),
+                None if !job.needs_store() => handle.spawn(job.run_free()),
+                None => return None,
+            };
+            Some(Task::perform(work, |answer| match answer {
+                Ok(message) => message,
+                Err(e) => Message::JobStopped(e.to_string()),
+            }))
         }))
     };
     iced::application(boot_fn, update, App::view)

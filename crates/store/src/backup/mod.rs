@@ -211,18 +211,36 @@ impl Store {
         }
         match self.db.get_database_backend() {
             DatabaseBackend::Postgres | DatabaseBackend::MySql => {
-                let partial = Partial::create(&final_path)?;
+                let mut partial = Partial::create(&final_path)?;
                 let location = partial.path.display().to_string();
-                let target = Store::open_creating(&location).await?;
+                // Encrypted as the database file of a room is, each account
+                // opening it with their own password; a database nobody can
+                // log in to yet is copied plain (no slot could open it).
+                let encrypted = self.has_accounts().await?;
+                let target = if encrypted {
+                    Store::create_encrypted_empty(&partial.path).await?
+                } else {
+                    Store::open_creating(&location).await?
+                };
                 let copied = self.copy_into(&target).await;
+                let sealed = match copied {
+                    Ok(_) => target.seal_slots().await.map(drop),
+                    Err(e) => Err(e),
+                };
+                let key = target.database_key();
                 target.close().await;
-                copied?;
+                sealed?;
                 // One file, as a backup made on SQLite is.
-                rollback_journal(&partial.path).await?;
-                for suffix in COMPANIONS {
+                rollback_journal(&partial.path, key.as_ref()).await?;
+                for suffix in ["-wal", "-shm", "-journal"] {
                     let _ = std::fs::remove_file(with_suffix(&partial.path, suffix));
                 }
-                partial.finish().await
+                if encrypted {
+                    partial.keys_from = Some(crate::keys_path(&partial.path));
+                }
+                let done = partial.finish().await;
+                let _ = std::fs::remove_file(crate::keys_path(&with_suffix(&final_path, PARTIAL)));
+                done
             }
             _ => backup_sqlite(self.db.pool(), &final_path, self.keys.as_deref()).await,
         }
@@ -314,6 +332,38 @@ impl Store {
     /// memory.
     pub async fn file_path(&self) -> Result<Option<PathBuf>> {
         main_file(self.db.pool()).await
+    }
+
+    /// Encrypts, with this encrypted database's key, the plain backups in
+    /// `dir` (those an older Accord wrote before the database was
+    /// encrypted), each in place with a new checksum and the key slots of
+    /// its own accounts. Returns how many; nothing on a plain database.
+    pub async fn encrypt_backups(&self, dir: &Path) -> Result<usize> {
+        let Some(keyring) = &self.keys else {
+            return Ok(0);
+        };
+        let Ok(entries) = list_backups(dir) else {
+            return Ok(0);
+        };
+        let mut done = 0;
+        for entry in entries {
+            if !matches!(crate::file_kind(&entry.path), Ok(crate::FileKind::Plain)) {
+                continue;
+            }
+            let snapshot = open_snapshot(&entry.path, None).await?;
+            let slots = snapshot.slots_for_accounts(&keyring.key).await;
+            snapshot.close().await;
+            let slots = slots?;
+            let mut partial = Partial::create(&entry.path)?;
+            crate::encrypted::export_encrypted(&entry.path, &partial.path, &keyring.key).await?;
+            slots.save(&partial.path)?;
+            let partial_keys = crate::keys_path(&partial.path);
+            partial.keys_from = Some(partial_keys.clone());
+            partial.finish().await?;
+            let _ = std::fs::remove_file(partial_keys);
+            done += 1;
+        }
+        Ok(done)
     }
 
     /// Closes every connection (a backup or a copy is then complete on
@@ -692,14 +742,18 @@ async fn vacuum_into(db: &DatabaseConnection, into: &Path, shown: &Path) -> Resu
 
 /// Switches a finished SQLite file (no other connection) out of WAL, so
 /// that it is one file.
-async fn rollback_journal(path: &Path) -> Result<()> {
+async fn rollback_journal(path: &Path, key: Option<&crate::DbKey>) -> Result<()> {
     use sea_orm::sqlx::{ConnectOptions as _, Connection as _, Executor as _};
     let location = path.display().to_string();
     let fail = |e: sea_orm::sqlx::Error| StoreError::BackupFile {
         location: location.clone(),
         detail: e.to_string(),
     };
-    let mut conn = sea_orm::sqlx::sqlite::SqliteConnectOptions::new()
+    let mut options = sea_orm::sqlx::sqlite::SqliteConnectOptions::new();
+    if let Some(key) = key {
+        options = options.pragma("key", key.pragma());
+    }
+    let mut conn = options
         .filename(path)
         .disable_statement_logging()
         .connect()
@@ -743,8 +797,10 @@ async fn open_snapshot(path: &Path, key: Option<&crate::DbKey>) -> Result<Store>
                 StoreError::BackupDamaged { location, detail }
             }
         })?;
+    let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    crate::exit::track(&db);
     Ok(Store {
-        db: crate::unit::Db::Pool(sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool)),
+        db: crate::unit::Db::Pool(db),
         device: None,
         keys: None,
     })

@@ -35,7 +35,7 @@ pub fn sqlite_url(path: &std::path::Path) -> String {
 /// Whether `location` names a database server or a `sqlite:` URL rather
 /// than a file path. Anything else is a path, opened as it is written
 /// (`?`, `#` and `%41` are part of the name).
-fn is_url(location: &str) -> bool {
+pub fn is_url(location: &str) -> bool {
     location.contains("://")
         || ["sqlite:", "postgres:", "postgresql:"]
             .iter()
@@ -148,6 +148,7 @@ impl Store {
         let db = Database::connect(options)
             .await
             .map_err(|e| open_error(e.to_string()))?;
+        crate::exit::track(&db);
         migrate_checked(&db, &shown, false, None).await?;
         let device =
             (db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite).then(device_name);

@@ -64,6 +64,7 @@ impl Store {
             Ok(Ok(pool)) => pool,
         };
         let db = sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+        crate::exit::track(&db);
         migrate_checked(&db, &shown, false, None).await?;
         Ok(Self {
             db: crate::unit::Db::Pool(db),

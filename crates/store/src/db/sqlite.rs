@@ -127,6 +127,7 @@ impl Store {
             }
         };
         let db = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        crate::exit::track(&db);
         let keys = key.map(|key| {
             std::sync::Arc::new(crate::Keyring {
                 file: path.to_path_buf(),

@@ -21,6 +21,19 @@ pub struct FirstRun {
     busy: bool,
     /// The user exists and the database has no case: offer the example.
     offer_example: bool,
+    /// No database yet: "Start" makes this file, encrypted, with the
+    /// administrator.
+    new_file: Option<std::path::PathBuf>,
+}
+
+impl FirstRun {
+    /// The first start where there is no database yet.
+    pub fn for_new_file(file: std::path::PathBuf) -> Self {
+        Self {
+            new_file: Some(file),
+            ..Self::default()
+        }
+    }
 }
 
 /// What the user does on the first-run screen, and the answers of its jobs.
@@ -38,6 +51,10 @@ pub enum Message {
     /// The user was created (and whether the database has no case yet),
     /// or why not.
     Created(Result<(LocalUser, bool), StoreError>),
+    /// The new encrypted database is made and read, with the
+    /// administrator at the keyboard (the app takes it, then answers
+    /// `Created`), or why not.
+    Began(Result<Box<crate::gui::Boot>, AppError>),
     /// "Load the example case" was pressed.
     LoadExample,
     /// "Start empty" was pressed.
@@ -57,6 +74,16 @@ impl FirstRun {
             Message::Start => {
                 if let Some(account) = self.form.submit_account(UserRole::Administrator) {
                     self.busy = true;
+                    if let Some(file) = self.new_file.clone() {
+                        return Action::run_free(move || async move {
+                            Message::Began(
+                                crate::gui::Boot::create(file, account)
+                                    .await
+                                    .map(Box::new)
+                                    .map_err(AppError::from),
+                            )
+                        });
+                    }
                     return Action::run(move |store| async move {
                         let created = async {
                             let user = store.create_account(None, &account).await?;
@@ -88,6 +115,12 @@ impl FirstRun {
                 self.busy = false;
                 return Action::Notice(e.into());
             }
+            Message::Began(Err(e)) => {
+                self.busy = false;
+                return Action::Notice(e.phrase());
+            }
+            // The app takes the new database first.
+            Message::Began(Ok(_)) => self.busy = false,
             Message::LoadExample => {
                 self.busy = true;
                 let (actor, locale) = (ctx.actor(), ctx.locale());

@@ -33,6 +33,9 @@ pub struct Gate {
     password: String,
     busy: bool,
     error: Option<Phrase>,
+    /// An encrypted file not open yet: the password opens the user's key
+    /// slot, then the file.
+    file: Option<std::path::PathBuf>,
 }
 
 /// What the user does at the gate, and the answer of the check.
@@ -45,6 +48,9 @@ pub enum Message {
     SwitchUser,
     /// The password was right (the user), or why not.
     Checked(Result<LocalUser, AppError>),
+    /// The encrypted file is open and read (the app takes it from here),
+    /// or why not.
+    Opened(Result<Box<crate::gui::Boot>, AppError>),
 }
 
 impl Gate {
@@ -58,6 +64,15 @@ impl Gate {
             password: String::new(),
             busy: false,
             error: None,
+            file: None,
+        }
+    }
+
+    /// The login to the encrypted file at `file`.
+    pub fn for_file(users: Vec<LocalUser>, file: std::path::PathBuf) -> Self {
+        Self {
+            file: Some(file),
+            ..Self::login(users)
         }
     }
 
@@ -79,7 +94,9 @@ impl Gate {
             }
             Message::Password(p) => self.password = p,
             Message::SwitchUser => {
+                let file = self.file.take();
                 *self = Self::login(std::mem::take(&mut self.users));
+                self.file = file;
             }
             Message::Submit => {
                 let Some(id) = self.picked else {
@@ -92,6 +109,19 @@ impl Gate {
                 self.busy = true;
                 self.error = None;
                 let password = std::mem::take(&mut self.password);
+                if let Some(file) = self.file.clone() {
+                    return (
+                        Action::run_free(move || async move {
+                            Message::Opened(
+                                crate::gui::Boot::unlock(file, id, password)
+                                    .await
+                                    .map(Box::new)
+                                    .map_err(AppError::from),
+                            )
+                        }),
+                        None,
+                    );
+                }
                 return (
                     Action::run(move |store| async move {
                         Message::Checked(
@@ -105,10 +135,12 @@ impl Gate {
                 self.busy = false;
                 return (Action::None, Some(user));
             }
-            Message::Checked(Err(e)) => {
+            Message::Checked(Err(e)) | Message::Opened(Err(e)) => {
                 self.busy = false;
                 self.error = Some(e.phrase());
             }
+            // The app takes an opened file before the gate sees it.
+            Message::Opened(Ok(_)) => self.busy = false,
         }
         (Action::None, None)
     }
