@@ -602,10 +602,32 @@ async fn a_postgresql_database_backs_up_into_one_sqlite_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("centre.sqlite3");
     let file = centre.backup_to(&path).await.expect("backup");
+    // Encrypted under a new key, each account opening it with their own
+    // password (its key slots beside it).
     assert_eq!(
         names(dir.path()),
-        ["centre.sqlite3", "centre.sqlite3.sha256"]
+        [
+            "centre.sqlite3",
+            "centre.sqlite3.keys",
+            "centre.sqlite3.sha256"
+        ]
     );
+    assert!(matches!(
+        accord_store::file_kind(&path).expect("kind"),
+        accord_store::FileKind::Encrypted(_)
+    ));
+    // The administrator's password opens its key (without writing to it).
+    let slots = accord_store::KeySlots::load(&path)
+        .expect("slots")
+        .expect("there");
+    let (_, key) = accord_store::unlock_key(
+        &slots,
+        accord_store::Who::Login("admin"),
+        "备份测试的密码123",
+    )
+    .await
+    .expect("the administrator's slot");
+    let key = Some(key);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -613,10 +635,14 @@ async fn a_postgresql_database_backs_up_into_one_sqlite_file() {
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
     assert!(file.bytes > 0);
-    let summary = Store::check_backup(&path).await.expect("sound");
+    let summary = Store::check_backup_with(&path, key.as_ref())
+        .await
+        .expect("sound");
     assert_eq!(summary.cases, 2);
     assert!(summary.chain_verified && summary.checksum_verified);
-    let copy = Store::open_read_only(&path).await.expect("open");
+    let copy = Store::open_read_only_with(&path, key.as_ref())
+        .await
+        .expect("open");
     assert_eq!(copy.backend(), "sqlite");
     assert_eq!(
         copy.summary().await.expect("summary"),

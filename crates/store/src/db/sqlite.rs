@@ -53,10 +53,10 @@ impl Store {
             }
             Some(m) => {
                 match (check_header(path), &key) {
-                    (Header::Plain, Some(_)) => {
+                    (Header::Plain, Some(_)) if m.len() > 0 => {
                         return Err(open_error("not encrypted".to_owned()));
                     }
-                    (Header::Plain, None) | (Header::Other(_), Some(_)) => {}
+                    (Header::Plain, _) | (Header::Other(_), Some(_)) => {}
                     (Header::Other(_), None) if crate::keys_path(path).exists() => {
                         return Err(StoreError::Encrypted { location });
                     }
