@@ -348,6 +348,7 @@ error-item-empty = Write something or enter an amount.
 
 ## History (room)
 audit-session-started = Mediation started
+audit-case-taken = Mediator takes the case
 audit-session-stage = Moved to another stage
 audit-consent-recorded = Consent recorded
 audit-party-switched = Party in the room changed

@@ -345,6 +345,7 @@ error-item-empty = 请填写内容或金额。
 
 ## 操作记录（调解室）
 audit-session-started = 开始调解
+audit-case-taken = 调解员承办本案
 audit-session-stage = 进入下一阶段
 audit-consent-recorded = 记录同意调解
 audit-party-switched = 更换在场当事人

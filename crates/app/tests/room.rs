@@ -463,9 +463,12 @@ fn an_empty_entry_or_a_wrong_amount_is_refused_in_words_and_keeps_the_text() {
         h.rt.block_on(h.store.open_session(&accord_store::Actor::system(), 1))
             .expect("session");
     assert!(
-        h.rt.block_on(h.store.room_items(session.id))
-            .expect("items")
-            .is_empty(),
+        h.rt.block_on(
+            h.store
+                .room_items(&accord_store::Actor::system(), session.id)
+        )
+        .expect("items")
+        .is_empty(),
         "nothing was saved"
     );
 }

@@ -10,6 +10,7 @@ crate::choice! {
         UserCreated => "user_created", "audit-user-created";
         PasswordSet => "password_set", "audit-password-set";
         SessionStarted => "session_started", "audit-session-started";
+        CaseTaken => "case_taken", "audit-case-taken";
         SessionStage => "session_stage", "audit-session-stage";
         ConsentRecorded => "consent_recorded", "audit-consent-recorded";
         PartySwitched => "party_switched", "audit-party-switched";

@@ -31,6 +31,7 @@ mod m20261216_000010_audit_chain;
 mod m20261217_000011_item_versions;
 mod m20261218_000012_accounts;
 mod m20261219_000013_version_authors;
+mod m20261220_000014_case_mediator;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000011_item_versions::Migration),
             Box::new(m20261218_000012_accounts::Migration),
             Box::new(m20261219_000013_version_authors::Migration),
+            Box::new(m20261220_000014_case_mediator::Migration),
         ]
     }
 }

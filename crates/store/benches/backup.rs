@@ -112,6 +112,7 @@ async fn generate(store: &Store) {
                 created_at: Set(received),
                 updated_at: Set(updated),
                 version: Set(1),
+                mediator_id: Set(None),
             });
             for position in 0..PARTIES_PER_CASE {
                 let party_id = (id - 1) * PARTIES_PER_CASE + position + 1;

@@ -100,7 +100,13 @@ impl Store {
         let seq = last.flatten().unwrap_or(0) + 1;
         let number = CaseNumber::new(year, u32::try_from(seq).unwrap_or(1));
         let now = crate::now();
+        // A mediator who takes a case in mediates it.
+        let mediator_id = match change.role().await? {
+            Some(accord_core::UserRole::Mediator) => actor.user_id,
+            _ => None,
+        };
         let model = case::ActiveModel {
+            mediator_id: Set(mediator_id),
             number: Set(number.to_string()),
             number_year: Set(year),
             number_seq: Set(seq),

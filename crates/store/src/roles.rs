@@ -36,8 +36,19 @@
 //!   complete and every signatory to have signed on the pad or be marked
 //!   as signing on paper: [`StoreError::Unsigned`] names who has not.
 //!
-//! Not yet: mediators are not limited to their own cases (cases do not
-//! yet record which user mediates them), and reads are not checked.
+//! - The room of a case is its mediator's: only the program and the
+//!   mediator of the case open it, record, edit and share in it, and read
+//!   what was said there (`open_session`, `save_session`, `record_item`,
+//!   `edit_item`, `set_disclosure`, `room_items`, `item_versions`); a
+//!   legal advisor, an administrator or another mediator is refused
+//!   ([`StoreError::NotAllowed`]). The mediator of a case is who took it
+//!   in as a mediator, else the first mediator who opens its room (cases
+//!   taken in by someone else wait for theirs). What was conveyed to both
+//!   sides is readable by anyone who may see the case
+//!   (`shared_room_items`, for the agreement's draft).
+//!
+//! Not yet: the case list and the case file are readable by every user
+//! (the roster issue assigns cases to mediators and teams).
 
 use accord_core::{Choice, UserRole};
 use accord_entity::user;
@@ -60,6 +71,31 @@ pub(crate) async fn role_of(
     Ok(Some(
         UserRole::from_code(&stored.role).ok_or(StoreError::NotAllowed)?,
     ))
+}
+
+/// Whether `actor` may work in the room of `case_id` and read what was
+/// said there (see the module comment): `Ok(true)` when they are a
+/// mediator and the case has no mediator yet (theirs to take).
+pub(crate) async fn room_access(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    case_id: i64,
+) -> Result<bool> {
+    match role_of(conn, actor).await? {
+        None => Ok(false),
+        Some(UserRole::Mediator) => {
+            let case = accord_entity::case::Entity::find_by_id(case_id)
+                .one(conn)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            match case.mediator_id {
+                None => Ok(true),
+                Some(id) if Some(id) == actor.user_id => Ok(false),
+                Some(_) => Err(StoreError::NotAllowed),
+            }
+        }
+        Some(_) => Err(StoreError::NotAllowed),
+    }
 }
 
 impl Write<'_> {

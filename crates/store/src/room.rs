@@ -18,7 +18,9 @@ use sea_orm::{
     QueryOrder, sea_query::Expr,
 };
 
-use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
+use crate::{
+    Actor, Result, Store, StoreError, convert::code, roles::room_access, write::AuditEvent,
+};
 
 impl From<SessionError> for StoreError {
     fn from(e: SessionError) -> Self {
@@ -154,6 +156,9 @@ impl Store {
     /// mediation" in the same transaction.
     pub async fn open_session(&self, actor: &Actor, case_id: i64) -> Result<Session> {
         let change = self.write(actor).await?;
+        // The room is its mediator's; the first mediator to open the room
+        // of a case without one takes it.
+        let take = room_access(&*change, actor, case_id).await?;
         let open = session::Entity::find()
             .filter(session::Column::CaseId.eq(case_id))
             .filter(session::Column::EndedAt.is_null())
@@ -162,8 +167,23 @@ impl Store {
             .await?;
         if let Some(open) = open {
             let session = load_session(&*change, open.id).await?;
-            // Nothing changed: the transaction ends without an event.
-            change.rollback().await?;
+            if take {
+                case::Entity::update_many()
+                    .col_expr(case::Column::MediatorId, Expr::value(actor.user_id))
+                    .filter(case::Column::Id.eq(case_id))
+                    .exec(&*change)
+                    .await?;
+                change
+                    .commit(AuditEvent::case(
+                        AuditAction::CaseTaken,
+                        case_id,
+                        serde_json::json!({ "mediator_id": actor.user_id }),
+                    ))
+                    .await?;
+            } else {
+                // Nothing changed: the transaction ends without an event.
+                change.rollback().await?;
+            }
             return Ok(session);
         }
         let case = case::Entity::find_by_id(case_id)
@@ -178,9 +198,13 @@ impl Store {
             }
         }
         let now = crate::now();
-        case::Entity::update_many()
+        let mut update = case::Entity::update_many()
             .col_expr(case::Column::Status, Expr::value(status.code()))
-            .col_expr(case::Column::UpdatedAt, Expr::value(now))
+            .col_expr(case::Column::UpdatedAt, Expr::value(now));
+        if take {
+            update = update.col_expr(case::Column::MediatorId, Expr::value(actor.user_id));
+        }
+        update
             .col_expr(
                 case::Column::Version,
                 sea_orm::ExprTrait::add(Expr::col(case::Column::Version), 1),
@@ -202,12 +226,18 @@ impl Store {
         }
         .insert(&*change)
         .await?;
-        change.commit(AuditEvent::case(
-            AuditAction::SessionStarted,
-            case_id,
-            serde_json::json!({ "session_id": model.id, "from": from.code(), "to": status.code() }),
-        ))
-        .await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::SessionStarted,
+                case_id,
+                serde_json::json!({
+                    "session_id": model.id,
+                    "from": from.code(),
+                    "to": status.code(),
+                    "mediator_id": if take { actor.user_id } else { None },
+                }),
+            ))
+            .await?;
         self.session(model.id).await
     }
 
@@ -236,6 +266,7 @@ impl Store {
     ) -> Result<Session> {
         let change = self.write(actor).await?;
         let stored = load_session(&*change, session.id).await?;
+        room_access(&*change, actor, stored.case_id).await?;
         if stored.is_closed() {
             return Err(SessionError::Closed.into());
         }
@@ -290,10 +321,28 @@ impl Store {
         self.session(session.id).await
     }
 
-    /// Every item of a session, in the order recorded.
-    pub async fn room_items(&self, session_id: i64) -> Result<Vec<RoomItem>> {
+    /// Every item of a session, in the order recorded: for the case's
+    /// mediator (and the program) only, see `roles`.
+    pub async fn room_items(&self, actor: &Actor, session_id: i64) -> Result<Vec<RoomItem>> {
+        let session = load_session(&self.db, session_id).await?;
+        room_access(&self.db, actor, session.case_id).await?;
         room_item::Entity::find()
             .filter(room_item::Column::SessionId.eq(session_id))
+            .order_by_asc(room_item::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(item_from)
+            .collect()
+    }
+
+    /// What was conveyed to both sides in a session (or said in front of
+    /// both), in the order recorded: what anyone who may see the case may
+    /// read (the agreement's draft starts from it).
+    pub async fn shared_room_items(&self, session_id: i64) -> Result<Vec<RoomItem>> {
+        room_item::Entity::find()
+            .filter(room_item::Column::SessionId.eq(session_id))
+            .filter(room_item::Column::Disclosure.eq("shared"))
             .order_by_asc(room_item::Column::Id)
             .all(&self.db)
             .await?
@@ -314,6 +363,7 @@ impl Store {
         item.validate()?;
         let change = self.write(actor).await?;
         let session = load_session(&*change, session_id).await?;
+        room_access(&*change, actor, session.case_id).await?;
         if session.is_closed() && item.corrects.is_none() {
             return Err(SessionError::Closed.into());
         }
@@ -390,6 +440,7 @@ impl Store {
         }
         let change = self.write(actor).await?;
         let model = find_item(&*change, item_id).await?;
+        room_access(&*change, actor, model.case_id).await?;
         if load_session(&*change, model.session_id).await?.is_closed() {
             return Err(SessionError::Closed.into());
         }
@@ -460,7 +511,9 @@ impl Store {
 
     /// The earlier wordings of an entry edited in place, oldest first.
     /// They are the entry's: show them only where the entry may show.
-    pub async fn item_versions(&self, item_id: i64) -> Result<Vec<ItemVersion>> {
+    pub async fn item_versions(&self, actor: &Actor, item_id: i64) -> Result<Vec<ItemVersion>> {
+        let item = find_item(&self.db, item_id).await?;
+        room_access(&self.db, actor, item.case_id).await?;
         room_item_version::Entity::find()
             .filter(room_item_version::Column::ItemId.eq(item_id))
             .order_by_asc(room_item_version::Column::Id)
@@ -482,6 +535,7 @@ impl Store {
     ) -> Result<RoomItem> {
         let change = self.write(actor).await?;
         let model = find_item(&*change, item_id).await?;
+        room_access(&*change, actor, model.case_id).await?;
         item_from(model.clone())?.may_become(&disclosure)?;
         let mut active: room_item::ActiveModel = model.clone().into();
         let (code, at, by) = disclosure_columns(&disclosure);

@@ -143,14 +143,14 @@ async fn a_session_with_three_caucus_rounds_reloads_identically() {
                 offers.iter().map(|o| o.round).collect::<Vec<_>>(),
                 vec![1, 1, 2, 2, 3, 3]
             );
-            let items_before = store.room_items(session.id).await.expect("items");
+            let items_before = store.room_items(&actor, session.id).await.expect("items");
             drop(store);
 
             let store = db.open().await;
             let reloaded = store.session(session.id).await.expect("session");
             assert_eq!(reloaded, session);
             assert_eq!(
-                store.room_items(session.id).await.expect("items"),
+                store.room_items(&actor, session.id).await.expect("items"),
                 items_before
             );
             // Opening the case's session again resumes this one.
@@ -216,7 +216,10 @@ async fn disclosure_moves_from_confidential_to_shared_and_is_audited() {
                 )
                 .await
                 .expect("shared");
-            assert_eq!(store.room_items(session.id).await.expect("items")[1], item);
+            assert_eq!(
+                store.room_items(&actor, session.id).await.expect("items")[1],
+                item
+            );
 
             let history = store.case_history(case_id).await.expect("history");
             let changes = history
@@ -277,7 +280,7 @@ async fn after_closing_only_corrections_are_recorded() {
                 .await
                 .expect("correction");
             assert_eq!(fixed.corrects, Some(item.id));
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(
                 (items[0].text.as_str(), items[1].text.as_str()),
                 ("赔偿 8000 元", "赔偿 8500 元"),
@@ -358,7 +361,7 @@ async fn editing_a_conveyed_entry_adds_a_confidential_version_and_the_conveyed_w
             assert_eq!(revision.disclosure, Disclosure::Confidential);
             assert_eq!((revision.party_id, revision.kind), (a, item.kind));
 
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(
                 items.iter().find(|i| i.id == item.id),
                 Some(&original),
@@ -380,7 +383,7 @@ async fn editing_a_conveyed_entry_adds_a_confidential_version_and_the_conveyed_w
                 .set_disclosure(&actor, revision.id, Disclosure::MayShare)
                 .await
                 .expect("a allows the new words");
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             let view = room_view(&items, Presence::Caucus(b));
             assert_eq!(
                 view.to_convey.iter().map(|i| i.id).collect::<Vec<_>>(),
@@ -388,7 +391,7 @@ async fn editing_a_conveyed_entry_adds_a_confidential_version_and_the_conveyed_w
             );
             assert!(
                 store
-                    .item_versions(item.id)
+                    .item_versions(&actor, item.id)
                     .await
                     .expect("versions")
                     .is_empty()
@@ -444,7 +447,7 @@ async fn editing_an_entry_not_yet_conveyed_keeps_its_earlier_wordings() {
                 .expect("second edit");
             assert_eq!(edited.text, "最低 6000 元");
             assert_eq!(edited.disclosure, Disclosure::Confidential);
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(items, vec![edited.clone()], "no new entry");
             assert!(
                 room_view(&items, Presence::Caucus(b))
@@ -453,7 +456,10 @@ async fn editing_an_entry_not_yet_conveyed_keeps_its_earlier_wordings() {
                     .is_none()
             );
 
-            let versions = store.item_versions(item.id).await.expect("versions");
+            let versions = store
+                .item_versions(&actor, item.id)
+                .await
+                .expect("versions");
             assert_eq!(
                 versions
                     .iter()
@@ -522,7 +528,7 @@ async fn a_correction_starts_confidential_even_of_a_conveyed_entry() {
                 .await
                 .expect("correction");
             assert_eq!(fixed.disclosure, Disclosure::Confidential);
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(items[0], original, "the original stays shared as it was");
             for presence in [Presence::Joint, Presence::Caucus(b)] {
                 assert_eq!(texts(&items, presence), vec!["赔偿 8000 元".to_owned()]);
@@ -541,7 +547,7 @@ async fn a_correction_starts_confidential_even_of_a_conveyed_entry() {
                 .await
                 .expect("conveyed");
             assert!(matches!(conveyed.disclosure, Disclosure::Shared { .. }));
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(texts(&items, Presence::Joint).len(), 2);
             db
         },
@@ -619,7 +625,7 @@ async fn a_mediators_note_stays_confidential_in_every_stage_and_cannot_be_shared
                 assert_eq!(err, StoreError::Session(SessionError::NoteNotShared));
                 assert_eq!(err.message().0, "session-error-note-not-shared");
             }
-            let items = store.room_items(session.id).await.expect("items");
+            let items = store.room_items(&actor, session.id).await.expect("items");
             assert_eq!(items[0], notes[0], "the refused change changed nothing");
             // No party sees a note, whoever is in the room; the statement
             // said in the joint room everyone sees.

@@ -513,7 +513,7 @@ impl App {
                 save_setting(room::SETTING_ROOM_CASE, id.to_string()),
             ]),
             Route::Agreement(id) => open(move |store| async move {
-                let data = agreement::open(&store, id).await?;
+                let data = agreement::open(&store, &actor, id).await?;
                 Ok(Opened::Agreement(Box::new(data)))
             }),
         };

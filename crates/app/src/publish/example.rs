@@ -39,7 +39,14 @@ async fn fill(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, b
             .set_setting(CENTRE_NAME, &t.tr("demo-centre-name"))
             .await?;
     }
-    demo_room(store, actor, &case).await?;
+    // The example's room is recorded by the program on behalf of whoever
+    // loads it (an administrator at the first start may not work in a
+    // room); a mediator who loads it mediates the case from then on.
+    let on_behalf = Actor {
+        user_id: None,
+        name: actor.name.clone(),
+    };
+    demo_room(store, &on_behalf, &case).await?;
     let content = demo::water_leak_agreement(&case);
     store.save_agreement(actor, case.id, &content).await?;
     store

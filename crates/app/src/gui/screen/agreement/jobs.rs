@@ -26,7 +26,7 @@ impl JobFor {
         let result = self.work(store, job).await;
         let case = store.case(self.case_id).await.ok().map(Box::new);
         let data = match result {
-            Ok(notice) => load(store, self.case_id)
+            Ok(notice) => load(store, &self.actor, self.case_id)
                 .await
                 .map(|mut data| {
                     data.notice = notice;
@@ -129,22 +129,28 @@ impl JobFor {
 /// The case and what the agreement screen shows, to open it.
 pub async fn open(
     store: &Store,
+    actor: &Actor,
     case_id: i64,
 ) -> Result<(accord_core::Case, AgreementData), StoreError> {
     let case = store.case(case_id).await?;
-    Ok((case, load(store, case_id).await?))
+    Ok((case, load(store, actor, case_id).await?))
 }
 
 /// What the agreement screen shows.
-pub async fn load(store: &Store, case_id: i64) -> Result<AgreementData, StoreError> {
+pub async fn load(store: &Store, actor: &Actor, case_id: i64) -> Result<AgreementData, StoreError> {
     let record = store.agreement(case_id).await?;
     let signatures = store.signatures(case_id).await?;
     let sealed = store
         .sealed_pdf(case_id)
         .await?
         .map(|s| (s.sealed_at, s.sealed_by, s.sha256));
+    // The case's mediator drafts from everything said in the room; anyone
+    // else from what was conveyed to both sides.
     let items = match store.latest_session(case_id).await? {
-        Some(session) => store.room_items(session).await?,
+        Some(session) => match store.room_items(actor, session).await {
+            Err(StoreError::NotAllowed) => store.shared_room_items(session).await?,
+            other => other?,
+        },
         None => Vec::new(),
     };
     // Asking CUPS costs two processes: only when there is something to print.

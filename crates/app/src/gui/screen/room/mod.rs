@@ -41,7 +41,7 @@ pub type RoomData = (Case, Session, Vec<RoomItem>);
 pub async fn open(store: &Store, actor: &Actor, case_id: i64) -> Result<RoomData, StoreError> {
     let session = store.open_session(actor, case_id).await?;
     let case = store.case(case_id).await?;
-    let items = store.room_items(session.id).await?;
+    let items = store.room_items(actor, session.id).await?;
     Ok((case, session, items))
 }
 
