@@ -377,6 +377,7 @@ cli-verify-failed = { $file }: the seal is not valid or the file was changed ({ 
 cli-agreement-written = Wrote the sealed agreement of case { $number } (version { $version }) to { $file }.
 cli-case-not-found = There is no case { $number }.
 cli-verify-no-reference = This PDF does not name an Accord agreement, so its content cannot be compared with the database.
+cli-verify-audit-changed = The audit trail no longer holds event { $id }, its newest event when this agreement was sealed (recorded in the file): the trail was cut or rewritten since. Check it with `accord audit verify` and restore a backup.
 cli-verify-matches = The content is the finalised agreement of case { $number }, version { $version }, as recorded in the database.
 cli-verify-mismatch = The content does NOT match the finalised agreement of case { $number } in the database (version { $version } is not the final version, or its content hash differs).
 

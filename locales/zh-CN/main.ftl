@@ -374,6 +374,7 @@ cli-verify-failed = { $file }：印章无效或文件已被改动（{ $detail }�
 cli-agreement-written = 已将案件 { $number } 的电子签章协议书（第 { $version } 版）写入 { $file }。
 cli-case-not-found = 没有案号为 { $number } 的案件。
 cli-verify-no-reference = 此 PDF 未标明 Accord 协议编号，无法与数据库中的协议比对内容。
+cli-verify-audit-changed = 审计记录中已没有第 { $id } 条事件（本协议盖章时记录在文件中的最新事件）：此后审计记录被截断或改写。请用 `accord audit verify` 检查并恢复备份。
 cli-verify-matches = 内容与数据库中案件 { $number } 第 { $version } 版定稿协议一致。
 cli-verify-mismatch = 内容与数据库中案件 { $number } 的定稿协议不一致（第 { $version } 版不是定稿版本，或内容摘要不同）。
 

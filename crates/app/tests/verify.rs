@@ -621,3 +621,42 @@ fn without_a_certificate_to_check_against_nothing_is_accepted() {
         run.out
     );
 }
+
+/// The sealed agreement records the audit trail's newest event when it was
+/// sealed; the trail cut off from there afterwards (the events deleted, as
+/// someone rewriting history would) is caught by `verify`.
+#[test]
+fn an_audit_trail_cut_after_sealing_is_caught_by_verify() {
+    let centre = Centre::new();
+    let file = centre.dir.path().join("agreement.pdf");
+    let home = centre.dir.path();
+    let run = accord(home, Some(&centre.db), &["verify", path(&file)]);
+    assert!(run.ok, "{}{}", run.out, run.err);
+    let head = accord_document::pdf::embedded_identifier(&centre.sealed)
+        .and_then(|text| accord_store::AuditHead::parse(&text))
+        .expect("the trail's head is in the file");
+    runtime().block_on(async {
+        use sea_orm::ConnectionTrait;
+        let store = accord_store::Store::open(path(&centre.db))
+            .await
+            .expect("open");
+        assert!(store.audit_holds(&head).await.expect("q"));
+        store
+            .connection()
+            .execute_unprepared(&format!("DELETE FROM audit_events WHERE id >= {}", head.id))
+            .await
+            .expect("cut");
+        store.close().await;
+    });
+    let run = accord(home, Some(&centre.db), &["verify", path(&file)]);
+    assert!(!run.ok, "{}", run.out);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.out.contains(&format!(
+            "The audit trail no longer holds event {}",
+            head.id
+        )),
+        "{}",
+        run.out
+    );
+}

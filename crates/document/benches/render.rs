@@ -32,6 +32,7 @@ fn main() {
             t.tr("doc-qr-caption"),
         )),
         certificate_fingerprint: None,
+        audit_head: None,
     };
     // Three signatures from the pad, 40 points per stroke as a hand gives.
     let signatures: Vec<Signature> = (0..3)

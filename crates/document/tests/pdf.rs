@@ -33,6 +33,7 @@ fn render(locale: Locale, jurisdiction: Jurisdiction) -> Vec<u8> {
             t.tr("doc-qr-caption"),
         )),
         certificate_fingerprint: None,
+        audit_head: None,
     };
     pdf::render(&doc, &options).expect("renders")
 }

@@ -164,7 +164,54 @@ fn entry_from(m: audit_event::Model) -> Option<AuditEntry> {
     })
 }
 
+/// The newest audit event when something was sealed: recorded in the
+/// sealed agreement, so that the trail cut off or rewritten after it can
+/// be caught later (the event must still be there, with that hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditHead {
+    pub id: i64,
+    pub hash: String,
+}
+
+impl AuditHead {
+    /// `ACCORD-AUDIT|<id>|sha256:<hex>`, as written into a PDF.
+    pub fn payload(&self) -> String {
+        format!("ACCORD-AUDIT|{}|sha256:{}", self.id, self.hash)
+    }
+
+    /// Reads [`AuditHead::payload`] back.
+    pub fn parse(text: &str) -> Option<Self> {
+        let rest = text.trim().strip_prefix("ACCORD-AUDIT|")?;
+        let (id, hash) = rest.split_once('|')?;
+        Some(Self {
+            id: id.parse().ok()?,
+            hash: hash.strip_prefix("sha256:")?.to_owned(),
+        })
+    }
+}
+
 impl Store {
+    /// The newest audit event (its id and hash); `None` before any.
+    pub async fn audit_head(&self) -> Result<Option<AuditHead>> {
+        Ok(audit_event::Entity::find()
+            .order_by_desc(audit_event::Column::Id)
+            .one(&self.db)
+            .await?
+            .map(|e| AuditHead {
+                id: e.id,
+                hash: e.hash,
+            }))
+    }
+
+    /// Whether the trail still holds `head`: the event with its id, with
+    /// that hash.
+    pub async fn audit_holds(&self, head: &AuditHead) -> Result<bool> {
+        Ok(audit_event::Entity::find_by_id(head.id)
+            .one(&self.db)
+            .await?
+            .is_some_and(|e| e.hash == head.hash))
+    }
+
     /// Walks every audit event in id order and checks the chain: each
     /// event's hash matches its content ([`event_hash`]) and its
     /// `prev_hash` is the hash of the event before it (none for the

@@ -32,7 +32,7 @@ pub use accord_core::agreement::{AgreementRecord, AgreementVersion};
 pub use accord_core::followup::{FollowUp, InstallmentStatus};
 pub use accounts::NewAccount;
 pub use agreements::ReviewItem;
-pub use audit::{AuditEntry, BreakKind, ChainBreak, ChainReport};
+pub use audit::{AuditEntry, AuditHead, BreakKind, ChainBreak, ChainReport};
 pub use backup::{
     AutoBackup, BACKUP_DIR_SETTING, BACKUP_FOLDER, BackupEntry, BackupFile, BackupKind,
     BackupSummary, Restored, Retention, backup_file_name, list_backups, parse_backup_name, restore,

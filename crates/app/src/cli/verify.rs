@@ -47,6 +47,9 @@ pub enum Refusal {
         retired_at: chrono::DateTime<chrono::Utc>,
         signed_at: chrono::DateTime<chrono::Utc>,
     },
+    /// The audit event recorded in the file when it was sealed is no longer
+    /// in the trail with that hash: the trail was cut or rewritten since.
+    AuditTrailChanged { id: i64 },
 }
 
 impl Refusal {
@@ -88,6 +91,9 @@ impl Refusal {
             }
             Self::NoCentreKey => Phrase::error("cli-verify-no-centre-key"),
             Self::NoReference => Phrase::error("cli-verify-no-reference"),
+            Self::AuditTrailChanged { id } => {
+                Phrase::error("cli-verify-audit-changed").arg("id", id.to_string())
+            }
             Self::UnknownCase { number } => {
                 Phrase::error("cli-verify-unknown-case").arg("number", number.as_str())
             }
@@ -285,11 +291,19 @@ async fn judge(
         }
     }
     let fingerprint = report.certificate_sha256.clone();
-    let verdict = if registered_as.is_none() {
+    let mut verdict = if registered_as.is_none() {
         Err(Refusal::SignerUnregistered { fingerprint })
     } else {
         recorded(&store, bytes, &fingerprint).await?
     };
+    // The trail as it stood when this was sealed must still be there.
+    if verdict.is_ok()
+        && let Some(head) = accord_document::pdf::embedded_identifier(bytes)
+            .and_then(|text| accord_store::AuditHead::parse(&text))
+        && !store.audit_holds(&head).await?
+    {
+        verdict = Err(Refusal::AuditTrailChanged { id: head.id });
+    }
     Ok(Outcome {
         seal: Some((report, signers)),
         verdict,

@@ -65,6 +65,7 @@ pub fn sealed_original(
     doc: &AgreementDocument,
     (n, of): (usize, usize),
     (key, cert, signer): (&seal::SealKey, &[u8], &str),
+    audit_head: Option<&accord_store::AuditHead>,
 ) -> Result<Vec<u8>> {
     let now = chrono::Utc::now().timestamp();
     let reference = Reference {
@@ -90,6 +91,7 @@ pub fn sealed_original(
             "doc-certificate-fingerprint",
             &[("fingerprint", seal::short_fingerprint(cert).into())],
         )),
+        audit_head: audit_head.map(accord_store::AuditHead::payload),
     };
     let bytes = pdf::render(doc, &options)?;
     Ok(seal::seal(
@@ -132,6 +134,8 @@ pub async fn seal_final(
     let (case, record, doc) = final_document(store, t, case_id).await?;
     let (key, cert, signer) = centre_key(store, actor, t).await?;
     let copies = accord_core::agreement::AgreementContent::copies(&case);
+    // The trail as it stands when this is sealed, recorded in the file.
+    let head = store.audit_head().await?;
     let bytes = sealed_original(
         t,
         &case,
@@ -139,6 +143,7 @@ pub async fn seal_final(
         &doc,
         (copies, copies),
         (&key, &cert, &signer),
+        head.as_ref(),
     )?;
     let emails = agreement_emails(t, &case, &signer, &bytes);
     Ok(store
@@ -196,10 +201,18 @@ pub async fn write_originals(
 ) -> Result<Vec<PathBuf>> {
     let (case, record, doc) = final_document(store, t, case_id).await?;
     let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let head = store.audit_head().await?;
     (1..=copies.max(1))
         .map(|n| {
-            let bytes =
-                sealed_original(t, &case, &record, &doc, (n, copies), (&key, &cert, &signer))?;
+            let bytes = sealed_original(
+                t,
+                &case,
+                &record,
+                &doc,
+                (n, copies),
+                (&key, &cert, &signer),
+                head.as_ref(),
+            )?;
             let name = format!(
                 "{}-v{}-{n}of{copies}.pdf",
                 case.number,

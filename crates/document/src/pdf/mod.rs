@@ -16,7 +16,7 @@ mod render;
 mod signatures;
 
 pub use fonts::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR, missing_glyphs};
-pub use reference::{Reference, embedded_reference};
+pub use reference::{Reference, embedded_identifier, embedded_reference};
 pub use render::render;
 
 /// Why the PDF could not be made.
@@ -51,6 +51,10 @@ pub struct PrintOptions {
     /// court clerk to compare with the certificate the centre published.
     /// Without it the page is as before.
     pub certificate_fingerprint: Option<String>,
+    /// The audit trail's newest event when this was sealed
+    /// (`ACCORD-AUDIT|<id>|sha256:<hex>`), written into the metadata's
+    /// Identifier ([`embedded_identifier`]).
+    pub audit_head: Option<String>,
 }
 
 // A4 and its margins, in points.

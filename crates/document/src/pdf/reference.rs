@@ -26,6 +26,21 @@ pub fn embedded_reference(pdf: &[u8]) -> Option<String> {
     })
 }
 
+/// The metadata's Identifier (the audit trail's head when the agreement
+/// was sealed, see `PrintOptions::audit_head`), read back from a
+/// (possibly sealed) PDF.
+pub fn embedded_identifier(pdf: &[u8]) -> Option<String> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    let info = match doc.trailer.get(b"Info").ok()? {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        lopdf::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    let bytes = info.get(b"Identifier").ok()?.as_str().ok()?;
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    (!text.is_empty()).then_some(text)
+}
+
 /// The parts of an embedded reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {

@@ -317,6 +317,10 @@ fn write(
         // Read back by `accord verify` to find the agreement in the database.
         pdf.metadata.info.keywords = vec![payload.clone()];
     }
+    if let Some(head) = &options.audit_head {
+        // Read back by `accord verify` to check the trail still holds it.
+        pdf.metadata.info.identifier = head.clone();
+    }
 
     if let Ok(at) = printpdf::DateTime::from_unix_timestamp(options.created_unix) {
         pdf.metadata.info.creation_date = at;
