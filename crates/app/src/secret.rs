@@ -167,7 +167,7 @@ fn seal_with(key: &std::path::Path, plain: &str) -> Result<String, SecretError> 
     Ok(format!("v1:{}:{}", hex(&nonce), hex(&sealed)))
 }
 
-fn open_with(key: &std::path::Path, sealed: &str) -> Result<String, SecretError> {
+pub(crate) fn open_with(key: &std::path::Path, sealed: &str) -> Result<String, SecretError> {
     let mut parts = sealed.split(':');
     let (Some("v1"), Some(nonce), Some(body)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(SecretError::Malformed);

@@ -100,7 +100,10 @@ fn a_validly_sealed_pdf_whose_content_is_not_the_final_agreement_is_refused() {
             store.centre_key().await.expect("read").expect("a key")
         });
     let (key, cert) = (
-        seal::key_from_pkcs8(&stored.private_key).expect("key"),
+        seal::key_from_pkcs8(
+            &accord_app::publish::unwrap_key(&stored.private_key).expect("the centre secret"),
+        )
+        .expect("key"),
         stored.certificate,
     );
     let case = accord_core::demo::water_leak_stored_case();

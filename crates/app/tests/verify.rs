@@ -72,12 +72,23 @@ impl Centre {
             let store = accord_store::Store::open(path(&db)).await.expect("open");
             store.centre_key().await.expect("read").expect("a key")
         });
+        // Stored sealed under the centre secret, not as a usable key.
+        assert!(stored.private_key.starts_with(b"accord-sealed-key:"));
+        assert!(seal::key_from_pkcs8(&stored.private_key).is_err());
+        let key = seal::key_from_pkcs8(
+            &accord_app::publish::unwrap_key_with(
+                &stored.private_key,
+                &dir.path().join("share/accord/secret.key"),
+            )
+            .expect("the centre secret"),
+        )
+        .expect("key");
         Self {
             db,
             pem,
             sealed,
             name: stored.common_name,
-            key: seal::key_from_pkcs8(&stored.private_key).expect("key"),
+            key,
             cert: stored.certificate,
             dir,
         }
@@ -296,7 +307,7 @@ fn the_genuine_agreement_verifies_with_the_database_and_with_the_published_certi
         run.out
     );
     assert!(
-        !c.home().join("share").exists(),
+        !c.home().join("share/accord/accord.sqlite3").exists(),
         "no database was made for a verification with --trust"
     );
 

@@ -1,5 +1,9 @@
 //! The centre's sealing key: made the first time it is needed (self-signed,
 //! named after the centre), made anew, or imported from a PKCS#12 file.
+//! The private key is stored sealed under the centre secret (`secret.key`,
+//! the same file that seals the SMTP password; every computer of a centre
+//! on one PostgreSQL server gets a copy), never in clear: a copy of the
+//! database, or of the shared server, does not hold a usable key.
 
 use std::path::Path;
 
@@ -20,22 +24,63 @@ pub async fn centre_key(
     t: &Translations,
 ) -> Result<(seal::SealKey, Vec<u8>, String)> {
     if let Some(stored) = store.centre_key().await? {
-        let key = seal::key_from_pkcs8(&stored.private_key)?;
+        let key = seal::key_from_pkcs8(&unwrap_key(&stored.private_key)?)?;
         return Ok((key, stored.certificate, stored.common_name));
     }
     let name = centre_name(store, t).await?;
     let (key, cert) = seal::try_self_signed(&name, "Accord")?;
-    let der = seal::key_to_pkcs8(&key)?;
+    let wrapped = wrap_key(&seal::key_to_pkcs8(&key)?)?;
     // Another program may have made the first key meanwhile: then that
     // one is the centre's, and this one is thrown away.
     let stored = store
-        .centre_key_or_save(actor, &name, "Accord", &cert, &der)
+        .centre_key_or_save(actor, &name, "Accord", &cert, &wrapped)
         .await?;
-    if stored.private_key == der {
+    if stored.private_key == wrapped {
         return Ok((key, cert, name));
     }
-    let key = seal::key_from_pkcs8(&stored.private_key)?;
+    let key = seal::key_from_pkcs8(&unwrap_key(&stored.private_key)?)?;
     Ok((key, stored.certificate, stored.common_name))
+}
+
+/// What a stored private key starts with when it is sealed.
+const WRAPPED: &[u8] = b"accord-sealed-key:";
+
+/// The PKCS#8 key sealed under the centre secret, for storing.
+pub fn wrap_key(der: &[u8]) -> Result<Vec<u8>> {
+    let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
+    let sealed = crate::secret::seal(&hex)?;
+    Ok([WRAPPED, sealed.as_bytes()].concat())
+}
+
+/// The PKCS#8 key from what is stored: sealed, or (saved by an Accord
+/// from before keys were sealed) as it is.
+pub fn unwrap_key(stored: &[u8]) -> Result<Vec<u8>> {
+    unwrapped(stored, None)
+}
+
+/// [`unwrap_key`] with the centre secret in `key_file` (another
+/// computer's, e.g. in tests).
+pub fn unwrap_key_with(stored: &[u8], key_file: &Path) -> Result<Vec<u8>> {
+    unwrapped(stored, Some(key_file))
+}
+
+fn unwrapped(stored: &[u8], key_file: Option<&Path>) -> Result<Vec<u8>> {
+    let Some(sealed) = stored.strip_prefix(WRAPPED) else {
+        return Ok(stored.to_vec());
+    };
+    let sealed = String::from_utf8_lossy(sealed);
+    let hex = match key_file {
+        Some(file) => crate::secret::open_with(file, &sealed)?,
+        None => crate::secret::open(&sealed)?,
+    };
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<Vec<u8>>>()
+        .ok_or(PublishError::Secret(crate::secret::SecretError::Malformed))
 }
 
 /// The centre's name as set, or the generic committee name.
@@ -86,7 +131,7 @@ pub async fn create_key(store: &Store, actor: &Actor, name: &str) -> Result<KeyI
         return Err(PublishError::NoCentreName);
     }
     let (key, cert) = seal::try_self_signed(name, "Accord")?;
-    let der = seal::key_to_pkcs8(&key)?;
+    let der = wrap_key(&seal::key_to_pkcs8(&key)?)?;
     // The key first: refused (not an administrator), the name stays too.
     store
         .save_centre_key(actor, name, "Accord", &cert, &der, false)
@@ -107,7 +152,7 @@ pub async fn import_key(
         detail: e.to_string(),
     })?;
     let imported = seal::import_pkcs12(&data, password)?;
-    let der = seal::key_to_pkcs8(&imported.key)?;
+    let der = wrap_key(&seal::key_to_pkcs8(&imported.key)?)?;
     store
         .save_centre_key(
             actor,

@@ -17,7 +17,10 @@ use accord_store::StoreError;
 
 pub use amendment::amendment_pdf;
 pub use example::{handwriting, load_demo};
-pub use key::{CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info};
+pub use key::{
+    CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info, unwrap_key,
+    unwrap_key_with, wrap_key,
+};
 pub use printing::{open_in_viewer, print, printers};
 pub use sealing::{
     agreement_emails, final_document, finalise_and_seal, seal_final, sealed_original,
@@ -52,6 +55,10 @@ pub enum PublishError {
     /// A new seal needs the centre's name.
     #[error("the seal needs the centre's name")]
     NoCentreName,
+    /// The sealing key is stored sealed under the centre secret
+    /// (`secret.key`), which this computer does not have or cannot read.
+    #[error(transparent)]
+    Secret(#[from] crate::secret::SecretError),
     /// Printing failed after the sealed files were written.
     #[error("{cause} (the files are in {saved_in})")]
     PrintedNothing {
@@ -76,6 +83,7 @@ impl PublishError {
                 .arg("path", path.clone())
                 .detail(detail.clone()),
             Self::Print(detail) => Phrase::error("error-print").detail(detail.clone()),
+            Self::Secret(e) => e.phrase(),
             Self::PrintedNothing { cause, saved_in } => {
                 let cause = cause.phrase();
                 let detail = cause.detail.clone().unwrap_or_default();
