@@ -45,6 +45,17 @@ first-run-skip-example = Start empty
 
 ## Users
 users-title = Users
+backups-title = Backups
+backups-folder = Backups go to { $folder } (every day at start, and before an update changes the database), with the database's encryption.
+backups-now = Back up now
+backups-done = Backup written: { $file }
+backups-none = No backup yet.
+backups-kind-regular = Daily or by hand
+backups-kind-migration = Before an update
+backups-restore = Restore…
+backups-restore-ask = Replace the database with the backup of { $when }? Everything done since then leaves the database; it is not deleted: the current file is kept aside beside it (accord.sqlite3.replaced-…), where an administrator can get it back. Accord closes the database, puts the backup in its place and opens it again (with accounts, at the login).
+backups-restore-confirm = Replace the database with this backup
+backups-restore-cancel = Cancel
 users-add = Add user
 users-use = Use this user
 users-name = Name
@@ -235,7 +246,7 @@ db-error-detail = Details: { $detail }
 db-error-retry = Try again
 db-error-backup = The newest backup beside it was made on { $at }: { $file }. Restoring it puts it in place of this file, which is kept aside (renamed, never deleted); what was entered after the backup is not in it.
 db-error-restore = Restore this backup
-db-restored = The backup is in place and the database opened. The damaged file was kept as { $aside }.
+db-restored = The backup is in place and the database opened. The file it replaced was kept as { $aside }.
 
 ## Room display
 larger-text = Larger text

@@ -45,6 +45,17 @@ first-run-skip-example = 从空白开始
 
 ## 用户
 users-title = 用户
+backups-title = 备份
+backups-folder = 备份保存在 { $folder }（每天启动时一次，更新修改数据库之前一次），加密方式与数据库相同。
+backups-now = 立即备份
+backups-done = 已写入备份：{ $file }
+backups-none = 尚无备份。
+backups-kind-regular = 每日或手动
+backups-kind-migration = 更新之前
+backups-restore = 恢复…
+backups-restore-ask = 用 { $when } 的备份替换数据库？此后所做的一切将离开数据库，但不会被删除：当前文件保留在旁边（accord.sqlite3.replaced-…），管理员可以取回。Accord 将关闭数据库、放入备份并重新打开（有账户时需再次登录）。
+backups-restore-confirm = 用此备份替换数据库
+backups-restore-cancel = 取消
 users-add = 添加用户
 users-use = 使用此用户
 users-name = 姓名
@@ -232,7 +243,7 @@ db-error-detail = 详细信息：{ $detail }
 db-error-retry = 重试
 db-error-backup = 旁边最新的备份制作于 { $at }：{ $file }。恢复后它将取代此文件，此文件会被保留（改名，不会删除）；备份之后录入的内容不在其中。
 db-error-restore = 恢复此备份
-db-restored = 备份已恢复，数据库已打开。损坏的文件保留为 { $aside }。
+db-restored = 备份已恢复，数据库已打开。被替换的文件保留为 { $aside }。
 
 ## 房间显示
 larger-text = 大字模式

@@ -260,3 +260,91 @@ fn an_administrator_is_warned_at_login_when_the_audit_trail_was_tampered_with() 
         "the administrator is told which event"
     );
 }
+
+/// The backups page, for an administrator: "Back up now" writes one and
+/// lists it; "Restore…" asks first in words that say what happens to the
+/// work since; restoring brings the backup's data back and keeps the
+/// replaced file aside. A mediator sees no backups section.
+#[test]
+fn an_administrator_backs_up_and_restores_from_the_backups_page() {
+    use accord_app::gui::screen::users::Message as Users;
+    let mut h = with_accounts();
+    // A mediator: no backups section.
+    click(&mut h, "边文玲（调解员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    click(&mut h, "用户");
+    assert!(!h.shows("立即备份"), "backups are the administrator's");
+    h.send(Message::SwitchUser);
+    click(&mut h, "李瑞芳（管理员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    click(&mut h, "用户");
+    assert!(h.shows("尚无备份。"));
+    click(&mut h, "立即备份");
+    assert!(h.shows_fragment("已写入备份："), "said where");
+    let folder = std::path::Path::new(&h.url)
+        .parent()
+        .expect("folder")
+        .join("backups");
+    let backups = accord_store::list_backups(&folder).expect("list");
+    assert_eq!(backups.len(), 1);
+    assert!(h.shows("恢复…"), "listed");
+
+    // Work after the backup: a second case.
+    let by = accord_store::Actor::system();
+    h.rt.block_on(
+        h.store.create_case(
+            &by,
+            &accord_core::demo::water_leak_case()
+                .validate()
+                .expect("valid"),
+        ),
+    )
+    .expect("a second case");
+
+    // Asked first, in words that say the work since is kept aside.
+    click(&mut h, "恢复…");
+    assert!(h.shows_fragment("此后所做的一切将离开数据库，但不会被删除"));
+    click(&mut h, "取消");
+    assert!(!h.shows_fragment("此后所做的一切"));
+    h.send(Message::Users(Users::AskRestore(Some(
+        backups[0].path.clone(),
+    ))));
+    // "Replace the database with this backup" becomes the app's restore,
+    // which the window runs as below (the database closed for it).
+    let messages: Vec<Message> = {
+        let mut ui = h.ui();
+        ui.click("用此备份替换数据库").expect("the button");
+        ui.into_messages().collect()
+    };
+    let Some(Message::RestoreBackup(path)) = messages.into_iter().next() else {
+        panic!("the button asks the app to restore");
+    };
+    assert_eq!(path, backups[0].path);
+    let store = h.app.store().expect("open").clone();
+    h.rt.block_on(h.store.clone().close());
+    let answer = h.rt.block_on(accord_app::gui::restore_open_backup(
+        Some(h.url.clone()),
+        path,
+        store,
+    ));
+    h.send(answer);
+    // The restored database opens at the login; then the notice.
+    assert!(h.app.gated(), "the login again");
+    click(&mut h, "李瑞芳（管理员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    h.restore_store();
+    click(&mut h, "登录");
+    assert!(h.shows_fragment("备份已恢复，数据库已打开"), "restored");
+    let back = h.rt.block_on(async {
+        let store = accord_store::Store::open(&h.url).await.expect("open");
+        store.count_cases().await.expect("count")
+    });
+    assert_eq!(back, 1, "the backup's data is back");
+    let aside = std::fs::read_dir(folder.parent().expect("dir"))
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
+    assert!(aside, "the replaced file is kept aside");
+}

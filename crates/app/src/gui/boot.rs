@@ -41,6 +41,8 @@ pub struct Boot {
     /// The key of the encrypted file, once a login opened its slot (kept
     /// to check and restore a backup when the file itself is damaged).
     pub key: Option<DbKey>,
+    /// A notice for the first screen (why a restore did not happen).
+    pub notice: Option<crate::error::Phrase>,
 }
 
 impl Boot {
@@ -58,6 +60,7 @@ impl Boot {
             locked: None,
             new_file: None,
             key: None,
+            notice: None,
         }
     }
 

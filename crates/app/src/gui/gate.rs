@@ -37,7 +37,11 @@ impl App {
         if same {
             return Vec::new();
         }
-        self.flash = None;
+        // What the last user saw goes; a restore's notice (shown before
+        // anyone logged in) stays for who logs in.
+        if self.flash.as_ref().is_none_or(|f| f.key != "db-restored") {
+            self.flash = None;
+        }
         let id = user.id;
         let remember = Action::run(move |store| async move {
             Message::SettingSaved(store.set_current_user(id).await)
@@ -131,6 +135,33 @@ pub(super) fn newest_backup(url: Option<&str>) -> Option<accord_store::BackupEnt
     let file = database_file(url)?;
     let dir = file.parent()?.join(accord_store::BACKUP_FOLDER);
     accord_store::list_backups(&dir).ok()?.into_iter().next()
+}
+
+/// "Restore…" on the backups page: the backup is checked while the
+/// database stays open (a refused backup changes nothing), then the
+/// database is closed, the backup put in its place (the replaced file kept
+/// aside) and the database opened again (an encrypted one at the login).
+pub async fn restore_open_backup(
+    url: Option<String>,
+    backup: std::path::PathBuf,
+    store: accord_store::Store,
+) -> Message {
+    let key = store.database_key();
+    if let Err(e) = accord_store::Store::check_backup_with(&backup, key.as_ref()).await {
+        return Message::Restored(Err(e.into()));
+    }
+    store.close().await;
+    let answer = restore_backup(url.clone(), backup, key).await;
+    match answer {
+        // Not restored after all (another program had the file open): the
+        // database as it was, opened again.
+        Message::Restored(Err(e)) => {
+            let mut boot = Boot::load(url).await;
+            boot.notice = Some(e.phrase());
+            Message::Rebooted(Box::new(boot))
+        }
+        other => other,
+    }
 }
 
 /// "Restore this backup": checks the backup, puts it in place of the

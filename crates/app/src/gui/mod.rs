@@ -32,7 +32,7 @@ use iced::{Element, Subscription, keyboard, widget::column};
 pub use action::{Action, Job, Route};
 pub use boot::Boot;
 pub use ctx::{Ctx, Labeled};
-pub use gate::restore_backup;
+pub use gate::{restore_backup, restore_open_backup};
 pub use runtime::run;
 use screen::{
     agreement::{self, AgreementScreen},
@@ -255,7 +255,7 @@ impl App {
             user,
             list: CaseList::with_page(boot.first_page),
             screen,
-            flash: None,
+            flash: boot.notice,
             probe: None,
             accounts: boot.accounts,
             gate,
@@ -577,7 +577,12 @@ impl App {
             Screen::Cases => self.list.view(ctx).map(Message::CaseList),
             Screen::Intake(s) => s.view(ctx).map(Message::Intake),
             Screen::Detail(s) => s.view(ctx).map(Message::Detail),
-            Screen::Users(s) => s.view(ctx).map(Message::Users),
+            Screen::Users(s) => s.view(ctx).map(|m| match m {
+                // Restoring replaces the database under the app: the app
+                // does it (see `restore_backup`).
+                users::Message::ConfirmRestore(path) => Message::RestoreBackup(path),
+                m => Message::Users(m),
+            }),
             Screen::Room(s) => s.view(ctx).map(Message::Room),
             Screen::Agreement(s) => s.view(ctx).map(Message::Agreement),
             Screen::Today(s) => s.view(ctx).map(Message::Today),

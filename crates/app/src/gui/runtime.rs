@@ -40,9 +40,21 @@ pub fn run(
         if let Message::RestoreBackup(backup) = message {
             let url = app.url().map(str::to_owned);
             let key = app.key();
+            let open = app.store().cloned();
             let handle = runtime.clone();
             return Task::perform(
-                async move { handle.spawn(super::restore_backup(url, backup, key)).await },
+                async move {
+                    handle
+                        .spawn(async move {
+                            match open {
+                                // From the backups page: the open database
+                                // is closed for it.
+                                Some(store) => super::restore_open_backup(url, backup, store).await,
+                                None => super::restore_backup(url, backup, key).await,
+                            }
+                        })
+                        .await
+                },
                 |answer| match answer {
                     Ok(message) => message,
                     Err(e) => Message::JobStopped(e.to_string()),

@@ -68,6 +68,14 @@ impl Harness {
         );
     }
 
+    /// Runs the jobs on the app's own database from now on (after the app
+    /// reopened it, e.g. after a restore closed the harness's).
+    pub fn restore_store(&mut self) {
+        if let Some(store) = self.app.store() {
+            self.store = store.clone();
+        }
+    }
+
     /// Sends a message and runs every job it causes, to the end.
     pub fn send(&mut self, message: Message) {
         let mut queue = std::collections::VecDeque::from([message]);

@@ -4,6 +4,7 @@
 //! page around the three sections.
 
 mod accounts;
+mod backups;
 mod mail;
 mod seal;
 
@@ -56,6 +57,8 @@ pub struct Users {
     mail_result: Option<Phrase>,
     /// A new password being set for someone (accounts only).
     reset: accounts::Reset,
+    /// The backups section (administrators).
+    backups: backups::Backups,
 }
 
 /// What the user does on the users screen, and the answers of its jobs.
@@ -122,6 +125,17 @@ pub enum Message {
     KeyDone(Result<(Option<KeyInfo>, Option<Phrase>), AppError>),
     /// The mail settings after a mail job; or why it failed.
     MailDone(Result<MailState, AppError>),
+    /// The backups folder and its backups, or why they could not be read.
+    BackupsLoaded(Result<(std::path::PathBuf, Vec<accord_store::BackupEntry>), AppError>),
+    /// "Back up now" was pressed.
+    BackUpNow,
+    /// The backup was written (where), or why not.
+    BackedUp(Result<std::path::PathBuf, AppError>),
+    /// "Restore…" on a backup (ask first), or "Cancel" (`None`).
+    AskRestore(Option<std::path::PathBuf>),
+    /// "Replace the database with this backup" was pressed: the app
+    /// closes the database and restores it (see `gui::restore_backup`).
+    ConfirmRestore(std::path::PathBuf),
 }
 
 impl Users {
@@ -133,6 +147,7 @@ impl Users {
             crate::gui::Job::new(|store| async move { Message::UsersLoaded(store.users().await) }),
             key_job(&actor, ctx.locale(), KeyJob::Load),
             mail_job(MailJob::Load),
+            backups::load_job(),
         ]);
         (Self::default(), load)
     }
@@ -204,6 +219,13 @@ impl Users {
             Message::ReminderDays(s) => self.reminder_days = s,
             Message::SaveReminderDays => return self.save_reminder_days(),
             Message::MailDone(result) => self.mail_done(result),
+            Message::BackupsLoaded(result) => self.backups_loaded(result),
+            Message::BackUpNow if administrator(ctx) => return self.back_up_now(),
+            Message::BackUpNow => {}
+            Message::BackedUp(result) => return self.backed_up(result),
+            Message::AskRestore(path) => self.ask_restore(path),
+            // The app takes it (it must close the database first).
+            Message::ConfirmRestore(_) => {}
         }
         Action::None
     }
@@ -312,6 +334,7 @@ impl Users {
                 self.seal_view(ctx),
                 self.mail_view(ctx),
             ]
+            .extend(self.backups_view(ctx))
             .spacing(theme::GAP)
             .max_width(theme::MAX_PAGE_WIDTH),
         )
