@@ -90,7 +90,11 @@ impl Store {
             // runs `key` first); the cipher's own log stays quiet.
             options = options
                 .pragma("key", key.pragma())
-                .pragma("cipher_log_level", "NONE");
+                .pragma("cipher_log_level", "NONE")
+                // Decrypted pages are kept: a page read again is not
+                // decrypted again (up to 64 MiB per connection; the plain
+                // file leans on the system's file cache instead).
+                .pragma("cache_size", "-65536");
         }
         options = if read_only {
             options.read_only(true)
