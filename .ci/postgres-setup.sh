@@ -23,6 +23,30 @@ fi
 conf="/etc/postgresql/$version/main/postgresql.conf"
 # Local only: no other machine can reach the test server.
 sed -i -E "s/^#?listen_addresses *=.*/listen_addresses = '127.0.0.1'/" "$conf"
+
+# TLS with a certificate for "localhost" from a throwaway CA, so the tests
+# can connect with sslmode=verify-full (ca.crt is what a client trusts).
+tls=/var/lib/accord-test-tls
+if [ ! -s "$tls/server.crt" ]; then
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Accord test CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$tls/ca.key" -out "$tls/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+    -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' >"$tls/server.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" \
+    -CAcreateserial -days 3650 -extfile "$tls/server.ext" -out "$tls/server.crt" 2>/dev/null
+  chown postgres:postgres "$tls/server.key" "$tls/server.crt"
+  chmod 600 "$tls/server.key"
+  chmod 644 "$tls/ca.crt"
+fi
+sed -i -E "s|^#?ssl *=.*|ssl = on|" "$conf"
+sed -i -E "s|^#?ssl_cert_file *=.*|ssl_cert_file = '$tls/server.crt'|" "$conf"
+sed -i -E "s|^#?ssl_key_file *=.*|ssl_key_file = '$tls/server.key'|" "$conf"
+if pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  pg_ctlcluster "$version" main reload
+fi
 if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
   pg_ctlcluster "$version" main start
 fi

@@ -537,6 +537,7 @@ cli-db-read-only = Note: { $location } is read-only, so it is only read; anythin
 outbox-state-possibly-twice = Possibly sent twice
 error-secret-key-file-malformed = This computer's key file { $path } is not a key ({ $length } bytes; a key is exactly 32) and was left as it is. Restore it from a backup, or move it away and enter the stored passwords again.
 error-database-unreachable = Cannot reach the database server at { $server }: it is not running, cannot be reached from here, or did not answer within 4 seconds. Check that the server is running and that this computer can reach it over the network.
+error-database-untrusted = The database server at { $server } did not show a certificate from the authority named in the connection (sslrootcert), so it may not be the centre's server; nothing was sent to it. Check the address and the certificate file.
 
 ## Backups (accord backup, accord restore, the daily backup)
 error-backup-file = Could not write { $location }; nothing was left half-written and nothing was replaced. Check that the folder exists, can be written to and has room.

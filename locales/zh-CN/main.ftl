@@ -528,6 +528,7 @@ cli-db-read-only = 注意：{ $location } 是只读的，仅作读取；任何�
 outbox-state-possibly-twice = 可能已发送两次
 error-secret-key-file-malformed = 本机的密钥文件 { $path } 不是有效密钥（{ $length } 字节，密钥应恰为 32 字节），已原样保留。请从备份恢复，或将其移走后重新输入已保存的口令。
 error-database-unreachable = 无法连接到数据库服务器 { $server }：服务器未运行、本机无法访问，或 4 秒内没有应答。请检查服务器是否在运行，以及本机能否通过网络访问它。
+error-database-untrusted = { $server } 上的数据库服务器出示的证书并非连接中指定的机构（sslrootcert）所签发，可能不是本中心的服务器；未向其发送任何数据。请检查地址和证书文件。
 
 ## Backups (accord backup, accord restore, the daily backup)
 error-backup-file = 无法写入 { $location }；没有留下写了一半的文件，也没有替换任何文件。请检查该文件夹是否存在、能否写入、空间是否足够。

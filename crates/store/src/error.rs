@@ -10,6 +10,11 @@ pub enum StoreError {
     /// silent) within the connect timeout. `server` is `host:port`.
     #[error("cannot reach the database server at {server}: {detail}")]
     Unreachable { server: String, detail: String },
+    /// The server's TLS certificate is not one the CA named in the URL
+    /// (`sslrootcert`) vouches for: nothing was sent to it but the start
+    /// of the connection.
+    #[error("the database server {server} is not the one its certificate should show: {detail}")]
+    UntrustedServer { server: String, detail: String },
     /// A command that only reads was given a file that is not there
     /// (nothing is created).
     #[error("no database at {location}")]
@@ -157,6 +162,10 @@ impl StoreError {
             ),
             Self::Unreachable { server, detail } => (
                 "error-database-unreachable",
+                vec![("server", server.clone()), ("detail", detail.clone())],
+            ),
+            Self::UntrustedServer { server, detail } => (
+                "error-database-untrusted",
                 vec![("server", server.clone()), ("detail", detail.clone())],
             ),
             Self::Missing { location } => (

@@ -52,6 +52,14 @@ impl Store {
                     CONNECT_TIMEOUT.as_secs()
                 )));
             }
+            // A server whose certificate the CA given does not vouch for
+            // (sslmode=verify-full or verify-ca): it may not be the centre's.
+            Ok(Err(e)) if e.to_string().contains("certificate") => {
+                return Err(StoreError::UntrustedServer {
+                    server: server.clone(),
+                    detail: scrub(&e.to_string(), url),
+                });
+            }
             Ok(Err(e @ (sea_orm::sqlx::Error::Io(_) | sea_orm::sqlx::Error::PoolTimedOut))) => {
                 return Err(unreachable(e.to_string()));
             }
