@@ -92,6 +92,7 @@ audit-agreement-sealed = Agreement sealed
 audit-agreement-printed = Agreement printed
 audit-centre-key-created = Centre sealing key created
 audit-centre-key-imported = Centre sealing key imported
+audit-centre-key-sealed = Centre sealing key stored sealed under the centre secret
 signatory-party = Party
 signatory-mediator = Mediator
 signatory-recorder = Recorder

@@ -94,6 +94,7 @@ audit-agreement-sealed = 协议加盖电子印章
 audit-agreement-printed = 协议打印
 audit-centre-key-created = 生成调解委员会电子印章密钥
 audit-centre-key-imported = 导入调解委员会电子印章证书
+audit-centre-key-sealed = 电子印章密钥改为以中心密钥加密保存
 signatory-party = 当事人
 signatory-mediator = 调解员
 signatory-recorder = 记录人

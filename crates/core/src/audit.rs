@@ -31,6 +31,7 @@ crate::choice! {
         AgreementRescinded => "agreement_rescinded", "audit-agreement-rescinded";
         CentreKeyCreated => "centre_key_created", "audit-centre-key-created";
         CentreKeyImported => "centre_key_imported", "audit-centre-key-imported";
+        CentreKeySealed => "centre_key_sealed", "audit-centre-key-sealed";
         FollowUpDone => "follow_up_done", "audit-follow-up-done";
         PaymentRecorded => "payment_recorded", "audit-payment-recorded";
         ReturnVisit => "return_visit", "audit-return-visit";

@@ -179,7 +179,8 @@ impl Store {
         Ok((store, made))
     }
 
-    /// Encrypts the plain file at `path` in place: a new random key, every
+    /// Encrypts the plain file at `path` in place, after a backup of it: a
+    /// new random key, every
     /// account a slot (made from its stored password hash, so nobody has to
     /// log in for it), the data copied into an encrypted file that then
     /// replaces the plain one. `false` (nothing changed) when the file is
@@ -192,6 +193,12 @@ impl Store {
         }
         // Migrated first (with its backup), then read.
         let plain = Self::open_file_with(path, FileAccess::Existing, None).await?;
+        // A backup of the file as it is, first (encrypted with the others
+        // once the file is).
+        if let Err(e) = crate::backup::before_migration(plain.db.pool(), None).await {
+            plain.close().await;
+            return Err(e);
+        }
         let key = DbKey::generate();
         let slots = plain.slots_for_accounts(&key).await;
         plain.close().await;

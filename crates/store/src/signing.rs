@@ -120,6 +120,29 @@ fn signature_from(m: signature::Model) -> Result<Signature> {
 }
 
 impl Store {
+    /// Replaces the stored private key of key `id` by the same key sealed
+    /// under the centre secret (a key stored in clear by an older Accord):
+    /// by the program, whoever uses the key first; the audit event names
+    /// the key only.
+    pub async fn reseal_centre_key(&self, id: i64, sealed: &[u8]) -> Result<()> {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let program = Actor::system();
+        let change = self.write(&program).await?;
+        let model = centre_key::Entity::find_by_id(id)
+            .one(&*change)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut active: centre_key::ActiveModel = model.into();
+        active.private_key = Set(sealed.to_vec());
+        active.update(&*change).await?;
+        change
+            .commit(AuditEvent::centre(
+                AuditAction::CentreKeySealed,
+                serde_json::json!({ "key_id": id }),
+            ))
+            .await
+    }
+
     /// The sealing key in use (the newest), if one was created or imported.
     pub async fn centre_key(&self) -> Result<Option<CentreKey>> {
         newest_key(&self.db).await

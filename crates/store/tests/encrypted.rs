@@ -309,6 +309,12 @@ async fn a_plain_file_is_encrypted_in_place_and_everyone_logs_in_as_before() {
         Vec::<String>::new(),
         "the old backup too"
     );
+    // A backup of the plain file was made first, and is encrypted too.
+    let listed = accord_store::list_backups(&backups).expect("list");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    for backup in &listed {
+        assert_eq!(leaks(&backup.path), Vec::<String>::new());
+    }
     let (store, _) = Store::unlock(&path, Who::Login("admin"), "管理员的密码123")
         .await
         .expect("opens");

@@ -24,7 +24,13 @@ pub async fn centre_key(
     t: &Translations,
 ) -> Result<(seal::SealKey, Vec<u8>, String)> {
     if let Some(stored) = store.centre_key().await? {
-        let key = seal::key_from_pkcs8(&unwrap_key(&stored.private_key)?)?;
+        let der = unwrap_key(&stored.private_key)?;
+        let key = seal::key_from_pkcs8(&der)?;
+        if !stored.private_key.starts_with(WRAPPED) {
+            // Stored in clear by an older Accord: sealed now. (A file that
+            // may only be read keeps it as it is.)
+            let _ = store.reseal_centre_key(stored.id, &wrap_key(&der)?).await;
+        }
         return Ok((key, stored.certificate, stored.common_name));
     }
     let name = centre_name(store, t).await?;
