@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use accord_core::{CaseNumber, Choice, PartyRole};
 use accord_entity::{audit_event, case, party, party_name_gram};
 use accord_migration::audit_chain::ChainedEvent;
-use accord_store::{Store, name_grams, restore};
+use accord_store::{Store, name_grams, restore_with};
 use chrono::{TimeZone, Utc};
 use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
 
@@ -191,6 +191,67 @@ fn megabytes(path: &std::path::Path) -> f64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / (1024.0 * 1024.0)
 }
 
+/// Backs `store` (the file at `path`) up three times, checks each backup
+/// and restores each over a copy of the file; `key` for an encrypted one.
+async fn runs(
+    store: &Store,
+    path: &std::path::Path,
+    dir: &std::path::Path,
+    key: Option<&accord_store::DbKey>,
+) {
+    // Everything the runs write goes here and is removed at the end.
+    let work = tempfile::tempdir_in(dir).expect("work dir");
+    let mut backups = Vec::new();
+    let mut times = Vec::new();
+    for run in 0..RUNS {
+        let out = work.path().join(format!("b{run}.sqlite3"));
+        let t = Instant::now();
+        let file = store.backup_to(&out).await.expect("backup");
+        times.push(t.elapsed());
+        assert!(file.bytes > 0);
+        backups.push(out);
+    }
+    println!(
+        "backup file: {:.1} MB",
+        megabytes(backups.first().expect("a backup"))
+    );
+    report("backup (VACUUM INTO, fsync, SHA-256)", &mut times);
+
+    let mut times = Vec::new();
+    for backup in &backups {
+        let t = Instant::now();
+        let summary = Store::check_backup_with(backup, key).await.expect("sound");
+        times.push(t.elapsed());
+        assert_eq!(summary.cases, CASES as u64);
+        assert!(summary.events >= CASES as u64);
+    }
+    report("check (checksum, integrity, chain)", &mut times);
+
+    // The database a restore replaces: a copy of the bench file.
+    let target = work.path().join("accord.sqlite3");
+    std::fs::copy(path, &target).expect("target");
+    let keys = accord_store::keys_path(path);
+    if keys.exists() {
+        std::fs::copy(&keys, accord_store::keys_path(&target)).expect("keys");
+    }
+    let mut times = Vec::new();
+    for backup in &backups {
+        let t = Instant::now();
+        let restored = restore_with(backup, &target, key).await.expect("restore");
+        times.push(t.elapsed());
+        let aside = restored.replaced.expect("replaced");
+        std::fs::remove_file(&aside).expect("remove the file aside");
+        let _ = std::fs::remove_file(accord_store::keys_path(&aside));
+    }
+    report("restore (check, copy, move aside, rename)", &mut times);
+    let restored = Store::open_read_only_with(&target, key)
+        .await
+        .expect("open");
+    assert_eq!(restored.count_cases().await.expect("count"), CASES as u64);
+    restored.close().await;
+    drop(work);
+}
+
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -229,49 +290,50 @@ fn main() {
             megabytes(&path)
         );
 
-        // Everything the runs write goes here and is removed at the end.
-        let work = tempfile::tempdir_in(&dir).expect("work dir");
-        let mut backups = Vec::new();
-        let mut times = Vec::new();
-        for run in 0..RUNS {
-            let out = work.path().join(format!("b{run}.sqlite3"));
-            let t = Instant::now();
-            let file = store.backup_to(&out).await.expect("backup");
-            times.push(t.elapsed());
-            assert!(file.bytes > 0);
-            backups.push(out);
-        }
-        println!(
-            "backup file: {:.1} MB",
-            megabytes(backups.first().expect("a backup"))
-        );
-        report("backup (VACUUM INTO, fsync, SHA-256)", &mut times);
+        runs(&store, &path, &dir, None).await;
 
-        let mut times = Vec::new();
-        for backup in &backups {
-            let t = Instant::now();
-            let summary = Store::check_backup(backup).await.expect("sound");
-            times.push(t.elapsed());
-            assert_eq!(summary.cases, CASES as u64);
-            assert_eq!(summary.events, CASES as u64);
+        // The same database encrypted (SQLCipher), as the app keeps it: a
+        // copy with an account, encrypted in place, opened with its password.
+        store.close().await;
+        let encrypted_dir = dir.join("encrypted-backup");
+        let _ = std::fs::remove_dir_all(&encrypted_dir);
+        std::fs::create_dir_all(&encrypted_dir).expect("dir");
+        let encrypted = encrypted_dir.join("accord.sqlite3");
+        std::fs::copy(&path, &encrypted).expect("copy");
+        {
+            let copy = Store::open(&encrypted.display().to_string())
+                .await
+                .expect("open");
+            copy.create_account(
+                None,
+                &accord_store::NewAccount {
+                    login: "admin".into(),
+                    name: "管理员".into(),
+                    role: accord_core::UserRole::Administrator,
+                    password: "bench password".into(),
+                },
+            )
+            .await
+            .expect("account");
+            copy.close().await;
         }
-        report("check (checksum, integrity, chain)", &mut times);
-
-        // The database a restore replaces: a copy of the bench file.
-        let target = work.path().join("accord.sqlite3");
-        std::fs::copy(&path, &target).expect("target");
-        let mut times = Vec::new();
-        for backup in &backups {
-            let t = Instant::now();
-            let restored = restore(backup, &target).await.expect("restore");
-            times.push(t.elapsed());
-            let aside = restored.replaced.expect("replaced");
-            std::fs::remove_file(&aside).expect("remove the file aside");
-        }
-        report("restore (check, copy, move aside, rename)", &mut times);
-        let restored = Store::open_read_only(&target).await.expect("open");
-        assert_eq!(restored.count_cases().await.expect("count"), CASES as u64);
-        restored.close().await;
-        drop(work);
+        assert!(Store::encrypt_file(&encrypted).await.expect("encrypt"));
+        let (store, _) = Store::unlock(
+            &encrypted,
+            accord_store::Who::Login("admin"),
+            "bench password",
+        )
+        .await
+        .expect("unlock");
+        println!("\nencrypted (SQLCipher 4):");
+        runs(
+            &store,
+            &encrypted,
+            &encrypted_dir,
+            store.database_key().as_ref(),
+        )
+        .await;
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&encrypted_dir);
     });
 }

@@ -232,6 +232,7 @@ impl Store {
         check: Option<Option<i32>>,
     ) -> Result<AgreementRecord> {
         let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
         let existing = find(&*change, case_id).await?;
         let newest = match &existing {
             Some(model) => newest_number(&*change, model.id).await?,
@@ -350,6 +351,7 @@ impl Store {
         seen: Option<i32>,
     ) -> Result<AgreementRecord> {
         let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
         let model = find(&*change, case_id).await?.ok_or(StoreError::NotFound)?;
         if let Some(seen) = seen
             && newest_number(&*change, model.id).await? != Some(seen)
@@ -427,6 +429,7 @@ impl Store {
     ) -> Result<AgreementRecord> {
         let case = self.case(case_id).await?;
         let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
         let model = find(&*change, case_id).await?.ok_or(StoreError::NotFound)?;
         let record = load(&*change, model.clone()).await?;
         if record.status != AgreementStatus::Approved {

@@ -310,6 +310,7 @@ impl Store {
         next: CaseStatus,
     ) -> Result<Case> {
         let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
         let model = case::Entity::find_by_id(case_id)
             .one(&*change)
             .await?

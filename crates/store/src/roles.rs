@@ -47,6 +47,12 @@
 //!   sides is readable by anyone who may see the case
 //!   (`shared_room_items`, for the agreement's draft).
 //!
+//! - A mediator changes only the cases they mediate (or that nobody
+//!   mediates yet): the status (`change_status`), the agreement
+//!   (`save_agreement*`, `review_agreement*`, `finalise_agreement*`) and
+//!   the signatures (`save_signature`); legal advisors and administrators
+//!   work on every case.
+//!
 //! Not yet: the case list and the case file are readable by every user
 //! (the roster issue assigns cases to mediators and teams).
 
@@ -95,6 +101,28 @@ pub(crate) async fn room_access(
             }
         }
         Some(_) => Err(StoreError::NotAllowed),
+    }
+}
+
+/// Whether `actor` may change case `case_id` (its status, its agreement,
+/// the signatures): anyone but a mediator who does not mediate it (a
+/// case another mediator took). Legal advisors and administrators work on
+/// every case.
+pub(crate) async fn case_work(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    case_id: i64,
+) -> Result<()> {
+    if role_of(conn, actor).await? != Some(UserRole::Mediator) {
+        return Ok(());
+    }
+    let case = accord_entity::case::Entity::find_by_id(case_id)
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    match case.mediator_id {
+        Some(id) if Some(id) != actor.user_id => Err(StoreError::NotAllowed),
+        _ => Ok(()),
     }
 }
 

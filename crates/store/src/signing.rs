@@ -271,6 +271,7 @@ impl Store {
         signature: &Signature,
     ) -> Result<Vec<Signature>> {
         let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
         let model = agreement_of(&*change, case_id).await?;
         let status: AgreementStatus = code(&model.status)?;
         if status != AgreementStatus::Approved {

@@ -216,3 +216,54 @@ async fn only_the_cases_mediator_works_in_its_room_and_reads_what_was_said() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_mediator_changes_only_the_cases_they_mediate() {
+    common::on_each_backend("case_work", |db| async move {
+        let store = db.open().await;
+        let admin = account(&store, None, "admin", UserRole::Administrator).await;
+        let mine = account(&store, Some(&admin), "bian", UserRole::Mediator).await;
+        let other = account(&store, Some(&admin), "wang", UserRole::Mediator).await;
+        let advisor = account(&store, Some(&admin), "zhou", UserRole::LegalAdvisor).await;
+        let case = store
+            .create_case(&mine, &demo::water_leak_case().validate().expect("valid"))
+            .await
+            .expect("case");
+        let content = demo::water_leak_agreement(&case);
+        let events = rows(&store, "audit_events").await;
+        assert_eq!(
+            store.save_agreement(&other, case.id, &content).await.err(),
+            Some(StoreError::NotAllowed),
+            "another mediator drafts"
+        );
+        assert_eq!(
+            store
+                .change_status(
+                    &other,
+                    case.id,
+                    case.version,
+                    accord_core::CaseStatus::Assigned
+                )
+                .await
+                .err(),
+            Some(StoreError::NotAllowed),
+            "another mediator moves the case"
+        );
+        assert_eq!(
+            rows(&store, "audit_events").await,
+            events,
+            "nothing written"
+        );
+        // Its mediator and a legal advisor do.
+        store
+            .save_agreement(&mine, case.id, &content)
+            .await
+            .expect("the mediator drafts");
+        store
+            .save_agreement(&advisor, case.id, &content)
+            .await
+            .expect("the legal advisor drafts");
+        db
+    })
+    .await;
+}
