@@ -187,11 +187,10 @@ fn an_administrator_adds_a_colleague_with_a_password_and_resets_a_forgotten_one(
     );
 }
 
-#[test]
-fn the_legal_advisor_logs_in_and_approves_from_the_review_queue() {
+/// The example's agreement drafted and submitted by the mediator (the
+/// example's case).
+fn submitted_by_the_mediator(h: &Harness) -> accord_core::Case {
     use accord_core::agreement::AgreementStatus;
-    let mut h = with_accounts();
-    // The mediator drafted and submitted the example's agreement.
     let mediator =
         h.rt.block_on(h.store.log_in("mediator", PASSWORD))
             .expect("mediator");
@@ -211,6 +210,15 @@ fn the_legal_advisor_logs_in_and_approves_from_the_review_queue() {
             .review_agreement(&by, case.id, AgreementStatus::InReview, None),
     )
     .expect("submitted");
+    case
+}
+
+#[test]
+fn the_legal_advisor_logs_in_and_approves_from_the_review_queue() {
+    use accord_core::agreement::AgreementStatus;
+    let mut h = with_accounts();
+    // The mediator drafted and submitted the example's agreement.
+    let case = submitted_by_the_mediator(&h);
     h.restart();
     click(&mut h, "周敏（法律顾问）");
     h.interact(|ui| type_into(ui, "login_password", PASSWORD));
@@ -347,4 +355,51 @@ fn an_administrator_backs_up_and_restores_from_the_backups_page() {
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
     assert!(aside, "the replaced file is kept aside");
+}
+
+/// A mediator who wrote and submitted a version cannot approve it: the
+/// review tab offers no "Approve" to them, and the store refuses it even
+/// when asked directly (the agreement stays in review, said in words).
+#[test]
+fn a_mediator_cannot_approve_the_version_they_wrote() {
+    use accord_app::gui::screen::agreement::{Message as Agreement, review};
+    use accord_core::agreement::AgreementStatus;
+    let mut h = with_accounts();
+    let case = submitted_by_the_mediator(&h);
+    // In mediation: the case shows its agreement button.
+    let mediator =
+        h.rt.block_on(h.store.log_in("mediator", PASSWORD))
+            .expect("mediator");
+    h.rt.block_on(h.store.open_session(&Actor::from(&mediator), case.id))
+        .expect("the room");
+    h.restart();
+    click(&mut h, "边文玲（调解员）");
+    h.interact(|ui| type_into(ui, "login_password", PASSWORD));
+    click(&mut h, "登录");
+    click(&mut h, "2025-0001");
+    click(&mut h, "调解协议");
+    h.send(Message::Agreement(Agreement::Tab(
+        accord_app::gui::screen::agreement::Tab::Review,
+    )));
+    // No "Approve" a mediator could press: the tab says who reviews.
+    assert!(
+        h.shows("等待法律顾问审核。请切换到法律顾问用户进行批准或退回。"),
+        "the review tab says who reviews"
+    );
+    // No "Approve" a mediator could press.
+    let pressed: Vec<Message> = {
+        let mut ui = h.ui();
+        let _ = ui.click("批准");
+        ui.into_messages().collect()
+    };
+    assert!(pressed.is_empty(), "no Approve for a mediator: {pressed:?}");
+    h.send(Message::Agreement(Agreement::Review(
+        review::Message::Approve,
+    )));
+    let record =
+        h.rt.block_on(h.store.agreement(case.id))
+            .expect("read")
+            .expect("agreement");
+    assert_eq!(record.status, AgreementStatus::InReview, "still in review");
+    assert_eq!(record.current().and_then(|v| v.decision), None);
 }
