@@ -193,19 +193,24 @@ impl Store {
         }
         // Migrated first (with its backup), then read.
         let plain = Self::open_file_with(path, FileAccess::Existing, None).await?;
-        // A backup of the file as it is, first (encrypted with the others
-        // once the file is).
-        if let Err(e) = crate::backup::before_migration(plain.db.pool(), None).await {
-            plain.close().await;
-            return Err(e);
-        }
         let key = DbKey::generate();
-        let slots = plain.slots_for_accounts(&key).await;
+        let slots = match plain.slots_for_accounts(&key).await {
+            Ok(slots) if slots.slots.is_empty() => {
+                // Nobody could open it encrypted: it stays as it is (and
+                // gets no backup for nothing).
+                plain.close().await;
+                return Ok(false);
+            }
+            // A backup of the file as it is, first (encrypted with the
+            // others once the file is).
+            Ok(slots) => match crate::backup::before_migration(plain.db.pool(), None).await {
+                Ok(()) => Ok(slots),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
         plain.close().await;
         let slots = slots?;
-        if slots.slots.is_empty() {
-            return Ok(false);
-        }
         let building = own_name(path, "encrypting");
         remove_leftovers(&building);
         // Made here so that it is the owner's only (SQLite would give it

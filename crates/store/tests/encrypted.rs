@@ -358,3 +358,28 @@ async fn a_plain_file_is_encrypted_in_place_and_everyone_logs_in_as_before() {
     // Once is enough.
     assert!(!Store::encrypt_file(&path).await.expect("again"));
 }
+
+#[tokio::test]
+async fn a_plain_file_nobody_can_log_in_to_stays_as_it_is_and_gets_no_backup() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("accord.sqlite3");
+    {
+        let store = Store::open(&path.display().to_string())
+            .await
+            .expect("plain");
+        let user = store
+            .create_user(None, "边文玲", UserRole::Mediator)
+            .await
+            .expect("a user without a password");
+        store.load_demo(&Actor::from(&user)).await.expect("demo");
+        store.close().await;
+    }
+    for _ in 0..3 {
+        assert!(!Store::encrypt_file(&path).await.expect("nothing to do"));
+    }
+    assert_eq!(file_kind(&path).expect("kind"), FileKind::Plain);
+    assert!(
+        !dir.path().join("backups").exists(),
+        "no backup made at each start for nothing"
+    );
+}
