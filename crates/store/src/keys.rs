@@ -51,6 +51,21 @@ impl DbKey {
     }
 }
 
+/// SQLite connection options for a file encrypted with `key` (unchanged
+/// for a plain file, `None`): the key before anything else reads the file
+/// (sqlx runs `key` first), and the cipher's own log quiet.
+pub(crate) fn keyed(
+    options: sea_orm::sqlx::sqlite::SqliteConnectOptions,
+    key: Option<&DbKey>,
+) -> sea_orm::sqlx::sqlite::SqliteConnectOptions {
+    match key {
+        Some(key) => options
+            .pragma("key", key.pragma())
+            .pragma("cipher_log_level", "NONE"),
+        None => options,
+    }
+}
+
 /// One account's slot.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Slot {

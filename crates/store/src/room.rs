@@ -116,6 +116,26 @@ fn disclosure_columns(
     }
 }
 
+/// The items of a session in the order recorded; `shared_only`: only
+/// those conveyed to both sides.
+async fn items_of(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    shared_only: bool,
+) -> Result<Vec<RoomItem>> {
+    let mut query = room_item::Entity::find().filter(room_item::Column::SessionId.eq(session_id));
+    if shared_only {
+        query = query.filter(room_item::Column::Disclosure.eq("shared"));
+    }
+    query
+        .order_by_asc(room_item::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(item_from)
+        .collect()
+}
+
 async fn find_item(conn: &impl ConnectionTrait, id: i64) -> Result<room_item::Model> {
     room_item::Entity::find_by_id(id)
         .one(conn)
@@ -326,29 +346,14 @@ impl Store {
     pub async fn room_items(&self, actor: &Actor, session_id: i64) -> Result<Vec<RoomItem>> {
         let session = load_session(&self.db, session_id).await?;
         room_access(&self.db, actor, session.case_id).await?;
-        room_item::Entity::find()
-            .filter(room_item::Column::SessionId.eq(session_id))
-            .order_by_asc(room_item::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(item_from)
-            .collect()
+        items_of(&self.db, session_id, false).await
     }
 
     /// What was conveyed to both sides in a session (or said in front of
     /// both), in the order recorded: what anyone who may see the case may
     /// read (the agreement's draft starts from it).
     pub async fn shared_room_items(&self, session_id: i64) -> Result<Vec<RoomItem>> {
-        room_item::Entity::find()
-            .filter(room_item::Column::SessionId.eq(session_id))
-            .filter(room_item::Column::Disclosure.eq("shared"))
-            .order_by_asc(room_item::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(item_from)
-            .collect()
+        items_of(&self.db, session_id, true).await
     }
 
     /// Records an item in a party's compartment, confidential by default.

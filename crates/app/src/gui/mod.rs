@@ -266,29 +266,6 @@ impl App {
         }
     }
 
-    /// The new database of the first start: the app works on it from now
-    /// on, and the first-run screen goes on to the example offer.
-    fn began(&mut self, boot: Boot) -> Vec<Job<Message>> {
-        let (Ok(store), Some(user)) = (boot.store, boot.user) else {
-            return Vec::new();
-        };
-        self.store = Some(store);
-        self.user = Some(user.clone());
-        self.accounts = boot.accounts;
-        self.lock_after = boot.lock_after;
-        self.key = boot.key;
-        self.last_activity = std::time::Instant::now();
-        let empty = boot.first_page.total == 0;
-        self.update(Message::FirstRun(first_run::Message::Created(Ok((
-            user, empty,
-        )))))
-    }
-
-    /// The database key, once a login opened an encrypted file.
-    pub fn key(&self) -> Option<accord_store::DbKey> {
-        self.key.clone()
-    }
-
     /// With the start-up probe on.
     pub fn with_probe(mut self, probe: Option<std::time::Instant>) -> Self {
         self.probe = probe;

@@ -37,12 +37,14 @@
 //! # Files
 //!
 //! Checking is in `check`, restoring in `restore`, the retention rule in
-//! `retention`. This module keeps the writing path and the file helpers
+//! `retention`, encrypting an older Accord's plain backups in `encrypt`.
+//! This module keeps the writing path and the file helpers
 //! all three share (the `.partial` file, `VACUUM INTO`, checksums, moving
 //! files aside, naming): one piece, so that a backup is written, named and
 //! flushed one way only.
 
 mod check;
+mod encrypt;
 mod restore;
 mod retention;
 
@@ -332,38 +334,6 @@ impl Store {
     /// memory.
     pub async fn file_path(&self) -> Result<Option<PathBuf>> {
         main_file(self.db.pool()).await
-    }
-
-    /// Encrypts, with this encrypted database's key, the plain backups in
-    /// `dir` (those an older Accord wrote before the database was
-    /// encrypted), each in place with a new checksum and the key slots of
-    /// its own accounts. Returns how many; nothing on a plain database.
-    pub async fn encrypt_backups(&self, dir: &Path) -> Result<usize> {
-        let Some(keyring) = &self.keys else {
-            return Ok(0);
-        };
-        let Ok(entries) = list_backups(dir) else {
-            return Ok(0);
-        };
-        let mut done = 0;
-        for entry in entries {
-            if !matches!(crate::file_kind(&entry.path), Ok(crate::FileKind::Plain)) {
-                continue;
-            }
-            let snapshot = open_snapshot(&entry.path, None).await?;
-            let slots = snapshot.slots_for_accounts(&keyring.key).await;
-            snapshot.close().await;
-            let slots = slots?;
-            let mut partial = Partial::create(&entry.path)?;
-            crate::encrypted::export_encrypted(&entry.path, &partial.path, &keyring.key).await?;
-            slots.save(&partial.path)?;
-            let partial_keys = crate::keys_path(&partial.path);
-            partial.keys_from = Some(partial_keys.clone());
-            partial.finish().await?;
-            let _ = std::fs::remove_file(partial_keys);
-            done += 1;
-        }
-        Ok(done)
     }
 
     /// Closes every connection (a backup or a copy is then complete on
@@ -749,11 +719,7 @@ async fn rollback_journal(path: &Path, key: Option<&crate::DbKey>) -> Result<()>
         location: location.clone(),
         detail: e.to_string(),
     };
-    let mut options = sea_orm::sqlx::sqlite::SqliteConnectOptions::new();
-    if let Some(key) = key {
-        options = options.pragma("key", key.pragma());
-    }
-    let mut conn = options
+    let mut conn = crate::keys::keyed(sea_orm::sqlx::sqlite::SqliteConnectOptions::new(), key)
         .filename(path)
         .disable_statement_logging()
         .connect()
@@ -770,13 +736,7 @@ async fn open_snapshot(path: &Path, key: Option<&crate::DbKey>) -> Result<Store>
     use sea_orm::sqlx::ConnectOptions as _;
     use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
     let location = path.display().to_string();
-    let mut options = SqliteConnectOptions::new();
-    if let Some(key) = key {
-        options = options
-            .pragma("key", key.pragma())
-            .pragma("cipher_log_level", "NONE");
-    }
-    let options = options
+    let options = crate::keys::keyed(SqliteConnectOptions::new(), key)
         .filename(path)
         .read_only(true)
         .busy_timeout(Duration::from_secs(5))
@@ -921,13 +881,7 @@ impl TargetLock {
         use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteLockingMode};
         use sea_orm::sqlx::{ConnectOptions as _, Executor as _};
         let location = target.display().to_string();
-        let mut options = SqliteConnectOptions::new();
-        if let Some(key) = key {
-            options = options
-                .pragma("key", key.pragma())
-                .pragma("cipher_log_level", "NONE");
-        }
-        let options = options
+        let options = crate::keys::keyed(SqliteConnectOptions::new(), key)
             .filename(target)
             .locking_mode(SqliteLockingMode::Exclusive)
             .busy_timeout(Duration::from_secs(2))

@@ -88,9 +88,7 @@ impl Store {
         if let Some(key) = &key {
             // SQLCipher: the key before anything else reads the file (sqlx
             // runs `key` first); the cipher's own log stays quiet.
-            options = options
-                .pragma("key", key.pragma())
-                .pragma("cipher_log_level", "NONE")
+            options = crate::keys::keyed(options, Some(key))
                 // Decrypted pages are kept: a page read again is not
                 // decrypted again (up to 64 MiB per connection; the plain
                 // file leans on the system's file cache instead).
