@@ -353,3 +353,9 @@ doc-amendment-intro-supplementary = 各方当事人于{ $date }经{ $centre }调
 doc-amendment-intro-rescission = 各方当事人于{ $date }经{ $centre }调解达成的{ $title }（案号{ $number }），经协商一致，于{ $agreed }解除该协议。解除的内容及理由如下：
 doc-amendment-effect-supplementary = 本补充协议与原协议具有同等效力；本补充协议未变更的内容，仍按原协议执行。
 doc-amendment-effect-rescission = 原协议自解除之日起不再履行；尚未履行的义务不再履行，本记录另有约定的除外。
+
+## Starting the draft again can be undone
+agreement-prefill-undo = 撤销重新生成
+agreement-prefilled = 已按案件和调解记录重新生成草稿（调解员、记录人、见证人和协议模板保持不变）。如需恢复之前的草稿，请点击“撤销重新生成”。
+agreement-signs-on-paper-saved = 已记录 { $name } 在纸质文本上签名。
+agreement-returned-comment = 法律顾问 { $by } 退回了第 { $version } 版，意见如下：

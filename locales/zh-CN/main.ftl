@@ -275,7 +275,7 @@ room-curtain-text = 请稍候
 room-curtain-hint = 调解内容已隐藏。按 F12 或点击下方按钮恢复。
 room-next = 下一步
 room-previous = 上一步
-room-close = 结束调解
+room-close = 结束调解…
 room-closed = 本次调解已于 { $when } 结束。之后的修改会作为更正另行记录。
 room-checklist = 本阶段要做的事
 room-round = 第 { $round } 轮
@@ -296,7 +296,7 @@ room-issue-none = （不限事项）
 room-text-placeholder = 记录当事人所说的内容
 room-amount-placeholder = 金额（元）
 room-terms-placeholder = 条件，例如：一次付清、先修管道
-room-record = 保存记录
+room-record = 保存记录（Enter）
 room-own = { $name } 的记录
 room-statements = 各方陈述
 room-joint-items = 可以公开的内容
@@ -309,7 +309,7 @@ room-conveyed = 已转达的对方内容
 room-from = 来自 { $name }
 room-offers = 方案与出价
 room-offer-line = { $amount }（{ $words }）
-room-gap = 双方差距：{ $amount }
+room-gap = { $a } 与 { $b } 最近一次出价相差 { $amount }（{ $words }）
 room-no-offers = 暂无可显示的出价。
 room-correction = 更正
 room-corrects = 更正第 { $id } 条记录
@@ -550,3 +550,40 @@ cli-restore-checked-unchained = { $file } 完好：{ $cases } 件案件，{ $eve
 cli-restore-done = 已恢复到 { $target }。被替换的数据库保留为 { $aside }：程序从不删除它，确认无误后可自行删除。
 cli-restore-new = 已恢复到 { $target }；该处原本没有数据库，未替换任何文件。
 cli-restore-postgres = accord restore 只能用备份替换 SQLite 文件。要把备份载入 PostgreSQL 数据库，请新建一个空数据库，然后运行 accord db copy --from 备份文件 --to postgres://…
+
+## The room: ending asks first; saving from the keyboard
+room-close-title = 结束本次调解？
+room-close-body = 结束后本次调解不能再添加新记录，之后的修改只能作为更正另行记录；已保存的记录都会保留。尚未保存的输入将被清除。
+room-close-confirm = 结束调解（Enter）
+room-close-cancel = 继续调解（Esc）
+room-record-share = 保存并允许转达（Ctrl+Enter）
+room-newline-hint = Shift+Enter 换行
+room-offer-text-placeholder = 补充说明（可不填）
+
+## Leaving a screen with unsaved work asks first
+leave-title = 有尚未保存的内容
+leave-intake = 立案表中已填写的内容尚未保存。离开后这些内容将丢失。
+leave-room = 记录框中有尚未保存的文字（可能包括为其他当事人暂存的文字）。离开调解室后这些文字将丢失。
+leave-agreement = 协议草稿的修改尚未保存。离开后这些修改将丢失。
+leave-users = 新用户表单或邮件密码中已填写的内容尚未保存。离开后这些内容将丢失。
+leave-stay = 留下继续编辑（Esc）
+leave-discard = 放弃并离开（Ctrl+D）
+room-earlier = 此前调解的记录
+today-coming = 今后 { $days } 天
+today-coming-nothing = 今后两周没有到期事项。
+
+## The command palette (Ctrl+K) and its lines
+palette-title = 命令（Ctrl+K）
+palette-hint = 输入文字筛选；↑↓ 选择，Enter 执行，Esc 关闭
+palette-empty = 没有符合的命令。
+palette-count = 共 { $count } 条
+cmd-open-case = 打开案件 { $number }（{ $names }）
+cmd-party-role = 当事人 { $n } 的身份：{ $role }
+cmd-party-kind = 当事人 { $n } 的类型：{ $kind }
+cmd-allow-share = 允许转达：{ $what }
+cmd-disallow-share = 取消允许转达：{ $what }
+cmd-convey = 标记为已转达：{ $name } 的 { $what }
+cmd-review = 审核案件 { $number } 的协议（第 { $version } 版）
+cmd-handle = 处理：{ $number } { $what }（{ $when }）
+cmd-language = 界面语言
+room-to-agreement = 起草调解协议

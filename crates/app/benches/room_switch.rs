@@ -84,7 +84,7 @@ fn main() {
         session.record_consent(p, now).expect("consent");
     }
     session.go_to(StageKind::Caucus, &[1, 2]).expect("caucus");
-    let mut room = Room::new((case, session, items));
+    let mut room = Room::new((case, session, items, Vec::new()));
     let ctx = Ctx {
         t: Translations::get(Locale::ZhCn),
         sizes: Sizes::new(false),

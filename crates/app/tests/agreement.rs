@@ -35,6 +35,7 @@ fn drafting() -> (Harness, i64) {
                 terms: "赔偿李玥房屋及家具损失".into(),
             }),
             corrects: None,
+            may_share: false,
         },
     ))
     .expect("offer");
@@ -271,6 +272,20 @@ fn review_sign_on_the_pad_finalise_and_seal() {
             .expect("sealed");
     let report = accord_document::seal::verify(&sealed.pdf).expect("valid seal");
     assert!(report.covers_whole_file);
+    // Sealing settled the case, in the same change, and said so in the
+    // audit trail.
+    let case = h.rt.block_on(h.store.case(case_id)).expect("case");
+    assert_eq!(case.status, accord_core::CaseStatus::Settled);
+    let trail = h.rt.block_on(h.store.audit_log()).expect("audit");
+    let sealed_at = trail
+        .iter()
+        .position(|e| e.action == accord_core::AuditAction::AgreementSealed)
+        .expect("sealed event");
+    assert_eq!(
+        trail[sealed_at + 1].action,
+        accord_core::AuditAction::CaseStatus
+    );
+    assert_eq!(trail[sealed_at + 1].detail["to"], "settled");
     let doc = lopdf::Document::load_mem(&sealed.pdf).expect("pdf");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text: String = doc

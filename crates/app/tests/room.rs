@@ -16,44 +16,19 @@ const NOTE: &str = "李玥提到邻居在背后议论，情绪很激动";
 /// The demo case, the room opened, every party's consent recorded, and the
 /// first caucus (李玥) started: all through the screens.
 fn in_first_caucus() -> Harness {
-    let mut h = Harness::new(true, "zh-CN");
-    h.rt.block_on(h.store.load_demo(&accord_store::Actor::system()))
-        .expect("demo");
-    h.restart();
-    h.interact(|ui| {
-        ui.click("2025-0001").expect("case in the list");
-    });
-    h.interact(|ui| {
-        ui.click("开始调解").expect("start mediation");
-    });
+    let mut h = Harness::demo_room();
     assert!(h.shows("1 共同开场"), "the stage bar shows the opening");
     assert!(
         h.shows("说明调解自愿，任何一方可随时退出"),
         "the opening checklist comes from the locale"
     );
     // The caucus cannot start before everyone consented.
-    h.interact(|ui| {
-        ui.click("下一步").expect("next");
-    });
-    h.interact(|ui| {
-        ui.click("下一步").expect("next");
-    });
+    h.click_times("下一步", 2);
     assert!(h.shows_fragment("还有当事人未表示同意调解：李玥、赵喆、王建国"));
-    h.interact(|ui| {
-        ui.click("上一步").expect("back to the opening");
-    });
-    for _ in 0..3 {
-        h.interact(|ui| {
-            ui.click("记录同意调解").expect("consent button");
-        });
-    }
+    h.click_times("上一步", 1);
+    h.click_times("记录同意调解", 3);
     assert!(h.ui().find("记录同意调解").is_err(), "all three consented");
-    for _ in 0..2 {
-        h.interact(|ui| {
-            ui.click("下一步").expect("next");
-        });
-    }
-
+    h.click_times("下一步", 2);
     assert!(h.shows("与 李玥 背对背沟通（第 1 轮）"));
     h
 }
@@ -61,9 +36,25 @@ fn in_first_caucus() -> Harness {
 fn record(h: &mut Harness, text: &str) {
     h.interact(|ui| {
         type_into(ui, "room_text", text);
-        ui.click("保存记录").expect("save entry");
+        ui.click("保存记录（Enter）").expect("save entry");
     });
     assert!(h.shows(text), "the entry shows in the party's compartment");
+}
+
+/// Ends the session: the button asks first, in words, and only the
+/// answer ends it.
+fn end_session(h: &mut Harness) {
+    h.interact(|ui| {
+        ui.click("结束调解…").expect("end the session");
+    });
+    assert!(h.shows("结束本次调解？"), "ending asks first");
+    assert!(
+        h.shows_fragment("不能再添加新记录"),
+        "and says what ending means"
+    );
+    h.interact(|ui| {
+        ui.click("结束调解（Enter）").expect("confirm ending");
+    });
 }
 
 fn switch_to(h: &mut Harness, name: &str) {
@@ -186,15 +177,12 @@ fn offers_and_counter_offers_show_with_their_gap() {
     let mut h = in_first_caucus();
     let offer = |h: &mut Harness, amount: &str| {
         h.send(Message::Room(
-            accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
-                value: accord_core::ItemKind::Offer,
-                label: String::new(),
-            }),
+            accord_app::gui::screen::room::Message::KindPicked(accord_core::ItemKind::Offer),
         ));
         h.interact(|ui| {
             type_into(ui, "room_amount", amount);
             type_into(ui, "room_terms", "一次付清");
-            ui.click("保存记录").expect("save");
+            ui.click("保存记录（Enter）").expect("save");
         });
     };
     offer(&mut h, "11500");
@@ -205,12 +193,12 @@ fn offers_and_counter_offers_show_with_their_gap() {
     switch_to(&mut h, "王建国");
     offer(&mut h, "6000");
     assert!(
-        h.shows("双方差距：¥5,500.00"),
-        "B sees A's allowed offer and the gap"
+        h.shows_fragment("最近一次出价相差 ¥5,500.00（人民币伍仟伍佰元整）"),
+        "B sees A's allowed offer and the gap, in figures and words"
     );
     switch_to(&mut h, "赵喆");
     assert!(
-        h.ui().find("双方差距：¥5,500.00").is_err(),
+        !h.shows_fragment("相差 ¥5,500.00"),
         "赵喆 does not see 王建国's confidential offer"
     );
 }
@@ -221,14 +209,9 @@ fn offers_and_counter_offers_show_with_their_gap() {
 #[test]
 #[ignore = "writes screenshots for people to look at"]
 fn walkthrough_screenshots() {
-    use accord_app::gui::{Labeled, screen::room::Message as Room};
+    use accord_app::gui::screen::room::Message as Room;
     use accord_i18n::Locale;
-    let kind = |k| {
-        Message::Room(Room::KindPicked(Labeled {
-            value: k,
-            label: String::new(),
-        }))
-    };
+    let kind = |k| Message::Room(Room::KindPicked(k));
     let mut h = in_first_caucus();
     h.send(Message::Room(Room::GoTo(accord_core::StageKind::Opening)));
     for key in [
@@ -257,7 +240,7 @@ fn walkthrough_screenshots() {
     h.interact(|ui| {
         type_into(ui, "room_amount", "11500");
         type_into(ui, "room_terms", "一次付清，先修管道");
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     h.interact(|ui| {
         ui.click("允许转达").expect("may share");
@@ -268,7 +251,7 @@ fn walkthrough_screenshots() {
     h.interact(|ui| {
         type_into(ui, "room_amount", "6000");
         type_into(ui, "room_terms", "分两期支付");
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     h.interact(|ui| {
         ui.click("允许转达").expect("may share");
@@ -295,19 +278,17 @@ fn entries_are_edited_while_open_and_corrected_after_closing() {
         ui.click(iced_test::selector::id("room_text"))
             .expect("text field");
         let _ = ui.typewrite("整");
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     assert!(h.shows("赔偿八千元整"), "the entry was changed in place");
     assert!(h.ui().find("赔偿八千元").is_err());
     h.interact(|ui| {
         ui.click("允许转达").expect("may share");
     });
-    h.interact(|ui| {
-        ui.click("结束调解").expect("end the session");
-    });
+    end_session(&mut h);
     assert!(h.shows_fragment("本次调解已于"));
     assert!(
-        h.ui().find("保存记录").is_err(),
+        h.ui().find("保存记录（Enter）").is_err(),
         "no new entries after closing"
     );
     h.interact(|ui| {
@@ -318,7 +299,7 @@ fn entries_are_edited_while_open_and_corrected_after_closing() {
         ui.click(iced_test::selector::id("room_text"))
             .expect("text field");
         let _ = ui.typewrite("（含维修费）");
-        ui.click("保存记录").expect("save correction");
+        ui.click("保存记录（Enter）").expect("save correction");
     });
     assert!(h.shows("赔偿八千元整"), "the original stays");
     // The correction starts confidential: not on the screen the parties
@@ -338,10 +319,7 @@ fn entries_are_edited_while_open_and_corrected_after_closing() {
 /// Picks the kind of the next entry.
 fn kind(h: &mut Harness, kind: accord_core::ItemKind) {
     h.send(Message::Room(
-        accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
-            value: kind,
-            label: String::new(),
-        }),
+        accord_app::gui::screen::room::Message::KindPicked(kind),
     ));
 }
 
@@ -352,7 +330,7 @@ fn a_mediators_note_is_not_on_screen_while_a_party_is_in_the_room() {
     kind(&mut h, accord_core::ItemKind::Note);
     h.interact(|ui| {
         type_into(ui, "room_text", NOTE);
-        ui.click("保存记录").expect("save the note");
+        ui.click("保存记录（Enter）").expect("save the note");
     });
     assert!(
         !h.shows_fragment(NOTE),
@@ -392,9 +370,7 @@ fn a_mediators_note_is_not_on_screen_while_a_party_is_in_the_room() {
     });
     assert!(!h.shows_fragment(NOTE));
     // And after the session the screen shows the joint room's view.
-    h.interact(|ui| {
-        ui.click("结束调解").expect("end the session");
-    });
+    end_session(&mut h);
     assert!(!h.shows_fragment(NOTE));
 }
 
@@ -421,7 +397,7 @@ fn an_edit_after_conveying_leaves_what_the_other_side_heard() {
         ui.click(iced_test::selector::id("room_text"))
             .expect("text field");
         let _ = ui.typewrite("，下周开工");
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     let revised = format!("{OPEN}，下周开工");
     assert!(h.shows(&revised), "李玥 sees the new version");
@@ -440,19 +416,16 @@ fn an_edit_after_conveying_leaves_what_the_other_side_heard() {
 fn an_empty_entry_or_a_wrong_amount_is_refused_in_words_and_keeps_the_text() {
     let mut h = in_first_caucus();
     h.interact(|ui| {
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     assert!(h.shows("请填写内容或金额。"));
     h.send(Message::Room(
-        accord_app::gui::screen::room::Message::KindPicked(accord_app::gui::Labeled {
-            value: accord_core::ItemKind::Offer,
-            label: String::new(),
-        }),
+        accord_app::gui::screen::room::Message::KindPicked(accord_core::ItemKind::Offer),
     ));
     h.interact(|ui| {
         type_into(ui, "room_amount", "一万");
         type_into(ui, "room_terms", "先修管道");
-        ui.click("保存记录").expect("save");
+        ui.click("保存记录（Enter）").expect("save");
     });
     assert!(h.shows("金额格式不正确，例如 35000 或 10050.30。"));
     assert!(

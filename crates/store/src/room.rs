@@ -349,6 +349,28 @@ impl Store {
         items_of(&self.db, session_id, false).await
     }
 
+    /// The entries of the case's sessions before `session_id`, in the
+    /// order recorded: a session resumed after an earlier one ended
+    /// shows what was said then (the room filters it as it filters its
+    /// own entries).
+    pub async fn earlier_room_items(
+        &self,
+        actor: &Actor,
+        session_id: i64,
+    ) -> Result<Vec<RoomItem>> {
+        let session = load_session(&self.db, session_id).await?;
+        room_access(&self.db, actor, session.case_id).await?;
+        room_item::Entity::find()
+            .filter(room_item::Column::CaseId.eq(session.case_id))
+            .filter(room_item::Column::SessionId.lt(session_id))
+            .order_by_asc(room_item::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(item_from)
+            .collect()
+    }
+
     /// What was conveyed to both sides in a session (or said in front of
     /// both), in the order recorded: what anyone who may see the case may
     /// read (the agreement's draft starts from it).
@@ -383,13 +405,24 @@ impl Store {
         // What a party says in the joint room was heard by everyone in it;
         // a caucus entry, a note and a correction start confidential (the
         // mediator conveys a correction again if the party allows).
-        let (disclosure, shared_at, shared_by) = disclosure_columns(&Disclosure::at_recording(
+        let mut disclosure = Disclosure::at_recording(
             kind,
             in_caucus,
             item.corrects.is_some(),
             crate::now(),
             &actor.name,
-        ));
+        );
+        // The party may allow passing it on as it is said (one step for
+        // the mediator); a note or a correction never starts so.
+        if item.may_share
+            && in_caucus
+            && item.corrects.is_none()
+            && !kind.mediators_only()
+            && matches!(disclosure, Disclosure::Confidential)
+        {
+            disclosure = Disclosure::MayShare;
+        }
+        let (disclosure, shared_at, shared_by) = disclosure_columns(&disclosure);
         let (offer_minor, offer_currency, offer_terms) = offer_columns(item.offer.as_ref());
         let model = room_item::ActiveModel {
             session_id: Set(session_id),

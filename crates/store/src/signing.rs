@@ -375,13 +375,40 @@ impl Store {
         for email in emails {
             crate::followups::queue(&*change, email).await?;
         }
-        change
-            .commit(AuditEvent::case(
-                AuditAction::AgreementSealed,
-                case_id,
-                serde_json::json!({ "version": version, "pdf_sha256": sha256, "locale": locale }),
-            ))
-            .await?;
+        let mut events = vec![AuditEvent::case(
+            AuditAction::AgreementSealed,
+            case_id,
+            serde_json::json!({ "version": version, "pdf_sha256": sha256, "locale": locale }),
+        )];
+        // A sealed settlement agreement settles the case (in the same
+        // change, audited as a status change).
+        if let Some(case) = accord_entity::case::Entity::find_by_id(case_id)
+            .one(&*change)
+            .await?
+        {
+            let from: accord_core::CaseStatus = code(&case.status)?;
+            if from.can_become(accord_core::CaseStatus::Settled) {
+                let to = accord_core::CaseStatus::Settled;
+                accord_entity::case::Entity::update_many()
+                    .col_expr(
+                        accord_entity::case::Column::Status,
+                        sea_orm::sea_query::Expr::value(to.code()),
+                    )
+                    .col_expr(
+                        accord_entity::case::Column::Version,
+                        sea_orm::sea_query::Expr::value(case.version + 1),
+                    )
+                    .filter(accord_entity::case::Column::Id.eq(case_id))
+                    .exec(&*change)
+                    .await?;
+                events.push(AuditEvent::case(
+                    AuditAction::CaseStatus,
+                    case_id,
+                    serde_json::json!({ "from": from.code(), "to": to.code(), "by": "sealed" }),
+                ));
+            }
+        }
+        change.commit_all(events).await?;
         Ok(sealed_from(stored))
     }
 

@@ -111,28 +111,69 @@ impl Write<'_> {
     /// covers its id, which the database hands out on insert: it is
     /// inserted first and its hash set then, in the same transaction.
     pub async fn commit(self, event: AuditEvent) -> Result<()> {
+        self.commit_all(vec![event]).await
+    }
+
+    /// [`Self::commit`] for a change that is several events (e.g. sealing
+    /// an agreement settles its case): each is chained to the one before.
+    /// Work on a case's agreement, room and follow-ups is activity on the
+    /// case: its `updated_at` moves (the case list shows newest activity
+    /// first). A change of the case row itself sets it there.
+    pub async fn commit_all(self, events: Vec<AuditEvent>) -> Result<()> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
         let actor = self.actor();
-        let prev_hash = crate::audit::head(&self.txn).await?;
-        let inserted = audit_event::ActiveModel {
-            at: Set(crate::now()),
-            user_id: Set(actor.user_id),
-            user_name: Set(actor.name.clone()),
-            action: Set(event.action.code().to_owned()),
-            case_id: Set(event.case_id),
-            detail: Set(event.detail.to_string()),
-            prev_hash: Set(prev_hash),
-            hash: Set(String::new()),
-            ..Default::default()
+        let now = crate::now();
+        let mut touched: Vec<i64> = Vec::new();
+        for event in events {
+            let prev_hash = crate::audit::head(&self.txn).await?;
+            let inserted = audit_event::ActiveModel {
+                at: Set(now),
+                user_id: Set(actor.user_id),
+                user_name: Set(actor.name.clone()),
+                action: Set(event.action.code().to_owned()),
+                case_id: Set(event.case_id),
+                detail: Set(event.detail.to_string()),
+                prev_hash: Set(prev_hash),
+                hash: Set(String::new()),
+                ..Default::default()
+            }
+            .insert(&self.txn)
+            .await?;
+            let hash = crate::audit::event_hash(&inserted);
+            let mut chained: audit_event::ActiveModel = inserted.into();
+            chained.hash = Set(hash);
+            chained.update(&self.txn).await?;
+            if let Some(case_id) = event.case_id
+                && is_activity(event.action)
+                && !touched.contains(&case_id)
+            {
+                touched.push(case_id);
+            }
         }
-        .insert(&self.txn)
-        .await?;
-        let hash = crate::audit::event_hash(&inserted);
-        let mut chained: audit_event::ActiveModel = inserted.into();
-        chained.hash = Set(hash);
-        chained.update(&self.txn).await?;
+        if !touched.is_empty() {
+            accord_entity::case::Entity::update_many()
+                .col_expr(accord_entity::case::Column::UpdatedAt, Expr::value(now))
+                .filter(accord_entity::case::Column::Id.is_in(touched))
+                .exec(&self.txn)
+                .await?;
+        }
         self.txn.commit().await?;
         Ok(())
     }
+}
+
+/// Whether an event is work on a case that does not write the case row
+/// (whose own changes set `updated_at` as they write it).
+fn is_activity(action: AuditAction) -> bool {
+    !matches!(
+        action,
+        AuditAction::CaseCreated
+            | AuditAction::CaseStatus
+            | AuditAction::PartyAdded
+            | AuditAction::CaseTaken
+            | AuditAction::SessionStarted
+            | AuditAction::ReturnVisit
+    )
 }
 
 /// The lock held by every user's change on PostgreSQL (see

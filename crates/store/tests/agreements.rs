@@ -468,3 +468,59 @@ async fn a_final_agreement_changes_only_by_a_new_document_and_a_rescission_ends_
     })
     .await;
 }
+
+#[tokio::test]
+async fn work_on_an_agreement_brings_its_case_to_the_top_of_the_list() {
+    common::on_each_backend(
+        "work_on_an_agreement_brings_its_case_to_the_top_of_the_list",
+        |db| async move {
+            let store = db.open().await;
+            let mediator = Actor::from(
+                &store
+                    .create_user(None, "边文玲", UserRole::Mediator)
+                    .await
+                    .expect("user"),
+            );
+            let (case, _) = store.load_demo(&mediator).await.expect("demo");
+            // A newer case on top.
+            let other = accord_core::NewCase {
+                category: accord_core::Category::Neighbour,
+                channel: accord_core::IntakeChannel::WalkIn,
+                received_at: chrono::Utc::now(),
+                summary: "噪音".into(),
+                parties: case
+                    .parties
+                    .iter()
+                    .map(|p| accord_core::NewParty {
+                        kind: Some(p.kind),
+                        role: Some(p.role),
+                        name: p.name.clone(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                issues: Vec::new(),
+            }
+            .validate()
+            .expect("valid");
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            let newer = store.create_case(&mediator, &other).await.expect("case");
+            let top = |page: accord_store::CasePage| page.rows[0].id;
+            assert_eq!(
+                top(store.list_cases(&Default::default()).await.expect("list")),
+                newer.id
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            store
+                .save_agreement(&mediator, case.id, &demo::water_leak_agreement(&case))
+                .await
+                .expect("draft");
+            assert_eq!(
+                top(store.list_cases(&Default::default()).await.expect("list")),
+                case.id,
+                "drafting the agreement is activity on its case"
+            );
+            db
+        },
+    )
+    .await;
+}

@@ -6,7 +6,7 @@ use accord_i18n::Locale;
 use accord_store::StoreError;
 use iced::{
     Center, Element, Fill, Font,
-    widget::{button, checkbox, column, container, pick_list, row, text},
+    widget::{button, checkbox, column, container, opaque, pick_list, row, stack, text},
 };
 
 use super::{Ctx, FONT_FAMILY, Message, Nav, theme, widgets};
@@ -85,22 +85,69 @@ pub fn header<'a>(
         .into()
 }
 
-/// The page under the header: the notice (if any) above the screen.
+/// The page under the header. A notice floats over the bottom of the
+/// page (with a button to put it away) so nothing moves under the
+/// pointer when it comes or goes; a question (`dialog`) covers the page
+/// until it is answered.
 pub fn page<'a>(
     ctx: Ctx<'a>,
     notice: Option<&crate::error::Phrase>,
     body: Element<'a, Message>,
+    dialog: Option<Element<'a, Message>>,
 ) -> Element<'a, Message> {
-    let mut page = column![].spacing(theme::GAP);
-    if let Some(notice) = notice {
-        page = page.push(widgets::banner(ctx, notice));
-    }
-    page = page.push(body);
-    container(container(page).max_width(theme::MAX_PAGE_WIDTH))
+    let page = container(container(body).max_width(theme::MAX_PAGE_WIDTH))
         .center_x(Fill)
         .padding(theme::PAGE)
-        .height(Fill)
-        .into()
+        .height(Fill);
+    let mut layers = stack![page].width(Fill).height(Fill);
+    if let Some(notice) = notice {
+        let toast = container(
+            row![
+                container(widgets::banner(ctx, notice)).width(Fill),
+                button(text("×").size(ctx.sizes.body()))
+                    .style(button::secondary)
+                    .on_press(Message::DismissNotice),
+            ]
+            .spacing(theme::TIGHT)
+            .align_y(Center),
+        )
+        .max_width(theme::MAX_PAGE_WIDTH);
+        layers = layers.push(container(toast).center_x(Fill).align_bottom(Fill).padding(
+            iced::Padding {
+                left: theme::PAGE,
+                right: theme::PAGE + 18.0,
+                bottom: theme::PAGE,
+                top: 0.0,
+            },
+        ));
+    }
+    if let Some(dialog) = dialog {
+        layers = layers.push(opaque(
+            container(container(widgets::card(dialog)).max_width(560))
+                .center(Fill)
+                .style(theme::backdrop),
+        ));
+    }
+    layers.into()
+}
+
+/// The question asked before leaving a screen with unsaved work.
+pub fn leave_dialog<'a>(ctx: Ctx<'a>, what: &'static str) -> Element<'a, Message> {
+    column![
+        text(ctx.tr("leave-title")).size(ctx.sizes.subheading()),
+        text(ctx.tr(what)).size(ctx.sizes.body()),
+        row![
+            button(text(ctx.tr("leave-stay")).size(ctx.sizes.body()))
+                .style(button::primary)
+                .on_press(Message::Leave(false)),
+            button(text(ctx.tr("leave-discard")).size(ctx.sizes.body()))
+                .style(button::danger)
+                .on_press(Message::Leave(true)),
+        ]
+        .spacing(theme::GAP),
+    ]
+    .spacing(theme::GAP)
+    .into()
 }
 
 /// The database could not be opened: where, why, and "Try again".
@@ -166,4 +213,67 @@ pub fn database_error<'a>(
         None => content,
     };
     widgets::card(content)
+}
+
+/// The command palette: a field that narrows the list, and the list of
+/// everything the user can do now with its keys; the chosen row stands
+/// out (Up/Down move, Enter runs, Escape closes).
+pub fn palette<'a>(
+    ctx: Ctx<'a>,
+    palette: &super::commands::Palette,
+    all: Vec<super::commands::Command<Message>>,
+) -> Element<'a, Message> {
+    use super::commands::{PALETTE_INPUT, PALETTE_ROWS, PaletteMessage, narrowed};
+    let shown = narrowed(&all, &palette.query);
+    let first = palette
+        .selected
+        .saturating_sub(PALETTE_ROWS - 1)
+        .min(shown.len().saturating_sub(PALETTE_ROWS));
+    let mut list = column![].spacing(2);
+    if shown.is_empty() {
+        list = list.push(
+            text(ctx.tr("palette-empty"))
+                .size(ctx.sizes.body())
+                .style(theme::muted_text),
+        );
+    }
+    for (i, c) in shown.iter().enumerate().skip(first).take(PALETTE_ROWS) {
+        let chosen = i == palette.selected;
+        list = list.push(
+            button(
+                row![
+                    text(c.label.clone()).size(ctx.sizes.body()).width(Fill),
+                    text(c.hint.clone().unwrap_or_default())
+                        .size(ctx.sizes.small())
+                        .style(theme::muted_text),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            )
+            .width(Fill)
+            .padding([4, 8])
+            .style(if chosen {
+                button::primary
+            } else {
+                button::text
+            })
+            .on_press(Message::Palette(PaletteMessage::Run(Some(i)))),
+        );
+    }
+    column![
+        text(ctx.tr("palette-title")).size(ctx.sizes.subheading()),
+        iced::widget::text_input(&ctx.tr("palette-hint"), &palette.query)
+            .id(PALETTE_INPUT)
+            .on_input(|q| Message::Palette(PaletteMessage::Query(q)))
+            .on_submit(Message::Palette(PaletteMessage::Run(None)))
+            .size(ctx.sizes.body())
+            .padding(8)
+            .style(theme::input),
+        list,
+        text(ctx.tr_args("palette-count", &[("count", shown.len().to_string())]))
+            .size(ctx.sizes.small())
+            .style(theme::muted_text),
+    ]
+    .spacing(theme::TIGHT)
+    .into()
 }

@@ -42,6 +42,20 @@ impl<'a> Ctx<'a> {
         self.t.tr(key)
     }
 
+    /// Names or items in a run, as the language writes a list: "李玥、赵喆"
+    /// in Chinese, "Li Yue, Zhao Zhe" in English.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        let sep = match self.locale() {
+            Locale::EnUs => ", ",
+            _ => "、",
+        };
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
     pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
         let args: Vec<(&str, Cow<'_, str>)> = args
             .iter()

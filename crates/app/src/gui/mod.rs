@@ -16,6 +16,7 @@ mod background;
 mod boot;
 mod chart;
 mod chrome;
+pub mod commands;
 pub mod ctx;
 mod gate;
 pub mod pad;
@@ -172,6 +173,25 @@ pub enum Message {
     /// The audit trail was checked for an administrator: where it breaks,
     /// if it does.
     AuditChecked(Result<Option<accord_store::ChainBreak>, AppError>),
+    /// The notice was put away.
+    DismissNotice,
+    /// The answer to "leave without saving?": leave (`true`) or stay.
+    Leave(bool),
+    /// The command palette.
+    Palette(commands::PaletteMessage),
+}
+
+/// Work on the widgets themselves (focus, scrolling) that the window
+/// carries out after an update: a Task in the window, an operation on
+/// the widget tree in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiOp {
+    /// Tab: the next text field.
+    FocusNext,
+    /// Shift+Tab: the one before.
+    FocusPrevious,
+    /// A text field by its id.
+    Focus(&'static str),
 }
 
 /// The application state.
@@ -203,6 +223,13 @@ pub struct App {
     /// The encrypted file's key, once a login opened it (to check and
     /// restore a backup when the file itself would not open).
     key: Option<accord_store::DbKey>,
+    /// Where the user asked to go while the screen holds unsaved work:
+    /// the app asks first.
+    leaving: Option<Route>,
+    /// The command palette, when open.
+    palette: Option<commands::Palette>,
+    /// Focus and scrolling for the window to carry out.
+    ops: Vec<UiOp>,
 }
 
 /// The context for screens, built from the app's fields (so a screen can
@@ -263,6 +290,9 @@ impl App {
             lock_after: boot.lock_after,
             backup,
             key: boot.key,
+            leaving: None,
+            palette: None,
+            ops: Vec::new(),
         }
     }
 
@@ -332,7 +362,50 @@ impl App {
             }
             // Behind the gate no shortcut reaches a screen.
             Message::Key(..) if self.gate.is_some() => return Vec::new(),
+            Message::DismissNotice => {
+                self.flash = None;
+                return Vec::new();
+            }
+            Message::Leave(go) => {
+                return match self.leaving.take() {
+                    Some(route) if go => self.go(route),
+                    _ => Vec::new(),
+                };
+            }
+            Message::Palette(m) => return self.palette(m),
+            // The palette has the keyboard while it is open.
+            Message::Key(key, modifiers) if self.palette.is_some() => {
+                use keyboard::{Key, key::Named};
+                let m = match key.as_ref() {
+                    Key::Named(Named::Escape) => commands::PaletteMessage::Close,
+                    Key::Named(Named::ArrowDown) => commands::PaletteMessage::Move(1),
+                    Key::Named(Named::ArrowUp) => commands::PaletteMessage::Move(-1),
+                    Key::Named(Named::Enter) => commands::PaletteMessage::Run(None),
+                    Key::Character("k") if modifiers.command() => commands::PaletteMessage::Close,
+                    _ => return Vec::new(),
+                };
+                return self.palette(m);
+            }
+            // The question about leaving is answered from the keyboard
+            // too: Escape or Enter stays, Ctrl+D leaves.
+            Message::Key(key, modifiers) if self.leaving.is_some() => {
+                use keyboard::{Key, key::Named};
+                let go = match key.as_ref() {
+                    Key::Named(Named::Escape | Named::Enter) => Some(false),
+                    Key::Character("d") if modifiers.command() => Some(true),
+                    _ => None,
+                };
+                return match go {
+                    Some(go) => self.update(Message::Leave(go)),
+                    None => Vec::new(),
+                };
+            }
             _ => {}
+        }
+        if let Message::Key(key, modifiers) = &message
+            && let Some(jobs) = self.shortcut(key, *modifiers)
+        {
+            return jobs;
         }
         let ctx = ctx!(self);
         let action = match (message, &mut self.screen) {
@@ -394,20 +467,25 @@ impl App {
                 Action::None
             }
             (Message::JobStopped(detail), _) => Action::Notice(AppError::Crashed(detail).phrase()),
+            // Behind the curtain only its own key: not even Tab or the
+            // palette.
+            (Message::Key(key, modifiers), Screen::Room(room)) if room.curtain => {
+                match room.key(&key, modifiers) {
+                    Some(m) => room.update(m, &ctx).map(Message::Room),
+                    None => Action::None,
+                }
+            }
             (Message::Key(key, modifiers), Screen::Room(room)) => match room.key(&key, modifiers) {
                 Some(m) => room.update(m, &ctx).map(Message::Room),
                 None => Action::None,
             },
-            (Message::Key(key, modifiers), screen) => {
+            (Message::Key(key, _), screen) => {
                 use keyboard::{Key, key::Named};
                 let here = matches!(
                     screen,
                     Screen::Cases | Screen::Intake(_) | Screen::Detail(_) | Screen::Users(_)
                 );
                 match key.as_ref() {
-                    Key::Character("n") if here && modifiers.command() => {
-                        Action::Navigate(Route::NewCase)
-                    }
                     Key::Named(Named::Escape) if here && !matches!(screen, Screen::Cases) => {
                         Action::Navigate(Route::Cases)
                     }
@@ -455,8 +533,166 @@ impl App {
         }
     }
 
-    /// Shows a screen; what it needs is read by a job first when it must be.
+    /// Everything the user can do now: the current screen's commands,
+    /// then going elsewhere, the language, larger text, locking.
+    pub fn commands(&self) -> Vec<commands::Command<Message>> {
+        use commands::{Command, Shortcut};
+        let ctx = ctx!(self);
+        let mut out: Vec<Command<Message>> = match &self.screen {
+            Screen::Cases => map_all(self.list.commands(ctx), Message::CaseList),
+            Screen::Intake(s) => map_all(s.commands(ctx), Message::Intake),
+            Screen::Detail(s) => map_all(s.commands(ctx), Message::Detail),
+            Screen::Room(s) => {
+                let room = map_all(s.commands(ctx), Message::Room);
+                // Behind the curtain, or with a question pending, the
+                // room's own commands only.
+                if s.curtain || s.confirm_switch.is_some() || s.confirm_close {
+                    return room;
+                }
+                room
+            }
+            Screen::Agreement(s) => map_all(s.commands(ctx), Message::Agreement),
+            Screen::Today(s) => map_all(s.commands(ctx), Message::Today),
+            Screen::Users(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => Vec::new(),
+        };
+        if self.user.is_some() && self.store.is_some() {
+            out.push(Command::new(ctx.tr("nav-today"), Message::Nav(Nav::Today)));
+            out.push(Command::new(ctx.tr("nav-cases"), Message::Nav(Nav::Cases)));
+            out.push(
+                Command::new(ctx.tr("nav-new-case"), Message::Nav(Nav::NewCase))
+                    .keys(Shortcut::ctrl('n')),
+            );
+            out.push(Command::new(ctx.tr("nav-users"), Message::Nav(Nav::Users)));
+            if !self.accounts.is_empty() {
+                out.push(Command::new(
+                    ctx.tr("header-switch-user"),
+                    Message::SwitchUser,
+                ));
+                out.push(Command::new(ctx.tr("header-lock"), Message::Lock));
+            }
+        }
+        for locale in accord_i18n::Locale::ALL {
+            if locale != self.locale() {
+                out.push(Command::new(
+                    format!("{}：{}", ctx.tr("cmd-language"), locale),
+                    Message::LocalePicked(locale),
+                ));
+            }
+        }
+        out.push(Command::new(
+            ctx.tr("larger-text"),
+            Message::LargerText(!self.larger_text),
+        ));
+        out
+    }
+
+    /// The keys every screen shares: Tab and Shift+Tab move between
+    /// fields, Ctrl+K opens the palette, and a shortcut written on a
+    /// button does what the button does. Not behind the curtain (only its
+    /// own key works there); the room's own keys are the room's.
+    fn shortcut(
+        &mut self,
+        key: &keyboard::Key,
+        modifiers: keyboard::Modifiers,
+    ) -> Option<Vec<Job<Message>>> {
+        if matches!(&self.screen, Screen::Room(room) if room.curtain) {
+            return None;
+        }
+        if is_tab(key) {
+            self.ops.push(if modifiers.shift() {
+                UiOp::FocusPrevious
+            } else {
+                UiOp::FocusNext
+            });
+            return Some(Vec::new());
+        }
+        if modifiers.command() && matches!(key.as_ref(), keyboard::Key::Character("k")) {
+            return Some(self.palette(commands::PaletteMessage::Toggle));
+        }
+        if matches!(self.screen, Screen::Room(_)) {
+            return None;
+        }
+        let command = self
+            .commands()
+            .into_iter()
+            .find(|c| c.shortcut.is_some_and(|s| s.matches(key, modifiers)))?;
+        Some(self.update(command.message))
+    }
+
+    /// The palette's messages: open, narrow, move, run, close.
+    fn palette(&mut self, message: commands::PaletteMessage) -> Vec<Job<Message>> {
+        use commands::PaletteMessage as P;
+        match message {
+            P::Toggle if self.palette.is_some() => self.palette = None,
+            P::Toggle => {
+                if self.gate.is_some() || self.leaving.is_some() {
+                    return Vec::new();
+                }
+                self.palette = Some(commands::Palette::default());
+                self.ops.push(UiOp::Focus(commands::PALETTE_INPUT));
+            }
+            P::Close => self.palette = None,
+            P::Query(q) => {
+                if let Some(p) = &mut self.palette {
+                    p.query = q;
+                    p.selected = 0;
+                }
+            }
+            P::Move(by) => {
+                let all = self.commands();
+                if let Some(p) = &mut self.palette {
+                    let n = commands::narrowed(&all, &p.query).len();
+                    if n > 0 {
+                        let at = p.selected as i64 + i64::from(by);
+                        p.selected = at.rem_euclid(n as i64) as usize;
+                    }
+                }
+            }
+            P::Run(row) => {
+                let Some(p) = self.palette.take() else {
+                    return Vec::new();
+                };
+                let all = self.commands();
+                let chosen = commands::narrowed(&all, &p.query)
+                    .get(row.unwrap_or(p.selected))
+                    .map(|c| c.message.clone());
+                if let Some(message) = chosen {
+                    return self.update(message);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Focus and scrolling the window is to carry out now.
+    pub fn take_ops(&mut self) -> Vec<UiOp> {
+        std::mem::take(&mut self.ops)
+    }
+
+    /// What the current screen holds that leaving would lose, as the
+    /// Fluent key of a sentence saying so.
+    fn unsaved(&self) -> Option<&'static str> {
+        match &self.screen {
+            Screen::Intake(s) if s.unsaved() => Some("leave-intake"),
+            Screen::Room(s) if s.unsaved() => Some("leave-room"),
+            Screen::Agreement(s) if s.unsaved() => Some("leave-agreement"),
+            Screen::Users(s) if s.unsaved() => Some("leave-users"),
+            _ => None,
+        }
+    }
+
+    /// Shows a screen, unless the one shown holds unsaved work: then the
+    /// app asks first (see [`Message::Leave`]).
     fn navigate(&mut self, route: Route) -> Vec<Job<Message>> {
+        if self.unsaved().is_some() {
+            self.leaving = Some(route);
+            return Vec::new();
+        }
+        self.go(route)
+    }
+
+    /// Shows a screen; what it needs is read by a job first when it must be.
+    fn go(&mut self, route: Route) -> Vec<Job<Message>> {
         let ctx = ctx!(self);
         let actor = self.actor();
         let action = match route {
@@ -499,12 +735,7 @@ impl App {
 
     /// Keyboard shortcuts, the session timer, the background work.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                Some(Message::Key(key, modifiers))
-            }
-            _ => None,
-        });
+        let keys = iced::event::listen_with(|event, status, _| key_message(event, status));
         let mut subscriptions = vec![keys];
         if self.probe.is_some() {
             subscriptions.push(iced::window::frames().map(|_| Message::Frame));
@@ -582,7 +813,19 @@ impl App {
                 self.larger_text,
                 ready && !self.accounts.is_empty(),
             ),
-            chrome::page(ctx, self.flash.as_ref(), body),
+            chrome::page(
+                ctx,
+                self.flash.as_ref(),
+                body,
+                self.leaving
+                    .and(self.unsaved())
+                    .map(|what| chrome::leave_dialog(ctx, what))
+                    .or_else(|| {
+                        self.palette
+                            .as_ref()
+                            .map(|p| chrome::palette(ctx, p, self.commands()))
+                    }),
+            ),
         ]
         .into()
     }
@@ -607,6 +850,51 @@ impl App {
             _ => None,
         }
     }
+}
+
+/// The message for a key press. A key a text field took still reaches
+/// the app when it is a chord (Ctrl or Alt), Escape or a function key, so
+/// the room's keys (and closing a question) work while the cursor is in
+/// a field; plain keys stay with the field.
+pub fn key_message(event: iced::Event, status: iced::event::Status) -> Option<Message> {
+    use keyboard::{Key, key::Named};
+    let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
+        return None;
+    };
+    let chord = modifiers.command()
+        || modifiers.alt()
+        || matches!(key, Key::Named(Named::Escape))
+        || matches!(
+            key,
+            Key::Named(
+                Named::F1
+                    | Named::F2
+                    | Named::F3
+                    | Named::F4
+                    | Named::F5
+                    | Named::F6
+                    | Named::F7
+                    | Named::F8
+                    | Named::F9
+                    | Named::F10
+                    | Named::F11
+                    | Named::F12
+            )
+        );
+    (status == iced::event::Status::Ignored || chord).then_some(Message::Key(key, modifiers))
+}
+
+/// Tab (with or without Shift).
+fn is_tab(key: &keyboard::Key) -> bool {
+    matches!(key, keyboard::Key::Named(keyboard::key::Named::Tab))
+}
+
+/// A screen's commands for the app.
+fn map_all<M>(
+    commands: Vec<commands::Command<M>>,
+    f: impl Fn(M) -> Message,
+) -> Vec<commands::Command<Message>> {
+    commands.into_iter().map(|c| c.map(&f)).collect()
 }
 
 /// A job that reads what a screen being opened needs.

@@ -98,6 +98,16 @@ where
         let mut frame = Frame::new(renderer, bounds.size());
         let palette = theme.extended_palette();
         frame.fill_rectangle(Point::ORIGIN, bounds.size(), Color::WHITE);
+        // A frame round the pad, so the signatory sees where to sign.
+        frame.stroke(
+            &Path::rectangle(
+                Point::new(1.0, 1.0),
+                iced::Size::new(bounds.width - 2.0, bounds.height - 2.0),
+            ),
+            Stroke::default()
+                .with_width(2.0)
+                .with_color(palette.primary.base.color),
+        );
         // The line to sign on, as on paper.
         let base = bounds.height * 0.82;
         frame.stroke(

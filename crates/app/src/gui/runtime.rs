@@ -73,7 +73,14 @@ pub fn run(
         }
         let jobs = app.update(message);
         let store = app.store().cloned();
-        Task::batch(jobs.into_iter().filter_map(|job| {
+        // Focus moves the update asked for, after the new view is built.
+        let ops = app.take_ops().into_iter().map(|op| match op {
+            super::UiOp::FocusNext => iced::widget::operation::focus_next(),
+            super::UiOp::FocusPrevious => iced::widget::operation::focus_previous(),
+            super::UiOp::Focus(id) => iced::widget::operation::focus(id),
+        });
+        let ops: Vec<Task<Message>> = ops.collect();
+        Task::batch(ops).chain(Task::batch(jobs.into_iter().filter_map(|job| {
             let store = store.clone();
             let handle = runtime.clone();
             let work = match store {
@@ -85,7 +92,7 @@ pub fn run(
                 Ok(message) => message,
                 Err(e) => Message::JobStopped(e.to_string()),
             }))
-        }))
+        })))
     };
     iced::application(boot_fn, update, App::view)
         .title(App::title)

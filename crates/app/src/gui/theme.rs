@@ -126,6 +126,53 @@ pub fn card(theme: &Theme) -> container::Style {
     }
 }
 
+/// A shortcut written on a button: the button's text colour, dimmed.
+pub fn shortcut_text(_theme: &Theme) -> iced::widget::text::Style {
+    iced::widget::text::Style {
+        color: Some(Color::from_rgba(0.5, 0.5, 0.5, 0.9)),
+    }
+}
+
+/// A text field: a clear ring when it has the keyboard.
+pub fn input(
+    theme: &Theme,
+    status: iced::widget::text_input::Status,
+) -> iced::widget::text_input::Style {
+    let mut style = iced::widget::text_input::default(theme, status);
+    if let iced::widget::text_input::Status::Focused { .. } = status {
+        style.border = Border {
+            color: theme.extended_palette().primary.strong.color,
+            width: 3.0,
+            radius: style.border.radius,
+        };
+    }
+    style
+}
+
+/// A several-line text field: the same ring as [`input`].
+pub fn editor(
+    theme: &Theme,
+    status: iced::widget::text_editor::Status,
+) -> iced::widget::text_editor::Style {
+    let mut style = iced::widget::text_editor::default(theme, status);
+    if let iced::widget::text_editor::Status::Focused { .. } = status {
+        style.border = Border {
+            color: theme.extended_palette().primary.strong.color,
+            width: 3.0,
+            radius: style.border.radius,
+        };
+    }
+    style
+}
+
+/// The dimmed page behind a question that must be answered first.
+pub fn backdrop(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color::from_rgba(0.1, 0.12, 0.16, 0.55).into()),
+        ..container::Style::default()
+    }
+}
+
 /// A calm notice (something was saved).
 pub fn notice(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();

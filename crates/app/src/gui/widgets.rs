@@ -1,8 +1,8 @@
 //! Small building blocks shared by the screens.
 
 use iced::{
-    Element, Fill,
-    widget::{column, container, text},
+    Center, Element, Fill,
+    widget::{Button, button, column, container, row, text},
 };
 
 use super::{Ctx, theme};
@@ -80,4 +80,24 @@ pub fn banner<'a, Message: 'a>(ctx: Ctx<'_>, phrase: &Phrase) -> Element<'a, Mes
             theme::notice
         })
         .into()
+}
+
+/// A button with its keyboard shortcut written small after the label
+/// ("保存案件  Ctrl+S"): the label stays its own text, so it reads (and
+/// is found) as before.
+pub fn keyed_button<'a, Message: Clone + 'a>(
+    ctx: Ctx<'_>,
+    label: String,
+    shortcut: super::commands::Shortcut,
+) -> Button<'a, Message> {
+    button(
+        row![
+            text(label).size(ctx.sizes.body()),
+            text(shortcut.label())
+                .size(ctx.sizes.small() * 0.85)
+                .style(theme::shortcut_text),
+        ]
+        .spacing(theme::TIGHT)
+        .align_y(Center),
+    )
 }

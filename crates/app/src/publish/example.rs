@@ -159,6 +159,7 @@ async fn demo_room(store: &Store, actor: &Actor, case: &Case) -> Result<()> {
         text: text.into(),
         offer: None,
         corrects: None,
+        may_share: false,
     };
     let offer = |p, i, yuan_cents: i64, terms: &str| NewItem {
         party_id: p,
@@ -170,6 +171,7 @@ async fn demo_room(store: &Store, actor: &Actor, case: &Case) -> Result<()> {
             terms: terms.into(),
         }),
         corrects: None,
+        may_share: false,
     };
     for item in [
         say(

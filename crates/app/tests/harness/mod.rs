@@ -132,6 +132,34 @@ impl Harness {
     }
 }
 
+impl Harness {
+    /// The demo case's room opened from the case list (the session at
+    /// the joint opening).
+    pub fn demo_room() -> Self {
+        let mut h = Harness::new(true, "zh-CN");
+        h.rt.block_on(h.store.load_demo(&accord_store::Actor::system()))
+            .expect("demo");
+        h.restart();
+        h.interact(|ui| {
+            ui.click("2025-0001").expect("case in the list");
+        });
+        h.interact(|ui| {
+            ui.click("开始调解").expect("start mediation");
+        });
+        h
+    }
+
+    /// Clicks the button with this label `times` times, one frame each.
+    pub fn click_times(&mut self, label: &str, times: usize) {
+        for _ in 0..times {
+            self.interact(|ui| {
+                ui.click(label)
+                    .unwrap_or_else(|e| panic!("no button {label}: {e}"));
+            });
+        }
+    }
+}
+
 /// Clicks a widget by id and types into it.
 pub fn type_into(ui: &mut Simulator<'_, Message>, id: &'static str, text: &str) {
     ui.click(iced_test::selector::id(id))

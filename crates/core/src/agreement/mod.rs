@@ -20,10 +20,12 @@ mod amendment;
 mod prefill;
 mod review;
 mod signing;
+mod terms;
 
 pub use amendment::{AMENDMENT_TEXT_MAX, Amendment, AmendmentKind, NewAmendment};
 pub use review::{AgreementRecord, AgreementStatus, AgreementVersion};
 pub use signing::{SignMethod, Signatory, SignatoryRole, Signature};
+pub use terms::instalments_from_terms;
 
 crate::choice! {
     /// Whose rules the agreement must satisfy.

@@ -20,6 +20,7 @@ impl AgreementContent {
         clauses: Vec<String>,
         mediator: &str,
         jurisdiction: Jurisdiction,
+        today: chrono::NaiveDate,
     ) -> Self {
         use crate::{Disclosure, ItemKind, PartyRole};
         let first = |role| case.first(role).map(|p| p.id);
@@ -44,17 +45,25 @@ impl AgreementContent {
                     (by.id, first(PartyRole::Applicant))
                 };
                 let terms = offer.offer.as_ref().map(|o| o.terms.trim()).unwrap_or("");
+                // Terms that are a schedule ("12月15日前3500元，…") adding
+                // up to the offer become its instalments; other terms stay
+                // as words.
+                let installments = super::instalments_from_terms(terms, today)
+                    .filter(|parts| {
+                        parts.iter().map(|i| i.amount.minor).sum::<i64>() == amount.minor
+                    })
+                    .unwrap_or_default();
                 Some(Obligation {
                     debtor,
                     creditor,
                     kind: ObligationKind::Payment,
-                    description: if terms.is_empty() {
+                    description: if terms.is_empty() || !installments.is_empty() {
                         issue.title.clone()
                     } else {
                         terms.to_owned()
                     },
                     amount: Some(amount),
-                    installments: Vec::new(),
+                    installments,
                     due: None,
                     method: String::new(),
                 })
@@ -141,6 +150,7 @@ mod tests {
             vec!["双方和睦相处。".into(), " ".into()],
             "边文玲",
             Jurisdiction::PrcPeoplesMediation,
+            chrono::NaiveDate::from_ymd_opt(2025, 2, 12).expect("date"),
         );
         assert_eq!(draft.clauses.len(), 1, "blank default clauses are dropped");
         assert_eq!(draft.obligations.len(), 2);
@@ -154,5 +164,57 @@ mod tests {
         let missing = draft.missing(&case);
         assert!(missing.contains(&Missing::Deadline { obligation: 0 }));
         assert!(missing.contains(&Missing::Recorder));
+    }
+
+    #[test]
+    fn a_schedule_typed_as_terms_becomes_instalments_under_the_issue_title() {
+        let mut case = demo::water_leak_stored_case();
+        case.issues = vec![crate::DisputedIssue {
+            id: 10,
+            title: "赔偿4楼赵喆损失".into(),
+            claimed: None,
+        }];
+        let mut item = offer(1, 3, 10, 6_500, true, 1);
+        item.offer.as_mut().expect("offer").terms = "12月15日前3500元，1月15日前3000元".into();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let draft = AgreementContent::prefill(
+            &case,
+            std::slice::from_ref(&item),
+            Vec::new(),
+            "边文玲",
+            Jurisdiction::PrcPeoplesMediation,
+            today,
+        );
+        let o = &draft.obligations[0];
+        assert_eq!(o.description, "赔偿4楼赵喆损失");
+        let dues: Vec<_> = o
+            .installments
+            .iter()
+            .map(|i| (i.due.to_string(), i.amount.minor))
+            .collect();
+        assert_eq!(
+            dues,
+            vec![
+                ("2026-12-15".to_owned(), 350_000),
+                ("2027-01-15".to_owned(), 300_000)
+            ]
+        );
+        assert!(
+            !draft
+                .missing(&case)
+                .contains(&Missing::Deadline { obligation: 0 })
+        );
+        // A schedule that does not add up to the offer stays as words.
+        item.offer.as_mut().expect("offer").terms = "12月15日前3500元".into();
+        let draft = AgreementContent::prefill(
+            &case,
+            std::slice::from_ref(&item),
+            Vec::new(),
+            "边文玲",
+            Jurisdiction::PrcPeoplesMediation,
+            today,
+        );
+        assert!(draft.obligations[0].installments.is_empty());
+        assert_eq!(draft.obligations[0].description, "12月15日前3500元");
     }
 }

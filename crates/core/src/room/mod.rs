@@ -166,6 +166,11 @@ pub struct NewItem {
     /// Set when this item corrects an earlier one after the session closed
     /// (the correction starts confidential).
     pub corrects: Option<i64>,
+    /// The party present allows passing it on from the start (a caucus
+    /// entry that is not a note or a correction); otherwise it starts
+    /// confidential.
+    #[serde(default)]
+    pub may_share: bool,
 }
 
 impl NewItem {
@@ -264,9 +269,13 @@ pub struct OfferPoint {
     pub party_id: i64,
     pub round: u32,
     pub minor: i64,
+    /// When the offer was recorded, and which entry it is (the chart puts
+    /// one point per offer in this order).
+    pub at: DateTime<Utc>,
+    pub item_id: i64,
 }
 
-/// The offers the chart may draw for this presence, in round order: the
+/// The offers the chart may draw for this presence, in time order: the
 /// same rule as [`room_view`], so the chart never shows more than the list.
 pub fn offer_points(items: &[RoomItem], presence: Presence) -> Vec<OfferPoint> {
     let view = room_view(items, presence);
@@ -278,10 +287,13 @@ pub fn offer_points(items: &[RoomItem], presence: Presence) -> Vec<OfferPoint> {
                 party_id: i.party_id,
                 round: i.round,
                 minor: amount.minor,
+                at: i.recorded_at,
+                item_id: i.id,
             })
         })
         .collect();
-    points.sort_by_key(|p| (p.round, p.party_id));
+    // Time order (the order the view gives is by compartment).
+    points.sort_by_key(|p| (p.at, p.item_id));
     points
 }
 

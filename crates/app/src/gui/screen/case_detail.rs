@@ -9,7 +9,11 @@ use iced::{
 
 use accord_store::Store;
 
-use crate::gui::{Action, Ctx, Route, theme, widgets};
+use crate::gui::{
+    Action, Ctx, Route,
+    commands::{Command, Shortcut},
+    theme, widgets,
+};
 
 /// What the detail screen shows, read in one job.
 #[derive(Debug, Clone)]
@@ -81,6 +85,35 @@ pub enum Message {
 }
 
 impl CaseDetail {
+    /// What the case offers the palette: the room, the agreement, the
+    /// status moves allowed, back to the list.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        use accord_core::Choice;
+        let mut out = Vec::new();
+        if let Some(key) = mediate_key(self.case.status) {
+            out.push(Command::new(ctx.tr(key), Message::Mediate).keys(Shortcut::alt('m')));
+        }
+        if !matches!(
+            self.case.status,
+            CaseStatus::Received | CaseStatus::Referred
+        ) {
+            out.push(
+                Command::new(ctx.tr("agreement-open-screen"), Message::Agreement)
+                    .keys(Shortcut::alt('a')),
+            );
+        }
+        for next in CaseStatus::ALL {
+            if self.case.status.can_become(*next) {
+                out.push(Command::new(
+                    ctx.tr_args("detail-move-to", &[("status", ctx.label(*next))]),
+                    Message::MoveTo(*next),
+                ));
+            }
+        }
+        out.push(Command::new(ctx.tr("detail-back"), Message::Back));
+        out
+    }
+
     pub fn new(data: CaseData) -> Self {
         Self {
             case: data.case,
@@ -420,6 +453,7 @@ impl CaseDetail {
                         ctx,
                         ctx.tr("detail-visit-date"),
                         iced::widget::text_input(&ctx.tr("hint-date-input"), &self.visit_date)
+                            .style(crate::gui::theme::input)
                             .id("visit_date")
                             .size(size)
                             .on_input(Message::VisitDate),
@@ -440,6 +474,7 @@ impl CaseDetail {
                         ctx,
                         ctx.tr("detail-visit-note"),
                         iced::widget::text_input("", &self.visit_note)
+                            .style(crate::gui::theme::input)
                             .id("visit_note")
                             .size(size)
                             .on_input(Message::VisitNote),
@@ -469,20 +504,28 @@ fn agreement_button<'a>(
     if matches!(status, CaseStatus::Received | CaseStatus::Referred) {
         return iced::widget::space().into();
     }
-    button(text(ctx.tr("agreement-open-screen")).size(ctx.sizes.body()))
+    widgets::keyed_button(ctx, ctx.tr("agreement-open-screen"), Shortcut::alt('a'))
         .padding([8, 20])
         .style(button::secondary)
         .on_press(on_press)
         .into()
 }
 
+/// "Start mediation" or "Resume mediation", when the case is at that
+/// point.
+fn mediate_key(status: CaseStatus) -> Option<&'static str> {
+    match status {
+        CaseStatus::Received | CaseStatus::Assigned => Some("room-start"),
+        CaseStatus::InMediation => Some("room-resume"),
+        _ => None,
+    }
+}
+
 fn mediate_button<'a>(ctx: Ctx<'a>, status: CaseStatus, on_press: Message) -> Element<'a, Message> {
-    let key = match status {
-        CaseStatus::Received | CaseStatus::Assigned => "room-start",
-        CaseStatus::InMediation => "room-resume",
-        _ => return iced::widget::space().into(),
+    let Some(key) = mediate_key(status) else {
+        return iced::widget::space().into();
     };
-    button(text(ctx.tr(key)).size(ctx.sizes.body()))
+    widgets::keyed_button(ctx, ctx.tr(key), Shortcut::alt('m'))
         .padding([8, 20])
         .style(button::primary)
         .on_press(on_press)

@@ -8,7 +8,7 @@ use iced::{
     widget::{button, column, container, pick_list, row, scrollable, table, text, text_input},
 };
 
-use crate::gui::{Action, Ctx, Route, theme};
+use crate::gui::{Action, Ctx, Route, commands::Command, theme};
 
 /// Rows fetched per page.
 pub const PAGE_SIZE: u64 = 50;
@@ -61,6 +61,32 @@ pub enum Message {
 }
 
 impl CaseList {
+    /// What the list offers the palette: open each case shown, refresh,
+    /// load more.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        let mut out: Vec<Command<Message>> = self
+            .page
+            .rows
+            .iter()
+            .map(|r| {
+                let mut names = r.applicants.clone();
+                names.extend(r.respondents.iter().cloned());
+                Command::new(
+                    ctx.tr_args(
+                        "cmd-open-case",
+                        &[("number", r.number.clone()), ("names", ctx.list(&names))],
+                    ),
+                    Message::Open(r.id),
+                )
+            })
+            .collect();
+        out.push(Command::new(ctx.tr("cases-refresh"), Message::Refresh));
+        if (self.page.rows.len() as u64) < self.page.total {
+            out.push(Command::new(ctx.tr("cases-load-more"), Message::LoadMore));
+        }
+        out
+    }
+
     /// Starts with the first page the app loaded before its first frame.
     pub fn with_page(page: CasePage) -> Self {
         Self {
@@ -150,6 +176,7 @@ impl CaseList {
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let search = text_input(&ctx.tr("cases-search-placeholder"), &self.query)
+            .style(crate::gui::theme::input)
             .id("case_search")
             .on_input(Message::QueryChanged)
             .size(ctx.sizes.body())
@@ -228,7 +255,7 @@ impl CaseList {
                 .size(ctx.sizes.small())
                 .style(theme::muted_text)
         };
-        let names = |names: &[String]| names.join("、");
+        let names = |names: &[String]| ctx.list(names);
         let category: Vec<String> = self
             .page
             .rows

@@ -169,6 +169,7 @@ impl FirstRun {
             return offer_example(ctx, self.busy);
         }
         let name = text_input(&ctx.tr("first-run-name"), self.form.name())
+            .style(crate::gui::theme::input)
             .id("first_run_name")
             .on_input(Message::NameChanged)
             .on_submit(Message::Start)
@@ -176,6 +177,7 @@ impl FirstRun {
             .padding(8);
         let field = |id: &'static str, value: &str, which: AccountField, secure: bool| {
             text_input("", value)
+                .style(crate::gui::theme::input)
                 .id(id)
                 .secure(secure)
                 .on_input(move |v| Message::Account(which, v))

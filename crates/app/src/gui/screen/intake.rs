@@ -17,7 +17,11 @@ use iced::{
     },
 };
 
-use crate::gui::{Action, Ctx, Labeled, Route, ctx, theme, widgets};
+use crate::gui::{
+    Action, Ctx, Labeled, Route,
+    commands::{Command, Shortcut},
+    ctx, theme, widgets,
+};
 
 /// One disputed issue as typed.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +42,8 @@ pub struct Intake {
     errors: ValidationErrors,
     saving: bool,
     save_error: Option<StoreError>,
+    /// The case was stored: nothing typed is lost by leaving.
+    saved: bool,
 }
 
 /// Which text field of a party changed: the same fields an error can
@@ -98,11 +104,81 @@ impl Default for Intake {
             errors: ValidationErrors::default(),
             saving: false,
             save_error: None,
+            saved: false,
         }
     }
 }
 
 impl Intake {
+    /// What the form offers the palette: save (Ctrl+S), more parties and
+    /// issues, every choice of its pick lists, cancel.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        use accord_core::Choice;
+        let mut out = vec![
+            Command::new(ctx.tr("intake-save"), Message::Save).keys(Shortcut::ctrl('s')),
+            Command::new(ctx.tr("intake-add-party"), Message::AddParty),
+            Command::new(ctx.tr("intake-add-issue"), Message::AddIssue),
+        ];
+        for c in Category::ALL {
+            out.push(Command::new(
+                format!("{}：{}", ctx.tr("intake-category"), ctx.label(*c)),
+                Message::CategoryPicked(ctx.labeled(*c)),
+            ));
+        }
+        for c in IntakeChannel::ALL {
+            out.push(Command::new(
+                format!("{}：{}", ctx.tr("intake-channel"), ctx.label(*c)),
+                Message::ChannelPicked(ctx.labeled(*c)),
+            ));
+        }
+        for (i, _) in self.parties.iter().enumerate() {
+            for role in PartyRole::ALL {
+                out.push(Command::new(
+                    ctx.tr_args(
+                        "cmd-party-role",
+                        &[("n", (i + 1).to_string()), ("role", ctx.label(*role))],
+                    ),
+                    Message::PartyRolePicked(i, ctx.labeled(*role)),
+                ));
+            }
+            for kind in PartyKind::ALL {
+                out.push(Command::new(
+                    ctx.tr_args(
+                        "cmd-party-kind",
+                        &[("n", (i + 1).to_string()), ("kind", ctx.label(*kind))],
+                    ),
+                    Message::PartyKindPicked(i, ctx.labeled(*kind)),
+                ));
+            }
+        }
+        out.push(Command::new(ctx.tr("intake-cancel"), Message::Cancel));
+        out
+    }
+
+    /// Whether leaving would lose something typed.
+    pub fn unsaved(&self) -> bool {
+        let party = |p: &NewParty| {
+            [
+                &p.name,
+                &p.id_number,
+                &p.phone,
+                &p.address,
+                &p.email,
+                &p.agent_name,
+                &p.agent_phone,
+            ]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+        };
+        !self.saved
+            && (!self.summary.text().trim().is_empty()
+                || self.parties.iter().any(party)
+                || self
+                    .issues
+                    .iter()
+                    .any(|i| !i.title.trim().is_empty() || !i.amount.trim().is_empty()))
+    }
+
     pub fn update(&mut self, message: Message, ctx: &Ctx<'_>) -> Action<Message> {
         match message {
             Message::CategoryPicked(c) => self.category = c.value,
@@ -165,6 +241,7 @@ impl Intake {
             Message::Save => return self.save(ctx),
             Message::Cancel => return Action::Navigate(Route::Cases),
             Message::Saved(Ok(number)) => {
+                self.saved = true;
                 return Action::Many(vec![
                     Action::Navigate(Route::Cases),
                     Action::Notice(Phrase::new("intake-saved").arg("number", number)),
@@ -255,11 +332,13 @@ impl Intake {
         .text_size(size)
         .width(Fill);
         let received = text_input(&ctx.tr("hint-datetime-input"), &self.received)
+            .style(crate::gui::theme::input)
             .id("intake_received")
             .on_input(Message::ReceivedChanged)
             .size(size)
             .padding(6);
         let summary = text_editor(&self.summary)
+            .style(crate::gui::theme::editor)
             .id("intake_summary")
             .placeholder(ctx.tr("intake-summary-placeholder"))
             .on_action(Message::SummaryEdited)
@@ -273,13 +352,13 @@ impl Intake {
                 widgets::field(ctx, ctx.tr("intake-channel"), channel, None),
                 widgets::field(
                     ctx,
-                    ctx.tr("intake_received"),
+                    ctx.tr("intake-received"),
                     received,
                     err(Field::ReceivedAt)
                 ),
             ]
             .spacing(theme::GAP),
-            widgets::field(ctx, ctx.tr("intake_summary"), summary, err(Field::Summary)),
+            widgets::field(ctx, ctx.tr("intake-summary"), summary, err(Field::Summary)),
         ]
         .spacing(theme::GAP);
 
@@ -301,11 +380,13 @@ impl Intake {
             column![widgets::heading(ctx, ctx.tr("intake-issues"))].spacing(theme::TIGHT);
         for (i, issue) in self.issues.iter().enumerate() {
             let title = text_input(&ctx.tr("intake-issue-placeholder"), &issue.title)
+                .style(crate::gui::theme::input)
                 .on_input(move |s| Message::IssueTitle(i, s))
                 .size(size)
                 .padding(6)
                 .width(Fill);
             let amount = text_input(&ctx.tr("intake-issue-amount-placeholder"), &issue.amount)
+                .style(crate::gui::theme::input)
                 .on_input(move |s| Message::IssueAmount(i, s))
                 .size(size)
                 .padding(6)
@@ -334,7 +415,7 @@ impl Intake {
             ctx.tr("intake-save")
         };
         let actions = row![
-            button(text(save_label).size(size))
+            widgets::keyed_button(ctx, save_label, Shortcut::ctrl('s'))
                 .padding([8, 24])
                 .style(button::primary)
                 .on_press_maybe((!self.saving).then_some(Message::Save)),
@@ -396,6 +477,7 @@ impl Intake {
         };
         let input = |placeholder: &str, value: &'a str, which: PartyText| {
             text_input(&ctx.tr(placeholder), value)
+                .style(crate::gui::theme::input)
                 .id(format!("party_{i}_{which:?}").to_lowercase())
                 .on_input(move |s| Message::PartyText(i, which, s))
                 .size(size)

@@ -173,6 +173,7 @@ impl Gate {
             }
         }
         let password = text_input(&ctx.tr("login-password"), &self.password)
+            .style(crate::gui::theme::input)
             .id("login_password")
             .secure(true)
             .on_input_maybe((!self.busy).then_some(Message::Password))

@@ -30,6 +30,13 @@ pub enum AccountField {
 }
 
 impl NewUser {
+    /// Whether anything was typed that leaving would lose.
+    pub fn typed(&self) -> bool {
+        [&self.name, &self.login, &self.password]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+    }
+
     /// The name field changed (the old complaint goes).
     pub fn name_changed(&mut self, name: String) {
         self.name = name;

@@ -13,7 +13,7 @@ use iced::{
 use accord_store::{Actor, Store};
 
 use crate::error::{AppError, Phrase};
-use crate::gui::{Action, Ctx, Route, theme, widgets};
+use crate::gui::{Action, Ctx, Route, commands::Command, theme, widgets};
 
 /// What the Today screen shows.
 #[derive(Debug, Clone, Default)]
@@ -89,6 +89,44 @@ pub struct Today {
 }
 
 impl Today {
+    /// What Today offers the palette: each follow-up (to handle it), and
+    /// when one is open its payment and "done"; each agreement waiting
+    /// for review; refresh.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        let mut out = Vec::new();
+        for item in &self.data.review {
+            out.push(Command::new(
+                ctx.tr_args(
+                    "cmd-review",
+                    &[
+                        ("number", item.case_number.clone()),
+                        ("version", item.version.to_string()),
+                    ],
+                ),
+                Message::Review(item.case_id),
+            ));
+        }
+        for r in &self.data.rows {
+            out.push(Command::new(
+                ctx.tr_args(
+                    "cmd-handle",
+                    &[
+                        ("number", r.case_number.clone()),
+                        ("what", r.description.clone()),
+                        ("when", accord_document::long_date(ctx.t, r.due_on)),
+                    ],
+                ),
+                Message::Select(r.id),
+            ));
+        }
+        if self.selected.is_some() {
+            out.push(Command::new(ctx.tr("today-pay"), Message::Pay));
+            out.push(Command::new(ctx.tr("today-done"), Message::Complete));
+        }
+        out.push(Command::new(ctx.tr("today-refresh"), Message::Refresh));
+        out
+    }
+
     /// The screen, with the job that reads it.
     pub fn open(ctx: &Ctx<'_>) -> (Self, Action<Message>) {
         let mut today = Self::default();
@@ -256,7 +294,11 @@ async fn today_job(store: &Store, actor: &Actor, job: TodayJob) -> Result<TodayD
     let day = chrono::Local::now().date_naive();
     Ok(TodayData {
         day: Some(day),
-        rows: store.due_followups(day, 500).await?,
+        // Due and overdue, and what comes in the next two weeks (a payment
+        // made early, at signing, is recorded against it here).
+        rows: store
+            .due_followups(day + chrono::Days::new(COMING_DAYS), 500)
+            .await?,
         outbox: store.outbox(30).await?,
         review: store.review_queue().await?,
         notice,
@@ -264,6 +306,9 @@ async fn today_job(store: &Store, actor: &Actor, job: TodayJob) -> Result<TodayD
 }
 
 type El<'a> = Element<'a, Message>;
+
+/// How far ahead Today looks.
+const COMING_DAYS: u64 = 14;
 
 impl Today {
     pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
@@ -293,14 +338,30 @@ impl Today {
             self.data.notice.as_ref(),
             self.error.as_ref(),
         ));
+        let (due, coming): (Vec<&FollowUp>, Vec<&FollowUp>) =
+            self.data.rows.iter().partition(|r| r.due_on <= day);
         let mut list = column![].spacing(theme::TIGHT);
-        if self.data.rows.is_empty() {
+        if due.is_empty() {
             list = list.push(text(ctx.tr("today-nothing")).size(body));
         }
-        for r in &self.data.rows {
+        for r in due {
             list = list.push(self.row_view(ctx, r, day));
             if self.selected == Some(r.id) {
                 list = list.push(self.action_view(ctx, r));
+            }
+        }
+        let mut ahead = column![widgets::heading(
+            ctx,
+            ctx.tr_args("today-coming", &[("days", COMING_DAYS.to_string())])
+        )]
+        .spacing(theme::TIGHT);
+        if coming.is_empty() {
+            ahead = ahead.push(text(ctx.tr("today-coming-nothing")).size(body));
+        }
+        for r in coming {
+            ahead = ahead.push(self.row_view(ctx, r, day));
+            if self.selected == Some(r.id) {
+                ahead = ahead.push(self.action_view(ctx, r));
             }
         }
         if ctx
@@ -310,6 +371,7 @@ impl Today {
             page = page.push(self.review_view(ctx));
         }
         page = page.push(widgets::card(list));
+        page = page.push(widgets::card(ahead));
         page = page.push(self.outbox_view(ctx));
         scrollable(page).height(Fill).into()
     }
@@ -411,6 +473,7 @@ impl Today {
         let mut col = column![
             row![
                 text_input(&ctx.tr("today-outcome-hint"), &self.outcome)
+                    .style(crate::gui::theme::input)
                     .id("today_outcome")
                     .size(body)
                     .on_input(Message::Outcome),
@@ -433,6 +496,7 @@ impl Today {
                         ctx,
                         ctx.tr("today-amount"),
                         text_input("", &self.amount)
+                            .style(crate::gui::theme::input)
                             .id("today_amount")
                             .size(body)
                             .on_input(Message::Amount),
@@ -442,6 +506,7 @@ impl Today {
                         ctx,
                         ctx.tr("today-paid-on"),
                         text_input(&ctx.tr("hint-date-input"), &self.date)
+                            .style(crate::gui::theme::input)
                             .id("today_paid_on")
                             .size(body)
                             .on_input(Message::Date),
@@ -451,6 +516,7 @@ impl Today {
                         ctx,
                         ctx.tr("agreement-method"),
                         text_input(&ctx.tr("agreement-method-hint"), &self.method)
+                            .style(crate::gui::theme::input)
                             .id("today_method")
                             .size(body)
                             .on_input(Message::Method),
@@ -460,6 +526,7 @@ impl Today {
                         ctx,
                         ctx.tr("today-evidence"),
                         text_input(&ctx.tr("today-evidence-hint"), &self.evidence)
+                            .style(crate::gui::theme::input)
                             .id("today_evidence")
                             .size(body)
                             .on_input(Message::Evidence),

@@ -57,6 +57,11 @@ pub enum Message {
 }
 
 impl ChangeForm {
+    /// Whether words were typed that leaving would lose.
+    pub(super) fn typed(&self) -> bool {
+        !self.text.text().trim().is_empty()
+    }
+
     /// What is typed, checked as the store will check it.
     fn parse(&self) -> Result<NewAmendment, Phrase> {
         let agreed_on = NaiveDate::parse_from_str(self.agreed_on.trim(), "%Y-%m-%d")
@@ -189,6 +194,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
     };
     let editing = !screen.busy && !form.confirming;
     let mut editor = text_editor(&form.text)
+        .style(crate::gui::theme::editor)
         .id("agreement_change_text")
         .placeholder(ctx.tr(placeholder))
         .size(body)
@@ -198,6 +204,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
         editor = editor.on_action(Message::Edit);
     }
     let agreed = text_input(&ctx.tr("hint-date-input"), &form.agreed_on)
+        .style(crate::gui::theme::input)
         .id("agreement_change_agreed_on")
         .on_input_maybe(editing.then_some(Message::AgreedOn))
         .size(body)

@@ -87,8 +87,10 @@ pub enum Message {
     Recorder(String),
     /// The witnesses, in one line.
     Witnesses(String),
-    /// Start again from the case and the room.
+    /// Start again from the case and the room (undoable).
     Prefill,
+    /// Put back the draft as it was before "start again".
+    UndoPrefill,
     /// Save the draft as a new version.
     Save,
     /// Submit the saved draft for review.
@@ -114,6 +116,7 @@ pub(super) fn prefill(
         accord_i18n::Locale::EnUs => Jurisdiction::GenericEnglish,
         _ => Jurisdiction::PrcPeoplesMediation,
     };
+    let today = chrono::Local::now().date_naive();
     let clauses = default_clauses(case.category)
         .iter()
         .map(|k| t.tr(k))
@@ -122,7 +125,41 @@ pub(super) fn prefill(
         .filter(|u| u.role == UserRole::Mediator)
         .map(|u| u.name.as_str())
         .unwrap_or("");
-    AgreementContent::prefill(case, items, clauses, mediator, jurisdiction)
+    AgreementContent::prefill(case, items, clauses, mediator, jurisdiction, today)
+}
+
+/// "Start again" on a draft: what the case and the room give, in the
+/// draft's own language and template, keeping who signs as mediator,
+/// recorder and witnesses.
+fn regenerate(
+    form: &Form,
+    case: &Case,
+    items: &[RoomItem],
+    t: &Translations,
+    user: Option<&LocalUser>,
+) -> Form {
+    let mut content = prefill(case, items, t, user);
+    let (kept, _) = form.parse();
+    if let Some(j) = form.jurisdiction {
+        content.jurisdiction = j;
+        // The usual clauses in the draft's language, not the screen's.
+        let lang = Translations::get(match j {
+            Jurisdiction::GenericEnglish => accord_i18n::Locale::EnUs,
+            _ => accord_i18n::Locale::ZhCn,
+        });
+        content.clauses = default_clauses(case.category)
+            .iter()
+            .map(|k| lang.tr(k))
+            .filter(|c| !c.trim().is_empty())
+            .map(|text| accord_core::agreement::Clause { text })
+            .collect();
+    }
+    if !kept.mediator.is_empty() {
+        content.mediator = kept.mediator;
+    }
+    content.recorder = kept.recorder;
+    content.witnesses = kept.witnesses;
+    Form::from(&content)
 }
 
 /// Applies a message of the draft tab; saving and submitting run jobs.
@@ -230,7 +267,23 @@ pub(super) fn update(
         Message::Recorder(s) => form.recorder = s,
         Message::Witnesses(s) => form.witnesses = s,
         Message::Prefill => {
-            screen.form = Form::from(&prefill(&screen.case, &screen.data.items, t, user));
+            let fresh = regenerate(form, &screen.case, &screen.data.items, t, user);
+            let before = std::mem::replace(&mut screen.form, fresh);
+            screen.undo = Some((before, screen.dirty));
+            screen.dirty = true;
+            screen.touched = true;
+            screen.data.notice = Some(crate::error::Phrase::new("agreement-prefilled"));
+            screen.check(t);
+            return Action::None;
+        }
+        Message::UndoPrefill => {
+            if let Some((before, dirty)) = screen.undo.take() {
+                screen.form = before;
+                screen.dirty = dirty;
+                screen.data.notice = None;
+                screen.check(t);
+            }
+            return Action::None;
         }
         Message::Save => {
             let (content, errors) = screen.form.parse();
@@ -248,6 +301,9 @@ pub(super) fn update(
         }
     }
     if edits {
+        // Another change: "undo start again" would now throw it away.
+        screen.undo = None;
+        screen.touched = true;
         screen.dirty = true;
         screen.data.notice = None;
         screen.check(t);
@@ -276,6 +332,41 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
     let body = ctx.sizes.body();
     let form = &screen.form;
     let mut col = column![].spacing(theme::GAP);
+    // A returned draft: the legal advisor's words at the top, until the
+    // draft goes back for review.
+    if let Some(record) = &screen.data.record
+        && matches!(
+            record.status,
+            AgreementStatus::Returned | AgreementStatus::Draft
+        )
+        && let Some(v) = record
+            .versions
+            .iter()
+            .rev()
+            .find(|v| v.decision.is_some())
+            .filter(|v| v.decision == Some(AgreementStatus::Returned))
+        && let Some(comment) = &v.review_comment
+    {
+        col = col.push(
+            container(
+                column![
+                    text(ctx.tr_args(
+                        "agreement-returned-comment",
+                        &[
+                            ("version", v.number.to_string()),
+                            ("by", v.reviewed_by.clone().unwrap_or_default()),
+                        ],
+                    ))
+                    .size(ctx.sizes.subheading()),
+                    text(comment.as_str()).size(body),
+                ]
+                .spacing(theme::TIGHT),
+            )
+            .padding(theme::GAP)
+            .width(Fill)
+            .style(theme::alert),
+        );
+    }
     let locked = match screen.status() {
         Some(AgreementStatus::Approved) => Some("agreement-change-needs-approval"),
         Some(AgreementStatus::Final) => Some("agreement-final-locked"),
@@ -305,6 +396,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
         ctx,
         ctx.tr("agreement-facts"),
         text_editor(&form.facts)
+            .style(crate::gui::theme::editor)
             .id("agreement_facts")
             .height(120)
             .size(body)
@@ -320,6 +412,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             row![
                 text(format!("{}.", i + 1)).size(body).width(28),
                 text_input(&ctx.tr("agreement-clause-placeholder"), clause)
+                    .style(crate::gui::theme::input)
                     .id(format!("agreement_clause_{i}"))
                     .size(body)
                     .on_input(move |s| Message::Clause(i, s)),
@@ -365,6 +458,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             ctx,
             ctx.tr("agreement-mediator"),
             text_input("", &form.mediator)
+                .style(crate::gui::theme::input)
                 .id("agreement_mediator")
                 .size(body)
                 .on_input(Message::Mediator),
@@ -374,6 +468,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             ctx,
             ctx.tr("agreement-recorder"),
             text_input("", &form.recorder)
+                .style(crate::gui::theme::input)
                 .id("agreement_recorder")
                 .size(body)
                 .on_input(Message::Recorder),
@@ -383,6 +478,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             ctx,
             ctx.tr("agreement-witnesses"),
             text_input(&ctx.tr("agreement-witnesses-hint"), &form.witnesses)
+                .style(crate::gui::theme::input)
                 .id("agreement_witnesses")
                 .size(body)
                 .on_input(Message::Witnesses),
@@ -421,6 +517,12 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             .style(button::secondary),
         );
     }
+    if screen.undo.is_some() {
+        actions = actions.push(
+            small_button(ctx, "agreement-prefill-undo", Some(Message::UndoPrefill))
+                .style(button::secondary),
+        );
+    }
     if screen.dirty && screen.data.record.is_some() {
         actions = actions.push(text(ctx.tr("agreement-unsaved")).size(ctx.sizes.small()));
     }
@@ -442,6 +544,7 @@ fn obligation_view<'a>(
     let kind = o.kind.unwrap_or(ObligationKind::Payment);
     let input = |key: &str, value: &'a str, field: OField, id: String| {
         text_input(&ctx.tr(key), value)
+            .style(crate::gui::theme::input)
             .id(id)
             .size(body)
             .on_input(move |s| Message::Obligation(i, field, s))
@@ -553,10 +656,12 @@ fn obligation_view<'a>(
                         .size(body)
                         .width(110),
                     text_input(&ctx.tr("hint-date-input"), d)
+                        .style(crate::gui::theme::input)
                         .id(format!("obligation_{i}_installment_{k}_due"))
                         .size(body)
                         .on_input(move |s| Message::Installment(i, k, true, s)),
                     text_input(&ctx.tr("agreement-amount-hint"), a)
+                        .style(crate::gui::theme::input)
                         .id(format!("obligation_{i}_installment_{k}_amount"))
                         .size(body)
                         .on_input(move |s| Message::Installment(i, k, false, s)),

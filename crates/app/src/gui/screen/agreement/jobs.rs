@@ -64,7 +64,11 @@ impl JobFor {
             }
             Job::Sign(signature) => {
                 store.save_signature(actor, id, &signature).await?;
-                Some(Phrase::new("agreement-signature-saved").arg("name", signature.name))
+                let key = match signature.method {
+                    accord_core::agreement::SignMethod::Paper => "agreement-signs-on-paper-saved",
+                    _ => "agreement-signature-saved",
+                };
+                Some(Phrase::new(key).arg("name", signature.name))
             }
             Job::Finalise => {
                 // One transaction: never a final agreement left unsealed.

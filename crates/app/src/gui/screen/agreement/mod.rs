@@ -37,7 +37,12 @@ use review::VersionPick;
 use sign::PadDraft;
 
 use crate::error::{AppError, Phrase};
-use crate::gui::{Action, Ctx, Route, pad::PadEvent, theme, widgets};
+use crate::gui::{
+    Action, Ctx, Route,
+    commands::{Command, Shortcut},
+    pad::PadEvent,
+    theme, widgets,
+};
 
 /// What the agreement screen shows, as read from the database.
 #[derive(Debug, Clone, Default)]
@@ -135,6 +140,12 @@ pub struct AgreementScreen {
     form: Form,
     /// The form differs from the newest saved version.
     dirty: bool,
+    /// The user changed the form since it was last saved (a draft only
+    /// prefilled is not the user's work yet).
+    touched: bool,
+    /// The form before "start again", and whether it was saved, until
+    /// the next change.
+    undo: Option<(Form, bool)>,
     /// What the completeness check finds in the form (empty when clean).
     missing: Vec<Missing>,
     /// Characters the document font cannot print.
@@ -171,6 +182,8 @@ impl AgreementScreen {
             tab: Tab::Draft,
             form: Form::default(),
             dirty: false,
+            touched: false,
+            undo: None,
             missing: Vec::new(),
             glyphs: Vec::new(),
             form_errors: Vec::new(),
@@ -224,6 +237,8 @@ impl AgreementScreen {
             None => {}
         }
         self.dirty = data.record.is_none();
+        self.touched = false;
+        self.undo = None;
         if let Some(r) = &data.record {
             let newest = r.versions.last().map(|v| VersionPick(v.number));
             let before = r
@@ -264,6 +279,11 @@ impl AgreementScreen {
             &accord_document::AgreementInput::new(&self.case, &content),
         );
         self.glyphs = pdf::missing_glyphs(&doc).unwrap_or_default();
+    }
+
+    /// Whether leaving now would lose changes the user made.
+    pub fn unsaved(&self) -> bool {
+        self.touched && self.dirty || self.change.typed()
     }
 
     /// Whether the draft can be changed now: not while it is in review,
@@ -346,6 +366,120 @@ fn primary<'a, M: Clone + 'a>(
 }
 
 impl AgreementScreen {
+    /// What the agreement offers the palette at its stage: the tabs, and
+    /// the steps the buttons offer (save Ctrl+S, submit Ctrl+Enter,
+    /// approve or return, each signatory's signature, finalise, print,
+    /// save the file).
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        let mut out = Vec::new();
+        for (n, (tab, key)) in [
+            (Tab::Draft, "agreement-tab-draft"),
+            (Tab::Review, "agreement-tab-review"),
+            (Tab::Sign, "agreement-tab-sign"),
+            (Tab::Print, "agreement-tab-print"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if self.tab != tab {
+                let alt = char::from(b'1' + n as u8);
+                out.push(Command::new(ctx.tr(key), Message::Tab(tab)).keys(Shortcut::alt(alt)));
+            }
+        }
+        let status = self.status();
+        let draft = |m| Message::Draft(m);
+        if self.editable() {
+            if self.dirty {
+                out.push(
+                    Command::new(ctx.tr("agreement-save"), draft(draft::Message::Save))
+                        .keys(Shortcut::ctrl('s')),
+                );
+            }
+            out.push(Command::new(
+                ctx.tr("agreement-prefill"),
+                draft(draft::Message::Prefill),
+            ));
+            if self.undo.is_some() {
+                out.push(Command::new(
+                    ctx.tr("agreement-prefill-undo"),
+                    draft(draft::Message::UndoPrefill),
+                ));
+            }
+        }
+        if !self.dirty
+            && !self.busy
+            && matches!(
+                status,
+                Some(AgreementStatus::Draft | AgreementStatus::Returned)
+            )
+        {
+            out.push(
+                Command::new(ctx.tr("agreement-submit"), draft(draft::Message::Submit))
+                    .keys(Shortcut::CTRL_ENTER),
+            );
+        }
+        if status == Some(AgreementStatus::InReview)
+            && ctx
+                .user
+                .is_none_or(|u| u.role == accord_core::UserRole::LegalAdvisor)
+        {
+            out.push(Command::new(
+                ctx.tr("agreement-approve"),
+                Message::Review(review::Message::Approve),
+            ));
+            out.push(Command::new(
+                ctx.tr("agreement-return"),
+                Message::Review(review::Message::Return),
+            ));
+        }
+        if status == Some(AgreementStatus::Approved) {
+            let (content, _) = self.form.parse();
+            for (slot, s) in content.signatories(&self.case).iter().enumerate() {
+                if self.data.signatures.iter().any(|g| g.slot == slot) {
+                    continue;
+                }
+                out.push(Command::new(
+                    format!("{}：{}", ctx.tr("agreement-sign-pad"), s.name),
+                    Message::Sign(sign::Message::OpenPad(slot)),
+                ));
+                out.push(Command::new(
+                    format!("{}：{}", ctx.tr("agreement-sign-paper"), s.name),
+                    Message::Sign(sign::Message::OnPaper(slot)),
+                ));
+            }
+            if self.pad.is_some() {
+                out.push(Command::new(
+                    ctx.tr("agreement-pad-save"),
+                    Message::Sign(sign::Message::SavePad),
+                ));
+                out.push(Command::new(
+                    ctx.tr("agreement-pad-cancel"),
+                    Message::Sign(sign::Message::CancelPad),
+                ));
+            }
+            out.push(Command::new(
+                ctx.tr("agreement-finalise"),
+                Message::Sign(sign::Message::Finalise),
+            ));
+        }
+        if status == Some(AgreementStatus::Final) {
+            out.push(Command::new(
+                ctx.tr("agreement-print"),
+                Message::Print(print::Message::Print),
+            ));
+            out.push(Command::new(
+                ctx.tr("agreement-open"),
+                Message::Print(print::Message::Open),
+            ));
+            out.push(Command::new(
+                ctx.tr("agreement-save-file"),
+                Message::Print(print::Message::SaveFile),
+            ));
+        }
+        out.push(Command::new(ctx.tr("agreement-back"), Message::Back));
+        out
+    }
+
     /// The title, the tabs, the banners and the tab shown.
     pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
         let status = self

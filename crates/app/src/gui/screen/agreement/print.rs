@@ -112,6 +112,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
                     ctx,
                     ctx.tr("agreement-copies"),
                     text_input("", &screen.copies)
+                        .style(crate::gui::theme::input)
                         .id("agreement_copies")
                         .size(body)
                         .width(80)

@@ -96,6 +96,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             let mut card = column![
                 widgets::heading(ctx, ctx.tr("agreement-review-title")),
                 text_input(&ctx.tr("agreement-comment-hint"), &screen.comment)
+                    .style(crate::gui::theme::input)
                     .id("agreement_comment")
                     .size(body)
                     .on_input(Message::Comment),

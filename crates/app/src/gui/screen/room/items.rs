@@ -32,6 +32,10 @@ pub(super) enum List {
     /// Every entry, for the mediator alone: whose compartment it is in,
     /// the entry, who may see it, and its edit button.
     Everything,
+    /// What earlier sessions of the case recorded (as far as whoever is
+    /// in the room may see it): whose it is and the entry, nothing to
+    /// press.
+    Earlier,
 }
 
 impl List {
@@ -42,7 +46,7 @@ impl List {
 
     /// An empty list says so.
     fn says_when_empty(self) -> bool {
-        self != Self::Conveyed
+        !matches!(self, Self::Conveyed | Self::Earlier)
     }
 }
 
@@ -170,6 +174,14 @@ impl Room {
                 List::Conveyed => column![self.said_by(ctx, item), self.item_line(ctx, item)]
                     .spacing(2)
                     .into(),
+                List::Earlier => row![
+                    text(self.name(item.party_id))
+                        .size(ctx.sizes.body())
+                        .width(120),
+                    self.item_line(ctx, item).width(Fill),
+                ]
+                .spacing(theme::GAP)
+                .into(),
                 List::Everything => row![
                     text(self.name(item.party_id))
                         .size(ctx.sizes.body())

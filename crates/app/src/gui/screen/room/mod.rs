@@ -25,24 +25,26 @@ use accord_core::{
 use accord_store::{Actor, Store, StoreError};
 use chrono::Utc;
 
-use crate::gui::{Action, Ctx, Labeled, Route};
+use crate::gui::{Action, Ctx, Route, commands::Command};
 
-use entry::Draft;
+use entry::{Draft, Typed};
 pub use entry::{IssueChoice, PartyChoice};
 
 /// The setting that remembers the room the mediator is in, so the app
 /// opens there again after a restart.
 pub const SETTING_ROOM_CASE: &str = "room_case_id";
 
-/// Everything the room screen shows.
-pub type RoomData = (Case, Session, Vec<RoomItem>);
+/// Everything the room screen shows: the case, the session, its entries
+/// and those of the case's earlier sessions.
+pub type RoomData = (Case, Session, Vec<RoomItem>, Vec<RoomItem>);
 
 /// Opens (or resumes) a case's session and reads what the room shows.
 pub async fn open(store: &Store, actor: &Actor, case_id: i64) -> Result<RoomData, StoreError> {
     let session = store.open_session(actor, case_id).await?;
     let case = store.case(case_id).await?;
     let items = store.room_items(actor, session.id).await?;
-    Ok((case, session, items))
+    let earlier = store.earlier_room_items(actor, session.id).await?;
+    Ok((case, session, items, earlier))
 }
 
 /// Forgets the room to come back to (the session ended or the mediator
@@ -57,14 +59,22 @@ pub struct Room {
     pub case: Case,
     pub session: Session,
     pub items: Vec<RoomItem>,
+    /// The entries of the case's earlier sessions (read only here).
+    pub earlier: Vec<RoomItem>,
     /// The privacy curtain is down: nothing recorded is on screen.
     pub curtain: bool,
-    /// A party switch waiting for the mediator's confirmation.
+    /// A party switch waiting for the mediator's confirmation: until it
+    /// is answered nothing of either party shows.
     pub confirm_switch: Option<i64>,
+    /// Ending the session waits for the mediator's confirmation.
+    pub confirm_close: bool,
     /// The mediator said nobody else is in the room: everything recorded
     /// shows, the mediator's notes included.
     pub alone: bool,
     draft: Draft,
+    /// What was typed for a party who left the room, put back when they
+    /// come in again (never shown to anyone else).
+    stash: Vec<(i64, Typed)>,
     error: Option<Problem>,
     /// Why an entry just saved does not show (it is confidential, or a
     /// mediator's note, and someone is in the room).
@@ -101,6 +111,12 @@ pub enum Message {
     Consent(i64),
     /// A checklist entry was ticked or unticked.
     Check(&'static str, bool),
+    /// Ask to end the session (needs confirmation).
+    AskClose,
+    /// The mediator confirmed ending the session.
+    ConfirmClose,
+    /// Ending the session was cancelled.
+    CancelClose,
     /// Ask to bring another party in (needs confirmation).
     AskSwitch(i64),
     /// The mediator confirmed that the party present left the room.
@@ -112,19 +128,20 @@ pub enum Message {
     /// The mediator is alone in the room (true), or a party came back.
     Alone(bool),
     /// The speaker of a joint-session entry was picked.
-    SpeakerPicked(PartyChoice),
+    SpeakerPicked(i64),
     /// The kind of the new entry was picked.
-    KindPicked(Labeled<ItemKind>),
+    KindPicked(ItemKind),
     /// The issue of the new entry was picked.
     IssuePicked(IssueChoice),
-    /// The new entry's text changed.
-    TextChanged(String),
+    /// The new entry's text was edited.
+    TextEdited(iced::widget::text_editor::Action),
     /// The new offer's amount changed.
     AmountChanged(String),
     /// The new offer's terms changed.
     TermsChanged(String),
-    /// Save the new entry.
-    Record,
+    /// Save the new entry; in a caucus `share` saves it as allowed to be
+    /// passed on.
+    Record { share: bool },
     /// The party present allows (or no longer allows) passing an item on.
     AllowShare(i64, bool),
     /// The mediator has conveyed an item of the other side.
@@ -133,10 +150,11 @@ pub enum Message {
     Edit(i64),
     /// Stop editing.
     CancelEdit,
-    /// End the session.
-    CloseSession,
     /// Back to the case.
     Back,
+    /// On to the settlement agreement (from the closing or after the
+    /// session).
+    Agreement,
     /// The session as saved, or why it was not.
     SessionSaved(Result<Session, StoreError>),
     /// A new entry as saved, or why it was not.
@@ -149,15 +167,26 @@ pub enum Message {
 
 impl Room {
     /// The room as opened: curtain up, form empty.
-    pub fn new((case, session, items): RoomData) -> Self {
+    pub fn new((case, session, items, earlier): RoomData) -> Self {
+        // A case with one disputed issue: everything said is about it.
+        let draft = Draft {
+            issue: match case.issues.as_slice() {
+                [only] => Some(only.id),
+                _ => None,
+            },
+            ..Draft::default()
+        };
         Self {
             case,
             session,
             items,
+            earlier,
             curtain: false,
             confirm_switch: None,
+            confirm_close: false,
             alone: false,
-            draft: Draft::default(),
+            draft,
+            stash: Vec::new(),
             error: None,
             notice: None,
         }
@@ -250,7 +279,7 @@ impl Room {
                 | Message::Recorded(_)
                 | Message::Replaced(_)
                 | Message::Remembered(_)
-                | Message::TextChanged(_)
+                | Message::TextEdited(_)
                 | Message::AmountChanged(_)
                 | Message::TermsChanged(_)
         ) {
@@ -258,7 +287,11 @@ impl Room {
         }
         match message {
             Message::GoTo(stage) => {
-                self.draft = Draft::default();
+                // What was typed stays (the next stage may record it); an
+                // edit of an entry ends.
+                if self.draft.editing.is_some() {
+                    self.draft = self.draft.emptied();
+                }
                 self.alone = false;
                 self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties))
             }
@@ -274,9 +307,36 @@ impl Room {
                 self.confirm_switch = Some(party);
                 Action::None
             }
+            Message::AskClose => {
+                self.confirm_close = true;
+                Action::None
+            }
+            Message::CancelClose => {
+                self.confirm_close = false;
+                Action::None
+            }
+            Message::ConfirmClose => {
+                self.confirm_close = false;
+                self.draft = self.draft.emptied();
+                self.stash.clear();
+                self.step(ctx, AuditAction::SessionClosed, |s| s.close(Utc::now()))
+            }
             Message::ConfirmSwitch => match self.confirm_switch.take() {
                 Some(party) => {
-                    self.draft = Draft::default();
+                    // What was typed for the party leaving waits for them;
+                    // what was typed for the one coming in comes back.
+                    if let Some(leaving) = self.session.present_party {
+                        self.stash.retain(|(p, _)| *p != leaving);
+                        if self.draft.typed() && self.draft.editing.is_none() {
+                            self.stash.push((leaving, self.draft.typed_part()));
+                        }
+                    }
+                    self.draft = self.draft.emptied();
+                    self.draft.editing = None;
+                    if let Some(at) = self.stash.iter().position(|(p, _)| *p == party) {
+                        let (_, typed) = self.stash.remove(at);
+                        self.draft.restore(typed);
+                    }
                     self.alone = false;
                     self.step(ctx, AuditAction::PartySwitched, |s| {
                         s.switch_party(party, &parties)
@@ -299,25 +359,27 @@ impl Room {
             }
             Message::Alone(alone) => {
                 self.alone = alone;
-                if !alone {
-                    self.draft = Draft::default();
+                // An edit begun while alone may be of a note or of another
+                // party's words: it ends when someone comes in.
+                if !alone && self.draft.editing.is_some() {
+                    self.draft = self.draft.emptied();
                 }
                 Action::None
             }
             Message::SpeakerPicked(p) => {
-                self.draft.speaker = Some(p.id);
+                self.draft.speaker = Some(p);
                 Action::None
             }
             Message::KindPicked(k) => {
-                self.draft.kind = Some(k.value);
+                self.draft.kind = Some(k);
                 Action::None
             }
             Message::IssuePicked(i) => {
                 self.draft.issue = i.id;
                 Action::None
             }
-            Message::TextChanged(t) => {
-                self.draft.text = t;
+            Message::TextEdited(action) => {
+                self.draft.text.perform(action);
                 Action::None
             }
             Message::AmountChanged(t) => {
@@ -328,7 +390,7 @@ impl Room {
                 self.draft.terms = t;
                 Action::None
             }
-            Message::Record => self.record(ctx),
+            Message::Record { share } => self.record(ctx, share),
             Message::AllowShare(id, allow) => {
                 let d = if allow {
                     Disclosure::MayShare
@@ -352,7 +414,7 @@ impl Room {
                         speaker: Some(item.party_id),
                         kind: Some(item.kind),
                         issue: item.issue_id,
-                        text: item.text.clone(),
+                        text: iced::widget::text_editor::Content::with_text(&item.text),
                         amount: amount
                             .map(|m| format!("{}.{:02}", m.minor / 100, m.minor % 100))
                             .unwrap_or_default(),
@@ -367,13 +429,10 @@ impl Room {
                 Action::None
             }
             Message::CancelEdit => {
-                self.draft = Draft::default();
+                self.draft = self.draft.emptied();
                 Action::None
             }
-            Message::CloseSession => {
-                self.draft = Draft::default();
-                self.step(ctx, AuditAction::SessionClosed, |s| s.close(Utc::now()))
-            }
+            Message::Agreement => Action::Navigate(Route::Agreement(self.case.id)),
             Message::Back => Action::Many(vec![
                 Action::run(|store| async move { Message::Remembered(leave(&store).await) }),
                 Action::Navigate(Route::Case(self.case.id)),
@@ -417,8 +476,10 @@ impl Room {
     /// Saves the form: an edit of an entry while the session is open (a
     /// new confidential version if the entry was conveyed), a correction
     /// once it is closed, otherwise a new entry.
-    fn record(&mut self, ctx: &Ctx<'_>) -> Action<Message> {
-        let kind = self.draft.kind.unwrap_or(self.default_kind());
+    fn record(&mut self, ctx: &Ctx<'_>, share: bool) -> Action<Message> {
+        let kind = self.kind();
+        let typed = self.draft.text.text();
+        let typed = typed.trim_end_matches('\n');
         let amount = match self.draft.amount.trim() {
             "" => None,
             raw => match Money::parse(raw, Currency::Cny) {
@@ -440,12 +501,12 @@ impl Room {
         if let Some(original) = editing
             && !self.session.is_closed()
         {
-            if self.draft.text.trim().is_empty() && offer.is_none() {
+            if typed.trim().is_empty() && offer.is_none() {
                 self.error = Some(Problem::Invalid(ValidationError::ItemEmpty));
                 return Action::None;
             }
             self.error = None;
-            let (actor, id, text) = (ctx.actor(), original.id, self.draft.text.clone());
+            let (actor, id, text) = (ctx.actor(), original.id, typed.to_owned());
             return Action::run(move |store| async move {
                 Message::Replaced(store.edit_item(&actor, id, &text, offer).await)
             });
@@ -457,9 +518,10 @@ impl Room {
             party_id,
             issue_id: self.draft.issue,
             kind: Some(kind),
-            text: self.draft.text.clone(),
+            text: typed.to_owned(),
             offer,
             corrects: editing.map(|i| i.id),
+            may_share: share,
         };
         if let Err(e) = item.validate() {
             self.error = Some(Problem::Invalid(e));
@@ -478,13 +540,7 @@ impl Room {
             Ok(item) => {
                 self.explain_if_hidden(&item);
                 self.items.push(item);
-                let keep = (self.draft.speaker, self.draft.kind, self.draft.issue);
-                self.draft = Draft {
-                    speaker: keep.0,
-                    kind: keep.1,
-                    issue: keep.2,
-                    ..Draft::default()
-                };
+                self.draft = self.draft.emptied();
             }
             Err(e) => self.error = Some(Problem::Store(e)),
         }
@@ -507,13 +563,13 @@ impl Room {
             Ok(item) => {
                 if let Some(at) = self.items.iter().position(|i| i.id == item.id) {
                     if self.draft.editing == Some(item.id) {
-                        self.draft = Draft::default();
+                        self.draft = self.draft.emptied();
                         self.explain_if_hidden(&item);
                     }
                     self.items[at] = item;
                 } else {
                     if item.corrects.is_some() && item.corrects == self.draft.editing {
-                        self.draft = Draft::default();
+                        self.draft = self.draft.emptied();
                     }
                     self.explain_if_hidden(&item);
                     self.items.push(item);
@@ -523,30 +579,60 @@ impl Room {
         }
     }
 
-    /// The keyboard in the room: F12 curtain, Ctrl+→/← stages, Ctrl+1..9
-    /// invite a party, Enter/Escape answer the switch question.
+    /// The keyboard in the room, also while the cursor is in a text
+    /// field: F12 curtain, Ctrl+→/← stages, Ctrl+1..9 invite a party,
+    /// Alt+1..9 pick the kind of entry, Enter/Escape answer a question.
+    /// With the curtain down only F12 lifting it does anything, so
+    /// nothing changes unseen.
     pub fn key(
         &self,
         key: &iced::keyboard::Key,
         modifiers: iced::keyboard::Modifiers,
     ) -> Option<Message> {
         use iced::keyboard::{Key, key::Named};
-        if self.confirm_switch.is_some() {
+        if self.curtain {
             return match key.as_ref() {
-                Key::Named(Named::Enter) => Some(Message::ConfirmSwitch),
-                Key::Named(Named::Escape) => Some(Message::CancelSwitch),
+                Key::Named(Named::F12) => Some(Message::Curtain(false)),
+                _ => None,
+            };
+        }
+        if self.confirm_switch.is_some() || self.confirm_close {
+            let (yes, no) = if self.confirm_close {
+                (Message::ConfirmClose, Message::CancelClose)
+            } else {
+                (Message::ConfirmSwitch, Message::CancelSwitch)
+            };
+            return match key.as_ref() {
+                Key::Named(Named::F12) => Some(Message::Curtain(true)),
+                Key::Named(Named::Enter) => Some(yes),
+                Key::Named(Named::Escape) => Some(no),
                 _ => None,
             };
         }
         match key.as_ref() {
-            Key::Named(Named::F12) => Some(Message::Curtain(!self.curtain)),
-            Key::Named(Named::ArrowRight) if modifiers.command() => {
+            Key::Named(Named::F12) => Some(Message::Curtain(true)),
+            Key::Named(Named::ArrowRight) if modifiers.command() && !self.session.is_closed() => {
                 self.session.next_stage().map(Message::GoTo)
             }
-            Key::Named(Named::ArrowLeft) if modifiers.command() => {
+            Key::Named(Named::ArrowLeft) if modifiers.command() && !self.session.is_closed() => {
                 self.session.previous_stage().map(Message::GoTo)
             }
-            Key::Character(c) if modifiers.command() && self.session.stage == StageKind::Caucus => {
+            Key::Character("a")
+                if modifiers.alt()
+                    && (self.session.stage == StageKind::Closing || self.session.is_closed()) =>
+            {
+                Some(Message::Agreement)
+            }
+            Key::Character(c) if modifiers.alt() => {
+                let n: usize = c.parse().ok()?;
+                let kind = self.kinds().get(n.checked_sub(1)?)?;
+                Some(Message::KindPicked(*kind))
+            }
+            Key::Character(c)
+                if modifiers.command()
+                    && self.session.stage == StageKind::Caucus
+                    && !self.session.is_closed() =>
+            {
                 let n: usize = c.parse().ok()?;
                 let party = self.case.parties.get(n.checked_sub(1)?)?;
                 (Some(party.id) != self.session.present_party)
@@ -554,5 +640,187 @@ impl Room {
             }
             _ => None,
         }
+    }
+
+    /// Whether leaving the room now would lose something typed.
+    pub fn unsaved(&self) -> bool {
+        self.draft.typed() || !self.stash.is_empty()
+    }
+}
+
+/// A short form of an entry for a palette line: its first words.
+fn gist(item: &RoomItem) -> String {
+    let text = if item.text.trim().is_empty() {
+        item.offer
+            .as_ref()
+            .map(|o| {
+                o.amount
+                    .map(|m| m.figures())
+                    .unwrap_or_else(|| o.terms.clone())
+            })
+            .unwrap_or_default()
+    } else {
+        item.text.clone()
+    };
+    let mut out: String = text.chars().take(18).collect();
+    if text.chars().count() > 18 {
+        out.push('…');
+    }
+    out
+}
+
+impl Room {
+    /// What the room offers the palette now. Behind the curtain only
+    /// lifting it; with a question pending only its answers; otherwise
+    /// every button of the page, with the room's own keys shown.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        let mut out = Vec::new();
+        if self.curtain {
+            out.push(Command::new(ctx.tr("room-curtain-up"), Message::Curtain(false)).hint("F12"));
+            return out;
+        }
+        if self.confirm_close {
+            out.push(Command::new(
+                ctx.tr("room-close-confirm"),
+                Message::ConfirmClose,
+            ));
+            out.push(Command::new(
+                ctx.tr("room-close-cancel"),
+                Message::CancelClose,
+            ));
+            return out;
+        }
+        if self.confirm_switch.is_some() {
+            out.push(Command::new(
+                ctx.tr("room-switch-confirm"),
+                Message::ConfirmSwitch,
+            ));
+            out.push(Command::new(
+                ctx.tr("room-switch-cancel"),
+                Message::CancelSwitch,
+            ));
+            return out;
+        }
+        let open = !self.session.is_closed();
+        if open {
+            if let Some(next) = self.session.next_stage() {
+                out.push(Command::new(ctx.tr("room-next"), Message::GoTo(next)).hint("Ctrl+→"));
+            }
+            if let Some(prev) = self.session.previous_stage() {
+                out.push(Command::new(ctx.tr("room-previous"), Message::GoTo(prev)).hint("Ctrl+←"));
+            }
+            if self.session.stage == StageKind::Opening {
+                for party in &self.case.parties {
+                    if !self.session.consents.iter().any(|(p, _)| *p == party.id) {
+                        out.push(Command::new(
+                            format!("{}：{}", ctx.tr("room-consent-record"), party.name),
+                            Message::Consent(party.id),
+                        ));
+                    }
+                }
+            }
+            if self.session.stage == StageKind::Caucus {
+                for (n, party) in self.case.parties.iter().enumerate() {
+                    if Some(party.id) != self.session.present_party {
+                        out.push(
+                            Command::new(
+                                ctx.tr_args("room-invite", &[("name", party.name.clone())]),
+                                Message::AskSwitch(party.id),
+                            )
+                            .hint(&format!("Ctrl+{}", n + 1)),
+                        );
+                    }
+                }
+            }
+            if self.session.stage != StageKind::Caucus {
+                for party in &self.case.parties {
+                    out.push(Command::new(
+                        format!("{}：{}", ctx.tr("room-speaker"), party.name),
+                        Message::SpeakerPicked(party.id),
+                    ));
+                }
+            }
+            for (n, kind) in self.kinds().iter().enumerate() {
+                out.push(
+                    Command::new(
+                        format!("{}：{}", ctx.tr("room-kind"), ctx.label(*kind)),
+                        Message::KindPicked(*kind),
+                    )
+                    .hint(&format!("Alt+{}", n + 1)),
+                );
+            }
+            for issue in &self.case.issues {
+                out.push(Command::new(
+                    format!("{}：{}", ctx.tr("room-issue"), issue.title),
+                    Message::IssuePicked(IssueChoice {
+                        id: Some(issue.id),
+                        label: issue.title.clone(),
+                    }),
+                ));
+            }
+            out.push(
+                Command::new(ctx.tr("room-record"), Message::Record { share: false }).hint("Enter"),
+            );
+            if self.session.stage == StageKind::Caucus {
+                out.push(
+                    Command::new(ctx.tr("room-record-share"), Message::Record { share: true })
+                        .hint("Ctrl+Enter"),
+                );
+            }
+            for key in accord_core::room::checklist(self.session.stage) {
+                let on = self.session.checked.iter().any(|k| k == key);
+                out.push(Command::new(
+                    format!("{}：{}", ctx.tr("room-checklist"), ctx.tr(key)),
+                    Message::Check(key, !on),
+                ));
+            }
+        }
+        // What the entries on screen offer: pass on, mark conveyed.
+        let view = room_view(&self.items, self.presence());
+        if let Presence::Caucus(present) = self.presence() {
+            for item in view.own.iter().filter(|i| i.party_id == present) {
+                if !matches!(item.disclosure, Disclosure::Shared { .. }) {
+                    let allow = !item.disclosure.allows_sharing();
+                    let key = if allow {
+                        "cmd-allow-share"
+                    } else {
+                        "cmd-disallow-share"
+                    };
+                    out.push(Command::new(
+                        ctx.tr_args(key, &[("what", gist(item))]),
+                        Message::AllowShare(item.id, allow),
+                    ));
+                }
+            }
+            for item in &view.to_convey {
+                out.push(Command::new(
+                    ctx.tr_args(
+                        "cmd-convey",
+                        &[("what", gist(item)), ("name", self.name(item.party_id))],
+                    ),
+                    Message::Conveyed(item.id),
+                ));
+            }
+        }
+        if self.alone {
+            out.push(Command::new(
+                ctx.tr("room-alone-end"),
+                Message::Alone(false),
+            ));
+        } else {
+            out.push(Command::new(ctx.tr("room-alone"), Message::Alone(true)));
+        }
+        out.push(Command::new(ctx.tr("room-curtain"), Message::Curtain(true)).hint("F12"));
+        if open {
+            out.push(Command::new(ctx.tr("room-close"), Message::AskClose));
+        }
+        if self.session.stage == StageKind::Closing || !open {
+            out.push(
+                Command::new(ctx.tr("room-to-agreement"), Message::Agreement)
+                    .keys(crate::gui::commands::Shortcut::alt('a')),
+            );
+        }
+        out.push(Command::new(ctx.tr("room-back"), Message::Back));
+        out
     }
 }

@@ -75,29 +75,31 @@ impl Room {
             .present_party
             .map(|p| self.name(p))
             .unwrap_or_default();
-        let body = column![
-            text(ctx.tr("room-switch-title")).size(ctx.sizes.subheading()),
-            text(ctx.tr_args(
+        question(
+            ctx,
+            ctx.tr("room-switch-title"),
+            ctx.tr_args(
                 "room-switch-body",
-                &[("leaving", leaving), ("coming", self.name(coming))]
-            ))
-            .size(ctx.sizes.body()),
-            row![
-                button(text(ctx.tr("room-switch-confirm")).size(ctx.sizes.body()))
-                    .style(button::primary)
-                    .on_press(Message::ConfirmSwitch),
-                button(text(ctx.tr("room-switch-cancel")).size(ctx.sizes.body()))
-                    .style(button::secondary)
-                    .on_press(Message::CancelSwitch),
-            ]
-            .spacing(theme::GAP),
-        ]
-        .spacing(theme::TIGHT);
-        container(body)
-            .padding(theme::GAP)
-            .width(Fill)
-            .style(theme::alert)
-            .into()
+                &[("leaving", leaving), ("coming", self.name(coming))],
+            ),
+            (
+                "room-switch-confirm",
+                Message::ConfirmSwitch,
+                button::primary,
+            ),
+            ("room-switch-cancel", Message::CancelSwitch),
+        )
+    }
+
+    /// Asks before the session ends, saying what ending means.
+    pub(super) fn close_dialog<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        question(
+            ctx,
+            ctx.tr("room-close-title"),
+            ctx.tr("room-close-body"),
+            ("room-close-confirm", Message::ConfirmClose, button::danger),
+            ("room-close-cancel", Message::CancelClose),
+        )
     }
 
     pub(super) fn consents<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
@@ -162,4 +164,38 @@ impl Room {
         }
         header.into()
     }
+}
+
+/// A question that stands in place of the room until it is answered: a
+/// title, what it means, and the two answers (yes first).
+fn question<'a>(
+    ctx: Ctx<'a>,
+    title: String,
+    body: String,
+    yes: (
+        &str,
+        Message,
+        fn(&iced::Theme, button::Status) -> button::Style,
+    ),
+    no: (&str, Message),
+) -> Element<'a, Message> {
+    let body = column![
+        text(title).size(ctx.sizes.subheading()),
+        text(body).size(ctx.sizes.body()),
+        row![
+            button(text(ctx.tr(yes.0)).size(ctx.sizes.body()))
+                .style(yes.2)
+                .on_press(yes.1),
+            button(text(ctx.tr(no.0)).size(ctx.sizes.body()))
+                .style(button::secondary)
+                .on_press(no.1),
+        ]
+        .spacing(theme::GAP),
+    ]
+    .spacing(theme::TIGHT);
+    container(body)
+        .padding(theme::GAP)
+        .width(Fill)
+        .style(theme::alert)
+        .into()
 }

@@ -5,14 +5,14 @@
 //! of it.
 
 use accord_core::{
-    Currency, Money, Presence, SessionError, StageKind,
+    Currency, Money, Presence, RoomItem, SessionError, StageKind,
     room::{self, OfferPoint},
     room_view,
 };
 use chrono::Utc;
 use iced::{
     Center, Element, Fill, FillPortion,
-    widget::{button, canvas, column, container, row, scrollable, space, text},
+    widget::{button, canvas, column, container, row, scrollable, space, stack, text},
 };
 
 use super::{Message, Problem, Room, Saved, items::List};
@@ -59,13 +59,33 @@ impl Room {
         .spacing(theme::GAP)
         .align_y(Center);
         if !self.session.is_closed() {
-            top = top.push(
+            // Apart from the curtain, and it asks first.
+            top = top.push(space::horizontal().width(theme::GAP * 2.0)).push(
                 button(text(ctx.tr("room-close")).size(size))
                     .style(button::danger)
-                    .on_press(Message::CloseSession),
+                    .on_press_maybe((!self.confirm_close).then_some(Message::AskClose)),
+            );
+        }
+        if self.session.stage == StageKind::Closing || self.session.is_closed() {
+            top = top.push(
+                widgets::keyed_button(
+                    ctx,
+                    ctx.tr("room-to-agreement"),
+                    crate::gui::commands::Shortcut::alt('a'),
+                )
+                .style(button::success)
+                .on_press(Message::Agreement),
             );
         }
         let mut page = column![top, self.stage_bar(ctx)].spacing(theme::GAP);
+        // A question pending: the question alone, nothing of any party
+        // (the one coming in may already be at the door).
+        if let Some(coming) = self.confirm_switch {
+            return page.push(self.switch_dialog(ctx, coming)).into();
+        }
+        if self.confirm_close {
+            return page.push(self.close_dialog(ctx)).into();
+        }
         if let Some(ended) = self.session.ended_at {
             page = page.push(
                 container(
@@ -84,6 +104,9 @@ impl Room {
                     .style(theme::notice),
             );
         }
+        // What just happened floats over the bottom of the page, so
+        // nothing moves under the pointer.
+        let mut toasts = column![].spacing(theme::TIGHT);
         if let Some(saved) = self.notice {
             let message = match saved {
                 Saved::Note => ctx.tr("room-saved-note"),
@@ -92,7 +115,7 @@ impl Room {
                     &[("id", id.to_string()), ("name", self.name(party))],
                 ),
             };
-            page = page.push(
+            toasts = toasts.push(
                 container(text(message).size(size))
                     .padding(theme::GAP)
                     .width(Fill)
@@ -106,10 +129,7 @@ impl Room {
                     "room-consent-missing",
                     &[(
                         "names",
-                        ids.iter()
-                            .map(|id| self.name(*id))
-                            .collect::<Vec<_>>()
-                            .join("、"),
+                        ctx.list(&ids.iter().map(|id| self.name(*id)).collect::<Vec<_>>()),
                     )],
                 ),
                 Problem::Session(e) => ctx.tr(e.key()),
@@ -118,15 +138,18 @@ impl Room {
                     ctx.tr_args(key, &args)
                 }
             };
-            page = page.push(
+            toasts = toasts.push(
                 container(text(message).size(size))
                     .padding(theme::GAP)
                     .width(Fill)
                     .style(theme::alert),
             );
         }
-        if let Some(coming) = self.confirm_switch {
-            page = page.push(self.switch_dialog(ctx, coming));
+        // Whose caucus it is stays in sight while the entries scroll.
+        if let (StageKind::Caucus, Presence::Caucus(present)) =
+            (self.session.stage, self.presence())
+        {
+            page = page.push(self.caucus_header(ctx, present));
         }
         let body = row![
             container(self.checklist(ctx)).width(FillPortion(1)),
@@ -138,7 +161,19 @@ impl Room {
             .width(FillPortion(3)),
         ]
         .spacing(theme::GAP);
-        page.push(body).into()
+        page.push(
+            stack![
+                body,
+                container(toasts)
+                    .padding(iced::Padding {
+                        right: 18.0,
+                        ..iced::Padding::ZERO
+                    })
+                    .align_bottom(Fill)
+            ]
+            .height(Fill),
+        )
+        .into()
     }
 
     /// The main column: what this stage shows to whoever is in the room.
@@ -157,7 +192,10 @@ impl Room {
                 ctx.tr("room-everything"),
                 &view.own,
             ));
-            return main.push(self.offers(ctx, presence)).into();
+            return main
+                .push(self.earlier_list(ctx, presence))
+                .push(self.offers(ctx, presence))
+                .into();
         }
         match self.session.stage {
             StageKind::Opening => {
@@ -197,7 +235,6 @@ impl Room {
                 let Presence::Caucus(present) = presence else {
                     return main.into();
                 };
-                main = main.push(self.caucus_header(ctx, present));
                 if !self.session.is_closed() || self.draft.editing.is_some() {
                     main = main.push(self.entry_form(ctx));
                 }
@@ -223,7 +260,29 @@ impl Room {
                 }
             }
         }
-        main.push(self.offers(ctx, presence)).into()
+        main.push(self.earlier_list(ctx, presence))
+            .push(self.offers(ctx, presence))
+            .into()
+    }
+
+    /// What the case's earlier sessions recorded that this presence may
+    /// see; nothing when this is the first session.
+    fn earlier_list<'a>(&'a self, ctx: Ctx<'a>, presence: Presence) -> Element<'a, Message> {
+        if self.earlier.is_empty() {
+            return column![].into();
+        }
+        let view = room_view(&self.earlier, presence);
+        let items: Vec<&RoomItem> = view
+            .own
+            .iter()
+            .chain(&view.shared)
+            .chain(&view.to_convey)
+            .copied()
+            .collect();
+        if items.is_empty() {
+            return column![].into();
+        }
+        self.item_list(ctx, List::Earlier, ctx.tr("room-earlier"), &items)
     }
 
     /// The offers on a chart, one colour per party, and the gap between
@@ -271,7 +330,16 @@ impl Room {
         {
             let gap = Money::new(gap, Currency::Cny);
             block = block.push(
-                text(ctx.tr_args("room-gap", &[("amount", gap.figures())])).size(ctx.sizes.body()),
+                text(ctx.tr_args(
+                    "room-gap",
+                    &[
+                        ("amount", gap.figures()),
+                        ("words", ctx.money_words(gap)),
+                        ("a", self.name(a)),
+                        ("b", self.name(b)),
+                    ],
+                ))
+                .size(ctx.sizes.body()),
             );
         }
         widgets::card(block)

@@ -98,6 +98,7 @@ impl Users {
         let size = ctx.sizes.body();
         let field = |id: &'static str, value: &'a str, which: AccountField, secure: bool| {
             text_input("", value)
+                .style(crate::gui::theme::input)
                 .id(id)
                 .secure(secure)
                 .on_input(move |v| Message::Account(which, v))
@@ -149,12 +150,14 @@ impl Users {
             section = section.push(
                 row![
                     text_input(&ctx.tr("first-run-password"), &self.reset.password)
+                        .style(crate::gui::theme::input)
                         .id("reset_password")
                         .secure(true)
                         .on_input(Message::ResetPassword)
                         .size(size)
                         .padding(6),
                     text_input(&ctx.tr("first-run-again"), &self.reset.again)
+                        .style(crate::gui::theme::input)
                         .id("reset_again")
                         .secure(true)
                         .on_input(Message::ResetAgain)

@@ -145,7 +145,11 @@ impl Users {
         let size = ctx.sizes.body();
         let admin = super::administrator(&ctx);
         let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
-            text_input("", value).id(id).size(size).on_input(f)
+            text_input("", value)
+                .style(crate::gui::theme::input)
+                .id(id)
+                .size(size)
+                .on_input(f)
         };
         let choices: Vec<Labeled<SecurityChoice>> = SecurityChoice::ALL
             .iter()
@@ -192,6 +196,7 @@ impl Users {
                     ctx,
                     ctx.tr("smtp-password"),
                     text_input(&ctx.tr("smtp-password-hint"), &self.smtp_password)
+                        .style(crate::gui::theme::input)
                         .id("smtp_password")
                         .secure(true)
                         .size(size)
@@ -205,6 +210,7 @@ impl Users {
                         "青山区人民调解委员会 <tiaojie@example.org>",
                         &self.smtp_from
                     )
+                    .style(crate::gui::theme::input)
                     .id("smtp_from")
                     .size(size)
                     .on_input(Message::SmtpFrom),
@@ -221,6 +227,7 @@ impl Users {
                     ),
                 text(ctx.tr("reminder-days")).size(size),
                 text_input("3", &self.reminder_days)
+                    .style(crate::gui::theme::input)
                     .id("reminder_days")
                     .size(size)
                     .width(60)

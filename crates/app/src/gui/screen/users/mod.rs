@@ -139,6 +139,12 @@ pub enum Message {
 }
 
 impl Users {
+    /// Whether leaving would lose something typed: a colleague being
+    /// added, or a mail password not yet saved.
+    pub fn unsaved(&self) -> bool {
+        self.form.typed() || !self.smtp_password.is_empty()
+    }
+
     /// The screen, with the jobs that fill it: the users, the seal and the
     /// mail settings.
     pub fn open(ctx: &Ctx<'_>) -> (Self, Action<Message>) {
@@ -277,6 +283,7 @@ impl Users {
             );
         }
         let name = text_input(&ctx.tr("users-name"), self.form.name())
+            .style(crate::gui::theme::input)
             .id("users_name")
             .on_input(Message::NameChanged)
             .on_submit(Message::Add)

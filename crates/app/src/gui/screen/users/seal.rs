@@ -104,6 +104,7 @@ impl Users {
                     ctx,
                     ctx.tr("seal-centre-name"),
                     text_input(&ctx.tr("centre-default-name"), &self.centre_name)
+                        .style(crate::gui::theme::input)
                         .id("seal_centre_name")
                         .size(size)
                         .on_input(Message::CentreName),
@@ -125,6 +126,7 @@ impl Users {
                     ctx,
                     ctx.tr("seal-p12-path"),
                     text_input("/home/…/centre.p12", &self.p12_path)
+                        .style(crate::gui::theme::input)
                         .id("seal_p12_path")
                         .size(size)
                         .on_input(Message::P12Path),
@@ -134,6 +136,7 @@ impl Users {
                     ctx,
                     ctx.tr("seal-p12-password"),
                     text_input("", &self.p12_password)
+                        .style(crate::gui::theme::input)
                         .id("seal_p12_password")
                         .secure(true)
                         .size(size)
