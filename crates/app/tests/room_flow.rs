@@ -170,15 +170,18 @@ fn room_keys_reach_the_room_while_the_cursor_is_in_the_entry_field() {
         )
         .is_none()
     );
-    // Enter in the field saves; Shift+Enter is a new line.
+    // Enter in the field is left to the room, which saves; Shift+Enter
+    // is a new line in the field.
+    let mut passed = Vec::new();
     h.interact(|ui| {
         type_into(ui, "room_text", "第一行");
-        let _ = ui.simulate(iced_test::simulator::tap_key(
-            Key::Named(Named::Enter),
-            None,
-        ));
+        passed = ui.simulate([press(Key::Named(Named::Enter), Modifiers::empty())]);
+        let _ = ui.simulate([press(Key::Named(Named::Enter), Modifiers::SHIFT)]);
+        let _ = ui.typewrite("第二行");
     });
-    assert!(h.shows("第一行"), "Enter saved the entry");
+    assert_eq!(passed, vec![iced::event::Status::Ignored]);
+    key(&mut h, Key::Named(Named::Enter), Modifiers::empty());
+    assert!(h.shows("第一行\n第二行"), "Enter saved both lines");
 }
 
 #[test]

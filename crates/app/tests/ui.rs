@@ -29,6 +29,13 @@ fn a_new_case_with_two_parties_is_saved_and_found_in_the_list() {
         h.shows_fragment("已保存"),
         "a notice says the case was saved"
     );
+    assert!(
+        h.shows("开始调解"),
+        "the new case is shown, ready for the room"
+    );
+    h.interact(|ui| {
+        ui.click("案件").expect("nav button");
+    });
     assert!(h.shows("李玥"), "the applicant is in the list");
     assert!(h.shows("王建国"), "the respondent is in the list");
     assert!(h.shows("邻里纠纷"));

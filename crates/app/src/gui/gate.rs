@@ -47,7 +47,22 @@ impl App {
             Message::SettingSaved(store.set_current_user(id).await)
         });
         let mut jobs = self.carry_out(remember);
-        jobs.extend(self.navigate(Route::Cases));
+        // Nothing of the last user's screen stays (not even unsaved
+        // typing to ask about): who handed over earlier comes back to
+        // where they were; otherwise a legal advisor starts at Today,
+        // where the agreements waiting for review are, everyone else at
+        // the cases.
+        let back = self
+            .resume
+            .iter()
+            .position(|(id, _)| *id == user.id)
+            .map(|at| self.resume.remove(at).1);
+        let start = match back {
+            Some(route) => route,
+            None if user.role == accord_core::UserRole::LegalAdvisor => Route::Today,
+            None => Route::Cases,
+        };
+        jobs.extend(self.go(start));
         jobs.extend(self.check_audit_for(&user));
         jobs
     }

@@ -228,6 +228,9 @@ pub struct App {
     leaving: Option<Route>,
     /// The command palette, when open.
     palette: Option<commands::Palette>,
+    /// Where each user who handed over to another was (they come back
+    /// there when they log in again).
+    resume: Vec<(i64, Route)>,
     /// Focus and scrolling for the window to carry out.
     ops: Vec<UiOp>,
 }
@@ -293,6 +296,7 @@ impl App {
             leaving: None,
             palette: None,
             ops: Vec::new(),
+            resume: Vec::new(),
         }
     }
 
@@ -338,6 +342,11 @@ impl App {
                 return Vec::new();
             }
             Message::SwitchUser if !self.accounts.is_empty() => {
+                // Whoever hands over comes back to where they were.
+                if let (Some(user), Some(route)) = (&self.user, self.route()) {
+                    self.resume.retain(|(id, _)| *id != user.id);
+                    self.resume.push((user.id, route));
+                }
                 self.gate = Some(Gate::login(self.accounts.clone()));
                 return Vec::new();
             }
@@ -368,7 +377,10 @@ impl App {
             }
             Message::Leave(go) => {
                 return match self.leaving.take() {
-                    Some(route) if go => self.go(route),
+                    Some(route) if go => {
+                        self.flash = None;
+                        self.go(route)
+                    }
                     _ => Vec::new(),
                 };
             }
@@ -432,7 +444,8 @@ impl App {
             }
             (Message::Today(m), Screen::Today(s)) => s.update(m, &ctx).map(Message::Today),
             (Message::Opened(Ok(opened)), _) => {
-                self.flash = None;
+                // (The notice was cleared when the navigation began; one
+                // given since, e.g. "case saved", stays.)
                 self.screen = match opened {
                     Opened::Case(data) => Screen::Detail(Box::new(CaseDetail::new(*data))),
                     Opened::Room(data) => Screen::Room(Box::new(Room::new(*data))),
@@ -664,6 +677,19 @@ impl App {
         Vec::new()
     }
 
+    /// Where the screen shown is, as a route to come back to.
+    fn route(&self) -> Option<Route> {
+        Some(match &self.screen {
+            Screen::Cases => Route::Cases,
+            Screen::Today(_) => Route::Today,
+            Screen::Users(_) => Route::Users,
+            Screen::Detail(s) => Route::Case(s.case.id),
+            Screen::Room(s) => Route::Room(s.case.id),
+            Screen::Agreement(s) => Route::Agreement(s.case.id),
+            Screen::Intake(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => return None,
+        })
+    }
+
     /// Focus and scrolling the window is to carry out now.
     pub fn take_ops(&mut self) -> Vec<UiOp> {
         std::mem::take(&mut self.ops)
@@ -688,6 +714,7 @@ impl App {
             self.leaving = Some(route);
             return Vec::new();
         }
+        self.flash = None;
         self.go(route)
     }
 

@@ -84,7 +84,7 @@ pub enum Message {
     /// "Cancel" was pressed.
     Cancel,
     /// The case was stored (its number), or why it was not.
-    Saved(Result<String, StoreError>),
+    Saved(Result<(i64, String), StoreError>),
 }
 
 impl Default for Intake {
@@ -240,10 +240,11 @@ impl Intake {
             }
             Message::Save => return self.save(ctx),
             Message::Cancel => return Action::Navigate(Route::Cases),
-            Message::Saved(Ok(number)) => {
+            Message::Saved(Ok((id, number))) => {
                 self.saved = true;
+                // On to the new case: the room is one step away.
                 return Action::Many(vec![
-                    Action::Navigate(Route::Cases),
+                    Action::Navigate(Route::Case(id)),
                     Action::Notice(Phrase::new("intake-saved").arg("number", number)),
                 ]);
             }
@@ -291,7 +292,7 @@ impl Intake {
                         store
                             .create_case(&actor, &valid)
                             .await
-                            .map(|case| case.number.to_string()),
+                            .map(|case| (case.id, case.number.to_string())),
                     )
                 })
             }
@@ -381,12 +382,14 @@ impl Intake {
         for (i, issue) in self.issues.iter().enumerate() {
             let title = text_input(&ctx.tr("intake-issue-placeholder"), &issue.title)
                 .style(crate::gui::theme::input)
+                .id(format!("issue_{i}_title"))
                 .on_input(move |s| Message::IssueTitle(i, s))
                 .size(size)
                 .padding(6)
                 .width(Fill);
             let amount = text_input(&ctx.tr("intake-issue-amount-placeholder"), &issue.amount)
                 .style(crate::gui::theme::input)
+                .id(format!("issue_{i}_amount"))
                 .on_input(move |s| Message::IssueAmount(i, s))
                 .size(size)
                 .padding(6)

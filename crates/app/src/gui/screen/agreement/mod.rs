@@ -156,6 +156,9 @@ pub struct AgreementScreen {
     comment: String,
     compare: (Option<VersionPick>, Option<VersionPick>),
     pad: Option<PadDraft>,
+    /// A pad signature of this slot is being saved: the pad then opens
+    /// for the next one to sign.
+    pad_after: Option<usize>,
     printer: Option<String>,
     copies: String,
     /// A supplementary agreement or rescission being typed.
@@ -190,6 +193,7 @@ impl AgreementScreen {
             comment: String::new(),
             compare: (None, None),
             pad: None,
+            pad_after: None,
             printer: None,
             copies: String::new(),
             change: changes::ChangeForm::default(),
@@ -261,11 +265,17 @@ impl AgreementScreen {
         }
         self.data = data;
         self.check(t);
+        if let Some(after) = self.pad_after.take()
+            && self.status() == Some(AgreementStatus::Approved)
+        {
+            self.pad = sign::next_pad(self, after);
+        }
     }
 
     /// A job failed: keep everything typed and say why.
     fn failed(&mut self, error: AppError) {
         self.busy = false;
+        self.pad_after = None;
         self.error = Some(error.phrase());
     }
 

@@ -87,6 +87,8 @@ pub(super) fn update(
             let Some(pad) = screen.pad.take() else {
                 return Action::None;
             };
+            // Once saved, the pad opens for the next one still to sign.
+            screen.pad_after = Some(pad.slot);
             return sign(screen, ctx, pad.slot, SignMethod::Pad, pad.strokes);
         }
         Message::OnPaper(slot) => {
@@ -96,6 +98,19 @@ pub(super) fn update(
         Message::Finalise => return screen.run(ctx, Job::Finalise),
     }
     Action::None
+}
+
+/// After a pad signature was saved: the pad for the next signatory
+/// (after `after`, in print order) who has not signed, if any.
+pub(super) fn next_pad(screen: &AgreementScreen, after: usize) -> Option<PadDraft> {
+    let (content, _) = screen.form.parse();
+    let count = content.signatories(&screen.case).len();
+    (after + 1..count)
+        .find(|slot| !screen.data.signatures.iter().any(|g| g.slot == *slot))
+        .map(|slot| PadDraft {
+            slot,
+            strokes: Vec::new(),
+        })
 }
 
 /// Saves one signatory's signature, made on the pad or on paper.

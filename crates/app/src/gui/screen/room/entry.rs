@@ -210,7 +210,6 @@ impl Room {
                         .style(crate::gui::theme::input)
                         .id("room_amount")
                         .on_input(Message::AmountChanged)
-                        .on_submit(Message::Record { share: false })
                         .size(size)
                         .padding(8)
                         .width(200),
@@ -218,7 +217,6 @@ impl Room {
                         .style(crate::gui::theme::input)
                         .id("room_terms")
                         .on_input(Message::TermsChanged)
-                        .on_submit(Message::Record { share: false })
                         .size(size)
                         .padding(8),
                 ]
@@ -235,7 +233,7 @@ impl Room {
                     ctx.tr("room-text-placeholder")
                 })
                 .on_action(Message::TextEdited)
-                .key_binding(move |press| editor_keys(press, caucus))
+                .key_binding(editor_keys)
                 .size(size)
                 .padding(8)
                 .height(if kind == ItemKind::Offer { 60 } else { 96 }),
@@ -305,19 +303,15 @@ fn choice<'a>(ctx: Ctx<'a>, label: String, picked: bool, message: Message) -> El
         .into()
 }
 
-/// The entry editor's keys: Enter saves (Ctrl+Enter in a caucus saves and
-/// allows passing it on), Shift+Enter starts a new line; the room's own
-/// chords (Ctrl+arrows, Ctrl+digits, Alt+digits) are left to the room.
-fn editor_keys(
-    press: text_editor::KeyPress,
-    caucus: bool,
-) -> Option<text_editor::Binding<Message>> {
+/// The entry editor's keys: Shift+Enter starts a new line; Enter (save)
+/// and Ctrl+Enter (save, may be passed on) and the room's own chords
+/// (Ctrl+arrows, Ctrl+digits, Alt+digits) are left to the room, which
+/// takes them from any field of the form.
+fn editor_keys(press: text_editor::KeyPress) -> Option<text_editor::Binding<Message>> {
     let modifiers = press.modifiers;
     match press.key.as_ref() {
         Key::Named(Named::Enter) if modifiers.shift() => Some(text_editor::Binding::Enter),
-        Key::Named(Named::Enter) => Some(text_editor::Binding::Custom(Message::Record {
-            share: caucus && modifiers.command(),
-        })),
+        Key::Named(Named::Enter) => None,
         Key::Named(Named::ArrowLeft | Named::ArrowRight) if modifiers.command() => None,
         Key::Character(c) if modifiers.alt() && c.parse::<u8>().is_ok() => None,
         Key::Character(c) if modifiers.command() && c.parse::<u8>().is_ok() => None,

@@ -609,8 +609,17 @@ impl Room {
                 _ => None,
             };
         }
+        let form = !self.session.is_closed() || self.draft.editing.is_some();
         match key.as_ref() {
             Key::Named(Named::F12) => Some(Message::Curtain(true)),
+            // Enter saves what the form holds (from its fields, or with no
+            // field chosen); Ctrl+Enter in a caucus saves it as allowed to
+            // be passed on.
+            Key::Named(Named::Enter) if form && !modifiers.shift() => Some(Message::Record {
+                share: modifiers.command()
+                    && self.session.stage == StageKind::Caucus
+                    && self.draft.editing.is_none(),
+            }),
             Key::Named(Named::ArrowRight) if modifiers.command() && !self.session.is_closed() => {
                 self.session.next_stage().map(Message::GoTo)
             }

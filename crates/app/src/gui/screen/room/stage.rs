@@ -104,7 +104,7 @@ impl Room {
 
     pub(super) fn consents<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let mut list = column![widgets::heading(ctx, ctx.tr("room-consent"))].spacing(theme::TIGHT);
-        for party in &self.case.parties {
+        for (n, party) in self.case.parties.iter().enumerate() {
             let given = self.session.consents.iter().find(|(p, _)| *p == party.id);
             let state: Element<'a, Message> = match given {
                 Some((_, at)) => {
@@ -113,12 +113,15 @@ impl Room {
                         .style(text::success)
                         .into()
                 }
-                None => button(text(ctx.tr("room-consent-record")).size(ctx.sizes.body()))
-                    .style(button::secondary)
-                    .on_press_maybe(
-                        (!self.session.is_closed()).then_some(Message::Consent(party.id)),
-                    )
-                    .into(),
+                None => container(
+                    button(text(ctx.tr("room-consent-record")).size(ctx.sizes.body()))
+                        .style(button::secondary)
+                        .on_press_maybe(
+                            (!self.session.is_closed()).then_some(Message::Consent(party.id)),
+                        ),
+                )
+                .id(format!("consent_{n}"))
+                .into(),
             };
             list = list.push(
                 row![
