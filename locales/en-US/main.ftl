@@ -596,3 +596,5 @@ cmd-review = Review the agreement of case { $number } (version { $version })
 cmd-handle = Handle: { $number } { $what } ({ $when })
 cmd-language = Language
 room-to-agreement = Draft the agreement
+login-picked = Chosen: { $name } (Up/Down for someone else, Tab to the password)
+login-pick-hint = Choose your name (Up/Down to choose, Tab to the password)

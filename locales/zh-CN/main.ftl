@@ -587,3 +587,5 @@ cmd-review = 审核案件 { $number } 的协议（第 { $version } 版）
 cmd-handle = 处理：{ $number } { $what }（{ $when }）
 cmd-language = 界面语言
 room-to-agreement = 起草调解协议
+login-picked = 已选择：{ $name }（↑↓ 键可换人，Tab 到密码框）
+login-pick-hint = 请选择您的名字（↑↓ 键选择，Tab 到密码框）

@@ -119,7 +119,7 @@ impl Walk {
 }
 
 /// An empty database with a mediator and a legal advisor (and the
-/// administrator who made them), the mediator logged in.
+/// administrator who made them), at the login.
 fn empty_centre() -> Walk {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = dir.path().join("walk.sqlite3").display().to_string();
@@ -156,7 +156,12 @@ fn empty_centre() -> Walk {
     .expect("seal key");
     h.restart();
     std::mem::forget(dir);
-    let mut walk = Walk { h, steps: 0 };
+    Walk { h, steps: 0 }
+}
+
+/// [`empty_centre`] with the mediator logged in (not counted).
+fn logged_in() -> Walk {
+    let mut walk = empty_centre();
     walk.log_in("边文玲（调解员）");
     assert!(walk.shows("没有符合条件的案件。"), "an empty database");
     walk.steps = 0;
@@ -165,7 +170,7 @@ fn empty_centre() -> Walk {
 
 #[test]
 fn the_water_leak_case_from_intake_to_the_sealed_agreement_in_at_most_60_interactions() {
-    let mut w = empty_centre();
+    let mut w = logged_in();
 
     // Intake: two parties and an issue.
     w.click("新建案件");
@@ -281,4 +286,122 @@ fn the_water_leak_case_from_intake_to_the_sealed_agreement_in_at_most_60_interac
         "the walkthrough took {} interactions (at most {MOST})",
         w.steps
     );
+}
+
+/// The same case by key presses alone: Tab between fields, the shortcuts
+/// written on the buttons, the command palette (Ctrl+K) for the rest. The
+/// pad needs a hand, so here everyone signs on paper (chosen from the
+/// palette).
+#[test]
+fn the_same_walkthrough_by_keyboard_alone_reaches_the_sealed_agreement() {
+    use harness::window::Window;
+    let w = empty_centre();
+    let mut h = w.h;
+    let mut win = Window::new(&h);
+    let none = Modifiers::empty();
+    let key = |c: &str| Key::Character(c.into());
+    let enter = Key::Named(Named::Enter);
+    // The legal advisor, picked with the arrow keys.
+    let log_in = |h: &mut Harness, win: &mut Window, who: &str| {
+        for _ in 0..4 {
+            if h.shows_fragment(&format!("已选择：{who}")) {
+                break;
+            }
+            h.press(win, Key::Named(Named::ArrowDown), Modifiers::empty());
+        }
+        assert!(h.shows_fragment(&format!("已选择：{who}")), "{who} picked");
+        h.tab_to(win, "login_password");
+        h.type_text(win, PASSWORD);
+        h.press(win, Key::Named(Named::Enter), Modifiers::empty());
+    };
+    log_in(&mut h, &mut win, "边文玲");
+    assert!(h.shows("没有符合条件的案件。"));
+
+    // Intake.
+    h.press(&mut win, key("n"), Modifiers::CTRL);
+    assert!(h.shows("新建案件"));
+    for (id, text) in [
+        ("intake_summary", "楼上卫生间漏水，楼下顶棚和衣柜受损。"),
+        ("party_0_name", "赵喆"),
+        ("party_0_idnumber", "150204198509230024"),
+        ("party_0_address", "青山区青五社区3栋1单元402"),
+        ("party_1_name", "王建国"),
+        ("party_1_idnumber", "11010519491231002X"),
+        ("party_1_address", "青山区青五社区3栋1单元502"),
+        ("issue_0_title", "赔偿顶棚和衣柜损失"),
+    ] {
+        h.tab_to(&mut win, id);
+        h.type_text(&mut win, text);
+    }
+    h.press(&mut win, key("s"), Modifiers::CTRL);
+    assert!(h.shows("开始调解"), "the new case, saved by Ctrl+S");
+
+    // The room.
+    h.press(&mut win, key("m"), Modifiers::ALT);
+    assert!(h.shows("1 共同开场"));
+    h.palette(&mut win, "同意调解：赵喆");
+    h.palette(&mut win, "同意调解：王建国");
+    h.press(&mut win, Key::Named(Named::ArrowRight), Modifiers::CTRL);
+    h.press(&mut win, Key::Named(Named::ArrowRight), Modifiers::CTRL);
+    assert!(h.shows("与 赵喆 背对背沟通（第 1 轮）"));
+    h.press(&mut win, key("4"), Modifiers::ALT);
+    h.tab_to(&mut win, "room_amount");
+    h.type_text(&mut win, "7000");
+    h.tab_to(&mut win, "room_terms");
+    h.type_text(&mut win, "12月31日前4000元，1月31日前3000元");
+    h.press(&mut win, enter.clone(), Modifiers::CTRL);
+    h.press(&mut win, key("2"), Modifiers::CTRL);
+    h.press(&mut win, enter.clone(), none);
+    assert!(h.shows("与 王建国 背对背沟通（第 1 轮）"));
+    h.palette(&mut win, "标记为已转达");
+    h.tab_to(&mut win, "room_amount");
+    h.type_text(&mut win, "6500");
+    h.tab_to(&mut win, "room_terms");
+    h.type_text(&mut win, "12月31日前3500元，1月31日前3000元");
+    h.press(&mut win, enter.clone(), Modifiers::CTRL);
+    h.press(&mut win, key("1"), Modifiers::CTRL);
+    h.press(&mut win, enter.clone(), none);
+    h.palette(&mut win, "标记为已转达");
+    h.press(&mut win, Key::Named(Named::ArrowRight), Modifiers::CTRL);
+    assert!(h.shows("4 共同总结"));
+    h.palette(&mut win, "结束调解…");
+    h.press(&mut win, enter.clone(), none);
+    assert!(h.shows_fragment("本次调解已于"));
+
+    // The agreement.
+    h.press(&mut win, key("a"), Modifiers::ALT);
+    h.tab_to(&mut win, "agreement_recorder");
+    h.type_text(&mut win, "李瑞芳");
+    assert!(h.shows("内容完整，可以提交审核并定稿。"));
+    h.press(&mut win, key("s"), Modifiers::CTRL);
+    h.press(&mut win, enter.clone(), Modifiers::CTRL);
+    assert!(h.shows_fragment("等待法律顾问审核"));
+
+    // Another user reviews it.
+    h.palette(&mut win, "切换用户");
+    log_in(&mut h, &mut win, "周敏");
+    h.palette(&mut win, "审核案件");
+    h.palette(&mut win, "批准");
+    assert!(h.shows("3. 签名"));
+    h.palette(&mut win, "切换用户");
+    log_in(&mut h, &mut win, "边文玲");
+    assert!(h.shows("3. 签名"));
+
+    for name in ["赵喆", "王建国", "边文玲", "李瑞芳"] {
+        h.palette(&mut win, &format!("纸面签名：{name}"));
+    }
+    h.palette(&mut win, "定稿并加盖电子印章");
+    assert!(h.shows("协议已定稿，并已加盖调解委员会电子印章。"));
+    let case_id =
+        h.rt.block_on(h.store.list_cases(&Default::default()))
+            .expect("list")
+            .rows[0]
+            .id;
+    assert!(
+        h.rt.block_on(h.store.sealed_pdf(case_id))
+            .expect("read")
+            .is_some(),
+        "sealed, without a click"
+    );
+    println!("key presses: {}", win.presses);
 }

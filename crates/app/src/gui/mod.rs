@@ -369,8 +369,22 @@ impl App {
                 self.flash = Some(e.phrase());
                 return Vec::new();
             }
-            // Behind the gate no shortcut reaches a screen.
-            Message::Key(..) if self.gate.is_some() => return Vec::new(),
+            // Behind the gate no shortcut reaches a screen: only the
+            // gate's own keys (pick a user) and Tab to its field.
+            Message::Key(key, modifiers) if self.gate.is_some() => {
+                if is_tab(&key) {
+                    self.ops.push(if modifiers.shift() {
+                        UiOp::FocusPrevious
+                    } else {
+                        UiOp::FocusNext
+                    });
+                    return Vec::new();
+                }
+                return match self.gate.as_ref().and_then(|g| g.key(&key)) {
+                    Some(m) => self.at_gate(m),
+                    None => Vec::new(),
+                };
+            }
             Message::DismissNotice => {
                 self.flash = None;
                 return Vec::new();

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod window;
+
 use accord_app::gui::{App, Boot, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Message};
 use accord_core::UserRole;
 use accord_store::Store;

@@ -39,12 +39,13 @@ impl Window {
             },
             h.app.view(),
         ));
-        let renderer = iced_test::futures::futures::executor::block_on(Renderer::new(
-            Font::with_name(FONT_FAMILY),
-            Pixels(16.0),
-            std::env::var("ICED_TEST_BACKEND").ok().as_deref(),
-        ))
-        .expect("renderer");
+        let renderer =
+            iced_test::futures::futures::executor::block_on(<Renderer as Headless>::new(
+                Font::with_name(FONT_FAMILY),
+                Pixels(16.0),
+                std::env::var("ICED_TEST_BACKEND").ok().as_deref(),
+            ))
+            .expect("renderer");
         Self {
             cache: Some(user_interface::Cache::default()),
             renderer,
@@ -75,7 +76,10 @@ impl Harness {
                     &mut clipboard::Null,
                     &mut messages,
                 );
-                let status = statuses.first().copied().unwrap_or(iced::event::Status::Ignored);
+                let status = statuses
+                    .first()
+                    .copied()
+                    .unwrap_or(iced::event::Status::Ignored);
                 if let Some(m) = key_message(event, status) {
                     messages.push(m);
                 }
@@ -117,8 +121,48 @@ impl Harness {
         window.cache = Some(ui.into_cache());
     }
 
+    /// The id of the field that has the keyboard, if any.
+    pub fn focused(&mut self, window: &mut Window) -> Option<iced::widget::Id> {
+        let mut ui = UserInterface::build(
+            self.app.view(),
+            window.size,
+            window.cache.take().unwrap_or_default(),
+            &mut window.renderer,
+        );
+        let mut find = operation::focusable::find_focused();
+        ui.operate(&window.renderer, &mut operation::black_box(&mut find));
+        let found = match find.finish() {
+            Outcome::Some(id) => Some(id),
+            _ => None,
+        };
+        window.cache = Some(ui.into_cache());
+        found
+    }
+
+    /// Presses Tab until the field `id` has the keyboard (each press an
+    /// interaction); fails if it never comes.
+    pub fn tab_to(&mut self, window: &mut Window, id: &'static str) {
+        let target = iced::widget::Id::new(id);
+        for _ in 0..40 {
+            if self.focused(window).as_ref() == Some(&target) {
+                return;
+            }
+            self.press(
+                window,
+                keyboard::Key::Named(keyboard::key::Named::Tab),
+                keyboard::Modifiers::empty(),
+            );
+        }
+        panic!("Tab never reached {id}");
+    }
+
     /// One key press (and release) with modifiers: one interaction.
-    pub fn press(&mut self, window: &mut Window, key: keyboard::Key, modifiers: keyboard::Modifiers) {
+    pub fn press(
+        &mut self,
+        window: &mut Window,
+        key: keyboard::Key,
+        modifiers: keyboard::Modifiers,
+    ) {
         window.presses += 1;
         let text = match key.as_ref() {
             keyboard::Key::Character(c) if !modifiers.command() && !modifiers.alt() => {
@@ -148,7 +192,9 @@ impl Harness {
                 location: keyboard::Location::Standard,
                 modifiers,
             }),
-            Event::Keyboard(keyboard::Event::ModifiersChanged(keyboard::Modifiers::empty())),
+            Event::Keyboard(keyboard::Event::ModifiersChanged(
+                keyboard::Modifiers::empty(),
+            )),
         ];
         self.events(window, events);
     }
@@ -163,7 +209,11 @@ impl Harness {
     /// Opens the palette, narrows it to `query` and runs the first line:
     /// three interactions (Ctrl+K, typing, Enter).
     pub fn palette(&mut self, window: &mut Window, query: &str) {
-        self.press(window, keyboard::Key::Character("k".into()), keyboard::Modifiers::CTRL);
+        self.press(
+            window,
+            keyboard::Key::Character("k".into()),
+            keyboard::Modifiers::CTRL,
+        );
         self.type_text(window, query);
         assert!(
             !self.shows("没有符合的命令。") && !self.shows("No command matches."),

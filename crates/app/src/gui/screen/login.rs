@@ -85,6 +85,28 @@ impl Gate {
         }
     }
 
+    /// The gate's keys: Up/Down pick the user before or after the one
+    /// picked (at the login; the lock is one user's); the password field
+    /// takes Enter itself.
+    pub fn key(&self, key: &iced::keyboard::Key) -> Option<Message> {
+        use iced::keyboard::{Key, key::Named};
+        if self.kind != Kind::Login || self.users.is_empty() {
+            return None;
+        }
+        let at = self
+            .picked
+            .and_then(|id| self.users.iter().position(|u| u.id == id));
+        let n = self.users.len();
+        let next = match (key.as_ref(), at) {
+            (Key::Named(Named::ArrowDown), None) => 0,
+            (Key::Named(Named::ArrowDown), Some(i)) => (i + 1) % n,
+            (Key::Named(Named::ArrowUp), None) => n - 1,
+            (Key::Named(Named::ArrowUp), Some(i)) => (i + n - 1) % n,
+            _ => return None,
+        };
+        Some(Message::Pick(self.users[next].id))
+    }
+
     /// Applies a message. `Some(user)` when the gate opens for them.
     pub fn update(&mut self, message: Message) -> (Action<Message>, Option<LocalUser>) {
         match message {
@@ -165,6 +187,16 @@ impl Gate {
                     });
                 }
                 page = page.push(people);
+                let picked = self
+                    .picked
+                    .and_then(|id| self.users.iter().find(|u| u.id == id))
+                    .map(|u| ctx.tr_args("login-picked", &[("name", u.name.clone())]))
+                    .unwrap_or_else(|| ctx.tr("login-pick-hint"));
+                page = page.push(
+                    text(picked)
+                        .size(ctx.sizes.small())
+                        .style(theme::muted_text),
+                );
             }
             Kind::Locked => {
                 page = page
