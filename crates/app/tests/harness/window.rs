@@ -5,7 +5,7 @@
 //! it, to the app; focus moves the app asks for (Tab) are carried out on
 //! the tree.
 
-use accord_app::gui::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Message, UiOp, key_message};
+use accord_app::gui::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR, UiOp, key_message};
 use iced::{Font, Settings};
 use iced_test::core::{
     Event, Pixels, Size, clipboard, keyboard, mouse,
