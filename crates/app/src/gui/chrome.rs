@@ -44,6 +44,7 @@ pub fn header<'a>(
     let language = pick_list(Locale::ALL, Some(ctx.locale()), Message::LocalePicked)
         .text_size(ctx.sizes.small());
     let larger = checkbox(larger_text)
+        .size(ctx.sizes.check())
         .label(ctx.tr("larger-text"))
         .on_toggle(Message::LargerText)
         .text_size(ctx.sizes.small())

@@ -47,6 +47,7 @@ use screen::{
     users::{self, Users},
 };
 use theme::Sizes;
+pub use widgets::PAGE as PAGE_SCROLL;
 
 use crate::error::{AppError, Phrase};
 
@@ -192,6 +193,8 @@ pub enum UiOp {
     FocusPrevious,
     /// A text field by its id.
     Focus(&'static str),
+    /// The page of the screen just opened, to its top.
+    ScrollTop,
 }
 
 /// The application state.
@@ -460,6 +463,7 @@ impl App {
             (Message::Opened(Ok(opened)), _) => {
                 // (The notice was cleared when the navigation began; one
                 // given since, e.g. "case saved", stays.)
+                self.ops.push(UiOp::ScrollTop);
                 self.screen = match opened {
                     Opened::Case(data) => Screen::Detail(Box::new(CaseDetail::new(*data))),
                     Opened::Room(data) => Screen::Room(Box::new(Room::new(*data))),
@@ -733,7 +737,9 @@ impl App {
     }
 
     /// Shows a screen; what it needs is read by a job first when it must be.
+    /// Each screen opens at its top.
     fn go(&mut self, route: Route) -> Vec<Job<Message>> {
+        self.ops.push(UiOp::ScrollTop);
         let ctx = ctx!(self);
         let actor = self.actor();
         let action = match route {

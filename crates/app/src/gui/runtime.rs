@@ -78,6 +78,10 @@ pub fn run(
             super::UiOp::FocusNext => iced::widget::operation::focus_next(),
             super::UiOp::FocusPrevious => iced::widget::operation::focus_previous(),
             super::UiOp::Focus(id) => iced::widget::operation::focus(id),
+            super::UiOp::ScrollTop => iced::widget::operation::snap_to(
+                super::widgets::PAGE,
+                iced::widget::operation::RelativeOffset::START,
+            ),
         });
         let ops: Vec<Task<Message>> = ops.collect();
         Task::batch(ops).chain(Task::batch(jobs.into_iter().filter_map(|job| {

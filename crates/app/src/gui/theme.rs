@@ -50,6 +50,10 @@ impl Sizes {
     pub fn title(self) -> f32 {
         26.0 * self.scale
     }
+    /// A checkbox's box: larger with larger text too.
+    pub fn check(self) -> f32 {
+        16.0 * self.scale
+    }
 }
 
 /// Spacing between blocks.

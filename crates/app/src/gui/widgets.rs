@@ -101,3 +101,21 @@ pub fn keyed_button<'a, Message: Clone + 'a>(
         .align_y(Center),
     )
 }
+
+/// The id of a screen's scrolling page (scrolled to the top when the
+/// screen opens).
+pub const PAGE: &str = "page";
+
+/// A screen's page that scrolls: the scrollbar beside the content, never
+/// over its right edge (cards, buttons).
+pub fn page_scroll<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+) -> iced::widget::Scrollable<'a, Message> {
+    use iced::widget::scrollable;
+    scrollable(content)
+        .id(PAGE)
+        .direction(scrollable::Direction::Vertical(
+            scrollable::Scrollbar::new().spacing(6),
+        ))
+        .height(Fill)
+}

@@ -172,11 +172,24 @@ pub fn type_into(ui: &mut Simulator<'_, Message>, id: &'static str, text: &str) 
 impl Harness {
     /// Saves what a 1280x860 window shows now as a PNG (for looking at).
     pub fn screenshot(&self, name: &str) {
+        self.screenshot_sized(name, (1280.0, 860.0));
+    }
+
+    /// Saves what a window of `size` (logical pixels; the PNG is at scale
+    /// 2) shows now.
+    pub fn screenshot_sized(&self, name: &str, size: (f32, f32)) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let path = dir.join(name);
+        let dir = path.parent().expect("dir").to_owned();
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let stem = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
-            if entry.file_name().to_string_lossy().starts_with(name) {
+            if entry.file_name().to_string_lossy().starts_with(&stem) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
@@ -186,7 +199,7 @@ impl Harness {
                 default_font: Font::with_name(FONT_FAMILY),
                 ..Settings::default()
             },
-            (1280.0, 860.0),
+            size,
             self.app.view(),
         );
         let snapshot = ui

@@ -109,6 +109,10 @@ impl Harness {
                 UiOp::FocusNext => Box::new(operation::focusable::focus_next()),
                 UiOp::FocusPrevious => Box::new(operation::focusable::focus_previous()),
                 UiOp::Focus(id) => Box::new(operation::focusable::focus(id.into())),
+                UiOp::ScrollTop => Box::new(operation::scrollable::snap_to(
+                    accord_app::gui::PAGE_SCROLL.into(),
+                    operation::scrollable::RelativeOffset::START.into(),
+                )),
             };
             loop {
                 ui.operate(&window.renderer, operation.as_mut());

@@ -4,7 +4,7 @@ use accord_core::{Case, CaseStatus, Choice, Party, ResidentId, followup::Satisfa
 use accord_store::{AuditEntry, StoreError};
 use iced::{
     Center, Element, Fill,
-    widget::{button, column, container, row, scrollable, text},
+    widget::{button, column, container, row, text},
 };
 
 use accord_store::Store;
@@ -340,12 +340,7 @@ impl CaseDetail {
             );
         }
         page = page.push(widgets::card(history));
-        scrollable(container(page).padding(iced::Padding {
-            right: 16.0,
-            ..iced::Padding::ZERO
-        }))
-        .height(Fill)
-        .into()
+        widgets::page_scroll(page).into()
     }
 }
 

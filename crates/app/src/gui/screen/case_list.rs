@@ -4,11 +4,11 @@
 use accord_core::{CaseStatus, Choice};
 use accord_store::{CasePage, CaseQuery, CaseRow, StoreError};
 use iced::{
-    Center, Element, Fill, FillPortion,
-    widget::{button, column, container, pick_list, row, scrollable, table, text, text_input},
+    Center, Element, Fill, FillPortion, Shrink,
+    widget::{button, column, container, pick_list, row, table, text, text_input},
 };
 
-use crate::gui::{Action, Ctx, Route, commands::Command, theme};
+use crate::gui::{Action, Ctx, Route, commands::Command, theme, widgets};
 
 /// Rows fetched per page.
 pub const PAGE_SIZE: u64 = 50;
@@ -225,7 +225,7 @@ impl CaseList {
                     .style(theme::muted_text),
             );
         } else {
-            content = content.push(scrollable(self.table(ctx)).height(Fill));
+            content = content.push(widgets::page_scroll(self.table(ctx)));
         }
         let shown = self.page.rows.len().to_string();
         let mut footer = row![
@@ -317,13 +317,19 @@ impl CaseList {
             table::column(
                 header("cases-col-received"),
                 move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
-                    text(received[i].clone()).size(size).into()
+                    text(received[i].clone())
+                        .size(size)
+                        .wrapping(text::Wrapping::None)
+                        .into()
                 },
             ),
             table::column(
                 header("cases-col-activity"),
                 move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
-                    text(activity[i].clone()).size(size).into()
+                    text(activity[i].clone())
+                        .size(size)
+                        .wrapping(text::Wrapping::None)
+                        .into()
                 },
             ),
         ];
@@ -342,8 +348,9 @@ impl CaseList {
             respondent.width(FillPortion(3)),
             category.width(FillPortion(2)),
             status.width(FillPortion(2)),
-            received.width(FillPortion(2)),
-            activity.width(FillPortion(3)),
+            // Dates never wrap: as wide as they are.
+            received.width(Shrink),
+            activity.width(Shrink),
         ];
         table(columns, rows)
             .width(Fill)

@@ -12,9 +12,7 @@ use crate::error::Phrase;
 use chrono::Utc;
 use iced::{
     Center, Element, Fill,
-    widget::{
-        button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
-    },
+    widget::{button, column, container, pick_list, row, text, text_editor, text_input},
 };
 
 use crate::gui::{
@@ -459,16 +457,9 @@ impl Intake {
             .push(parties)
             .push(widgets::card(issues));
         // The save button stays in sight however long the form grows.
-        column![
-            scrollable(container(page).padding(iced::Padding {
-                right: 16.0,
-                ..iced::Padding::ZERO
-            }))
-            .height(Fill),
-            actions,
-        ]
-        .spacing(theme::GAP)
-        .into()
+        column![widgets::page_scroll(page), actions,]
+            .spacing(theme::GAP)
+            .into()
     }
 
     fn party_card<'a>(&'a self, ctx: Ctx<'a>, i: usize, p: &'a NewParty) -> Element<'a, Message> {

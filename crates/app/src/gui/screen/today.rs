@@ -7,7 +7,7 @@ use accord_store::{FollowUp, NewPayment, OutboxMessage};
 use chrono::NaiveDate;
 use iced::{
     Center, Element, Fill,
-    widget::{button, checkbox, column, container, row, scrollable, text, text_input},
+    widget::{button, checkbox, column, container, row, text, text_input},
 };
 
 use accord_store::{Actor, Store};
@@ -373,7 +373,7 @@ impl Today {
         page = page.push(widgets::card(list));
         page = page.push(widgets::card(ahead));
         page = page.push(self.outbox_view(ctx));
-        scrollable(page).height(Fill).into()
+        widgets::page_scroll(page).into()
     }
 
     /// A legal advisor's review queue: what waits longest first, each
@@ -478,6 +478,7 @@ impl Today {
                     .size(body)
                     .on_input(Message::Outcome),
                 checkbox(self.performed)
+                    .size(ctx.sizes.check())
                     .label(ctx.tr("today-performed"))
                     .text_size(body)
                     .on_toggle(Message::Performed),

@@ -18,8 +18,8 @@ use accord_document::pdf;
 use accord_i18n::Translations;
 use accord_store::AgreementRecord;
 use iced::{
-    Center, Element, Fill,
-    widget::{button, column, container, row, scrollable, text},
+    Center, Element,
+    widget::{button, column, container, row, text},
 };
 
 pub mod changes;
@@ -550,9 +550,7 @@ impl AgreementScreen {
             Tab::Print => print::view(self, ctx).map(Message::Print),
         };
         page = page.push(body);
-        scrollable(container(page).padding(theme::GAP * 1.5).max_width(1100))
-            .height(Fill)
-            .into()
+        widgets::page_scroll(container(page).padding(theme::GAP * 1.5).max_width(1100)).into()
     }
 
     /// The completeness check: obligations that do not parse, characters the

@@ -212,6 +212,7 @@ fn share_control<'a>(ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
         d => {
             let id = item.id;
             checkbox(d.allows_sharing())
+                .size(ctx.sizes.check())
                 .label(ctx.tr("room-may-share"))
                 .text_size(ctx.sizes.small())
                 .on_toggle(move |on| Message::AllowShare(id, on))

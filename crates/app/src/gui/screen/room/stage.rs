@@ -59,6 +59,7 @@ impl Room {
         for key in room::checklist(self.session.stage) {
             let checked = self.session.checked.iter().any(|k| k == key);
             let mut item = checkbox(checked)
+                .size(ctx.sizes.check())
                 .label(ctx.tr(key))
                 .text_size(ctx.sizes.small());
             if !self.session.is_closed() {

@@ -12,7 +12,7 @@ use accord_core::{
 use chrono::Utc;
 use iced::{
     Center, Element, Fill, FillPortion,
-    widget::{button, canvas, column, container, row, scrollable, space, stack, text},
+    widget::{button, canvas, column, container, row, space, stack, text},
 };
 
 use super::{Message, Problem, Room, Saved, items::List};
@@ -153,12 +153,7 @@ impl Room {
         }
         let body = row![
             container(self.checklist(ctx)).width(FillPortion(1)),
-            scrollable(container(self.main(ctx)).padding(iced::Padding {
-                right: 14.0,
-                ..iced::Padding::ZERO
-            }))
-            .height(Fill)
-            .width(FillPortion(3)),
+            widgets::page_scroll(self.main(ctx)).width(FillPortion(3)),
         ]
         .spacing(theme::GAP);
         page.push(
@@ -193,7 +188,7 @@ impl Room {
                 &view.own,
             ));
             return main
-                .push(self.earlier_list(ctx, presence))
+                .extend(self.earlier_list(ctx, presence))
                 .push(self.offers(ctx, presence))
                 .into();
         }
@@ -260,16 +255,20 @@ impl Room {
                 }
             }
         }
-        main.push(self.earlier_list(ctx, presence))
+        main.extend(self.earlier_list(ctx, presence))
             .push(self.offers(ctx, presence))
             .into()
     }
 
     /// What the case's earlier sessions recorded that this presence may
     /// see; nothing when this is the first session.
-    fn earlier_list<'a>(&'a self, ctx: Ctx<'a>, presence: Presence) -> Element<'a, Message> {
+    fn earlier_list<'a>(
+        &'a self,
+        ctx: Ctx<'a>,
+        presence: Presence,
+    ) -> Option<Element<'a, Message>> {
         if self.earlier.is_empty() {
-            return column![].into();
+            return None;
         }
         let view = room_view(&self.earlier, presence);
         let items: Vec<&RoomItem> = view
@@ -280,9 +279,9 @@ impl Room {
             .copied()
             .collect();
         if items.is_empty() {
-            return column![].into();
+            return None;
         }
-        self.item_list(ctx, List::Earlier, ctx.tr("room-earlier"), &items)
+        Some(self.item_list(ctx, List::Earlier, ctx.tr("room-earlier"), &items))
     }
 
     /// The offers on a chart, one colour per party, and the gap between

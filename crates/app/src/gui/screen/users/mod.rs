@@ -12,7 +12,7 @@ use accord_core::{LocalUser, UserRole};
 use accord_store::{Store, StoreError};
 use iced::{
     Center, Element, Fill,
-    widget::{button, column, pick_list, row, scrollable, text, text_input},
+    widget::{button, column, pick_list, row, text, text_input},
 };
 
 use super::new_user::{AccountField, NewUser};
@@ -330,7 +330,7 @@ impl Users {
                     .style(theme::muted_text),
             )
         };
-        scrollable(
+        widgets::page_scroll(
             column![
                 text(ctx.tr("users-title")).size(ctx.sizes.heading()),
                 widgets::card(match self.reset_view(ctx) {
@@ -345,7 +345,6 @@ impl Users {
             .spacing(theme::GAP)
             .max_width(theme::MAX_PAGE_WIDTH),
         )
-        .height(Fill)
         .into()
     }
 }
