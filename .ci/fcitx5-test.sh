@@ -98,8 +98,11 @@ export LANG=C.UTF-8 RUST_BACKTRACE=0
 DB=$TMP/accord.sqlite3
 PW=fcitx5-test-pw
 # The app in Chinese whatever the machine's locale (the coordinates below
-# are those of the Chinese labels).
-APP_ENV=(env LANG=zh_CN.UTF-8)
+# are those of the Chinese labels): LANGUAGE picks the app's language and
+# leaves LC_CTYPE alone. Not LANG=zh_CN.UTF-8: where that locale is not
+# generated, Xlib's XIM falls back to the C locale and every text fcitx5
+# commits is dropped (the field stays empty, no error anywhere).
+APP_ENV=(env LANG=C.UTF-8 LANGUAGE=zh_CN)
 
 PIDS=()
 cleanup() {

@@ -357,3 +357,9 @@ agreement-prefill-undo = Undo start again
 agreement-prefilled = The draft was made again from the case and the room (mediator, recorder, witnesses and template kept). To get the earlier draft back, press "Undo start again".
 agreement-signs-on-paper-saved = { $name } signs on paper: recorded.
 agreement-returned-comment = { $by } (legal advisor) returned version { $version } with these comments:
+
+## A saved or opened file is a copy; the committee's original keeps its number
+doc-copy = Copy
+doc-copy-file = copy
+agreement-save-title = Save a copy of the sealed agreement
+agreement-save-cancelled = No place was chosen; nothing was saved.

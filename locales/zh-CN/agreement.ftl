@@ -359,3 +359,9 @@ agreement-prefill-undo = 撤销重新生成
 agreement-prefilled = 已按案件和调解记录重新生成草稿（调解员、记录人、见证人和协议模板保持不变）。如需恢复之前的草稿，请点击“撤销重新生成”。
 agreement-signs-on-paper-saved = 已记录 { $name } 在纸质文本上签名。
 agreement-returned-comment = 法律顾问 { $by } 退回了第 { $version } 版，意见如下：
+
+## A saved or opened file is a copy; the committee's original keeps its number
+doc-copy = 副本
+doc-copy-file = 副本
+agreement-save-title = 保存已签章协议的副本
+agreement-save-cancelled = 未选择保存位置，没有保存文件。

@@ -298,10 +298,39 @@ fn review_sign_on_the_pad_finalise_and_seal() {
 
     // Hand out: save the sealed file, and print on the virtual printer
     // when one is set up (CI sets one up).
-    click(&mut h, "保存 PDF");
+    // "Save PDF" asks the system's save dialog where; the place chosen
+    // there gets a sealed copy marked 副本 (the committee's original keeps
+    // its number and stays in the database).
+    let saved = accord_app::publish::output_dir(Some(&h.url)).join("给李玥的副本.pdf");
+    h.send(accord_app::gui::Message::Agreement(
+        accord_app::gui::screen::agreement::Message::Print(
+            accord_app::gui::screen::agreement::print::Message::SaveTo(Some(saved.clone())),
+        ),
+    ));
     assert!(h.shows_fragment("已签章的协议保存在"));
-    let saved = accord_app::publish::output_dir(Some(&h.url)).join("2025-0001-v2.pdf");
-    assert_eq!(std::fs::read(&saved).expect("saved file"), sealed.pdf);
+    let copy = std::fs::read(&saved).expect("saved file");
+    assert!(
+        accord_document::seal::verify(&copy)
+            .expect("the copy is sealed")
+            .covers_whole_file
+    );
+    let header = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).expect("pdf");
+        doc.extract_text(&[1]).expect("text")
+    };
+    assert!(header(&copy).contains("副本"), "{}", header(&copy));
+    assert!(!header(&copy).contains("正本"));
+    assert!(
+        header(&sealed.pdf).contains("正本"),
+        "the original keeps its number"
+    );
+    // Cancelling the dialog saves nothing and says so.
+    h.send(accord_app::gui::Message::Agreement(
+        accord_app::gui::screen::agreement::Message::Print(
+            accord_app::gui::screen::agreement::print::Message::SaveTo(None),
+        ),
+    ));
+    assert!(h.shows_fragment("没有保存文件"));
     if let Ok(printer) = std::env::var("ACCORD_TEST_PRINTER") {
         h.interact(|ui| {
             ui.click(iced_test::selector::id("agreement_copies"))

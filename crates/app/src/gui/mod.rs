@@ -180,6 +180,8 @@ pub enum Message {
     Leave(bool),
     /// The command palette.
     Palette(commands::PaletteMessage),
+    /// The window was resized (remembered for the next start).
+    Resized(iced::Size),
 }
 
 /// Work on the widgets themselves (focus, scrolling) that the window
@@ -783,7 +785,10 @@ impl App {
     /// Keyboard shortcuts, the session timer, the background work.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = iced::event::listen_with(|event, status, _| key_message(event, status));
-        let mut subscriptions = vec![keys];
+        let mut subscriptions = vec![
+            keys,
+            iced::window::resize_events().map(|(_, size)| Message::Resized(size)),
+        ];
         if self.probe.is_some() {
             subscriptions.push(iced::window::frames().map(|_| Message::Frame));
         }

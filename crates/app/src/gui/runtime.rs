@@ -61,6 +61,12 @@ pub fn run(
                 },
             );
         }
+        if let Message::Resized(size) = message {
+            // Remembered for the next start (not in the database: an
+            // encrypted one is not open yet when the window opens).
+            remember_size(size);
+            return Task::none();
+        }
         if matches!(message, Message::Retry) {
             let url = app.url().map(str::to_owned);
             let handle = runtime.clone();
@@ -109,9 +115,46 @@ pub fn run(
         .run()
 }
 
+/// Where the window's size is remembered.
+fn size_file() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("org", "Accord", "accord")
+        .map(|d| d.config_dir().join("window-size"))
+}
+
+/// The size the window had when it was last resized ("1366x768").
+fn remembered_size() -> Option<iced::Size> {
+    let text = std::fs::read_to_string(size_file()?).ok()?;
+    parse_size(&text)
+}
+
+/// "1366x768" as a size, if it is a sane one.
+fn parse_size(text: &str) -> Option<iced::Size> {
+    let (w, h) = text.trim().split_once('x')?;
+    let (w, h): (f32, f32) = (w.parse().ok()?, h.parse().ok()?);
+    ((640.0..=10_000.0).contains(&w) && (480.0..=10_000.0).contains(&h))
+        .then(|| iced::Size::new(w, h))
+}
+
+fn remember_size(size: iced::Size) {
+    if let Some(file) = size_file() {
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(
+            file,
+            format!("{}x{}", size.width.round(), size.height.round()),
+        );
+    }
+}
+
+/// The window as the user left it; the first time maximised, so it fits
+/// any screen (a 1366x768 or 1024x768 laptop's included) and nothing sits
+/// below its edge.
 fn window_settings() -> iced::window::Settings {
+    let remembered = remembered_size();
     iced::window::Settings {
-        size: iced::Size::new(1200.0, 800.0),
+        size: remembered.unwrap_or(iced::Size::new(1200.0, 720.0)),
+        maximized: remembered.is_none(),
         min_size: Some(iced::Size::new(800.0, 560.0)),
         #[cfg(target_os = "linux")]
         platform_specific: iced::window::settings::PlatformSpecific {
@@ -119,5 +162,18 @@ fn window_settings() -> iced::window::Settings {
             ..Default::default()
         },
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_remembered_size_is_read_back_and_nonsense_ignored() {
+        assert_eq!(
+            super::parse_size("1366x768\n"),
+            Some(iced::Size::new(1366.0, 768.0))
+        );
+        assert_eq!(super::parse_size("0x0"), None);
+        assert_eq!(super::parse_size("wide"), None);
     }
 }

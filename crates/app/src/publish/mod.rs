@@ -23,8 +23,8 @@ pub use key::{
 };
 pub use printing::{open_in_viewer, print, printers};
 pub use sealing::{
-    agreement_emails, final_document, finalise_and_seal, seal_final, sealed_original,
-    write_originals,
+    Mark, agreement_emails, final_document, finalise_and_seal, seal_final, sealed_original,
+    write_copy, write_originals,
 };
 
 use crate::error::Phrase;

@@ -58,12 +58,23 @@ pub async fn final_document(
 }
 
 /// Renders and seals original `n` of `of` (the committee keeps the last).
+/// What a printed or saved file says it is in its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The numbered original `n` of `of` ("正本 1/3"); the committee's
+    /// is the last.
+    Original(usize, usize),
+    /// A copy saved or opened on a computer ("副本"): sealed like the
+    /// originals, but not one of them.
+    Copy,
+}
+
 pub fn sealed_original(
     t: &Translations,
     case: &Case,
     record: &AgreementRecord,
     doc: &AgreementDocument,
-    (n, of): (usize, usize),
+    mark: Mark,
     (key, cert, signer): (&seal::SealKey, &[u8], &str),
     audit_head: Option<&accord_store::AuditHead>,
 ) -> Result<Vec<u8>> {
@@ -74,10 +85,13 @@ pub fn sealed_original(
         content_hash: record.final_hash.clone().unwrap_or_default(),
     };
     let options = PrintOptions {
-        original: Some(t.tr_args(
-            "doc-original",
-            &[("n", n.to_string().into()), ("of", of.to_string().into())],
-        )),
+        original: Some(match mark {
+            Mark::Original(n, of) => t.tr_args(
+                "doc-original",
+                &[("n", n.to_string().into()), ("of", of.to_string().into())],
+            ),
+            Mark::Copy => t.tr("doc-copy"),
+        }),
         author: record
             .current()
             .map(|v| v.content.mediator.clone())
@@ -141,7 +155,7 @@ pub async fn seal_final(
         &case,
         &record,
         &doc,
-        (copies, copies),
+        Mark::Original(copies, copies),
         (&key, &cert, &signer),
         head.as_ref(),
     )?;
@@ -209,7 +223,7 @@ pub async fn write_originals(
                 &case,
                 &record,
                 &doc,
-                (n, copies),
+                Mark::Original(n, copies),
                 (&key, &cert, &signer),
                 head.as_ref(),
             )?;
@@ -221,4 +235,34 @@ pub async fn write_originals(
             write(dir, &name, &bytes)
         })
         .collect()
+}
+
+/// A sealed copy of the final agreement ("副本" in its header) written to
+/// `path`: what "Save PDF" and "Open" hand out. The committee's original
+/// stays in the database with its number.
+pub async fn write_copy(
+    store: &Store,
+    actor: &Actor,
+    t: &Translations,
+    case_id: i64,
+    path: &Path,
+) -> Result<PathBuf> {
+    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let head = store.audit_head().await?;
+    let bytes = sealed_original(
+        t,
+        &case,
+        &record,
+        &doc,
+        Mark::Copy,
+        (&key, &cert, &signer),
+        head.as_ref(),
+    )?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{}.pdf", case.number));
+    write(dir, &name, &bytes)
 }

@@ -415,7 +415,7 @@ impl Intake {
         } else {
             ctx.tr("intake-save")
         };
-        let actions = row![
+        let mut actions = row![
             widgets::keyed_button(ctx, save_label, Shortcut::ctrl('s'))
                 .padding([8, 24])
                 .style(button::primary)
@@ -425,33 +425,32 @@ impl Intake {
                 .style(button::secondary)
                 .on_press(Message::Cancel),
         ]
-        .spacing(theme::GAP);
-
-        let mut page =
-            column![text(ctx.tr("intake-title")).size(ctx.sizes.heading())].spacing(theme::GAP);
-        if !self.errors.is_empty() {
-            page = page.push(
-                container(
-                    text(ctx.tr_args(
-                        "intake-has-errors",
-                        &[("count", self.errors.0.len().to_string())],
-                    ))
-                    .size(size),
-                )
-                .padding(theme::GAP)
-                .width(Fill)
-                .style(theme::alert),
-            );
-        }
-        if let Some(e) = &self.save_error {
-            let (key, args) = e.message();
-            page = page.push(
-                container(text(ctx.tr_args(key, &args)).size(size))
-                    .padding(theme::GAP)
+        .spacing(theme::GAP)
+        .align_y(Center);
+        // Why saving failed, beside the save button (where the user is),
+        // not at the top of a long form.
+        let why = if !self.errors.is_empty() {
+            Some(ctx.tr_args(
+                "intake-has-errors",
+                &[("count", self.errors.0.len().to_string())],
+            ))
+        } else {
+            self.save_error.as_ref().map(|e| {
+                let (key, args) = e.message();
+                ctx.tr_args(key, &args)
+            })
+        };
+        if let Some(why) = why {
+            actions = actions.push(
+                container(text(why).size(size))
+                    .padding([6, 12])
                     .width(Fill)
                     .style(theme::alert),
             );
         }
+
+        let mut page =
+            column![text(ctx.tr("intake-title")).size(ctx.sizes.heading())].spacing(theme::GAP);
         page = page
             .push(widgets::card(basics))
             .push(parties)

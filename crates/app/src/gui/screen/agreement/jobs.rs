@@ -101,21 +101,23 @@ impl JobFor {
                         .arg("jobs", jobs.join(", ")),
                 )
             }
-            Job::Open | Job::SaveFile => {
-                let sealed = match store.sealed_pdf(id).await? {
-                    Some(s) => s,
-                    None => publish::seal_final(store, actor, t, id).await?,
-                };
+            Job::Open => {
+                // A copy (副本) to look at; the committee's original stays
+                // in the database with its number.
                 let case = store.case(id).await?;
-                let name = format!("{}-v{}.pdf", case.number, sealed.version);
-                let path = publish::write(&dir, &name, &sealed.pdf)?;
+                let path = dir.join(format!("{}-{}.pdf", case.number, t.tr("doc-copy-file")));
+                let path = publish::write_copy(store, actor, t, id, &path).await?;
                 let shown = path.display().to_string();
-                let key = match job {
-                    Job::Open if publish::open_in_viewer(&path) => "agreement-opened",
-                    Job::Open => "agreement-no-viewer",
-                    _ => "agreement-saved-at",
+                let key = if publish::open_in_viewer(&path) {
+                    "agreement-opened"
+                } else {
+                    "agreement-no-viewer"
                 };
                 Some(Phrase::new(key).arg("path", shown))
+            }
+            Job::SaveFile(path) => {
+                let path = publish::write_copy(store, actor, t, id, &path).await?;
+                Some(Phrase::new("agreement-saved-at").arg("path", path.display().to_string()))
             }
             Job::Amend(new) => {
                 let (amendment, ended) = store.record_amendment(actor, id, &new).await?;

@@ -76,10 +76,10 @@ enum Job {
     Finalise,
     /// Print numbered originals of the sealed file.
     Print { printer: String, copies: usize },
-    /// Open the sealed file in the system's viewer.
+    /// Open a sealed copy in the system's viewer.
     Open,
-    /// Save the sealed file beside the database.
-    SaveFile,
+    /// Save a sealed copy where the user chose.
+    SaveFile(std::path::PathBuf),
     /// Record a supplementary agreement or rescission.
     Amend(Box<accord_core::agreement::NewAmendment>),
     /// Save amendment number N as a PDF beside the database.

@@ -23,8 +23,11 @@ pub enum Message {
     Print,
     /// Open the sealed PDF in the system's viewer.
     Open,
-    /// Save the sealed PDF beside the database.
+    /// "Save PDF": ask where (the system's save dialog).
     SaveFile,
+    /// Where the user chose to save a sealed copy (nothing when the dialog
+    /// was cancelled).
+    SaveTo(Option<std::path::PathBuf>),
 }
 
 /// Applies a message of the print tab; printing, opening and saving run
@@ -51,7 +54,28 @@ pub(super) fn update(
             return screen.run(ctx, Job::Print { printer, copies });
         }
         Message::Open => return screen.run(ctx, Job::Open),
-        Message::SaveFile => return screen.run(ctx, Job::SaveFile),
+        Message::SaveFile => {
+            // The system's save dialog, off the update; the file is written
+            // when it answers.
+            let name = format!("{}-{}.pdf", screen.case.number, ctx.tr("doc-copy-file"));
+            let dir = crate::publish::output_dir(ctx.db);
+            let title = ctx.tr("agreement-save-title");
+            return Action::run_free(move || async move {
+                let chosen = rfd::AsyncFileDialog::new()
+                    .set_title(title)
+                    .set_directory(&dir)
+                    .set_file_name(name)
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+                    .await
+                    .map(|h| h.path().to_owned());
+                super::Message::Print(Message::SaveTo(chosen))
+            });
+        }
+        Message::SaveTo(Some(path)) => return screen.run(ctx, Job::SaveFile(path)),
+        Message::SaveTo(None) => {
+            screen.data.notice = Some(Phrase::new("agreement-save-cancelled"));
+        }
     }
     Action::None
 }
