@@ -664,3 +664,52 @@ fn after_finalising_a_change_is_a_supplementary_agreement_or_a_rescission_asked_
         assert!(text.contains("2025-0001"), "{text}");
     }
 }
+
+/// "Start again from the case and the room" keeps who signs and the
+/// draft's template (not the screen's language), and can be undone.
+#[test]
+fn starting_the_draft_again_keeps_the_signatories_and_template_and_can_be_undone() {
+    let (mut h, case_id) = drafting();
+    h.interact(|ui| {
+        type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "agreement_recorder", "李瑞芳");
+    });
+    click(&mut h, "按案件和调解记录重新生成");
+    assert!(h.shows_fragment("已按案件和调解记录重新生成草稿"));
+    assert!(h.shows_fragment("李瑞芳"), "the recorder is kept");
+    assert!(
+        h.shows("• 第 1 项义务缺少履行期限。"),
+        "the obligations were made again"
+    );
+    click(&mut h, "撤销重新生成");
+    assert!(
+        !h.shows("• 第 1 项义务缺少履行期限。"),
+        "undone: the deadline typed is back"
+    );
+    assert!(h.shows_fragment("2025-03-01"));
+
+    // In English the draft stays a Chinese people's mediation agreement.
+    h.send(accord_app::gui::Message::LocalePicked(
+        accord_i18n::Locale::EnUs,
+    ));
+    click(&mut h, "Start again from the case and the room");
+    click(&mut h, "Undo start again");
+    click(&mut h, "Start again from the case and the room");
+    h.interact(|ui| type_into(ui, "obligation_0_due", "2025-03-01"));
+    click(&mut h, "Save draft");
+    let record =
+        h.rt.block_on(h.store.agreement(case_id))
+            .expect("read")
+            .expect("saved");
+    let content = &record.current().expect("version").content;
+    assert_eq!(
+        content.jurisdiction,
+        accord_core::agreement::Jurisdiction::PrcPeoplesMediation
+    );
+    assert_eq!(content.recorder, "李瑞芳");
+    assert!(
+        content.clauses.iter().all(|c| !c.text.is_ascii()),
+        "the usual clauses in the draft's language: {:?}",
+        content.clauses
+    );
+}

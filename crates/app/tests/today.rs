@@ -219,3 +219,60 @@ fn once_everything_is_paid_the_return_visit_closes_the_case() {
     assert_eq!(closed.status, accord_core::CaseStatus::Closed);
     assert!(h.shows("已结案"));
 }
+
+/// A payment made at signing, before its due date: Today lists the coming
+/// two weeks too, and the payment is recorded against it there.
+#[test]
+fn a_payment_due_next_week_is_listed_and_recorded_today() {
+    use sea_orm::ConnectionTrait;
+    let mut h = Harness::new(true, "zh-CN");
+    let t = Translations::get(Locale::ZhCn);
+    h.rt.block_on(publish::load_demo(&h.store, &Actor::system(), t))
+        .expect("demo");
+    let today = chrono::Local::now().date_naive();
+    let next_week = today + chrono::Days::new(7);
+    let later = today + chrono::Days::new(30);
+    // Every open follow-up moved: one due check next week, the rest in a
+    // month (outside the two weeks).
+    let db = h.rt.block_on(sea_orm::Database::connect(format!(
+        "sqlite://{}?mode=rw",
+        h.url
+    )))
+    .expect("connect");
+    let due = h
+        .rt
+        .block_on(h.store.due_followups(today, 100))
+        .expect("due");
+    let check = due
+        .iter()
+        .find(|f| f.kind == accord_core::followup::FollowUpKind::DueCheck)
+        .expect("a due check")
+        .id;
+    h.rt.block_on(db.execute_unprepared(&format!(
+        "UPDATE follow_ups SET due_on = '{later}' WHERE state = 'open'; \
+         UPDATE follow_ups SET due_on = '{next_week}' WHERE id = {check};"
+    )))
+    .expect("move");
+    drop(db);
+    h.restart();
+    h.interact(|ui| {
+        ui.click("今日待办").expect("the Today tab");
+    });
+    assert!(h.shows("今后 14 天"));
+    assert!(
+        !h.shows("今后两周没有到期事项。"),
+        "the check next week is listed"
+    );
+    assert!(h.shows("今天没有到期或逾期的回访事项。"), "nothing due today");
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id(format!("followup_{check}")))
+            .expect("handle button of next week's check");
+    });
+    h.interact(|ui| {
+        type_into(ui, "today_method", "现金");
+    });
+    h.interact(|ui| {
+        ui.click("登记付款").expect("record payment");
+    });
+    assert!(h.shows_fragment("已登记付款"), "recorded before it fell due");
+}
