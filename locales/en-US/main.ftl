@@ -598,3 +598,4 @@ cmd-language = Language
 room-to-agreement = Draft the agreement
 login-picked = Chosen: { $name } (Up/Down for someone else, Tab to the password)
 login-pick-hint = Choose your name (Up/Down to choose, Tab to the password)
+detail-payment-recorded = The payment was recorded.

@@ -589,3 +589,4 @@ cmd-language = 界面语言
 room-to-agreement = 起草调解协议
 login-picked = 已选择：{ $name }（↑↓ 键可换人，Tab 到密码框）
 login-pick-hint = 请选择您的名字（↑↓ 键选择，Tab 到密码框）
+detail-payment-recorded = 付款已登记。

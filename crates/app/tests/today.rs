@@ -234,15 +234,15 @@ fn a_payment_due_next_week_is_listed_and_recorded_today() {
     let later = today + chrono::Days::new(30);
     // Every open follow-up moved: one due check next week, the rest in a
     // month (outside the two weeks).
-    let db = h.rt.block_on(sea_orm::Database::connect(format!(
-        "sqlite://{}?mode=rw",
-        h.url
-    )))
-    .expect("connect");
-    let due = h
-        .rt
-        .block_on(h.store.due_followups(today, 100))
-        .expect("due");
+    let db =
+        h.rt.block_on(sea_orm::Database::connect(format!(
+            "sqlite://{}?mode=rw",
+            h.url
+        )))
+        .expect("connect");
+    let due =
+        h.rt.block_on(h.store.due_followups(today, 100))
+            .expect("due");
     let check = due
         .iter()
         .find(|f| f.kind == accord_core::followup::FollowUpKind::DueCheck)
@@ -263,7 +263,10 @@ fn a_payment_due_next_week_is_listed_and_recorded_today() {
         !h.shows("今后两周没有到期事项。"),
         "the check next week is listed"
     );
-    assert!(h.shows("今天没有到期或逾期的回访事项。"), "nothing due today");
+    assert!(
+        h.shows("今天没有到期或逾期的回访事项。"),
+        "nothing due today"
+    );
     h.interact(|ui| {
         ui.click(iced_test::selector::id(format!("followup_{check}")))
             .expect("handle button of next week's check");
@@ -274,5 +277,52 @@ fn a_payment_due_next_week_is_listed_and_recorded_today() {
     h.interact(|ui| {
         ui.click("登记付款").expect("record payment");
     });
-    assert!(h.shows_fragment("已登记付款"), "recorded before it fell due");
+    assert!(
+        h.shows_fragment("已登记付款"),
+        "recorded before it fell due"
+    );
+}
+
+/// The case page records a payment at any time, against the instalment
+/// it is for.
+#[test]
+fn the_case_page_records_a_payment_at_any_time() {
+    let mut h = Harness::new(true, "zh-CN");
+    let t = Translations::get(Locale::ZhCn);
+    let (case, _) =
+        h.rt.block_on(publish::load_demo(&h.store, &Actor::system(), t))
+            .expect("demo");
+    h.restart();
+    let before = h.rt.block_on(h.store.performance(case.id)).expect("performance");
+    let open = before
+        .iter()
+        .find(|p| p.installment.is_some() && p.balance.is_some_and(|b| !b.is_paid()))
+        .expect("an instalment still to pay");
+    let (o, k) = (open.obligation, open.installment.expect("instalment"));
+    let paid_before = open.balance.expect("balance").paid.minor;
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("the case");
+    });
+    let id: &'static str = Box::leak(format!("pay_{o}_{k}").into_boxed_str());
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id(id))
+            .expect("the instalment's payment button");
+    });
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id("case_pay_amount"))
+            .expect("amount");
+        for _ in 0..10 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("100");
+        type_into(ui, "case_pay_method", "现金");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(h.shows("付款已登记。"));
+    let after = h.rt.block_on(h.store.performance(case.id)).expect("performance");
+    let row = after
+        .iter()
+        .find(|p| p.obligation == o && p.installment == Some(k))
+        .expect("row");
+    assert_eq!(row.balance.expect("balance").paid.minor, paid_before + 10_000);
 }

@@ -45,6 +45,16 @@ async fn with_history(
     Ok((case, history))
 }
 
+/// A payment typed on the case page.
+#[derive(Debug, Clone)]
+struct PayForm {
+    obligation: usize,
+    installment: usize,
+    amount: String,
+    date: String,
+    method: String,
+}
+
 /// The detail screen's state.
 #[derive(Debug, Clone)]
 pub struct CaseDetail {
@@ -58,6 +68,10 @@ pub struct CaseDetail {
     busy: bool,
     error: Option<StoreError>,
     notice: Option<CaseStatus>,
+    /// A payment being typed: which instalment, amount, date, method.
+    pay: Option<PayForm>,
+    /// A payment was recorded (shown until the next action).
+    paid: bool,
 }
 
 /// What the user does on the detail screen.
@@ -79,6 +93,17 @@ pub enum Message {
     CloseAfterVisit,
     /// "Settlement agreement" was pressed.
     Agreement,
+    /// "Record payment" on an instalment (obligation, instalment): the
+    /// form opens with what remains.
+    PayOpen(usize, usize),
+    /// The payment's amount, date or method as typed.
+    PayAmount(String),
+    PayDate(String),
+    PayMethod(String),
+    /// Record the payment typed.
+    Pay,
+    /// The performance after a payment, or why it was refused.
+    Paid(Result<Vec<accord_store::InstallmentStatus>, StoreError>),
     /// The case after a status change or the return visit, with its
     /// history; or why it was refused.
     Changed(Result<(Case, Vec<AuditEntry>), StoreError>),
@@ -125,6 +150,8 @@ impl CaseDetail {
             busy: false,
             error: None,
             notice: None,
+            pay: None,
+            paid: false,
         }
     }
 
@@ -176,6 +203,89 @@ impl CaseDetail {
             }
             Message::Changed(result) => {
                 self.changed(result);
+                Action::None
+            }
+            Message::PayOpen(obligation, installment) => {
+                let remaining = self
+                    .performance
+                    .iter()
+                    .find(|p| p.obligation == obligation && p.installment == Some(installment))
+                    .and_then(|p| p.balance)
+                    .map(|b| b.remaining());
+                self.paid = false;
+                self.pay = Some(PayForm {
+                    obligation,
+                    installment,
+                    amount: remaining
+                        .map(crate::gui::ctx::input_amount)
+                        .unwrap_or_default(),
+                    date: chrono::Local::now().date_naive().to_string(),
+                    method: String::new(),
+                });
+                Action::None
+            }
+            Message::PayAmount(v) => {
+                if let Some(f) = &mut self.pay {
+                    f.amount = v;
+                }
+                Action::None
+            }
+            Message::PayDate(v) => {
+                if let Some(f) = &mut self.pay {
+                    f.date = v;
+                }
+                Action::None
+            }
+            Message::PayMethod(v) => {
+                if let Some(f) = &mut self.pay {
+                    f.method = v;
+                }
+                Action::None
+            }
+            Message::Pay => {
+                let Some(f) = &self.pay else {
+                    return Action::None;
+                };
+                let amount = match accord_core::Money::parse(&f.amount, accord_core::Currency::Cny)
+                {
+                    Ok(m) if m.minor > 0 => m,
+                    _ => {
+                        self.error =
+                            Some(StoreError::Invalid(accord_core::ValidationError::Amount));
+                        return Action::None;
+                    }
+                };
+                let Ok(paid_on) = chrono::NaiveDate::parse_from_str(f.date.trim(), "%Y-%m-%d")
+                else {
+                    self.error = Some(StoreError::Invalid(accord_core::ValidationError::DateTime));
+                    return Action::None;
+                };
+                let payment = accord_store::NewPayment {
+                    obligation: f.obligation,
+                    installment: f.installment,
+                    amount,
+                    paid_on,
+                    method: f.method.trim().to_owned(),
+                    evidence: String::new(),
+                };
+                self.busy = true;
+                self.error = None;
+                let (actor, case_id) = (ctx.actor(), self.case.id);
+                Action::run(move |store| async move {
+                    Message::Paid(store.record_payment(&actor, case_id, &payment).await)
+                })
+            }
+            Message::Paid(Ok(performance)) => {
+                self.busy = false;
+                self.performance = performance;
+                self.pay = None;
+                self.paid = true;
+                Action::None
+            }
+            Message::Paid(Err(e)) => {
+                // What was typed stays; the reason shows.
+                self.busy = false;
+                self.error = Some(e);
                 Action::None
             }
         }
@@ -425,6 +535,18 @@ impl CaseDetail {
                     &[("n", (p.obligation + 1).to_string())],
                 ),
             };
+            let open = p.balance.is_some_and(|b| !b.is_paid());
+            let pay: Element<'a, Message> = match p.installment {
+                Some(k) if open => container(
+                    button(text(ctx.tr("today-pay")).size(ctx.sizes.small()))
+                        .style(button::secondary)
+                        .padding([2, 8])
+                        .on_press_maybe((!self.busy).then_some(Message::PayOpen(p.obligation, k))),
+                )
+                .id(format!("pay_{}_{k}", p.obligation))
+                .into(),
+                _ => iced::widget::space().width(0).into(),
+            };
             col = col.push(
                 row![
                     text(label).size(size).width(150),
@@ -433,8 +555,64 @@ impl CaseDetail {
                         .width(Fill),
                     text(p.due.map(|d| d.to_string()).unwrap_or_default()).size(ctx.sizes.small()),
                     text(state).size(ctx.sizes.small()).width(220),
+                    pay,
                 ]
-                .spacing(theme::GAP),
+                .spacing(theme::GAP)
+                .align_y(iced::Center),
+            );
+            if let Some(f) = self
+                .pay
+                .as_ref()
+                .filter(|f| Some(f.installment) == p.installment && f.obligation == p.obligation)
+            {
+                col = col.push(
+                    row![
+                        widgets::field(
+                            ctx,
+                            ctx.tr("today-amount"),
+                            iced::widget::text_input("", &f.amount)
+                                .style(crate::gui::theme::input)
+                                .id("case_pay_amount")
+                                .size(size)
+                                .on_input(Message::PayAmount),
+                            None
+                        ),
+                        widgets::field(
+                            ctx,
+                            ctx.tr("today-paid-on"),
+                            iced::widget::text_input(&ctx.tr("hint-date-input"), &f.date)
+                                .style(crate::gui::theme::input)
+                                .id("case_pay_date")
+                                .size(size)
+                                .on_input(Message::PayDate),
+                            None
+                        ),
+                        widgets::field(
+                            ctx,
+                            ctx.tr("agreement-method"),
+                            iced::widget::text_input("", &f.method)
+                                .style(crate::gui::theme::input)
+                                .id("case_pay_method")
+                                .size(size)
+                                .on_input(Message::PayMethod)
+                                .on_submit(Message::Pay),
+                            None
+                        ),
+                        button(text(ctx.tr("today-pay")).size(size))
+                            .style(button::primary)
+                            .on_press_maybe((!self.busy).then_some(Message::Pay)),
+                    ]
+                    .spacing(theme::GAP)
+                    .align_y(iced::Bottom),
+                );
+            }
+        }
+        if self.paid {
+            col = col.push(
+                container(text(ctx.tr("detail-payment-recorded")).size(size))
+                    .padding(theme::TIGHT)
+                    .width(Fill)
+                    .style(theme::notice),
             );
         }
         let all_paid = self
