@@ -293,7 +293,9 @@ fn the_case_page_records_a_payment_at_any_time() {
         h.rt.block_on(publish::load_demo(&h.store, &Actor::system(), t))
             .expect("demo");
     h.restart();
-    let before = h.rt.block_on(h.store.performance(case.id)).expect("performance");
+    let before =
+        h.rt.block_on(h.store.performance(case.id))
+            .expect("performance");
     let open = before
         .iter()
         .find(|p| p.installment.is_some() && p.balance.is_some_and(|b| !b.is_paid()))
@@ -319,10 +321,15 @@ fn the_case_page_records_a_payment_at_any_time() {
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
     });
     assert!(h.shows("付款已登记。"));
-    let after = h.rt.block_on(h.store.performance(case.id)).expect("performance");
+    let after =
+        h.rt.block_on(h.store.performance(case.id))
+            .expect("performance");
     let row = after
         .iter()
         .find(|p| p.obligation == o && p.installment == Some(k))
         .expect("row");
-    assert_eq!(row.balance.expect("balance").paid.minor, paid_before + 10_000);
+    assert_eq!(
+        row.balance.expect("balance").paid.minor,
+        paid_before + 10_000
+    );
 }

@@ -278,3 +278,34 @@ fn two_rooms_on_one_database_see_each_others_cases() {
         setup.block_on(db.finish());
     }
 }
+
+/// Escape on a half-filled intake form, Ctrl+N over it, or the header:
+/// each asks before throwing the form away, and staying keeps every
+/// field.
+#[test]
+fn a_half_filled_intake_form_is_never_thrown_away_without_asking() {
+    use iced::keyboard::{Key, Modifiers, key::Named};
+    let mut h = Harness::new(true, "zh-CN");
+    h.send(Message::Nav(accord_app::gui::Nav::NewCase));
+    h.interact(|ui| type_into(ui, "party_0_name", "张珺"));
+    for leave in [
+        Message::Key(Key::Named(Named::Escape), Modifiers::empty()),
+        Message::Key(Key::Character("n".into()), Modifiers::CTRL),
+        Message::Nav(accord_app::gui::Nav::Today),
+    ] {
+        h.send(leave);
+        assert!(h.shows("有尚未保存的内容"), "asked first");
+        assert!(h.shows_fragment("立案表中已填写的内容尚未保存"));
+        h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+        assert!(!h.shows("有尚未保存的内容"));
+        assert!(h.shows_fragment("张珺"), "the form is still there");
+    }
+    // Discarding is a choice, and then the form is gone.
+    h.send(Message::Nav(accord_app::gui::Nav::Cases));
+    h.interact(|ui| {
+        ui.click("放弃并离开（Ctrl+D）").expect("discard");
+    });
+    assert!(h.shows("没有符合条件的案件。"));
+    h.send(Message::Nav(accord_app::gui::Nav::NewCase));
+    assert!(!h.shows_fragment("张珺"), "a new form starts empty");
+}
