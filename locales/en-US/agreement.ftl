@@ -363,3 +363,5 @@ doc-copy = Copy
 doc-copy-file = copy
 agreement-save-title = Save a copy of the sealed agreement
 agreement-save-cancelled = No place was chosen; nothing was saved.
+agreement-installment-due = Due on (YYYY-MM-DD)
+agreement-installment-amount = Amount (yuan)

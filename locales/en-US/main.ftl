@@ -330,6 +330,7 @@ item-kind-position = Position (what they demand)
 item-kind-interest = Interest (why)
 item-kind-alternative = Alternative if talks fail
 item-kind-note = Note
+item-kind-remark = Mediator's remark
 item-kind-offer = Offer
 
 ## Stage checklists
@@ -599,3 +600,5 @@ room-to-agreement = Draft the agreement
 login-picked = Chosen: { $name } (Up/Down for someone else, Tab to the password)
 login-pick-hint = Choose your name (Up/Down to choose, Tab to the password)
 detail-payment-recorded = The payment was recorded.
+room-mediator = Mediator
+leave-case = What you typed for the return visit or a payment is not saved. Leaving loses it.

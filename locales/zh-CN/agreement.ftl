@@ -365,3 +365,5 @@ doc-copy = 副本
 doc-copy-file = 副本
 agreement-save-title = 保存已签章协议的副本
 agreement-save-cancelled = 未选择保存位置，没有保存文件。
+agreement-installment-due = 到期日（年-月-日）
+agreement-installment-amount = 金额（元）

@@ -327,6 +327,7 @@ item-kind-position = 立场（要求）
 item-kind-interest = 利益（原因）
 item-kind-alternative = 替代方案（谈不成怎么办）
 item-kind-note = 备注
+item-kind-remark = 调解员发言
 item-kind-offer = 出价或方案
 
 ## 各阶段清单
@@ -590,3 +591,5 @@ room-to-agreement = 起草调解协议
 login-picked = 已选择：{ $name }（↑↓ 键可换人，Tab 到密码框）
 login-pick-hint = 请选择您的名字（↑↓ 键选择，Tab 到密码框）
 detail-payment-recorded = 付款已登记。
+room-mediator = 调解员
+leave-case = 回访记录或付款登记中已填写的内容尚未保存。离开后这些内容将丢失。

@@ -284,3 +284,52 @@ fn a_resumed_mediation_shows_what_the_earlier_session_recorded() {
     assert!(h.shows("此前调解的记录"));
     assert!(h.shows(SECRET));
 }
+
+#[test]
+fn typing_in_a_caucus_never_reaches_the_joint_closing_and_waits_for_its_party() {
+    let mut h = in_first_caucus();
+    type_entry(&mut h, SECRET);
+    key(&mut h, Key::Named(Named::ArrowRight), Modifiers::CTRL);
+    assert!(h.shows("4 共同总结"));
+    // In front of everyone the form is empty: saving it saves nothing.
+    save(&mut h);
+    assert!(!h.shows_fragment(SECRET));
+    let items = |h: &Harness| {
+        let case_id =
+            h.rt.block_on(h.store.list_cases(&Default::default()))
+                .expect("list")
+                .rows[0]
+                .id;
+        let session =
+            h.rt.block_on(h.store.latest_session(case_id))
+                .expect("session")
+                .expect("one");
+        h.rt.block_on(h.store.shared_room_items(session))
+            .expect("items")
+    };
+    assert!(
+        items(&h).iter().all(|i| !i.text.contains(SECRET)),
+        "nothing of 李玥's typing was recorded in front of everyone"
+    );
+    // Back in 李玥's caucus her typing is there to save.
+    key(&mut h, Key::Named(Named::ArrowLeft), Modifiers::CTRL);
+    assert!(h.shows("与 李玥 背对背沟通（第 1 轮）"));
+    save(&mut h);
+    assert!(h.shows(SECRET));
+    // What is typed while the mediator is alone goes aside when a party
+    // comes back, and comes back with the next time alone.
+    h.interact(|ui| {
+        ui.click("仅调解员在场").expect("alone");
+    });
+    type_entry(&mut h, "赵喆的底线大概是六千");
+    h.interact(|ui| {
+        ui.click("当事人回到调解室").expect("a party is back");
+    });
+    save(&mut h);
+    assert!(!h.shows_fragment("赵喆的底线大概是六千"));
+    h.interact(|ui| {
+        ui.click("仅调解员在场").expect("alone");
+    });
+    save(&mut h);
+    assert!(h.shows_fragment("赵喆的底线大概是六千"));
+}

@@ -723,6 +723,7 @@ impl App {
             Screen::Room(s) if s.unsaved() => Some("leave-room"),
             Screen::Agreement(s) if s.unsaved() => Some("leave-agreement"),
             Screen::Users(s) if s.unsaved() => Some("leave-users"),
+            Screen::Detail(s) if s.unsaved() => Some("leave-case"),
             _ => None,
         }
     }

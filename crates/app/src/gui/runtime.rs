@@ -117,8 +117,7 @@ pub fn run(
 
 /// Where the window's size is remembered.
 fn size_file() -> Option<std::path::PathBuf> {
-    directories::ProjectDirs::from("org", "Accord", "accord")
-        .map(|d| d.config_dir().join("window-size"))
+    directories::ProjectDirs::from("org", "Accord", "accord").map(|d| d.config_dir().join("window"))
 }
 
 /// The size the window had when it was last resized ("1366x768").

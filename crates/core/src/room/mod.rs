@@ -41,6 +41,10 @@ crate::choice! {
         Alternative => "alternative", "item-kind-alternative";
         Note => "note", "item-kind-note";
         Offer => "offer", "item-kind-offer";
+        /// What the mediator says to the whole room (the rules at the
+        /// opening, the summary at the closing): the mediator's words,
+        /// heard by everyone.
+        Remark => "remark", "item-kind-remark";
     }
 }
 
@@ -49,6 +53,13 @@ impl ItemKind {
     /// party is in the room and never passed on.
     pub fn mediators_only(self) -> bool {
         self == Self::Note
+    }
+
+    /// Said or written by the mediator, not by a party (the entry is
+    /// filed with the case's first party only because every entry sits
+    /// in a party's compartment).
+    pub fn by_mediator(self) -> bool {
+        matches!(self, Self::Note | Self::Remark)
     }
 }
 
@@ -248,7 +259,9 @@ pub fn room_view(items: &[RoomItem], presence: Presence) -> RoomView<'_> {
         }
         Presence::Caucus(party) => {
             for item in before_a_party {
-                if item.party_id == party {
+                // The mediator's remarks are filed with the first party
+                // but were heard by everyone: never the party's own words.
+                if item.party_id == party && !item.kind.by_mediator() {
                     view.own.push(item);
                 } else {
                     match item.disclosure {
@@ -473,7 +486,7 @@ mod tests {
             prop_assert_eq!(view.to_convey.iter().map(|i| i.id).collect::<Vec<_>>(), expected);
             // Every own entry is shown (notes aside), nothing is lost for
             // the party present.
-            prop_assert_eq!(view.own.len(), items.iter().filter(|i| i.party_id == present && i.kind != ItemKind::Note).count());
+            prop_assert_eq!(view.own.len(), items.iter().filter(|i| i.party_id == present && !i.kind.by_mediator()).count());
             for joint in room_view(&items, Presence::Joint).all() {
                 prop_assert!(joint.disclosure.allows_sharing());
                 prop_assert!(joint.kind != ItemKind::Note);

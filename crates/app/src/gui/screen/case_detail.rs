@@ -110,6 +110,16 @@ pub enum Message {
 }
 
 impl CaseDetail {
+    /// Whether leaving would lose something typed: the return visit's
+    /// note, or a payment's method.
+    pub fn unsaved(&self) -> bool {
+        !self.visit_note.trim().is_empty()
+            || self
+                .pay
+                .as_ref()
+                .is_some_and(|f| !f.method.trim().is_empty())
+    }
+
     /// What the case offers the palette: the room, the agreement, the
     /// status moves allowed, back to the list.
     pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
@@ -296,6 +306,8 @@ impl CaseDetail {
         self.busy = false;
         match result {
             Ok((case, history)) => {
+                // The return visit's note went with it.
+                self.visit_note.clear();
                 self.notice = Some(case.status);
                 self.case = case;
                 self.history = history;

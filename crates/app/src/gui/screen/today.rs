@@ -577,9 +577,14 @@ impl Today {
             };
             col = col.push(
                 row![
-                    container(text(state).size(small))
-                        .padding([2, 8])
-                        .style(theme::badge),
+                    // A column as wide as its widest badge: the columns
+                    // after it line up whatever each row's state.
+                    container(
+                        container(text(state).size(small))
+                            .padding([2, 8])
+                            .style(theme::badge)
+                    )
+                    .width(ctx.sizes.small() * 11.0),
                     text(format!("{} <{}>", msg.to_name, msg.to_address))
                         .size(small)
                         .width(280),

@@ -649,6 +649,24 @@ fn obligation_view<'a>(
     ));
     col = col.push(line);
     if kind == ObligationKind::Payment {
+        if !o.installments.is_empty() {
+            // What each column of the instalment rows is.
+            let label = |key: &str| {
+                text(ctx.tr(key))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text)
+                    .width(Fill)
+            };
+            col = col.push(
+                row![
+                    iced::widget::space().width(110),
+                    label("agreement-installment-due"),
+                    label("agreement-installment-amount"),
+                    iced::widget::space().width(64),
+                ]
+                .spacing(theme::TIGHT),
+            );
+        }
         for (k, (d, a)) in o.installments.iter().enumerate() {
             col = col.push(
                 row![

@@ -550,7 +550,14 @@ impl AgreementScreen {
             Tab::Print => print::view(self, ctx).map(Message::Print),
         };
         page = page.push(body);
-        widgets::page_scroll(container(page).padding(theme::GAP * 1.5).max_width(1100)).into()
+        // Always the full width (up to 1100): the tabs never move between steps.
+        widgets::page_scroll(
+            container(page)
+                .padding(theme::GAP * 1.5)
+                .width(iced::Fill)
+                .max_width(1100),
+        )
+        .into()
     }
 
     /// The completeness check: obligations that do not parse, characters the

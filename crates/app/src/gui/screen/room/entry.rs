@@ -58,11 +58,24 @@ impl Draft {
         }
     }
 
-    /// Puts back what was typed.
+    /// Puts back what was typed, after anything typed since (nothing is
+    /// overwritten).
     pub(super) fn restore(&mut self, typed: Typed) {
-        self.text = text_editor::Content::with_text(typed.text.trim_end_matches('\n'));
-        self.amount = typed.amount;
-        self.terms = typed.terms;
+        let now = self.text.text();
+        let now = now.trim_end_matches('\n');
+        let kept = typed.text.trim_end_matches('\n');
+        let text = match (now.trim().is_empty(), kept.trim().is_empty()) {
+            (true, _) => kept.to_owned(),
+            (false, true) => now.to_owned(),
+            (false, false) => format!("{kept}\n{now}"),
+        };
+        self.text = text_editor::Content::with_text(&text);
+        if self.amount.trim().is_empty() {
+            self.amount = typed.amount;
+        }
+        if self.terms.trim().is_empty() {
+            self.terms = typed.terms;
+        }
     }
 }
 
@@ -106,7 +119,8 @@ impl Room {
         match self.session.stage {
             StageKind::Statements => ItemKind::Statement,
             StageKind::Caucus => ItemKind::Position,
-            _ => ItemKind::Note,
+            // At the opening and the closing the mediator speaks to all.
+            _ => ItemKind::Remark,
         }
     }
 
@@ -125,6 +139,7 @@ impl Room {
                 ItemKind::Statement,
                 ItemKind::Position,
                 ItemKind::Offer,
+                ItemKind::Remark,
                 ItemKind::Note,
             ],
         }
@@ -144,6 +159,8 @@ impl Room {
     pub(super) fn speaker(&self) -> Option<i64> {
         match self.session.presence() {
             Presence::Caucus(p) => Some(p),
+            // The mediator's own words are filed with the first party.
+            _ if self.kind().by_mediator() => self.case.parties.first().map(|p| p.id),
             _ => self
                 .draft
                 .speaker
@@ -157,7 +174,14 @@ impl Room {
         let size = ctx.sizes.body();
         let kind = self.kind();
         let mut form = column![].spacing(theme::TIGHT);
-        if self.session.stage != StageKind::Caucus {
+        if self.session.stage != StageKind::Caucus && kind.by_mediator() {
+            form = form.push(widgets::field(
+                ctx,
+                ctx.tr("room-speaker"),
+                text(ctx.tr("room-mediator")).size(size),
+                None,
+            ));
+        } else if self.session.stage != StageKind::Caucus {
             let speaker = self.speaker();
             let mut speakers = row![].spacing(theme::TIGHT).align_y(Center);
             for party in &self.case.parties {

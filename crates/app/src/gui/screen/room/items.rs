@@ -51,9 +51,19 @@ impl List {
 }
 
 impl Room {
+    /// Who said an entry: the party, or the mediator for the mediator's
+    /// own words.
+    fn speaker_name(&self, ctx: Ctx<'_>, item: &RoomItem) -> String {
+        if item.kind.by_mediator() {
+            ctx.tr("room-mediator")
+        } else {
+            self.name(item.party_id)
+        }
+    }
+
     /// "From <party>" above another party's entry.
     fn said_by<'a>(&self, ctx: Ctx<'a>, item: &RoomItem) -> Element<'a, Message> {
-        text(ctx.tr_args("room-from", &[("name", self.name(item.party_id))]))
+        text(ctx.tr_args("room-from", &[("name", self.speaker_name(ctx, item))]))
             .size(ctx.sizes.small())
             .style(theme::muted_text)
             .into()
@@ -146,7 +156,7 @@ impl Room {
         for item in items {
             let entry: Element<'a, Message> = match kind {
                 List::Joint => row![
-                    text(self.name(item.party_id))
+                    text(self.speaker_name(ctx, item))
                         .size(ctx.sizes.body())
                         .width(120),
                     self.item_line(ctx, item).width(Fill),
@@ -175,7 +185,7 @@ impl Room {
                     .spacing(2)
                     .into(),
                 List::Earlier => row![
-                    text(self.name(item.party_id))
+                    text(self.speaker_name(ctx, item))
                         .size(ctx.sizes.body())
                         .width(120),
                     self.item_line(ctx, item).width(Fill),
@@ -183,7 +193,7 @@ impl Room {
                 .spacing(theme::GAP)
                 .into(),
                 List::Everything => row![
-                    text(self.name(item.party_id))
+                    text(self.speaker_name(ctx, item))
                         .size(ctx.sizes.body())
                         .width(120),
                     self.item_line(ctx, item).width(Fill),

@@ -30,6 +30,10 @@ use crate::gui::{Action, Ctx, Route, commands::Command};
 use entry::{Draft, Typed};
 pub use entry::{IssueChoice, PartyChoice};
 
+/// Where typing done while the mediator was alone is put aside (no
+/// party has this id).
+const ALONE: i64 = -1;
+
 /// The setting that remembers the room the mediator is in, so the app
 /// opens there again after a restart.
 pub const SETTING_ROOM_CASE: &str = "room_case_id";
@@ -287,13 +291,22 @@ impl Room {
         }
         match message {
             Message::GoTo(stage) => {
-                // What was typed stays (the next stage may record it); an
-                // edit of an entry ends.
-                if self.draft.editing.is_some() {
-                    self.draft = self.draft.emptied();
+                // What was typed in a party's caucus waits for that party
+                // (the next stage may be in front of everyone); what was
+                // typed in front of everyone stays. An edit ends.
+                self.alone_typing();
+                let before = self.here();
+                if before.is_some() || self.draft.editing.is_some() {
+                    self.put_aside(before);
                 }
                 self.alone = false;
-                self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties))
+                let action =
+                    self.step(ctx, AuditAction::SessionStage, |s| s.go_to(stage, &parties));
+                let after = self.here();
+                if after != before {
+                    self.take_back(after);
+                }
+                action
             }
 
             Message::Consent(party) => self.step(ctx, AuditAction::ConsentRecorded, |s| {
@@ -325,19 +338,12 @@ impl Room {
                 Some(party) => {
                     // What was typed for the party leaving waits for them;
                     // what was typed for the one coming in comes back.
-                    if let Some(leaving) = self.session.present_party {
-                        self.stash.retain(|(p, _)| *p != leaving);
-                        if self.draft.typed() && self.draft.editing.is_none() {
-                            self.stash.push((leaving, self.draft.typed_part()));
-                        }
-                    }
-                    self.draft = self.draft.emptied();
-                    self.draft.editing = None;
-                    if let Some(at) = self.stash.iter().position(|(p, _)| *p == party) {
-                        let (_, typed) = self.stash.remove(at);
-                        self.draft.restore(typed);
-                    }
+                    self.alone_typing();
                     self.alone = false;
+                    let leaving = self.here();
+                    self.put_aside(leaving);
+                    self.draft = self.draft.emptied();
+                    self.take_back(Some(party));
                     self.step(ctx, AuditAction::PartySwitched, |s| {
                         s.switch_party(party, &parties)
                     })
@@ -352,17 +358,28 @@ impl Room {
                 self.curtain = down;
                 // Whoever made it come down may still be there when it
                 // goes up.
-                if down {
+                if down && self.alone {
+                    self.alone_typing();
                     self.alone = false;
+                    let here = self.here();
+                    self.take_back(here);
                 }
                 Action::None
             }
             Message::Alone(alone) => {
-                self.alone = alone;
-                // An edit begun while alone may be of a note or of another
-                // party's words: it ends when someone comes in.
-                if !alone && self.draft.editing.is_some() {
-                    self.draft = self.draft.emptied();
+                if alone && !self.alone {
+                    // What was typed for the party present waits for them.
+                    let here = self.here();
+                    self.put_aside(here);
+                    self.alone = true;
+                    self.take_back(Some(ALONE));
+                } else if !alone && self.alone {
+                    // What was typed while alone (it may be about anyone)
+                    // and any edit are put aside before someone comes in.
+                    self.alone_typing();
+                    self.alone = false;
+                    let here = self.here();
+                    self.take_back(here);
                 }
                 Action::None
             }
@@ -609,7 +626,7 @@ impl Room {
                 _ => None,
             };
         }
-        let form = !self.session.is_closed() || self.draft.editing.is_some();
+        let form = self.form_shown();
         match key.as_ref() {
             Key::Named(Named::F12) => Some(Message::Curtain(true)),
             // Enter saves what the form holds (from its fields, or with no
@@ -648,6 +665,61 @@ impl Room {
                     .then_some(Message::AskSwitch(party.id))
             }
             _ => None,
+        }
+    }
+
+    /// Whose typing the form holds now: the party present in a caucus,
+    /// the mediator alone, or nobody's (in front of everyone).
+    fn here(&self) -> Option<i64> {
+        if self.alone {
+            Some(ALONE)
+        } else {
+            self.session
+                .present_party
+                .filter(|_| self.session.stage == StageKind::Caucus)
+        }
+    }
+
+    /// Puts what the form holds aside for `whose` (nothing kept for
+    /// nobody's typing), emptying the form; an edit ends.
+    fn put_aside(&mut self, whose: Option<i64>) {
+        if let Some(whose) = whose {
+            self.stash.retain(|(p, _)| *p != whose);
+            if self.draft.typed() && self.draft.editing.is_none() {
+                self.stash.push((whose, self.draft.typed_part()));
+            }
+            self.draft = self.draft.emptied();
+        } else if self.draft.editing.is_some() {
+            self.draft = self.draft.emptied();
+        }
+    }
+
+    /// Puts back what was put aside for `whose`, if anything.
+    fn take_back(&mut self, whose: Option<i64>) {
+        if let Some(whose) = whose
+            && let Some(at) = self.stash.iter().position(|(p, _)| *p == whose)
+        {
+            let (_, typed) = self.stash.remove(at);
+            self.draft.restore(typed);
+        }
+    }
+
+    /// Leaving "mediator alone": the typing goes aside for the next time
+    /// the mediator is alone.
+    fn alone_typing(&mut self) {
+        if self.alone {
+            self.put_aside(Some(ALONE));
+        }
+    }
+
+    /// Whether the entry form is on the page now (Enter saves it).
+    fn form_shown(&self) -> bool {
+        let open = !self.session.is_closed() || self.draft.editing.is_some();
+        match (self.presence(), self.session.stage) {
+            (Presence::Alone, _) => open,
+            (_, StageKind::Opening) => false,
+            (Presence::Joint, StageKind::Caucus) => self.draft.editing.is_some(),
+            _ => open,
         }
     }
 
