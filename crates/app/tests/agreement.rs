@@ -713,3 +713,22 @@ fn starting_the_draft_again_keeps_the_signatories_and_template_and_can_be_undone
         content.clauses
     );
 }
+
+/// Leaving a draft with changes asks first; a draft only prefilled (not
+/// the user's work yet) does not.
+#[test]
+fn leaving_an_edited_draft_asks_first() {
+    let (mut h, _) = drafting();
+    click(&mut h, "← 返回案件");
+    assert!(
+        !h.shows("有尚未保存的内容"),
+        "a prefilled draft is not work to lose"
+    );
+    click(&mut h, "调解协议");
+    h.interact(|ui| type_into(ui, "agreement_recorder", "李瑞芳"));
+    click(&mut h, "← 返回案件");
+    assert!(h.shows("有尚未保存的内容"));
+    assert!(h.shows_fragment("协议草稿的修改尚未保存"));
+    click(&mut h, "留下继续编辑（Esc）");
+    assert!(h.shows_fragment("李瑞芳"), "the change is still there");
+}

@@ -333,3 +333,40 @@ fn the_case_page_records_a_payment_at_any_time() {
         paid_before + 10_000
     );
 }
+
+/// A payment half typed on the case page is not lost by leaving without
+/// asking.
+#[test]
+fn leaving_the_case_page_with_a_payment_typed_asks_first() {
+    let mut h = Harness::new(true, "zh-CN");
+    let t = Translations::get(Locale::ZhCn);
+    let (case, _) =
+        h.rt.block_on(publish::load_demo(&h.store, &Actor::system(), t))
+            .expect("demo");
+    h.restart();
+    let open =
+        h.rt.block_on(h.store.performance(case.id))
+            .expect("performance")
+            .into_iter()
+            .find(|p| p.installment.is_some() && p.balance.is_some_and(|b| !b.is_paid()))
+            .expect("an instalment still to pay");
+    let id: &'static str = Box::leak(
+        format!(
+            "pay_{}_{}",
+            open.obligation,
+            open.installment.expect("instalment")
+        )
+        .into_boxed_str(),
+    );
+    h.interact(|ui| {
+        ui.click("2025-0001").expect("the case");
+    });
+    h.interact(|ui| {
+        ui.click(iced_test::selector::id(id)).expect("pay button");
+    });
+    h.interact(|ui| type_into(ui, "case_pay_method", "现金"));
+    h.interact(|ui| {
+        ui.click("案件").expect("the header");
+    });
+    assert!(h.shows_fragment("回访记录或付款登记中已填写的内容尚未保存"));
+}
