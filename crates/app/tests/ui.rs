@@ -309,3 +309,21 @@ fn a_half_filled_intake_form_is_never_thrown_away_without_asking() {
     h.send(Message::Nav(accord_app::gui::Nav::NewCase));
     assert!(!h.shows_fragment("张珺"), "a new form starts empty");
 }
+
+/// A notice on screen follows a language switch (it is kept as words to
+/// translate, not as a sentence).
+#[test]
+fn a_notice_on_screen_changes_language_with_the_screen() {
+    let mut h = Harness::new(true, "zh-CN");
+    h.send(Message::Nav(accord_app::gui::Nav::NewCase));
+    h.interact(|ui| {
+        type_into(ui, "intake_summary", "噪音扰民");
+        type_into(ui, "party_0_name", "张珺");
+        type_into(ui, "party_1_name", "孙昇");
+        ui.click("保存案件").expect("save button");
+    });
+    assert!(h.shows_fragment("已保存。"));
+    h.send(Message::LocalePicked(Locale::EnUs));
+    assert!(h.shows_fragment("saved."), "the notice is in English now");
+    assert!(!h.shows_fragment("已保存。"));
+}
