@@ -147,7 +147,11 @@ impl Form {
                 .collect(),
             mediator: content.mediator.clone(),
             recorder: content.recorder.clone(),
-            witnesses: content.witnesses.join("、"),
+            // Written as the agreement's language writes a list.
+            witnesses: content.witnesses.join(match content.jurisdiction {
+                Jurisdiction::GenericEnglish => ", ",
+                _ => "、",
+            }),
         }
     }
 
@@ -440,7 +444,7 @@ mod tests {
         assert_eq!(form.obligations[0].due, "2025-03-01", "one date, no rows");
         assert!(form.obligations[0].installments.is_empty());
         assert_eq!(form.obligations[1].installments.len(), 2);
-        assert_eq!(form.witnesses, "Zhang、Wang");
+        assert_eq!(form.witnesses, "Zhang, Wang", "an English list in English");
         assert_eq!(form.parse(), (content, Vec::new()));
     }
 }
