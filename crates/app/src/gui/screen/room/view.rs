@@ -77,7 +77,13 @@ impl Room {
                 .on_press(Message::Agreement),
             );
         }
-        let mut page = column![top, self.stage_bar(ctx)].spacing(theme::GAP);
+        // The top line wraps on a narrow window or with larger text: no
+        // button ever goes off the screen.
+        let mut page = column![
+            top.wrap().vertical_spacing(theme::TIGHT),
+            self.stage_bar(ctx)
+        ]
+        .spacing(theme::GAP);
         // A question pending: the question alone, nothing of any party
         // (the one coming in may already be at the door).
         if let Some(coming) = self.confirm_switch {
