@@ -45,6 +45,12 @@ export BLOCKS="
 25A0-25FF  Geometric Shapes
 3000-303F  CJK Symbols and Punctuation
 FF00-FFEF  Halfwidth and Fullwidth Forms
+20000-2A6DF  CJK Extension B (names such as 𠮷)
+2A700-2B73F  CJK Extension C
+2B740-2B81F  CJK Extension D
+2B820-2CEAF  CJK Extension E
+2CEB0-2EBEF  CJK Extension F
+30000-3134F  CJK Extension G
 "
 
 # OpenType layout: pyftsubset's default feature list (ccmp, liga, locl, vert,
@@ -126,7 +132,30 @@ for line in os.environ["BLOCKS"].strip().splitlines():
     lo, hi = (int(x, 16) for x in line.split()[0].split("-"))
     blocks.update(cp for cp in range(lo, hi + 1) if cp in cmap)
 
-required = gb2312 | tgh | names | SYNTH | SYNTH_PARTS
+# --- GB 18030-2022 implementation level 1 (level 2, the 196 name
+# characters in Extensions B-E, are the kTGH characters outside the BMP,
+# already in `tgh`) ---
+# Level 1 hanzi: URO U+4E00..9FEF and Ext-A U+3400..4DB5 (must all be present).
+level1_han = set(range(0x4E00, 0x9FF0)) | set(range(0x3400, 0x4DB6))
+# Every non-PUA character of the GB 18030 two-byte area (GBK: radicals,
+# compatibility ideographs, 〇, symbols); U+2252 is not in Noto Sans CJK SC.
+gb2 = set()
+for b1 in range(0x81, 0xFF):
+    for b2 in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+        try:
+            s = bytes([b1, b2]).decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        if len(s) == 1 and not (0xE000 <= ord(s) <= 0xF8FF):
+            gb2.add(ord(s))
+# GB 18030-2022 remapped two-byte PUA points: 9FB4..9FBB, FE10..FE19 vertical forms.
+gb2 |= set(range(0x9FB4, 0x9FBC)) | set(range(0xFE10, 0xFE1A))
+gb2_missing = sorted(cp for cp in gb2 if cp not in cmap)
+print("GB two-byte characters not in font (left out):", " ".join(f"U+{cp:04X}" for cp in gb2_missing))
+gb2 = {cp for cp in gb2 if cp in cmap}
+# Ext-B characters behind the six GBK PUA points FE51 FE52 FE53 FE6C FE76 FE91.
+gbk_extb = {0x20087, 0x20089, 0x200CC, 0x215D7, 0x2298F, 0x241FE}
+required = gb2312 | tgh | names | SYNTH | SYNTH_PARTS | level1_han | gb2 | gbk_extb
 missing = sorted(cp for cp in required - SYNTH if cp not in cmap)
 if missing:
     sys.exit("error: not in source font: " + " ".join(f"U+{cp:04X}" for cp in missing))

@@ -110,6 +110,15 @@ intake-party-email-placeholder = name@example.org
 intake-party-agent = 代理人（可选）
 intake-party-agent-placeholder = 代理人姓名
 intake-party-agent-phone-placeholder = 代理人电话
+intake-party-agent-kind = 代理人类别
+intake-party-agent-authority = 代理权限
+intake-party-agent-authority-placeholder = 例如：特别授权（授权委托书附卷）
+intake-party-ethnicity = 民族（可选）
+intake-party-ethnicity-placeholder = 例如：汉族
+intake-party-occupation = 职业或工作单位（可选）
+intake-party-occupation-placeholder = 例如：退休职工
+intake-party-representative = 代表单位签名的人
+intake-party-representative-placeholder = 姓名
 intake-issues = 争议事项
 intake-add-issue = 添加争议事项
 intake-remove-issue = 删除
@@ -181,6 +190,10 @@ status-closed = 已结案
 
 ## 选项：当事人
 party-kind-person = 自然人
+agent-kind-entrusted = 委托代理人
+agent-kind-statutory = 法定代理人
+representative-title-legal = 法定代表人
+representative-title-in-charge = 负责人
 party-kind-organisation = 法人或其他组织
 party-role-applicant = 申请人
 party-role-respondent = 被申请人
@@ -219,6 +232,8 @@ error-too-long = 内容过长：最多 { $max } 个字。
 error-id-length = 身份证号码应为 18 位。
 error-id-format = 身份证号码应为 17 位数字加 1 位数字或 X。
 error-id-birth-date = 身份证号码中的出生日期不存在。
+error-id-region = 身份证号码前六位不是有效的行政区划代码，请逐位核对。
+error-id-birth-future = 身份证号码中的出生日期晚于今天，请逐位核对。
 error-id-check = 身份证号码校验位不正确，请逐位核对。
 error-credit-code = 统一社会信用代码不正确，请核对。
 error-phone = 电话号码格式不正确。
@@ -384,6 +399,7 @@ cli-verify-digest = 所签内容的 SHA-256：{ $digest }
 cli-verify-appended = { $file }：印章本身有效，但签章后文件又被追加了内容。
 cli-verify-failed = { $file }：印章无效或文件已被改动（{ $detail }）。
 cli-agreement-written = 已将案件 { $number } 的电子签章协议书（第 { $version } 版）写入 { $file }。
+cli-lang-unknown = “{ $lang }”不是可用的语言：请写 zh-CN 或 en-US。
 cli-case-not-found = 没有案号为 { $number } 的案件。
 cli-verify-no-reference = 此 PDF 未标明 Accord 协议编号，无法与数据库中的协议比对内容。
 cli-verify-audit-changed = 审计记录中已没有第 { $id } 条事件（本协议盖章时记录在文件中的最新事件）：此后审计记录被截断或改写。请用 `accord audit verify` 检查并恢复备份。
@@ -395,8 +411,8 @@ email-agreement-subject = 人民调解协议书 { $number }
 email-agreement-body =
     { $name }：
 
-    附件是案件 { $number } 的人民调解协议书（加盖电子印章）。请按协议约定的期限履行。
-    可以用 Accord 的“accord verify 文件名”或任何支持 PDF 签名的阅读器核验电子印章。
+    附件是案件 { $number } 的人民调解协议书（加盖防篡改校验章）。请按协议约定的期限履行。
+    可以用 Accord 的“accord verify 文件名”或任何支持 PDF 签名的阅读器核验防篡改校验章。
 
     { $centre }
 email-agreement-file = 人民调解协议书-{ $number }.pdf

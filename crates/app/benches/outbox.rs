@@ -33,7 +33,7 @@ fn main() {
                 to_name: "李玥".into(),
                 to_address: format!("party{i}@example.org"),
                 subject: format!("人民调解协议书 2025-{i:04}"),
-                body: "附件是人民调解协议书（加盖电子印章）。".repeat(5),
+                body: "附件是人民调解协议书（加盖防篡改校验章）。".repeat(5),
                 attachment: Some(("人民调解协议书.pdf".into(), pdf.clone())),
                 not_before: chrono::Utc::now(),
             })

@@ -26,6 +26,7 @@ fn party(id: i64, name: &str, role: PartyRole) -> Party {
         address: None,
         email: None,
         agent: None,
+        details: Default::default(),
     }
 }
 

@@ -141,6 +141,14 @@ enum SealCommand {
     },
 }
 
+/// `zh-CN` or `en-US`, as `--lang` takes it.
+fn parse_locale(s: &str) -> Result<accord_i18n::Locale, String> {
+    s.parse().map_err(|()| {
+        accord_i18n::Translations::get(accord_i18n::Locale::from_system())
+            .tr_args("cli-lang-unknown", &[("lang", s.to_owned().into())])
+    })
+}
+
 #[derive(Debug, Subcommand)]
 enum AgreementCommand {
     /// Write the sealed PDF of the case's final agreement.
@@ -150,6 +158,11 @@ enum AgreementCommand {
         /// Where to write the PDF.
         #[arg(long)]
         out: std::path::PathBuf,
+        /// The language of the file: the agreement's own (the original) by
+        /// default; the other one gives a sealed copy in translation,
+        /// which says which text prevails (zh-CN or en-US).
+        #[arg(long, value_parser = parse_locale)]
+        lang: Option<accord_i18n::Locale>,
     },
 }
 
@@ -234,9 +247,9 @@ fn run(
             }
         }
         Some(Command::Agreement {
-            command: AgreementCommand::Pdf { case, out },
+            command: AgreementCommand::Pdf { case, out, lang },
         }) => {
-            if !runtime.block_on(cli::agreement_pdf(args.db.as_deref(), &case, &out))? {
+            if !runtime.block_on(cli::agreement_pdf(args.db.as_deref(), &case, &out, lang))? {
                 return Ok(1);
             }
         }

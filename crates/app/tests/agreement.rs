@@ -126,14 +126,23 @@ fn the_draft_comes_from_the_room_and_is_refused_until_it_has_a_deadline() {
         type_into(ui, "agreement_recorder", "李瑞芳");
     });
     assert!(!h.shows("• 第 1 项义务缺少履行期限。"));
+    // How it is paid, and (a transfer) into which account.
+    assert!(h.shows("• 第 1 项义务未写明履行方式（如银行转账、现金、委托维修单位施工）。"));
+    h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
+    assert!(h.shows("• 第 1 项义务以转账方式支付，未写明收款账户（开户行、户名、账号）。"));
+    h.interact(|ui| {
+        type_into(
+            ui,
+            "obligation_0_account",
+            "中国工商银行包头青山支行，户名：李玥，账号：6212 2602 0000 1234 567",
+        );
+    });
     assert!(h.shows("内容完整，可以提交审核并定稿。"));
 
-    // A date that is not a date is named, and nothing typed is lost.
-    h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
     click(&mut h, "+ 添加条款");
     // A character the document font lacks is reported while drafting.
-    h.interact(|ui| type_into(ui, "agreement_clause_3", "𠀾"));
-    assert!(h.shows_fragment("文中有文书字体无法打印的字：𠀾"));
+    h.interact(|ui| type_into(ui, "agreement_clause_3", "𠀀"));
+    assert!(h.shows_fragment("文中有文书字体无法打印的字：𠀀"));
     h.interact(|ui| {
         ui.click(iced_test::selector::id("agreement_clause_3"))
             .expect("clause");
@@ -166,6 +175,8 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     let (mut h, case_id) = drafting();
     h.interact(|ui| {
         type_into(ui, "obligation_0_due", "2025-03-01");
+        type_into(ui, "obligation_0_method", "现金");
+        type_into(ui, "obligation_0_place", "青山路街道人民调解委员会");
         type_into(ui, "agreement_recorder", "李瑞芳");
     });
     click(&mut h, "保存草稿");
@@ -183,7 +194,7 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     switch_to(&mut h, advisor.id);
     click(&mut h, "退回修改");
     assert!(h.shows("退回前请写明需要修改的地方。"));
-    h.interact(|ui| type_into(ui, "agreement_comment", "请写明支付方式"));
+    h.interact(|ui| type_into(ui, "agreement_comment", "请改为银行转账并写明收款账户"));
     click(&mut h, "退回修改");
     assert_eq!(
         h.rt.block_on(h.store.agreement(case_id))
@@ -196,13 +207,26 @@ fn review_sign_on_the_pad_finalise_and_seal() {
     // else wrote).
     switch_to(&mut h, mediator.id);
     click(&mut h, "1. 起草");
-    h.interact(|ui| type_into(ui, "obligation_0_method", "银行转账"));
+    h.interact(|ui| {
+        // "现金" out, "银行转账" in.
+        ui.click(iced_test::selector::id("obligation_0_method"))
+            .expect("method");
+        for _ in 0..2 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("银行转账");
+        type_into(
+            ui,
+            "obligation_0_account",
+            "中国工商银行包头青山支行，户名：李玥，账号：6212 2602 0000 1234 567",
+        );
+    });
     click(&mut h, "保存草稿");
     click(&mut h, "提交法律顾问审核");
     switch_to(&mut h, advisor.id);
     // Both versions are kept, and the difference is shown.
     assert!(h.shows_fragment("第 1 版"));
-    assert!(h.shows_fragment("“请写明支付方式”"));
+    assert!(h.shows_fragment("“请改为银行转账并写明收款账户”"));
     assert!(
         shows_line(&h, "+ ", "银行转账"),
         "the changed term is marked as added"
@@ -264,8 +288,8 @@ fn review_sign_on_the_pad_finalise_and_seal() {
             .iter()
             .all(|s| s.method == SignMethod::Paper)
     );
-    click(&mut h, "定稿并加盖电子印章");
-    assert!(h.shows("协议已定稿，并已加盖调解委员会电子印章。"));
+    click(&mut h, "定稿并加盖防篡改校验章");
+    assert!(h.shows("协议已定稿，并已加盖调解委员会防篡改校验章。"));
     let sealed =
         h.rt.block_on(h.store.sealed_pdf(case_id))
             .expect("read")
@@ -399,13 +423,13 @@ fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
     // Replacing the seal key is an administrator's: anyone else is told
     // so, and an administrator imports it.
     click(&mut h, "用户");
-    assert!(h.shows("调解委员会电子印章"));
+    assert!(h.shows("调解委员会防篡改校验章"));
     let first =
         h.rt.block_on(h.store.current_user())
             .expect("read")
             .expect("the first user");
     if first.role != UserRole::Administrator {
-        assert!(h.shows_fragment("只有管理员可以生成或导入电子印章密钥"));
+        assert!(h.shows_fragment("只有管理员可以生成或导入防篡改校验章密钥"));
         let admin =
             h.rt.block_on(h.store.create_user(None, "王芳", UserRole::Administrator))
                 .expect("administrator");
@@ -424,7 +448,7 @@ fn set_up_makes_the_centre_key_and_a_pkcs12_file_can_replace_it() {
         type_into(ui, "seal_p12_password", "秘密");
     });
     click(&mut h, "导入");
-    assert!(h.shows("已启用导入的 青山区人民调解委员会 电子印章密钥。"));
+    assert!(h.shows("已启用导入的 青山区人民调解委员会 防篡改校验章密钥。"));
     let key =
         h.rt.block_on(h.store.centre_key())
             .expect("read")
@@ -479,7 +503,7 @@ fn agreement_screenshots() {
                 .expect("paper");
         });
     }
-    click(&mut h, "定稿并加盖电子印章");
+    click(&mut h, "定稿并加盖防篡改校验章");
     h.screenshot("agreement-4-final");
     assert!(
         h.rt.block_on(h.store.sealed_pdf(case_id))

@@ -122,6 +122,11 @@ fn every_choice_has_a_label_in_both_locales() {
         ("CaseStatus", keys::<CaseStatus>()),
         ("PartyKind", keys::<PartyKind>()),
         ("PartyRole", keys::<PartyRole>()),
+        ("AgentKind", keys::<accord_core::AgentKind>()),
+        (
+            "RepresentativeTitle",
+            keys::<accord_core::RepresentativeTitle>(),
+        ),
         ("MediatorType", keys::<MediatorType>()),
         ("UserRole", keys::<UserRole>()),
         ("Currency", keys::<Currency>()),

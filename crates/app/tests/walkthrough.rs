@@ -236,6 +236,13 @@ fn the_water_leak_case_from_intake_to_the_sealed_agreement_in_at_most_60_interac
         w.shows_fragment("2026-12-31") || w.shows_fragment("2027-12-31"),
         "its first instalment, read from the terms"
     );
+    // How it is paid and into which account (art. 35: 方式), then who
+    // records.
+    w.type_in("obligation_0_method", "银行转账");
+    w.type_in(
+        "obligation_0_account",
+        "中国工商银行包头青山支行，户名：赵喆，账号：6212 2602 0000 1234 567",
+    );
     w.type_in("agreement_recorder", "李瑞芳");
     assert!(
         w.shows("内容完整，可以提交审核并定稿。"),
@@ -268,8 +275,8 @@ fn the_water_leak_case_from_intake_to_the_sealed_agreement_in_at_most_60_interac
         w.sign();
         w.click("保存签名");
     }
-    w.click("定稿并加盖电子印章");
-    assert!(w.shows("协议已定稿，并已加盖调解委员会电子印章。"));
+    w.click("定稿并加盖防篡改校验章");
+    assert!(w.shows("协议已定稿，并已加盖调解委员会防篡改校验章。"));
 
     let sealed =
         w.h.rt
@@ -370,6 +377,13 @@ fn the_same_walkthrough_by_keyboard_alone_reaches_the_sealed_agreement() {
 
     // The agreement.
     h.press(&mut win, key("a"), Modifiers::ALT);
+    h.tab_to(&mut win, "obligation_0_method");
+    h.type_text(&mut win, "银行转账");
+    h.tab_to(&mut win, "obligation_0_account");
+    h.type_text(
+        &mut win,
+        "中国工商银行包头青山支行，户名：赵喆，账号：6212 2602 0000 1234 567",
+    );
     h.tab_to(&mut win, "agreement_recorder");
     h.type_text(&mut win, "李瑞芳");
     assert!(h.shows("内容完整，可以提交审核并定稿。"));
@@ -390,8 +404,8 @@ fn the_same_walkthrough_by_keyboard_alone_reaches_the_sealed_agreement() {
     for name in ["赵喆", "王建国", "边文玲", "李瑞芳"] {
         h.palette(&mut win, &format!("纸面签名：{name}"));
     }
-    h.palette(&mut win, "定稿并加盖电子印章");
-    assert!(h.shows("协议已定稿，并已加盖调解委员会电子印章。"));
+    h.palette(&mut win, "定稿并加盖防篡改校验章");
+    assert!(h.shows("协议已定稿，并已加盖调解委员会防篡改校验章。"));
     let case_id =
         h.rt.block_on(h.store.list_cases(&Default::default()))
             .expect("list")

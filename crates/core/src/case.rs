@@ -23,6 +23,16 @@ impl CaseNumber {
     pub fn new(year: i32, seq: u32) -> Self {
         Self { year, seq }
     }
+
+    /// The number in a centre's own format, where `{year}` is the year,
+    /// `{seq}` the sequence number and `{seq4}` the same with four digits:
+    /// "（{year}）青山人调字第{seq}号" gives "（2025）青山人调字第1号".
+    pub fn formatted(&self, pattern: &str) -> String {
+        pattern
+            .replace("{year}", &self.year.to_string())
+            .replace("{seq4}", &format!("{:04}", self.seq))
+            .replace("{seq}", &self.seq.to_string())
+    }
 }
 
 impl fmt::Display for CaseNumber {
@@ -403,5 +413,19 @@ mod tests {
             errors.for_field(Field::Party(1, PartyField::IdNumber)),
             Some(&ValidationError::IdCheckCharacter)
         );
+    }
+
+    #[test]
+    fn a_centre_writes_the_number_in_its_own_format() {
+        let n = CaseNumber::new(2025, 1);
+        assert_eq!(
+            n.formatted("（{year}）青山人调字第{seq}号"),
+            "（2025）青山人调字第1号"
+        );
+        assert_eq!(
+            CaseNumber::new(2025, 187).formatted("东湖调字〔{year}〕第{seq4}号"),
+            "东湖调字〔2025〕第0187号"
+        );
+        assert_eq!(n.formatted("no placeholders"), "no placeholders");
     }
 }

@@ -119,6 +119,12 @@ pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementCo
     let date = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default();
     AgreementContent {
         jurisdiction: Jurisdiction::PrcPeoplesMediation,
+        waive_unknown_claims: false,
+        acceleration: false,
+        mediation: "本委员会受理后，指派人民调解员边文玲主持调解，依法告知各方当事人在调解活动中享有的权利和承担的义务。\
+                    调解员会同青山路街道司法所、公安派出所，先后组织各方当事人共同会谈一次、分别背对背沟通两轮，\
+                    查看了受损房屋现场，释法明理，引导各方互谅互让。"
+            .into(),
         facts: "2025年2月，被申请人王建国（6楼住户）家中直饮水管道多次漏水，致楼下申请人李玥（5楼）、\
                 赵喆（4楼）房屋顶棚、墙面及家具受损。被申请人迟迟未维修管道，邻里关系急剧恶化。网格员李瑞芳\
                 巡查时上报后，社区调解员会同司法所、公安派出所采取背对背方式分别做各方工作，释法明理。\
@@ -136,7 +142,9 @@ pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementCo
                 amount: None,
                 installments: Vec::new(),
                 due: Some(date(2, 20)),
-                method: String::new(),
+                method: "委托具备资质的维修单位施工".into(),
+                place: "青五社区3栋2单元601室（被申请人住房）".into(),
+                account: String::new(),
             },
             Obligation {
                 debtor: id(2),
@@ -150,6 +158,8 @@ pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementCo
                 ],
                 due: None,
                 method: "银行转账".into(),
+                place: String::new(),
+                account: "中国工商银行包头青山支行，户名：李玥，账号：6212 2602 0000 1234 567".into(),
             },
             Obligation {
                 debtor: id(2),
@@ -160,6 +170,8 @@ pub fn water_leak_agreement(case: &crate::Case) -> crate::agreement::AgreementCo
                 installments: vec![Installment { due: date(3, 1), amount: Money::new(350_050, Currency::Cny) }],
                 due: None,
                 method: "现金".into(),
+                place: "青山路街道人民调解委员会".into(),
+                account: String::new(),
             },
         ],
         mediator: "边文玲".into(),

@@ -18,6 +18,10 @@ pub enum ValidationError {
     IdBirthDate,
     #[error("the check character of the ID number does not match")]
     IdCheckCharacter,
+    #[error("the first six digits of the ID number name no administrative division")]
+    IdRegion,
+    #[error("the birth date inside the ID number is after today")]
+    IdBirthFuture,
     #[error("the unified social credit code is not valid")]
     CreditCode,
     #[error("the phone number is not valid")]
@@ -76,6 +80,8 @@ impl ValidationError {
             Self::IdLength => "error-id-length",
             Self::IdFormat => "error-id-format",
             Self::IdBirthDate => "error-id-birth-date",
+            Self::IdRegion => "error-id-region",
+            Self::IdBirthFuture => "error-id-birth-future",
             Self::IdCheckCharacter => "error-id-check",
             Self::CreditCode => "error-credit-code",
             Self::Phone => "error-phone",
@@ -123,6 +129,10 @@ pub enum PartyField {
     Email,
     AgentName,
     AgentPhone,
+    AgentAuthority,
+    Ethnicity,
+    Occupation,
+    Representative,
 }
 
 /// Which field of the intake form an error belongs to.

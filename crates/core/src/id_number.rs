@@ -24,9 +24,16 @@ const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4,
 const ID_CHECK: &[u8; 11] = b"10X98765432";
 
 impl ResidentId {
-    /// Validates length, digits, the embedded birth date and the check
-    /// character. Spaces are ignored and a lowercase `x` is accepted.
+    /// Validates length, digits, the region code, the embedded birth date
+    /// (a real day, not after today in China) and the check character.
+    /// Spaces are ignored and a lowercase `x` is accepted.
     pub fn parse(input: &str) -> Result<Self, ValidationError> {
+        let china = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
+        Self::parse_on(input, chrono::Utc::now().with_timezone(&china).date_naive())
+    }
+
+    /// [`ResidentId::parse`] as on the day `today`.
+    pub fn parse_on(input: &str, today: NaiveDate) -> Result<Self, ValidationError> {
         let id: String = input
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -41,8 +48,13 @@ impl ResidentId {
         {
             return Err(ValidationError::IdFormat);
         }
-        if Self::birth_date_of(&id).is_none() {
-            return Err(ValidationError::IdBirthDate);
+        if !known_region(&bytes[..6]) {
+            return Err(ValidationError::IdRegion);
+        }
+        match Self::birth_date_of(&id) {
+            None => return Err(ValidationError::IdBirthDate),
+            Some(born) if born > today => return Err(ValidationError::IdBirthFuture),
+            Some(_) => {}
         }
         if Self::check_character(&bytes[..17]) != bytes[17] {
             return Err(ValidationError::IdCheckCharacter);
@@ -105,6 +117,36 @@ impl From<ResidentId> for String {
     fn from(id: ResidentId) -> Self {
         id.0
     }
+}
+
+/// GB/T 2260 administrative-division codes, current and historical since
+/// 1980 (see `data/NOTICE`): seven bytes a line, sorted.
+const REGIONS: &[u8] = include_bytes!("../data/gb2260_codes.txt");
+
+/// Whether the first six digits of an ID number name a division: listed
+/// themselves, or (the list ends in 2023 and misses a few local codes)
+/// under a listed prefecture. The check character already catches typos;
+/// this refuses numbers no office ever issued, as 000000 or 999999.
+fn known_region(code: &[u8]) -> bool {
+    let count = REGIONS.len() / 7;
+    let at = |i: usize| &REGIONS[i * 7..i * 7 + 6];
+    let first = partition_point(count, |i| at(i) < code);
+    if first < count && at(first) == code {
+        return true;
+    }
+    let prefix = &code[..4];
+    let first = partition_point(count, |i| &at(i)[..4] < prefix);
+    first < count && &at(first)[..4] == prefix
+}
+
+/// The first index in `0..count` where `before` turns false.
+fn partition_point(count: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) { lo = mid + 1 } else { hi = mid }
+    }
+    lo
 }
 
 /// A validated 18-character unified social credit code of an organisation.
@@ -252,6 +294,65 @@ mod tests {
         bad[17] = ResidentId::check_character(&bad[..17]);
         let bad = std::str::from_utf8(&bad).expect("ascii");
         assert_eq!(ResidentId::parse(bad), Err(ValidationError::IdBirthDate));
+    }
+
+    /// `first17` with its check character.
+    fn with_check(first17: &str) -> String {
+        let check = ResidentId::check_character(first17.as_bytes());
+        format!("{first17}{}", check as char)
+    }
+
+    #[test]
+    fn a_region_code_that_names_no_division_is_refused() {
+        for prefix in ["000000", "999999", "123456", "990101", "000101"] {
+            let id = with_check(&format!("{prefix}19800101001"));
+            assert_eq!(
+                ResidentId::parse(&id),
+                Err(ValidationError::IdRegion),
+                "{id}"
+            );
+        }
+        // Current codes, codes abolished long ago (Beijing's 崇文区 110103
+        // and 宣武区 110104, merged in 2010), and 港澳台 prefixes.
+        for prefix in [
+            "110101", "110103", "110104", "320106", "440305", "150204", "810000",
+        ] {
+            let id = with_check(&format!("{prefix}19800101001"));
+            assert!(ResidentId::parse(&id).is_ok(), "{id}");
+        }
+        // A county code newer than the list, under a known prefecture.
+        let id = with_check("15029919800101001");
+        assert!(ResidentId::parse(&id).is_ok(), "{id}");
+    }
+
+    #[test]
+    fn a_birth_date_after_today_is_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let born_today = with_check("11010520261201001");
+        assert!(ResidentId::parse_on(&born_today, today).is_ok());
+        let tomorrow = with_check("11010520261202001");
+        assert_eq!(
+            ResidentId::parse_on(&tomorrow, today),
+            Err(ValidationError::IdBirthFuture)
+        );
+        let next_century = with_check("11010521000101001");
+        assert_eq!(
+            ResidentId::parse(&next_century),
+            Err(ValidationError::IdBirthFuture)
+        );
+    }
+
+    #[test]
+    fn the_region_list_is_sorted_six_digit_lines() {
+        assert_eq!(REGIONS.len() % 7, 0);
+        let lines: Vec<&[u8]> = REGIONS.chunks(7).collect();
+        assert!(lines.len() > 7000);
+        for pair in lines.windows(2) {
+            assert!(pair[0][..6] < pair[1][..6]);
+        }
+        for line in lines {
+            assert!(line[..6].iter().all(u8::is_ascii_digit) && line[6] == b'\n');
+        }
     }
 
     #[test]

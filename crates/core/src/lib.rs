@@ -26,7 +26,10 @@ pub use error::{Field, FieldError, PartyField, ValidationError, ValidationErrors
 pub use id_number::{ResidentId, Sex, UnifiedCreditCode};
 pub use mediator::{Mediator, MediatorType};
 pub use money::{Currency, Money};
-pub use party::{Agent, NewParty, Party, PartyKind, PartyRole};
+pub use party::{
+    Agent, AgentKind, NewParty, Party, PartyDetails, PartyKind, PartyRole, Representative,
+    RepresentativeTitle,
+};
 pub use room::{
     Disclosure, ItemKind, ItemVersion, NewItem, Offer, Presence, RoomItem, RoomView, Session,
     SessionError, StageKind, room_view,

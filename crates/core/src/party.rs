@@ -22,11 +22,68 @@ crate::choice! {
     }
 }
 
+crate::choice! {
+    /// Whom an agent acts for a party as: appointed by the party
+    /// (委托代理人, with a power of attorney) or by law for a minor or a
+    /// person without full capacity (法定代理人, a parent or guardian).
+    pub enum AgentKind {
+        Entrusted => "entrusted", "agent-kind-entrusted";
+        Statutory => "statutory", "agent-kind-statutory";
+    }
+}
+
+crate::choice! {
+    /// Who signs for an organisation: its legal representative
+    /// (法定代表人) or, for a branch or an unincorporated body, the person
+    /// in charge (负责人).
+    pub enum RepresentativeTitle {
+        LegalRepresentative => "legal_representative", "representative-title-legal";
+        PersonInCharge => "person_in_charge", "representative-title-in-charge";
+    }
+}
+
 /// Someone acting for a party (lawyer, relative, company representative).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agent {
     pub name: String,
     pub phone: Option<String>,
+    /// Appointed by the party, or by law.
+    #[serde(default = "entrusted")]
+    pub kind: AgentKind,
+    /// What an appointed agent may do (代理权限: 一般授权, or 特别授权 with
+    /// the powers listed), as the power of attorney on file says.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub authority: String,
+}
+
+fn entrusted() -> AgentKind {
+    AgentKind::Entrusted
+}
+
+/// The person who signs for an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Representative {
+    pub name: String,
+    pub title: RepresentativeTitle,
+}
+
+/// What the agreement prints of a party beyond name and numbers, each
+/// when given: 民族 and 职业或工作单位 of a person, the representative of
+/// an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PartyDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ethnicity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<Representative>,
+}
+
+impl PartyDetails {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// A validated party of a case.
@@ -44,6 +101,29 @@ pub struct Party {
     pub address: Option<String>,
     pub email: Option<String>,
     pub agent: Option<Agent>,
+    #[serde(default, skip_serializing_if = "PartyDetails::is_empty")]
+    pub details: PartyDetails,
+}
+
+impl Party {
+    /// Whether the party was under 18 on `day`, by the birth date in their
+    /// ID number: a minor acts through a statutory agent.
+    pub fn is_minor_on(&self, day: chrono::NaiveDate) -> bool {
+        use chrono::Datelike as _;
+        let Some(born) = self
+            .id_number
+            .as_deref()
+            .filter(|_| self.kind == PartyKind::Person)
+            .and_then(|id| ResidentId::parse_on(id, day).ok())
+            .map(|id| id.birth_date())
+        else {
+            return false;
+        };
+        let eighteenth = born
+            .with_year(born.year() + 18)
+            .or_else(|| born.succ_opt().and_then(|d| d.with_year(d.year() + 18)));
+        eighteenth.is_some_and(|d| day < d)
+    }
 }
 
 /// What the intake form holds for one party: raw text, kept as typed so
@@ -59,6 +139,20 @@ pub struct NewParty {
     pub email: String,
     pub agent_name: String,
     pub agent_phone: String,
+    /// Appointed or statutory; appointed when not chosen.
+    #[serde(default)]
+    pub agent_kind: Option<AgentKind>,
+    #[serde(default)]
+    pub agent_authority: String,
+    #[serde(default)]
+    pub ethnicity: String,
+    #[serde(default)]
+    pub occupation: String,
+    #[serde(default)]
+    pub representative_name: String,
+    /// 法定代表人 when not chosen.
+    #[serde(default)]
+    pub representative_title: Option<RepresentativeTitle>,
 }
 
 pub(crate) const MAX_NAME: usize = 100;
@@ -165,7 +259,29 @@ impl NewParty {
             }
             None => None,
         };
+        let short = |text: &str| match optional(text) {
+            Some(t) if t.chars().count() > MAX_NAME => {
+                Err(ValidationError::TooLong { max: MAX_NAME })
+            }
+            other => Ok(other),
+        };
+        let ethnicity = check(PartyField::Ethnicity, short(&self.ethnicity));
+        let occupation = check(PartyField::Occupation, short(&self.occupation));
+        let representative = check(PartyField::Representative, short(&self.representative_name));
+        let authority = check(PartyField::AgentAuthority, short(&self.agent_authority));
         errors.into_result()?;
+        let details = PartyDetails {
+            ethnicity: ethnicity.filter(|_| kind == PartyKind::Person),
+            occupation: occupation.filter(|_| kind == PartyKind::Person),
+            representative: representative
+                .filter(|_| kind == PartyKind::Organisation)
+                .map(|name| Representative {
+                    name,
+                    title: self
+                        .representative_title
+                        .unwrap_or(RepresentativeTitle::LegalRepresentative),
+                }),
+        };
         Ok(Party {
             id: 0,
             kind,
@@ -178,7 +294,10 @@ impl NewParty {
             agent: agent_name.map(|name| Agent {
                 name,
                 phone: agent_phone,
+                kind: self.agent_kind.unwrap_or(AgentKind::Entrusted),
+                authority: authority.unwrap_or_default(),
             }),
+            details,
         })
     }
 }

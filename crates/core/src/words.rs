@@ -6,7 +6,6 @@ use crate::{Currency, Money};
 
 const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const IN_GROUP: [&str; 4] = ["", "拾", "佰", "仟"];
-const GROUPS: [&str; 5] = ["", "万", "亿", "万亿", "亿亿"];
 
 /// The four digits of one group (0..=9999) without leading or trailing
 /// zeros; zeros inside collapse to one 零.
@@ -30,30 +29,46 @@ fn zh_group(value: u64) -> String {
 }
 
 /// A whole number in capital numerals: 10050 -> 壹万零伍拾.
-pub fn zh_capital_integer(mut n: u64) -> String {
+///
+/// Above 亿 the count of 亿 is itself read with 万: 1,2345,0000,0000 is
+/// 壹万贰仟叁佰肆拾伍亿 (never "壹万亿贰仟…亿"), and 万亿 appears only
+/// when the 亿 part has nothing between its 万 and its 亿.
+pub fn zh_capital_integer(n: u64) -> String {
+    const YI: u64 = 100_000_000;
     if n == 0 {
         return "零".to_owned();
     }
-    let mut groups = Vec::new();
-    while n > 0 {
-        groups.push(n % 10_000);
-        n /= 10_000;
+    if n < YI {
+        return below_yi(n);
     }
-    let mut out = String::new();
-    let mut need_zero = false;
-    for (i, &g) in groups.iter().enumerate().rev() {
-        if g == 0 {
-            need_zero = !out.is_empty();
-            continue;
-        }
-        // A group below 1000 after a higher group reads with a 零 before it,
-        // as does any group after a group of zeros.
-        if !out.is_empty() && (need_zero || g < 1000) {
+    let (high, low) = (n / YI, n % YI);
+    let mut out = zh_capital_integer(high);
+    out.push('亿');
+    if low > 0 {
+        // A 零 stands for the empty places between: the 仟万 place, or a
+        // whole section of 亿 (1,0000,1000,0000: 壹万亿零壹仟万).
+        if low < 10_000_000 || high % 10_000 == 0 {
             out.push('零');
         }
-        need_zero = false;
-        out.push_str(&zh_group(g));
-        out.push_str(GROUPS[i]);
+        out.push_str(&below_yi(low));
+    }
+    out
+}
+
+/// 1..=9999_9999 in capital numerals: groups of four under 万.
+fn below_yi(n: u64) -> String {
+    let (wan, rest) = (n / 10_000, n % 10_000);
+    let mut out = String::new();
+    if wan > 0 {
+        out.push_str(&zh_group(wan));
+        out.push('万');
+    }
+    if rest > 0 {
+        // A group below 1000 after the 万 group reads with a 零 before it.
+        if wan > 0 && rest < 1000 {
+            out.push('零');
+        }
+        out.push_str(&zh_group(rest));
     }
     out
 }
@@ -256,6 +271,126 @@ mod tests {
         assert_eq!(cny(120_034_500_00), "人民币壹亿贰仟零叁万肆仟伍佰元整");
         assert_eq!(cny(1_000_000_000_000_00), "人民币壹万亿元整");
         assert_eq!(cny(200_000_100_50), "人民币贰亿零壹佰元伍角");
+    }
+
+    #[test]
+    fn ten_thousand_yi_and_more_read_the_count_of_yi_with_wan() {
+        // Written out by hand, not by the code under test.
+        let table: [(i64, &str); 12] = [
+            (1_2345_0000_0000_00, "人民币壹万贰仟叁佰肆拾伍亿元整"),
+            (1_0000_0000_0000_00, "人民币壹万亿元整"),
+            (1_0000_0005_0000_00, "人民币壹万亿零伍万元整"),
+            (1_0000_1000_0000_00, "人民币壹万亿零壹仟万元整"),
+            (1_0001_0000_0000_00, "人民币壹万零壹亿元整"),
+            (10_0000_0000_0000_00, "人民币壹拾万亿元整"),
+            (
+                12_3456_7890_1234_56,
+                "人民币壹拾贰万叁仟肆佰伍拾陆亿柒仟捌佰玖拾万壹仟贰佰叁拾肆元伍角陆分",
+            ),
+            (
+                9999_9999_9999_99,
+                "人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",
+            ),
+            (
+                9_9999_9999_9999_99,
+                "人民币玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",
+            ),
+            (5_0000_0000_0001_00, "人民币伍万亿零壹元整"),
+            (3_0200_0000_0000_00, "人民币叁万零贰佰亿元整"),
+            (20_0000_0001_00, "人民币贰拾亿零壹元整"),
+        ];
+        for (minor, words) in table {
+            assert_eq!(cny(minor), words, "{minor}");
+        }
+    }
+
+    /// An independent reading, digit by digit from the highest place, the
+    /// way an accountant writes a cheque: each non-zero digit with its place
+    /// (拾佰仟 within a section), 万 and 亿 closing a section that has a
+    /// digit (亿 also after a section of 万亿), a run of zeros read as one
+    /// 零 before the next non-zero digit, except zeros that only end a
+    /// section with digits (the 万位 or 亿位 empty and the next 仟 place
+    /// not: "may be left out", the rule this code has always followed, as
+    /// 壹拾万壹仟); a whole empty section is read as 零.
+    fn by_places(n: u64) -> String {
+        const PLACE: [&str; 4] = ["", "拾", "佰", "仟"];
+        if n == 0 {
+            return "零".to_owned();
+        }
+        let digits: Vec<u64> = n.to_string().bytes().map(|b| u64::from(b - b'0')).collect();
+        let len = digits.len();
+        let mut out = String::new();
+        let mut zero = false;
+        let mut section_has_digit = false;
+        let mut above_yi = false;
+        for (i, &d) in digits.iter().enumerate() {
+            let pos = len - 1 - i;
+            if d == 0 {
+                zero = !out.is_empty();
+            } else {
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                out.push(DIGITS[d as usize]);
+                out.push_str(PLACE[pos % 4]);
+                section_has_digit = true;
+                if pos >= 8 {
+                    above_yi = true;
+                }
+            }
+            if pos > 0 && pos.is_multiple_of(4) {
+                let is_yi = (pos / 4).is_multiple_of(2);
+                if is_yi && above_yi {
+                    out.push('亿');
+                } else if !is_yi && section_has_digit {
+                    out.push('万');
+                }
+                if is_yi {
+                    above_yi = false;
+                }
+                if section_has_digit {
+                    zero = false;
+                }
+                section_has_digit = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_amount_up_to_ten_thousand_yi_agrees_with_a_reading_by_places() {
+        // Every digit count, each place alone, runs of zeros in every
+        // section, and a spread of pseudo-random amounts up to
+        // 9,999,999,999,999.99.
+        let mut values: Vec<u64> = Vec::new();
+        for exp in 0..13 {
+            let p = 10u64.pow(exp);
+            values.extend([p, p * 5, p * 10 - 1, p + 1, p * 3 + 7]);
+            for other in 0..exp {
+                values.push(p + 10u64.pow(other));
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Knock out digits so that zeros come in runs.
+            let mut v = x % 10_000_000_000_000;
+            let mask = (x >> 40) % 8192;
+            for place in 0..13 {
+                if mask & (1 << place) != 0 {
+                    let p = 10u64.pow(place);
+                    v -= (v / p % 10) * p;
+                }
+            }
+            values.push(v);
+        }
+        for v in values {
+            assert!(v <= 9_999_999_999_999);
+            assert_eq!(zh_capital_integer(v), by_places(v), "{v}");
+        }
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum Block {
     Notice { lead: String, text: String },
     /// A list item with its own marker ("一、", "1.") set flush left.
     Item { marker: String, text: String },
+    /// The line that closes the operative text ("（以下无正文）"): nothing
+    /// can be added between it and the signatures.
+    EndOfText(String),
 }
 
 /// One place to sign.
@@ -54,8 +57,14 @@ pub struct SignatureBox {
     pub name: String,
     /// Whether a fingerprint box is printed beside the signature.
     pub fingerprint: bool,
-    /// The words printed inside the fingerprint box.
+    /// The words printed inside the fingerprint box (or the seal box).
     pub fingerprint_label: String,
+    /// Whether a box for an organisation's seal is printed (盖章处).
+    pub seal: bool,
+    /// Words before the signature line ("By"), or nothing.
+    pub line_prefix: String,
+    /// Lines under the printed name ("Its: Manager", "Date: ____").
+    pub extra: Vec<String>,
     /// The handwritten signature from the signature pad: strokes of points
     /// in a unit box (x right, y down). Empty when signed on paper.
     pub strokes: Vec<Vec<(f32, f32)>>,
@@ -70,6 +79,11 @@ pub struct AgreementDocument {
     /// The document number printed in the header (the case number).
     pub number: String,
     pub blocks: Vec<Block>,
+    /// Printed at the top of a page that carries signatures and no text
+    /// of the agreement ("（本页为编号…《人民调解协议书》签署页，无正文）"),
+    /// which ties that page to the agreement. The layout keeps the
+    /// signatures with the last clause where they fit on one page.
+    pub signature_page: String,
 }
 
 impl AgreementDocument {
@@ -78,7 +92,11 @@ impl AgreementDocument {
         let mut out = String::new();
         for block in &self.blocks {
             match block {
-                Block::Title(s) | Block::Reference(s) | Block::Heading(s) | Block::Paragraph(s) => {
+                Block::Title(s)
+                | Block::Reference(s)
+                | Block::Heading(s)
+                | Block::Paragraph(s)
+                | Block::EndOfText(s) => {
                     out.push_str(s);
                 }
                 Block::Term { number, text } => out.push_str(&format!("{number}. {text}")),

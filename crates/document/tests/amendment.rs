@@ -185,13 +185,13 @@ fn an_english_supplementary_agreement_and_rescission_read_in_english() {
         "Supplementary Agreement No. 2",
         "Case No. 2025-0001",
         "Supplementary terms",
-        "On 15 February 2025 the parties reached the People's Mediation Agreement (case No. \
+        "On February 15, 2025 the parties reached the People's Mediation Agreement (case No. \
          2025-0001) through mediation by Qingshan Road Subdistrict People's Mediation Committee, \
-         Qingshan District. By mutual agreement, on 10 April 2025 they have agreed the following \
+         Qingshan District. By mutual agreement, on April 10, 2025 they have agreed the following \
          supplementary agreement:",
         "This supplementary agreement has the same effect as the original agreement.",
         "Mediator (signature)",
-        "Date: 10 April 2025",
+        "Date: April 10, 2025",
         "Page 1 of",
     ]
     .map(String::from)
@@ -216,7 +216,7 @@ fn an_english_supplementary_agreement_and_rescission_read_in_english() {
         "Record of Rescission",
         "Case No. 2025-0001",
         "Rescission of the agreement",
-        "Qingshan District. By mutual agreement, on 10 April 2025 they rescinded that \
+        "Qingshan District. By mutual agreement, on April 10, 2025 they rescinded that \
          agreement. What was agreed on its rescission, and the reasons, are as follows:",
         reason,
         "From the date of rescission the original agreement is no longer performed",

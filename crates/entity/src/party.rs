@@ -17,6 +17,8 @@ pub struct Model {
     pub email: Option<String>,
     pub agent_name: Option<String>,
     pub agent_phone: Option<String>,
+    /// JSON: 民族, 职业, the representative, the agent's kind and powers.
+    pub details: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

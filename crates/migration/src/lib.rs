@@ -32,6 +32,7 @@ mod m20261217_000011_item_versions;
 mod m20261218_000012_accounts;
 mod m20261219_000013_version_authors;
 mod m20261220_000014_case_mediator;
+mod m20261221_000015_party_details;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000012_accounts::Migration),
             Box::new(m20261219_000013_version_authors::Migration),
             Box::new(m20261220_000014_case_mediator::Migration),
+            Box::new(m20261221_000015_party_details::Migration),
         ]
     }
 }

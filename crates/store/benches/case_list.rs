@@ -113,6 +113,7 @@ async fn generate(store: &Store) {
                     email: Set(None),
                     agent_name: Set(None),
                     agent_phone: Set(None),
+                    details: Set(None),
                 });
             }
         }

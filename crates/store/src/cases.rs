@@ -360,6 +360,7 @@ async fn insert_party(
         email: Set(p.email.clone()),
         agent_name: Set(p.agent.as_ref().map(|a| a.name.clone())),
         agent_phone: Set(p.agent.as_ref().and_then(|a| a.phone.clone())),
+        details: Set(crate::convert::party_details(p)),
         ..Default::default()
     }
     .insert(conn)

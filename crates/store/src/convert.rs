@@ -2,8 +2,8 @@
 //! version wrote them) become a database error, never a panic.
 
 use accord_core::{
-    Agent, Case, CaseNumber, CaseStatus, Category, Choice, Currency, DisputedIssue, IntakeChannel,
-    Money, Party, PartyKind, PartyRole,
+    Agent, AgentKind, Case, CaseNumber, CaseStatus, Category, Choice, Currency, DisputedIssue,
+    IntakeChannel, Money, Party, PartyDetails, PartyKind, PartyRole,
 };
 use accord_entity::{case, disputed_issue, party};
 
@@ -13,7 +13,41 @@ pub(crate) fn code<T: Choice>(stored: &str) -> Result<T> {
     T::from_code(stored).ok_or_else(|| StoreError::Database(format!("unknown code {stored:?}")))
 }
 
+/// What the `details` column holds: the party's printed details and its
+/// agent's kind and powers.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredDetails {
+    #[serde(default, flatten)]
+    pub(crate) details: PartyDetails,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) agent_kind: Option<AgentKind>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) agent_authority: String,
+}
+
+/// The `details` column of a party: nothing when there is nothing to keep.
+pub(crate) fn party_details(p: &Party) -> Option<String> {
+    let stored = StoredDetails {
+        details: p.details.clone(),
+        agent_kind: p.agent.as_ref().map(|a| a.kind),
+        agent_authority: p
+            .agent
+            .as_ref()
+            .map(|a| a.authority.clone())
+            .unwrap_or_default(),
+    };
+    let empty = stored.details.is_empty()
+        && matches!(stored.agent_kind, None | Some(AgentKind::Entrusted))
+        && stored.agent_authority.is_empty();
+    (!empty).then(|| serde_json::to_string(&stored).unwrap_or_default())
+}
+
 pub(crate) fn party_from(m: party::Model) -> Result<Party> {
+    let stored: StoredDetails = match m.details.as_deref() {
+        Some(json) => serde_json::from_str(json)
+            .map_err(|e| StoreError::Database(format!("party details: {e}")))?,
+        None => StoredDetails::default(),
+    };
     Ok(Party {
         id: m.id,
         kind: code::<PartyKind>(&m.kind)?,
@@ -26,7 +60,10 @@ pub(crate) fn party_from(m: party::Model) -> Result<Party> {
         agent: m.agent_name.map(|name| Agent {
             name,
             phone: m.agent_phone,
+            kind: stored.agent_kind.unwrap_or(AgentKind::Entrusted),
+            authority: stored.agent_authority,
         }),
+        details: stored.details,
     })
 }
 

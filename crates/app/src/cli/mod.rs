@@ -169,13 +169,15 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `accord agreement pdf CASE --out FILE`: the sealed PDF of the case's
-/// final agreement (sealed now if it was not yet). `Ok(false)` when the
-/// case has no final agreement.
+/// `accord agreement pdf CASE --out FILE [--lang L]`: the sealed PDF of
+/// the case's final agreement (sealed now if it was not yet), in its own
+/// language; in the other language, a sealed copy in translation.
+/// `Ok(false)` when the case has no final agreement.
 pub async fn agreement_pdf(
     db: Option<&str>,
     number: &str,
     out: &std::path::Path,
+    lang: Option<accord_i18n::Locale>,
 ) -> anyhow::Result<bool> {
     let t = tr();
     let (store, actor) = login::open_signed_in(db).await?;
@@ -192,7 +194,18 @@ pub async fn agreement_pdf(
             }
         },
     };
-    std::fs::write(out, &sealed.pdf).with_context(|| out.display().to_string())?;
+    match lang.filter(|l| l.tag() != sealed.locale) {
+        // The original is in another language: a sealed copy in this one.
+        Some(lang) => {
+            if let Err(e) =
+                crate::publish::write_copy(&store, &actor, t, Some(lang), case.id, out).await
+            {
+                eprintln!("{}", e.phrase().words_with_detail(t));
+                return Ok(false);
+            }
+        }
+        None => std::fs::write(out, &sealed.pdf).with_context(|| out.display().to_string())?,
+    }
     println!(
         "{}",
         t.tr_args(

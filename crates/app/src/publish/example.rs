@@ -34,10 +34,17 @@ async fn fill(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, b
     if store.agreement(case.id).await?.is_some() {
         return Ok((case, created));
     }
-    if store.setting(CENTRE_NAME).await?.is_none() {
-        store
-            .set_setting(CENTRE_NAME, &t.tr("demo-centre-name"))
-            .await?;
+    for (key, value) in [
+        (CENTRE_NAME, t.tr("demo-centre-name")),
+        (super::CENTRE_COURT, t.tr("demo-centre-court")),
+        (
+            super::CENTRE_NUMBER_FORMAT,
+            t.tr("demo-centre-number-format"),
+        ),
+    ] {
+        if store.setting(key).await?.is_none() {
+            store.set_setting(key, &value).await?;
+        }
     }
     // The example's room is recorded by the program on behalf of whoever
     // loads it (an administrator at the first start may not work in a

@@ -15,6 +15,12 @@ use super::{PublishError, Result};
 
 /// The setting that names the centre on its seal.
 pub const CENTRE_NAME: &str = "centre_name";
+/// The setting naming the basic people's court where the committee sits
+/// (the judicial-confirmation notice names it).
+pub const CENTRE_COURT: &str = "centre_court";
+/// The setting holding the centre's format of agreement numbers
+/// ("（{year}）青山人调字第{seq}号").
+pub const CENTRE_NUMBER_FORMAT: &str = "centre_number_format";
 
 /// The centre's sealing key, created (self-signed, named after the centre)
 /// the first time it is needed.

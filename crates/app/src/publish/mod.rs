@@ -18,13 +18,13 @@ use accord_store::StoreError;
 pub use amendment::amendment_pdf;
 pub use example::{handwriting, load_demo};
 pub use key::{
-    CENTRE_NAME, KeyInfo, centre_key, centre_name, create_key, import_key, key_info, unwrap_key,
-    unwrap_key_with, wrap_key,
+    CENTRE_COURT, CENTRE_NAME, CENTRE_NUMBER_FORMAT, KeyInfo, centre_key, centre_name, create_key,
+    import_key, key_info, unwrap_key, unwrap_key_with, wrap_key,
 };
 pub use printing::{open_in_viewer, print, printers};
 pub use sealing::{
-    Mark, agreement_emails, final_document, finalise_and_seal, seal_final, sealed_original,
-    write_copy, write_originals,
+    Mark, agreement_emails, document_translations, final_document, finalise_and_seal, seal_final,
+    sealed_original, write_copy, write_originals,
 };
 
 use crate::error::Phrase;

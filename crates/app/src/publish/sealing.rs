@@ -4,21 +4,40 @@
 
 use std::path::{Path, PathBuf};
 
-use accord_core::{Case, agreement::AgreementStatus};
+use accord_core::{
+    Case,
+    agreement::{AgreementStatus, Jurisdiction},
+};
 use accord_document::{
     AgreementDocument, AgreementInput, agreement,
     pdf::{self, PrintOptions, Reference},
     seal,
 };
-use accord_i18n::Translations;
+use accord_i18n::{Locale, Translations};
 use accord_store::{Actor, AgreementRecord, SealedPdf, Store};
 
 use super::{PublishError, Result, centre_key, centre_name, write};
 
-/// The final agreement as a document, with the pad signatures drawn in.
+/// The language an agreement is written in: its profile's (Chinese for
+/// the People's Mediation profile, English for the generic one), or the
+/// one asked for (a translation, marked as such on the page).
+pub fn document_translations(
+    jurisdiction: Jurisdiction,
+    lang: Option<Locale>,
+) -> &'static Translations {
+    Translations::get(lang.unwrap_or(match jurisdiction {
+        Jurisdiction::PrcPeoplesMediation => Locale::ZhCn,
+        Jurisdiction::GenericEnglish => Locale::EnUs,
+    }))
+}
+
+/// The final agreement as a document, with the pad signatures drawn in,
+/// in its own language or in `lang`; `t` only names the committee when
+/// the centre has set no name.
 pub async fn final_document(
     store: &Store,
     t: &Translations,
+    lang: Option<Locale>,
     case_id: i64,
 ) -> Result<(Case, AgreementRecord, AgreementDocument)> {
     let case = store.case(case_id).await?;
@@ -39,9 +58,13 @@ pub async fn final_document(
         Some(key) => key.common_name,
         None => centre_name(store, t).await?,
     };
+    let court = store.setting(super::CENTRE_COURT).await?;
+    let number_format = store.setting(super::CENTRE_NUMBER_FORMAT).await?;
     let doc = agreement(
-        t,
+        document_translations(version.content.jurisdiction, lang),
         &AgreementInput {
+            court: court.as_deref(),
+            number_format: number_format.as_deref(),
             signatures: &signatures,
             signed_on: record
                 .finalised_at
@@ -145,8 +168,10 @@ pub async fn seal_final(
     t: &Translations,
     case_id: i64,
 ) -> Result<SealedPdf> {
-    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (case, record, doc) = final_document(store, t, None, case_id).await?;
     let (key, cert, signer) = centre_key(store, actor, t).await?;
+    // The page's marks and the emails in the agreement's language.
+    let t = Translations::get(doc.locale);
     let copies = accord_core::agreement::AgreementContent::copies(&case);
     // The trail as it stands when this is sealed, recorded in the file.
     let head = store.audit_head().await?;
@@ -213,8 +238,9 @@ pub async fn write_originals(
     copies: usize,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
-    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (case, record, doc) = final_document(store, t, None, case_id).await?;
     let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let t = Translations::get(doc.locale);
     let head = store.audit_head().await?;
     (1..=copies.max(1))
         .map(|n| {
@@ -238,17 +264,20 @@ pub async fn write_originals(
 }
 
 /// A sealed copy of the final agreement ("副本" in its header) written to
-/// `path`: what "Save PDF" and "Open" hand out. The committee's original
-/// stays in the database with its number.
+/// `path`: what "Save PDF" and "Open" hand out, in the agreement's own
+/// language or in `lang` (a translation that says which text prevails).
+/// The committee's original stays in the database with its number.
 pub async fn write_copy(
     store: &Store,
     actor: &Actor,
     t: &Translations,
+    lang: Option<Locale>,
     case_id: i64,
     path: &Path,
 ) -> Result<PathBuf> {
-    let (case, record, doc) = final_document(store, t, case_id).await?;
+    let (case, record, doc) = final_document(store, t, lang, case_id).await?;
     let (key, cert, signer) = centre_key(store, actor, t).await?;
+    let t = Translations::get(doc.locale);
     let head = store.audit_head().await?;
     let bytes = sealed_original(
         t,

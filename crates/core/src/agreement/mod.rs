@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{Case, Category, Choice, Money, PartyKind};
+use crate::{AgentKind, Case, Category, Choice, Money, PartyKind};
 
 mod amendment;
 mod prefill;
@@ -68,9 +68,41 @@ pub struct Obligation {
     pub due: Option<NaiveDate>,
     /// How it is paid or performed ("bank transfer", "in cash at the centre").
     pub method: String,
+    /// Where it is performed (《人民调解工作若干规定》 art. 35: 方式、地点、
+    /// 期限): the flat to be repaired, the office where cash is handed over.
+    /// Left out of the stored form when empty, so agreements sealed before
+    /// it existed keep their content hash.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// The receiving account of a transfer (bank, account name and number).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub account: String,
 }
 
+/// Words that make a method of payment a transfer to an account.
+const TRANSFER_WORDS: [&str; 11] = [
+    "转账",
+    "汇款",
+    "汇入",
+    "银行",
+    "微信",
+    "支付宝",
+    "transfer",
+    "wire",
+    "bank",
+    "wechat",
+    "alipay",
+];
+
 impl Obligation {
+    /// Whether the payment is made into an account (a bank or app
+    /// transfer), by its method as written: such a payment names the
+    /// receiving account; any other is handed over at a place.
+    pub fn is_transfer(&self) -> bool {
+        let method = self.method.to_lowercase();
+        self.kind == ObligationKind::Payment && TRANSFER_WORDS.iter().any(|w| method.contains(w))
+    }
+
     /// The last day by which everything must be performed.
     pub fn deadline(&self) -> Option<NaiveDate> {
         match self.kind {
@@ -93,6 +125,20 @@ pub struct AgreementContent {
     /// The main facts of the dispute, the disputed matters and each side's
     /// responsibility.
     pub facts: String,
+    /// What the mediation did (调解情况): who mediated, the meetings held,
+    /// what was explained and checked. Printed under its own heading when
+    /// written; left out of the stored form when empty, so agreements
+    /// sealed before it existed keep their content hash.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mediation: String,
+    /// Whether a missed instalment makes the whole unpaid balance due at
+    /// once (an acceleration clause, printed among the terms).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acceleration: bool,
+    /// Whether the release also waives unknown claims (California Civil
+    /// Code §1542), in the generic English profile.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waive_unknown_claims: bool,
     pub clauses: Vec<Clause>,
     pub obligations: Vec<Obligation>,
     pub mediator: String,
@@ -107,6 +153,12 @@ pub enum Missing {
     IdNumber { party: String },
     /// A party has no address.
     Address { party: String },
+    /// An organisation names nobody who signs for it (法定代表人/负责人).
+    Representative { party: String },
+    /// An appointed agent's powers (代理权限) are not written.
+    AgentAuthority { party: String },
+    /// A party under 18 has no statutory agent (法定代理人).
+    StatutoryAgent { party: String },
     /// The facts are empty.
     Facts,
     /// Nothing is agreed.
@@ -119,6 +171,14 @@ pub enum Missing {
     InstallmentSum { obligation: usize },
     /// An obligation's debtor is not a party of the case.
     Debtor { obligation: usize },
+    /// A payment names nobody who receives it.
+    Creditor { obligation: usize },
+    /// An obligation does not say how it is performed or paid.
+    Method { obligation: usize },
+    /// An act, or a payment not made by transfer, has no place.
+    Place { obligation: usize },
+    /// A transfer names no receiving account.
+    Account { obligation: usize },
     /// No mediator signs.
     Mediator,
     /// No recorder signs (PRC profile).
@@ -131,12 +191,19 @@ impl Missing {
         match self {
             Self::IdNumber { .. } => "missing-id-number",
             Self::Address { .. } => "missing-address",
+            Self::Representative { .. } => "missing-representative",
+            Self::AgentAuthority { .. } => "missing-agent-authority",
+            Self::StatutoryAgent { .. } => "missing-statutory-agent",
             Self::Facts => "missing-facts",
             Self::Terms => "missing-terms",
             Self::Deadline { .. } => "missing-deadline",
             Self::Amount { .. } => "missing-amount",
             Self::InstallmentSum { .. } => "missing-installment-sum",
             Self::Debtor { .. } => "missing-debtor",
+            Self::Creditor { .. } => "missing-creditor",
+            Self::Method { .. } => "missing-method",
+            Self::Place { .. } => "missing-place",
+            Self::Account { .. } => "missing-account",
             Self::Mediator => "missing-mediator",
             Self::Recorder => "missing-recorder",
         }
@@ -145,11 +212,19 @@ impl Missing {
     /// The message's arguments (party names, 1-based obligation numbers).
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            Self::IdNumber { party } | Self::Address { party } => vec![("party", party.clone())],
+            Self::IdNumber { party }
+            | Self::Address { party }
+            | Self::Representative { party }
+            | Self::AgentAuthority { party }
+            | Self::StatutoryAgent { party } => vec![("party", party.clone())],
             Self::Deadline { obligation }
             | Self::Amount { obligation }
             | Self::InstallmentSum { obligation }
-            | Self::Debtor { obligation } => vec![("n", (obligation + 1).to_string())],
+            | Self::Debtor { obligation }
+            | Self::Creditor { obligation }
+            | Self::Method { obligation }
+            | Self::Place { obligation }
+            | Self::Account { obligation } => vec![("n", (obligation + 1).to_string())],
             _ => Vec::new(),
         }
     }
@@ -173,6 +248,24 @@ impl AgreementContent {
                     party: party.name.clone(),
                 });
             }
+            // An organisation signs through its representative; an agent
+            // acts within written powers; a minor through a guardian.
+            let name = || party.name.clone();
+            if party.kind == PartyKind::Organisation && party.details.representative.is_none() {
+                missing.push(Missing::Representative { party: name() });
+            }
+            match &party.agent {
+                Some(agent)
+                    if agent.kind == AgentKind::Entrusted && agent.authority.trim().is_empty() =>
+                {
+                    missing.push(Missing::AgentAuthority { party: name() });
+                }
+                Some(agent) if agent.kind == AgentKind::Statutory => {}
+                _ if party.is_minor_on(today_in_china()) => {
+                    missing.push(Missing::StatutoryAgent { party: name() });
+                }
+                _ => {}
+            }
         }
         if self.facts.trim().is_empty() {
             missing.push(Missing::Facts);
@@ -186,6 +279,20 @@ impl AgreementContent {
             }
             if o.deadline().is_none() {
                 missing.push(Missing::Deadline { obligation: i });
+            }
+            // 《人民调解工作若干规定》 art. 35: who receives, how, where.
+            let payment = o.kind == ObligationKind::Payment;
+            if payment && o.creditor.and_then(|id| case.party(id)).is_none() {
+                missing.push(Missing::Creditor { obligation: i });
+            }
+            if o.method.trim().is_empty() {
+                missing.push(Missing::Method { obligation: i });
+            } else if o.is_transfer() {
+                if o.account.trim().is_empty() {
+                    missing.push(Missing::Account { obligation: i });
+                }
+            } else if o.place.trim().is_empty() {
+                missing.push(Missing::Place { obligation: i });
             }
             if o.kind == ObligationKind::Payment {
                 match o.amount {
@@ -248,6 +355,12 @@ impl AgreementContent {
     }
 }
 
+/// Today's date where the centre works (China, UTC+8).
+fn today_in_china() -> NaiveDate {
+    let china = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
+    chrono::Utc::now().with_timezone(&china).date_naive()
+}
+
 /// The Fluent keys of the default clauses for a category: what a
 /// mediator usually agrees in such a dispute.
 pub fn default_clauses(category: Category) -> &'static [&'static str] {
@@ -274,9 +387,16 @@ pub fn fixed_clauses(jurisdiction: Jurisdiction) -> &'static [&'static str] {
             "clause-prc-performance-supervision",
             "clause-prc-copies",
         ],
+        // "Binding and not subject to revocation" stands apart, above the
+        // signatures; the §1542 waiver is a choice of the draft.
         Jurisdiction::GenericEnglish => &[
-            "clause-en-binding",
             "clause-en-default",
+            "clause-en-confidentiality",
+            "clause-en-no-admission",
+            "clause-en-release",
+            "clause-en-law",
+            "clause-en-severability",
+            "clause-en-counterparts",
             "clause-en-entire",
             "clause-en-copies",
         ],
@@ -299,6 +419,9 @@ mod tests {
     fn agreement() -> AgreementContent {
         AgreementContent {
             jurisdiction: Jurisdiction::PrcPeoplesMediation,
+            waive_unknown_claims: false,
+            acceleration: false,
+            mediation: String::new(),
             facts: "六楼直饮水管道多次漏水，致楼下两户受损。".into(),
             clauses: vec![Clause {
                 text: "王建国于2025年2月20日前修复管道。".into(),
@@ -321,6 +444,9 @@ mod tests {
                 ],
                 due: None,
                 method: "银行转账".into(),
+                place: String::new(),
+                account: "中国工商银行包头青山支行，户名：李玥，账号：6212 2602 0000 1234 567"
+                    .into(),
             }],
             mediator: "边文玲".into(),
             recorder: "李瑞芳".into(),
@@ -372,6 +498,64 @@ mod tests {
             a.missing(&c),
             vec![Missing::InstallmentSum { obligation: 0 }]
         );
+    }
+
+    #[test]
+    fn an_obligation_names_who_receives_how_and_where() {
+        let c = case();
+        let complete = agreement();
+        assert_eq!(complete.missing(&c), Vec::new());
+        // A payment to nobody ("…前向支付…") is refused.
+        let mut a = complete.clone();
+        a.obligations[0].creditor = None;
+        assert_eq!(a.missing(&c), vec![Missing::Creditor { obligation: 0 }]);
+        a.obligations[0].creditor = Some(99);
+        assert_eq!(a.missing(&c), vec![Missing::Creditor { obligation: 0 }]);
+        // No method: refused; a transfer names the account it goes to.
+        let mut a = complete.clone();
+        a.obligations[0].method.clear();
+        assert_eq!(a.missing(&c), vec![Missing::Method { obligation: 0 }]);
+        let mut a = complete.clone();
+        a.obligations[0].account.clear();
+        assert_eq!(a.missing(&c), vec![Missing::Account { obligation: 0 }]);
+        // Cash is handed over somewhere.
+        let mut a = complete.clone();
+        a.obligations[0].method = "现金".into();
+        assert_eq!(a.missing(&c), vec![Missing::Place { obligation: 0 }]);
+        a.obligations[0].place = "青山路街道人民调解委员会".into();
+        assert_eq!(a.missing(&c), Vec::new());
+        // An act says how and where it is done; it has no creditor.
+        let mut a = complete;
+        a.obligations[0] = Obligation {
+            creditor: None,
+            kind: ObligationKind::Act,
+            description: "修复六楼直饮水管道".into(),
+            amount: None,
+            installments: Vec::new(),
+            due: Some(date(2025, 2, 20)),
+            method: String::new(),
+            place: String::new(),
+            account: String::new(),
+            ..a.obligations[0].clone()
+        };
+        assert_eq!(a.missing(&c), vec![Missing::Method { obligation: 0 }]);
+        a.obligations[0].method = "委托具备资质的维修单位施工".into();
+        assert_eq!(a.missing(&c), vec![Missing::Place { obligation: 0 }]);
+        a.obligations[0].place = "青五社区3栋2单元601室".into();
+        assert_eq!(a.missing(&c), Vec::new());
+    }
+
+    #[test]
+    fn an_older_obligation_without_place_or_account_hashes_as_before() {
+        // Stored before place and account existed: read as empty, written
+        // back without them, so a sealed agreement's hash still holds.
+        let mut old = agreement();
+        old.obligations[0].account.clear();
+        let text = serde_json::to_string(&old).expect("json");
+        assert!(!text.contains("\"place\"") && !text.contains("\"account\""));
+        let back: AgreementContent = serde_json::from_str(&text).expect("parse");
+        assert_eq!(back, old);
+        assert_eq!(back.content_hash(&case()), old.content_hash(&case()));
     }
 
     #[test]

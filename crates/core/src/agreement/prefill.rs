@@ -66,11 +66,16 @@ impl AgreementContent {
                     installments,
                     due: None,
                     method: String::new(),
+                    place: String::new(),
+                    account: String::new(),
                 })
             })
             .collect();
         Self {
             jurisdiction,
+            waive_unknown_claims: false,
+            acceleration: false,
+            mediation: String::new(),
             facts: case.summary.trim().to_owned(),
             clauses: clauses
                 .into_iter()

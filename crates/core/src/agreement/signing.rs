@@ -12,6 +12,12 @@ crate::choice! {
         Mediator => "mediator", "signatory-mediator";
         Recorder => "recorder", "signatory-recorder";
         Witness => "witness", "signatory-witness";
+        /// Signs for an organisation (法定代表人/负责人).
+        Representative => "representative", "signatory-representative";
+        /// Signs for a party as appointed agent (委托代理人).
+        Agent => "agent", "signatory-agent";
+        /// Signs for a minor or a person without full capacity (法定代理人).
+        StatutoryAgent => "statutory_agent", "signatory-statutory-agent";
     }
 }
 
@@ -32,6 +38,12 @@ pub struct Signatory {
     pub name: String,
     /// Whether a fingerprint box is printed (a person under the PRC profile).
     pub fingerprint: bool,
+    /// Whether a box for the seal is printed (an organisation under the
+    /// PRC profile): an organisation seals, its representative signs.
+    pub seal: bool,
+    /// The party a representative or an agent signs for (its index in the
+    /// case's parties): printed beside that party's box.
+    pub for_party: Option<usize>,
 }
 
 /// A stored signature: strokes from the pad in a unit box (x right, y
@@ -59,6 +71,8 @@ impl AgreementContent {
                 party: Some(p.role),
                 name: p.name.clone(),
                 fingerprint: prc && p.kind == PartyKind::Person,
+                seal: prc && p.kind == PartyKind::Organisation,
+                for_party: None,
             })
             .collect();
         let plain = |role, name: &str| Signatory {
@@ -66,6 +80,8 @@ impl AgreementContent {
             party: None,
             name: name.trim().to_owned(),
             fingerprint: false,
+            seal: false,
+            for_party: None,
         };
         out.push(plain(SignatoryRole::Mediator, &self.mediator));
         if !self.recorder.trim().is_empty() {
@@ -77,6 +93,32 @@ impl AgreementContent {
                 .filter(|w| !w.trim().is_empty())
                 .map(|w| plain(SignatoryRole::Witness, w)),
         );
+        // Who signs for a party comes last, so that the boxes signed
+        // before these existed keep their numbers; the print order puts
+        // each beside its party.
+        for (i, p) in case.parties.iter().enumerate() {
+            let beside = |role, name: &str| Signatory {
+                party: Some(p.role),
+                for_party: Some(i),
+                fingerprint: prc && role != SignatoryRole::Representative,
+                ..plain(role, name)
+            };
+            // In the English settlement the company's own box is signed
+            // "By" its representative.
+            if prc
+                && p.kind == PartyKind::Organisation
+                && let Some(rep) = &p.details.representative
+            {
+                out.push(beside(SignatoryRole::Representative, &rep.name));
+            }
+            if let Some(agent) = &p.agent {
+                let role = match agent.kind {
+                    crate::AgentKind::Entrusted => SignatoryRole::Agent,
+                    crate::AgentKind::Statutory => SignatoryRole::StatutoryAgent,
+                };
+                out.push(beside(role, &agent.name));
+            }
+        }
         out
     }
 }

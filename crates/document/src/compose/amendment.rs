@@ -59,7 +59,7 @@ pub fn amendment(t: &Translations, input: &AmendmentInput<'_>) -> AgreementDocum
         )),
         Block::Heading(t.tr("doc-parties")),
     ];
-    blocks.extend(case.parties.iter().map(|p| party_block(t, p)));
+    blocks.extend(case.parties.iter().map(|p| party_block(t, p, prc)));
     let (heading, intro) = if supplementary {
         (
             "doc-amendment-heading-supplementary",
@@ -109,10 +109,12 @@ pub fn amendment(t: &Translations, input: &AmendmentInput<'_>) -> AgreementDocum
         committee: Some(input.committee),
         ..AgreementInput::new(case, content)
     };
+    blocks.push(Block::EndOfText(t.tr("doc-end-of-text")));
     blocks.push(Block::Signatures(signature_boxes(t, &signed)));
     blocks.push(Block::Closing(closing_lines(t, &signed, prc)));
     AgreementDocument {
         locale: t.locale(),
+        signature_page: super::signature_page(t, &title, &number),
         title,
         number,
         blocks,
@@ -237,8 +239,8 @@ mod tests {
         let text = doc.plain_text();
         for expected in [
             "Case No. 2025-0001",
-            "On 15 February 2025 the parties reached",
-            "on 10 April 2025 they rescinded that agreement",
+            "On February 15, 2025 the parties reached",
+            "on April 10, 2025 they rescinded that agreement",
             "被申请人已一次性付清全部赔偿款。\n各方同意解除原协议。\n",
             "Mediator (signature)",
         ] {

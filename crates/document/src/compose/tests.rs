@@ -20,6 +20,9 @@ fn date(m: u32, d: u32) -> NaiveDate {
 pub(crate) fn content() -> AgreementContent {
     AgreementContent {
         jurisdiction: Jurisdiction::PrcPeoplesMediation,
+        waive_unknown_claims: false,
+        acceleration: false,
+        mediation: String::new(),
         facts: "2025年2月，王建国家中直饮水管道多次漏水，致楼下李玥、赵喆两户房屋受损。".into(),
         clauses: vec![Clause {
             text: "双方互谅互让，今后和睦相处。".into(),
@@ -34,6 +37,8 @@ pub(crate) fn content() -> AgreementContent {
                 installments: Vec::new(),
                 due: Some(date(2, 20)),
                 method: String::new(),
+                place: String::new(),
+                account: String::new(),
             },
             Obligation {
                 debtor: 3,
@@ -53,6 +58,8 @@ pub(crate) fn content() -> AgreementContent {
                 ],
                 due: None,
                 method: "银行转账".into(),
+                place: String::new(),
+                account: String::new(),
             },
             Obligation {
                 debtor: 3,
@@ -66,6 +73,8 @@ pub(crate) fn content() -> AgreementContent {
                 }],
                 due: None,
                 method: "现金".into(),
+                place: String::new(),
+                account: String::new(),
             },
         ],
         mediator: "边文玲".into(),
@@ -88,7 +97,7 @@ fn the_chinese_agreement_names_everyone_every_amount_and_every_deadline() {
         "共计人民币捌仟元整（¥8,000.00），分2期支付：第1期于2025年3月1日前支付人民币伍仟元整（¥5,000.00）；第2期于2025年3月31日前支付人民币叁仟元整（¥3,000.00）",
         "向赵喆支付顶棚修复费用人民币叁仟伍佰元伍角（¥3,500.50）",
         "本协议一式4份",
-        "三十日内共同向人民法院申请司法确认",
+        "三十日内共同向本调解委员会所在地的基层人民法院申请司法确认",
         "申请人（签名/按指印） 李玥",
         "人民调解员（签名） 边文玲",
         "记录人（签名） 李瑞芳",
@@ -182,11 +191,12 @@ fn the_english_agreement_reads_in_english() {
     let text = agreement(&t, &AgreementInput::new(&case(), &c)).plain_text();
     for expected in [
         "Mediated Settlement Agreement",
-        "Applicant: 李玥, female, born 23 September 1985\nResident ID number: 150204198509230024",
-        "王建国 shall 修复六楼直饮水管道 no later than 20 February 2025.",
+        // Named without sex, birth date or ID number.
+        "Applicant: 李玥\nAddress: ",
+        "王建国 shall 修复六楼直饮水管道 no later than February 20, 2025.",
         "Eight thousand yuan only (¥8,000.00)",
         "Three thousand five hundred yuan and fifty fen (¥3,500.50)",
-        "binding and enforceable",
+        "BINDING AND ENFORCEABLE AND IS NOT SUBJECT TO REVOCATION",
         "signed in 4 originals",
         "Mediator (signature) 边文玲",
     ] {
@@ -196,6 +206,7 @@ fn the_english_agreement_reads_in_english() {
         !text.contains("People's Mediation Committee"),
         "no PRC seal line in the generic profile"
     );
+    assert!(!text.contains("Resident ID") && !text.contains("female"));
 }
 
 /// The sequence the app used before the agreement was built in one

@@ -14,8 +14,8 @@ use printpdf::{
 use super::fonts::{FONT_BOLD, FONT_REGULAR, Metrics, load, metrics, missing_glyphs, subset, tag};
 use super::layout::{Page, Pages, Run, stroke};
 use super::lines::wrap;
-use super::signatures::signature_grid;
-use super::{BODY, BOTTOM, LINE, MARGIN_X, PAGE_H, PAGE_W, PdfError, PrintOptions};
+use super::signatures::{ROW_HEIGHT, row_height, signature_grid};
+use super::{BODY, BOTTOM, LINE, MARGIN_X, PAGE_H, PAGE_W, PdfError, PrintOptions, TOP};
 use crate::{AgreementDocument, Block};
 
 /// Both faces' measurements.
@@ -41,8 +41,30 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         bold: metrics(true)?,
     };
     let mut pages = Pages::new();
-    for block in &doc.blocks {
-        lay_out(&mut pages, &faces, doc.locale, block);
+    // Under the signatures: the closing lines and, on the last page, the
+    // QR code's corner, kept free of any text.
+    let reserve = if options.qr.is_some() {
+        QR_RESERVE
+    } else {
+        0.0
+    };
+    let keep_from = signatures_kept_from(&doc.blocks);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if Some(i) == keep_from {
+            keep_with_signatures(&mut pages, &faces, doc, i, reserve);
+        }
+        match block {
+            Block::Signatures(boxes) => {
+                let tail = doc.blocks[i + 1..]
+                    .iter()
+                    .map(|b| height(&faces, doc.locale, std::slice::from_ref(b)))
+                    .sum::<f32>()
+                    + reserve;
+                pages.y -= 18.0;
+                signature_grid(&mut pages, faces.regular, boxes, tail, &doc.signature_page);
+            }
+            _ => lay_out(&mut pages, &faces, doc.locale, block),
+        }
     }
     furniture(&mut pages.pages, faces.regular, doc, options);
     if let Some((payload, caption)) = &options.qr
@@ -56,6 +78,73 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
         fingerprint_line(last, line, options.qr.is_some());
     }
     write(doc, options, &faces, pages.pages)
+}
+
+/// The space a QR code takes at the foot of the last page (its side, the
+/// gap above it, and its margin from the bottom), which no text may use.
+const QR_RESERVE: f32 = QR_SIZE + (QR_Y - BOTTOM) + 8.0;
+/// The height a page has for text.
+const PAGE_BODY: f32 = PAGE_H - TOP - BOTTOM;
+
+/// Where the last operative text starts: the block before the end line
+/// ("（以下无正文）") that comes before the signatures.
+fn signatures_kept_from(blocks: &[Block]) -> Option<usize> {
+    let signatures = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Signatures(_)))?;
+    let end = blocks[..signatures]
+        .iter()
+        .rposition(|b| matches!(b, Block::EndOfText(_)))?;
+    end.checked_sub(1)
+}
+
+/// Keeps the last clause, the end line, the signatures, the closing lines
+/// and the QR code's corner on one page when they fit on one: moves them
+/// to a new page together otherwise. When the signatures alone are
+/// taller than a page, the clause takes at least the first row with it,
+/// and the other rows go on pages headed as the agreement's signature
+/// pages.
+fn keep_with_signatures(
+    pages: &mut Pages,
+    faces: &Faces,
+    doc: &AgreementDocument,
+    from: usize,
+    reserve: f32,
+) {
+    let group = height(faces, doc.locale, &doc.blocks[from..]) + reserve;
+    if group <= PAGE_BODY {
+        pages.room(group);
+        return;
+    }
+    let text = height(faces, doc.locale, &doc.blocks[from..from + 2]);
+    let first_row = doc.blocks[from..]
+        .iter()
+        .find_map(|b| match b {
+            Block::Signatures(boxes) => Some(row_height(&boxes[..boxes.len().min(2)])),
+            _ => None,
+        })
+        .unwrap_or(ROW_HEIGHT);
+    pages.room(text + 18.0 + first_row);
+}
+
+/// How much height `blocks` take when set at the top of a fresh page;
+/// more than a page (infinite) when they do not fit on one.
+fn height(faces: &Faces, locale: Locale, blocks: &[Block]) -> f32 {
+    let mut scratch = Pages::new();
+    for block in blocks {
+        match block {
+            Block::Signatures(boxes) => {
+                scratch.y -= 18.0;
+                signature_grid(&mut scratch, faces.regular, boxes, 0.0, "");
+            }
+            _ => lay_out(&mut scratch, faces, locale, block),
+        }
+    }
+    if scratch.pages.len() > 1 {
+        f32::INFINITY
+    } else {
+        PAGE_H - TOP - scratch.y
+    }
 }
 
 /// Sets one block below what is already on the pages.
@@ -100,21 +189,40 @@ fn lay_out(pages: &mut Pages, faces: &Faces, locale: Locale, block: &Block) {
             let label = format!("{number}. ");
             let hang = m.width(&label, BODY).max(m.width("00. ", BODY));
             let lines = wrap(m, text, BODY, MEASURE - hang);
+            // A term stays on one page where it can: an amount in words is
+            // never parted from its figures by a page break.
+            keep_lines(pages, lines.len());
             pages.labelled(label, false, hang, lines);
         }
         Block::Item { marker, text } => {
             let indent = m.width("\u{3000}\u{3000}", BODY);
             let first = format!("{marker}{text}");
-            for line in wrap(m, &first, BODY, MEASURE - indent) {
+            let lines = wrap(m, &first, BODY, MEASURE - indent);
+            keep_lines(pages, lines.len());
+            for line in lines {
                 pages.text(MARGIN_X + indent, BODY, false, line);
             }
+        }
+        Block::EndOfText(line) => {
+            pages.y -= 4.0;
+            let w = m.width(line, BODY);
+            pages.text((PAGE_W - w) / 2.0, BODY, false, line.clone());
         }
         Block::Notice { lead, text } => notice(pages, faces, lead, text),
         Block::Signatures(boxes) => {
             pages.y -= 18.0;
-            signature_grid(pages, m, boxes);
+            signature_grid(pages, m, boxes, 0.0, "");
         }
         Block::Closing(lines) => closing(pages, m, lines),
+    }
+}
+
+/// Starts a new page for `count` body lines that fit on one page but not
+/// on what is left of this one.
+fn keep_lines(pages: &mut Pages, count: usize) {
+    let height = count as f32 * BODY * LINE;
+    if height <= PAGE_BODY {
+        pages.room(height);
     }
 }
 
@@ -348,14 +456,55 @@ fn write(
         .collect();
     pdf.with_pages(out_pages);
     let mut warnings = Vec::new();
-    Ok(pdf.save(
+    let mut lo = pdf.to_lopdf_document(
         &PdfSaveOptions {
             subset_fonts: false,
             image_optimization: None,
             ..Default::default()
         },
         &mut warnings,
-    ))
+    );
+    honest_header(&mut lo);
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Font(format!("writing the PDF: {e}")))?;
+    Ok(bytes)
+}
+
+/// The file says what it is: PDF 1.7 (its fonts are embedded OpenType,
+/// which needs 1.6), and no claim to PDF/X, which it does not meet
+/// (printpdf writes a `GTS_PDFXVersion` and `Trapped` in every file).
+fn honest_header(lo: &mut lopdf::Document) {
+    lo.version = "1.7".into();
+    if let Ok(info) = lo
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        && let Ok(dict) = lo.get_dictionary_mut(info)
+    {
+        dict.remove(b"GTS_PDFXVersion");
+        dict.remove(b"Trapped");
+    }
+}
+
+/// `<< /ActualText (…) >>` with the text in UTF-16BE, as PDF text strings
+/// beyond Latin-1 are written.
+fn actual_text(text: &str) -> printpdf::xobject::DictItem {
+    use printpdf::xobject::DictItem;
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::Dict {
+        map: [(
+            "ActualText".to_owned(),
+            DictItem::String {
+                data,
+                literal: false,
+            },
+        )]
+        .into_iter()
+        .collect(),
+    }
 }
 
 /// One A4 page: its drawing, then its text in one text section.
@@ -374,15 +523,24 @@ fn page(runs: Vec<Run>, mut ops: Vec<Op>, regular: &FontId, bold: &FontId) -> Pd
             matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
         });
         if run.spacing != 0.0 {
+            // A letter-spaced run (the title) reads back as one word:
+            // its ActualText is the text without the spaces a reader
+            // would otherwise see between the letters.
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: actual_text(&run.text),
+            });
             ops.push(Op::SetCharacterSpacing {
                 multiplier: run.spacing,
             });
         }
+        let spaced = run.spacing != 0.0;
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.text)],
         });
-        if run.spacing != 0.0 {
+        if spaced {
             ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+            ops.push(Op::EndMarkedContentWithProperties);
         }
     }
     ops.push(Op::EndTextSection);

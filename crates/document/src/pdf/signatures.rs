@@ -14,20 +14,47 @@ use super::{BODY, MARGIN_X, PAGE_W};
 use crate::SignatureBox;
 
 /// The height of one row of signature blocks.
-const ROW_HEIGHT: f32 = 78.0;
+pub(super) const ROW_HEIGHT: f32 = 78.0;
 
-/// The signature blocks, two to a row; a row is kept on one page.
-pub(super) fn signature_grid(pages: &mut Pages, m: &Metrics, boxes: &[SignatureBox]) {
+/// The signature blocks, two to a row; a row is kept on one page, and the
+/// last row with the `tail` points that follow it (closing lines, the QR
+/// code's corner). A page that starts with signatures opens with `tie`,
+/// the line that names the agreement they sign.
+pub(super) fn signature_grid(
+    pages: &mut Pages,
+    m: &Metrics,
+    boxes: &[SignatureBox],
+    tail: f32,
+    tie: &str,
+) {
     let column = (PAGE_W - 2.0 * MARGIN_X) / 2.0;
-    for pair in boxes.chunks(2) {
-        pages.room(ROW_HEIGHT);
+    let rows = boxes.len().div_ceil(2);
+    for (r, pair) in boxes.chunks(2).enumerate() {
+        let height = row_height(pair);
+        let need = height + if r + 1 == rows { tail } else { 0.0 };
+        let before = pages.pages.len();
+        pages.room(need);
+        if pages.pages.len() > before && !tie.is_empty() {
+            let w = m.width(tie, 10.5);
+            pages.text((PAGE_W - w) / 2.0, 10.5, false, tie.to_owned());
+            pages.y -= 12.0;
+        }
         let top = pages.y;
         for (i, b) in pair.iter().enumerate() {
             signature_block(pages, m, b, MARGIN_X + column * i as f32, top, column);
         }
-        pages.y = top - ROW_HEIGHT;
+        pages.y = top - height;
     }
 }
+
+/// The height of a row: room for the lines under the names.
+pub(super) fn row_height(pair: &[SignatureBox]) -> f32 {
+    let extra = pair.iter().map(|b| b.extra.len()).max().unwrap_or(0);
+    ROW_HEIGHT + EXTRA_LINE * extra as f32
+}
+
+/// The height of a line under the printed name.
+const EXTRA_LINE: f32 = 13.0;
 
 /// One block at `x`, its row's top at `top`, `column` points wide.
 fn signature_block(
@@ -40,22 +67,38 @@ fn signature_block(
 ) {
     let mut runs = vec![Run::plain(x, top - BODY * 1.2, 10.5, b.label.clone())];
     let line_y = top - 46.0;
-    let line_end = x + column - if b.fingerprint { 70.0 } else { 18.0 };
+    let boxed = b.fingerprint || b.seal;
+    let line_end = x + column - if boxed { 70.0 } else { 18.0 };
     runs.push(Run::plain(x, line_y - 15.0, 10.5, b.name.clone()));
+    for (i, line) in b.extra.iter().enumerate() {
+        runs.push(Run::plain(
+            x,
+            line_y - 15.0 - EXTRA_LINE * (i + 1) as f32,
+            10.5,
+            line.clone(),
+        ));
+    }
+    // "By" before the line of a company's signer.
+    let x_line = if b.line_prefix.is_empty() {
+        x
+    } else {
+        runs.push(Run::plain(x, line_y + 3.0, 10.5, b.line_prefix.clone()));
+        x + m.width(&b.line_prefix, 10.5) + 6.0
+    };
     let ops = pages.ops();
     ops.push(Op::SetOutlineColor {
         col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
     });
-    stroke(ops, (x, line_y), (line_end, line_y), 0.6);
+    stroke(ops, (x_line, line_y), (line_end, line_y), 0.6);
     if !b.strokes.is_empty() {
         ink(
             ops,
             &b.strokes,
-            (x + 4.0, line_y + 3.0),
-            (line_end - x - 8.0, 28.0),
+            (x_line + 4.0, line_y + 3.0),
+            (line_end - x_line - 8.0, 28.0),
         );
     }
-    if b.fingerprint {
+    if boxed {
         fingerprint_box(ops, line_end + 10.0, line_y);
         let w = m.width(&b.fingerprint_label, 7.5);
         runs.push(Run::plain(

@@ -3,8 +3,8 @@
 //! next to its field in the user's language.
 
 use accord_core::{
-    Category, Currency, Field, IntakeChannel, Money, NewCase, NewIssue, NewParty, PartyField,
-    PartyKind, PartyRole, ValidationErrors,
+    AgentKind, Category, Currency, Field, IntakeChannel, Money, NewCase, NewIssue, NewParty,
+    PartyField, PartyKind, PartyRole, RepresentativeTitle, ValidationErrors,
 };
 use accord_store::StoreError;
 
@@ -65,6 +65,11 @@ pub enum Message {
     PartyKindPicked(usize, Labeled<PartyKind>),
     /// Party `n`'s role was picked.
     PartyRolePicked(usize, Labeled<PartyRole>),
+    /// Party `n`'s agent: appointed or statutory.
+    AgentKindPicked(usize, Labeled<AgentKind>),
+    /// Who signs for organisation `n`: legal representative or person in
+    /// charge.
+    RepresentativeTitlePicked(usize, Labeled<RepresentativeTitle>),
     /// "Add party" was pressed.
     AddParty,
     /// "Remove" was pressed on party `n`.
@@ -164,6 +169,10 @@ impl Intake {
                 &p.email,
                 &p.agent_name,
                 &p.agent_phone,
+                &p.agent_authority,
+                &p.ethnicity,
+                &p.occupation,
+                &p.representative_name,
             ]
             .iter()
             .any(|s| !s.trim().is_empty())
@@ -193,6 +202,10 @@ impl Intake {
                         PartyText::Email => &mut p.email,
                         PartyText::AgentName => &mut p.agent_name,
                         PartyText::AgentPhone => &mut p.agent_phone,
+                        PartyText::AgentAuthority => &mut p.agent_authority,
+                        PartyText::Ethnicity => &mut p.ethnicity,
+                        PartyText::Occupation => &mut p.occupation,
+                        PartyText::Representative => &mut p.representative_name,
                     };
                     *slot = value;
                 }
@@ -205,6 +218,16 @@ impl Intake {
             Message::PartyRolePicked(i, role) => {
                 if let Some(p) = self.parties.get_mut(i) {
                     p.role = Some(role.value);
+                }
+            }
+            Message::AgentKindPicked(i, kind) => {
+                if let Some(p) = self.parties.get_mut(i) {
+                    p.agent_kind = Some(kind.value);
+                }
+            }
+            Message::RepresentativeTitlePicked(i, title) => {
+                if let Some(p) = self.parties.get_mut(i) {
+                    p.representative_title = Some(title.value);
                 }
             }
             Message::AddParty => self.parties.push(NewParty {
@@ -503,6 +526,119 @@ impl Intake {
                     .on_press(Message::RemoveParty(i)),
             );
         }
+        let person = p.kind.unwrap_or(PartyKind::Person) == PartyKind::Person;
+        // 民族 and 职业 of a person, who signs for an organisation: printed
+        // on the agreement when given.
+        let extra: Element<'a, Message> = if person {
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-ethnicity"),
+                    input(
+                        "intake-party-ethnicity-placeholder",
+                        &p.ethnicity,
+                        PartyText::Ethnicity
+                    ),
+                    err(PartyField::Ethnicity)
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-occupation"),
+                    input(
+                        "intake-party-occupation-placeholder",
+                        &p.occupation,
+                        PartyText::Occupation
+                    ),
+                    err(PartyField::Occupation)
+                ),
+            ]
+            .spacing(theme::GAP)
+            .into()
+        } else {
+            let title = pick_list(
+                ctx.options::<RepresentativeTitle>(),
+                Some(
+                    ctx.labeled(
+                        p.representative_title
+                            .unwrap_or(RepresentativeTitle::LegalRepresentative),
+                    ),
+                ),
+                move |t| Message::RepresentativeTitlePicked(i, t),
+            )
+            .text_size(size)
+            .width(Fill);
+            row![
+                widgets::field(ctx, ctx.tr("intake-party-representative"), title, None),
+                widgets::field(
+                    ctx,
+                    String::new(),
+                    input(
+                        "intake-party-representative-placeholder",
+                        &p.representative_name,
+                        PartyText::Representative
+                    ),
+                    err(PartyField::Representative)
+                ),
+            ]
+            .spacing(theme::GAP)
+            .into()
+        };
+        let agent_kind = pick_list(
+            ctx.options::<AgentKind>(),
+            Some(ctx.labeled(p.agent_kind.unwrap_or(AgentKind::Entrusted))),
+            move |k| Message::AgentKindPicked(i, k),
+        )
+        .text_size(size)
+        .width(Fill);
+        let mut agent = column![
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-agent"),
+                    input(
+                        "intake-party-agent-placeholder",
+                        &p.agent_name,
+                        PartyText::AgentName
+                    ),
+                    err(PartyField::AgentName)
+                ),
+                widgets::field(
+                    ctx,
+                    String::new(),
+                    input(
+                        "intake-party-agent-phone-placeholder",
+                        &p.agent_phone,
+                        PartyText::AgentPhone
+                    ),
+                    err(PartyField::AgentPhone)
+                ),
+            ]
+            .spacing(theme::GAP)
+        ]
+        .spacing(theme::TIGHT);
+        // The agent's kind and powers once there is an agent.
+        if !p.agent_name.trim().is_empty() {
+            let mut line = row![widgets::field(
+                ctx,
+                ctx.tr("intake-party-agent-kind"),
+                agent_kind,
+                None
+            )]
+            .spacing(theme::GAP);
+            if p.agent_kind != Some(AgentKind::Statutory) {
+                line = line.push(widgets::field(
+                    ctx,
+                    ctx.tr("intake-party-agent-authority"),
+                    input(
+                        "intake-party-agent-authority-placeholder",
+                        &p.agent_authority,
+                        PartyText::AgentAuthority,
+                    ),
+                    err(PartyField::AgentAuthority),
+                ));
+            }
+            agent = agent.push(line);
+        }
         let body = column![
             title,
             row![
@@ -554,29 +690,8 @@ impl Intake {
                 ),
                 err(PartyField::Address)
             ),
-            row![
-                widgets::field(
-                    ctx,
-                    ctx.tr("intake-party-agent"),
-                    input(
-                        "intake-party-agent-placeholder",
-                        &p.agent_name,
-                        PartyText::AgentName
-                    ),
-                    err(PartyField::AgentName)
-                ),
-                widgets::field(
-                    ctx,
-                    String::new(),
-                    input(
-                        "intake-party-agent-phone-placeholder",
-                        &p.agent_phone,
-                        PartyText::AgentPhone
-                    ),
-                    err(PartyField::AgentPhone)
-                ),
-            ]
-            .spacing(theme::GAP),
+            extra,
+            agent,
         ]
         .spacing(theme::TIGHT);
         widgets::card(body)

@@ -45,6 +45,10 @@ pub enum OField {
     Due,
     /// How it is paid or performed.
     Method,
+    /// Where it is performed or handed over.
+    Place,
+    /// The receiving account of a transfer.
+    Account,
 }
 
 /// What the user does on the draft tab.
@@ -54,6 +58,12 @@ pub enum Message {
     Jurisdiction(Labeled<Jurisdiction>),
     /// Typing, or moving the cursor, in the facts.
     Facts(text_editor::Action),
+    /// Typing, or moving the cursor, in what the mediation did.
+    Mediation(text_editor::Action),
+    /// The acceleration clause ticked or not.
+    Acceleration(bool),
+    /// The waiver of unknown claims ticked or not.
+    WaiveUnknownClaims(bool),
     /// The text of a clause.
     Clause(usize, String),
     /// An empty clause at the end.
@@ -125,7 +135,47 @@ pub(super) fn prefill(
         .filter(|u| u.role == UserRole::Mediator)
         .map(|u| u.name.as_str())
         .unwrap_or("");
-    AgreementContent::prefill(case, items, clauses, mediator, jurisdiction, today)
+    let mut content =
+        AgreementContent::prefill(case, items, clauses, mediator, jurisdiction, today);
+    content.mediation = mediation_summary(case, items, t, mediator);
+    content
+}
+
+/// 调解情况 as the room recorded it, for the mediator to complete: who
+/// mediated, and how many joint meetings and separate talks were held.
+fn mediation_summary(case: &Case, items: &[RoomItem], t: &Translations, mediator: &str) -> String {
+    use std::collections::BTreeSet;
+    // Meetings on as many days as the room has entries on; a caucus is a
+    // party's time alone with the mediator in one round.
+    let days: BTreeSet<chrono::NaiveDate> = items
+        .iter()
+        .map(|i| i.recorded_at.with_timezone(&chrono::Local).date_naive())
+        .collect();
+    let caucuses = items
+        .iter()
+        .filter(|i| i.round > 0)
+        .map(|i| (i.round, i.party_id))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let mediator = if mediator.is_empty() {
+        t.tr("prefill-mediation-someone")
+    } else {
+        mediator.to_owned()
+    };
+    let parties = if case.parties.len() > 2 {
+        "many"
+    } else {
+        "two"
+    };
+    t.tr_args(
+        "prefill-mediation",
+        &[
+            ("mediator", mediator.into()),
+            ("sessions", days.len().max(1).to_string().into()),
+            ("caucuses", caucuses.to_string().into()),
+            ("parties", parties.into()),
+        ],
+    )
 }
 
 /// "Start again" on a draft: what the case and the room give, in the
@@ -183,6 +233,13 @@ pub(super) fn update(
                 return Action::None;
             }
         }
+        Message::Mediation(action) => {
+            let is_edit = action.is_edit();
+            form.mediation.perform(action);
+            if !is_edit {
+                return Action::None;
+            }
+        }
         Message::Clause(i, s) => {
             if let Some(c) = form.clauses.get_mut(i) {
                 *c = s;
@@ -200,6 +257,8 @@ pub(super) fn update(
                 form.clauses.swap(i, j);
             }
         }
+        Message::Acceleration(on) => form.acceleration = on,
+        Message::WaiveUnknownClaims(on) => form.waive_unknown_claims = on,
         Message::AddObligation => form.obligations.push(ObligationForm {
             kind: Some(ObligationKind::Payment),
             ..ObligationForm::default()
@@ -231,6 +290,8 @@ pub(super) fn update(
                     OField::Amount => o.amount = s,
                     OField::Due => o.due = s,
                     OField::Method => o.method = s,
+                    OField::Place => o.place = s,
+                    OField::Account => o.account = s,
                 }
             }
         }
@@ -403,6 +464,17 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
             .on_action(Message::Facts),
         None,
     ));
+    col = col.push(widgets::field(
+        ctx,
+        ctx.tr("agreement-mediation"),
+        text_editor(&form.mediation)
+            .style(crate::gui::theme::editor)
+            .id("agreement_mediation")
+            .height(90)
+            .size(body)
+            .on_action(Message::Mediation),
+        None,
+    ));
 
     // Clauses: free text, in order.
     let mut clauses =
@@ -451,6 +523,22 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
         "agreement-add-obligation",
         Some(Message::AddObligation),
     ));
+    // The options of the draft's profile: acceleration in the Chinese
+    // form (the English one always has it), the §1542 waiver in the
+    // English settlement.
+    obligations = obligations.push(
+        if form.jurisdiction == Some(Jurisdiction::GenericEnglish) {
+            iced::widget::checkbox(form.waive_unknown_claims)
+                .label(ctx.tr("agreement-waive-unknown-claims"))
+                .on_toggle(Message::WaiveUnknownClaims)
+        } else {
+            iced::widget::checkbox(form.acceleration)
+                .label(ctx.tr("agreement-acceleration"))
+                .on_toggle(Message::Acceleration)
+        }
+        .size(ctx.sizes.check())
+        .text_size(body),
+    );
     col = col.push(widgets::card(obligations));
 
     let people = row![
@@ -636,7 +724,9 @@ fn obligation_view<'a>(
             None,
         ));
     }
-    line = line.push(widgets::field(
+    col = col.push(line);
+    // How, into which account (a payment) and where: 方式、地点 (art. 35).
+    let mut how = row![widgets::field(
         ctx,
         ctx.tr("agreement-method"),
         input(
@@ -646,8 +736,33 @@ fn obligation_view<'a>(
             format!("obligation_{i}_method"),
         ),
         None,
+    )]
+    .spacing(theme::GAP);
+    if kind == ObligationKind::Payment {
+        how = how.push(widgets::field(
+            ctx,
+            ctx.tr("agreement-account"),
+            input(
+                "agreement-account-hint",
+                &o.account,
+                OField::Account,
+                format!("obligation_{i}_account"),
+            ),
+            None,
+        ));
+    }
+    how = how.push(widgets::field(
+        ctx,
+        ctx.tr("agreement-place"),
+        input(
+            "agreement-place-hint",
+            &o.place,
+            OField::Place,
+            format!("obligation_{i}_place"),
+        ),
+        None,
     ));
-    col = col.push(line);
+    col = col.push(how);
     if kind == ObligationKind::Payment {
         if !o.installments.is_empty() {
             // What each column of the instalment rows is.

@@ -26,6 +26,8 @@ pub(super) struct ObligationForm {
     /// Instalments as (date, amount), when a payment is split.
     pub(super) installments: Vec<(String, String)>,
     pub(super) method: String,
+    pub(super) place: String,
+    pub(super) account: String,
 }
 
 /// The draft as typed: text kept as written so nothing is lost.
@@ -33,6 +35,12 @@ pub(super) struct ObligationForm {
 pub(super) struct Form {
     pub(super) jurisdiction: Option<Jurisdiction>,
     pub(super) facts: text_editor::Content,
+    /// 调解情况: what the mediation did.
+    pub(super) mediation: text_editor::Content,
+    /// A missed instalment makes the whole balance due.
+    pub(super) acceleration: bool,
+    /// The release waives unknown claims (California Civil Code §1542).
+    pub(super) waive_unknown_claims: bool,
     pub(super) clauses: Vec<String>,
     pub(super) obligations: Vec<ObligationForm>,
     pub(super) mediator: String,
@@ -69,6 +77,8 @@ impl ObligationForm {
             due,
             installments,
             method: o.method.clone(),
+            place: o.place.clone(),
+            account: o.account.clone(),
         }
     }
 
@@ -129,6 +139,8 @@ impl ObligationForm {
                 None
             },
             method: self.method.trim().to_owned(),
+            place: self.place.trim().to_owned(),
+            account: self.account.trim().to_owned(),
         })
     }
 }
@@ -139,6 +151,9 @@ impl Form {
         Self {
             jurisdiction: Some(content.jurisdiction),
             facts: text_editor::Content::with_text(&content.facts),
+            mediation: text_editor::Content::with_text(&content.mediation),
+            waive_unknown_claims: content.waive_unknown_claims,
+            acceleration: content.acceleration,
             clauses: content.clauses.iter().map(|c| c.text.clone()).collect(),
             obligations: content
                 .obligations
@@ -175,6 +190,9 @@ impl Form {
             jurisdiction: self
                 .jurisdiction
                 .unwrap_or(Jurisdiction::PrcPeoplesMediation),
+            waive_unknown_claims: self.waive_unknown_claims,
+            acceleration: self.acceleration,
+            mediation: self.mediation.text().trim().to_owned(),
             facts: self.facts.text().trim().to_owned(),
             clauses: self
                 .clauses
@@ -222,6 +240,8 @@ mod tests {
             due: due.into(),
             installments: Vec::new(),
             method: " 银行转账 ".into(),
+            place: String::new(),
+            account: String::new(),
         }
     }
 
@@ -391,6 +411,9 @@ mod tests {
         };
         let content = AgreementContent {
             jurisdiction: Jurisdiction::GenericEnglish,
+            waive_unknown_claims: false,
+            acceleration: false,
+            mediation: String::new(),
             facts: "The pipe leaked.\nThe ceiling was damaged.".into(),
             clauses: vec![Clause {
                 text: "No further claims.".into(),
@@ -405,6 +428,8 @@ mod tests {
                     installments: vec![single],
                     due: None,
                     method: "Bank transfer".into(),
+                    place: String::new(),
+                    account: String::new(),
                 },
                 Obligation {
                     debtor: 1,
@@ -424,6 +449,8 @@ mod tests {
                     ],
                     due: None,
                     method: String::new(),
+                    place: String::new(),
+                    account: String::new(),
                 },
                 Obligation {
                     debtor: 2,
@@ -434,6 +461,8 @@ mod tests {
                     installments: Vec::new(),
                     due: Some(day("2025-05-01")),
                     method: String::new(),
+                    place: String::new(),
+                    account: String::new(),
                 },
             ],
             mediator: "Li".into(),

@@ -106,7 +106,7 @@ impl JobFor {
                 // in the database with its number.
                 let case = store.case(id).await?;
                 let path = dir.join(format!("{}-{}.pdf", case.number, t.tr("doc-copy-file")));
-                let path = publish::write_copy(store, actor, t, id, &path).await?;
+                let path = publish::write_copy(store, actor, t, None, id, &path).await?;
                 let shown = path.display().to_string();
                 let key = if publish::open_in_viewer(&path) {
                     "agreement-opened"
@@ -116,7 +116,7 @@ impl JobFor {
                 Some(Phrase::new(key).arg("path", shown))
             }
             Job::SaveFile(path) => {
-                let path = publish::write_copy(store, actor, t, id, &path).await?;
+                let path = publish::write_copy(store, actor, t, None, id, &path).await?;
                 Some(Phrase::new("agreement-saved-at").arg("path", path.display().to_string()))
             }
             Job::Amend(new) => {

@@ -154,7 +154,7 @@ pub(super) fn view<'a>(screen: &'a AgreementScreen, ctx: Ctx<'a>) -> Element<'a,
     let mut list =
         column![widgets::heading(ctx, ctx.tr("agreement-signatories"))].spacing(theme::TIGHT);
     for (slot, s) in signatories.iter().enumerate() {
-        let label = accord_document::signature_label(ctx.t, s);
+        let label = accord_document::signature_label(ctx.t, &screen.case, s);
         let done = screen.data.signatures.iter().find(|g| g.slot == slot);
         let state = match done {
             Some(g) => ctx.tr_args(

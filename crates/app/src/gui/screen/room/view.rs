@@ -19,11 +19,9 @@ use super::{Message, Problem, Room, Saved, items::List};
 use crate::gui::{Ctx, chart, theme, widgets};
 
 impl Room {
-    /// The page, or only the curtain when it is down.
-    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
-        if self.curtain {
-            return curtain(ctx);
-        }
+    /// The room's title, its timer and its buttons, on one line when
+    /// `width` holds them.
+    fn top_line<'a>(&'a self, ctx: Ctx<'a>, width: f32) -> Element<'a, Message> {
         let size = ctx.sizes.body();
         let elapsed = self.session.ended_at.unwrap_or_else(Utc::now) - self.session.started_at;
         let secs = elapsed.num_seconds().max(0);
@@ -33,13 +31,16 @@ impl Room {
             (secs / 60) % 60,
             secs % 60
         );
-        let mut top = row![
+        let title = row![
             button(text(ctx.tr("room-back")).size(ctx.sizes.small()))
                 .style(button::text)
                 .on_press(Message::Back),
             text(ctx.tr_args("room-title", &[("number", self.case.number.to_string())]))
                 .size(ctx.sizes.heading()),
-            space::horizontal(),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        let mut controls = row![
             text(ctx.tr_args("room-timer", &[("time", timer)]))
                 .size(size)
                 .style(theme::muted_text),
@@ -60,14 +61,16 @@ impl Room {
         .align_y(Center);
         if !self.session.is_closed() {
             // Apart from the curtain, and it asks first.
-            top = top.push(space::horizontal().width(theme::GAP * 2.0)).push(
-                button(text(ctx.tr("room-close")).size(size))
-                    .style(button::danger)
-                    .on_press_maybe((!self.confirm_close).then_some(Message::AskClose)),
-            );
+            controls = controls
+                .push(space::horizontal().width(theme::GAP * 2.0))
+                .push(
+                    button(text(ctx.tr("room-close")).size(size))
+                        .style(button::danger)
+                        .on_press_maybe((!self.confirm_close).then_some(Message::AskClose)),
+                );
         }
         if self.session.stage == StageKind::Closing || self.session.is_closed() {
-            top = top.push(
+            controls = controls.push(
                 widgets::keyed_button(
                     ctx,
                     ctx.tr("room-to-agreement"),
@@ -77,13 +80,30 @@ impl Room {
                 .on_press(Message::Agreement),
             );
         }
-        // The top line wraps on a narrow window or with larger text: no
-        // button ever goes off the screen.
-        let mut page = column![
-            top.wrap().vertical_spacing(theme::TIGHT),
-            self.stage_bar(ctx)
-        ]
-        .spacing(theme::GAP);
+        if width >= size * 80.0 {
+            row![title, space::horizontal(), controls]
+                .spacing(theme::GAP)
+                .align_y(Center)
+                .into()
+        } else {
+            column![title, controls.wrap().vertical_spacing(theme::TIGHT)]
+                .spacing(theme::TIGHT)
+                .into()
+        }
+    }
+
+    /// The page, or only the curtain when it is down.
+    pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
+        if self.curtain {
+            return curtain(ctx);
+        }
+        // The title and the room's controls on one line where the window
+        // is wide enough; else the controls on a line of their own (and
+        // wrapping too), so that no button ever goes off the screen.
+        let top = iced::widget::responsive(move |size| self.top_line(ctx, size.width))
+            .height(iced::Length::Shrink);
+        let mut page = column![top, self.stage_bar(ctx)].spacing(theme::GAP);
+        let size = ctx.sizes.body();
         // A question pending: the question alone, nothing of any party
         // (the one coming in may already be at the door).
         if let Some(coming) = self.confirm_switch {

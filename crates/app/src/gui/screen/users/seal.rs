@@ -69,7 +69,13 @@ impl Users {
     pub(super) fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let admin = super::administrator(&ctx);
         let size = ctx.sizes.body();
-        let mut col = column![widgets::heading(ctx, ctx.tr("seal-title"))].spacing(theme::TIGHT);
+        let mut col = column![
+            widgets::heading(ctx, ctx.tr("seal-title")),
+            text(ctx.tr("seal-explain"))
+                .size(ctx.sizes.small())
+                .style(theme::muted_text),
+        ]
+        .spacing(theme::TIGHT);
         match &self.key {
             Some(k) => {
                 col = col
