@@ -275,9 +275,10 @@ candidate_window >/dev/null &&
 step "intake: the rest of the form, in English, and save"
 xdotool key ctrl+space # back to keyboard-us
 expect_im keyboard-us
-# From the first party's name, Tab passes its six other text fields and
-# lands on the second party's name (pick lists take no focus).
-for _ in 1 2 3 4 5 6 7; do xdotool key Tab; sleep 0.15; done
+# From the first party's name, Tab passes its eight other text fields (ID,
+# phone, email, address, 民族, 职业, the agent's name and phone) and lands
+# on the second party's name (pick lists take no focus).
+for _ in 1 2 3 4 5 6 7 8 9; do xdotool key Tab; sleep 0.15; done
 xdotool type --delay 30 "Li Si"
 click 590 258 # 纠纷简要情况
 xdotool type --delay 20 "Noise from the flat upstairs."

@@ -192,7 +192,8 @@ agreement-waive-unknown-claims = The release also waives unknown claims (Califor
 prefill-mediation = After accepting the case, the centre appointed { $mediator } to mediate and informed { $parties ->
     [many] all the parties
    *[two] both parties
-} of their rights and duties in mediation. The mediator held { $sessions } joint meeting(s) and { $caucuses } separate private session(s), explained the law and helped the parties find a compromise.
+} of their rights and duties in mediation. The mediator held { $sessions } joint meeting(s){ $caucus }, explained the law and helped the parties find a compromise.
+prefill-mediation-caucus = {" "}and { $caucuses } separate private session(s)
 prefill-mediation-someone = ____
 agreement-place = Where
 agreement-place-hint = e.g. at the committee's office

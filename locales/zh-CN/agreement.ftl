@@ -194,7 +194,8 @@ agreement-waive-unknown-claims = 免除同时放弃未知请求（美国加州�
 prefill-mediation = 本委员会受理后，指派人民调解员{ $mediator }主持调解，依法告知{ $parties ->
     [many] 各方
    *[two] 双方
-}当事人在调解活动中享有的权利和承担的义务。调解员先后组织当事人共同会谈{ $sessions }次、与各方分别背对背沟通{ $caucuses }次，释法明理，引导各方互谅互让。
+}当事人在调解活动中享有的权利和承担的义务。调解员先后组织当事人共同会谈{ $sessions }次{ $caucus }，释法明理，引导各方互谅互让。
+prefill-mediation-caucus = 、与各方分别背对背沟通{ $caucuses }次
 prefill-mediation-someone = ＿＿＿＿
 agreement-place = 地点
 agreement-place-hint = 例如：调解委员会、601室

@@ -469,6 +469,11 @@ fn agreement_screenshots() {
         type_into(ui, "obligation_0_due", "2025-03-01");
         type_into(ui, "agreement_recorder", "李瑞芳");
         type_into(ui, "obligation_0_method", "银行转账");
+        type_into(
+            ui,
+            "obligation_0_account",
+            "中国工商银行包头青山支行，户名：李玥，账号：6212 2602 0000 1234 567",
+        );
     });
     click(&mut h, "保存草稿");
     click(&mut h, "提交法律顾问审核");

@@ -167,12 +167,20 @@ fn mediation_summary(case: &Case, items: &[RoomItem], t: &Translations, mediator
     } else {
         "two"
     };
+    let caucus = if caucuses == 0 {
+        String::new()
+    } else {
+        t.tr_args(
+            "prefill-mediation-caucus",
+            &[("caucuses", caucuses.to_string().into())],
+        )
+    };
     t.tr_args(
         "prefill-mediation",
         &[
             ("mediator", mediator.into()),
             ("sessions", days.len().max(1).to_string().into()),
-            ("caucuses", caucuses.to_string().into()),
+            ("caucus", caucus.into()),
             ("parties", parties.into()),
         ],
     )

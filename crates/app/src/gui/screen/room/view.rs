@@ -80,7 +80,41 @@ impl Room {
                 .on_press(Message::Agreement),
             );
         }
-        if width >= size * 80.0 {
+        // What one line needs, from its words: a CJK character is about
+        // an em, a Latin one about half; each button adds its padding.
+        let em = |words: &str, size: f32| -> f32 {
+            words
+                .chars()
+                .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+                .sum::<f32>()
+                * size
+        };
+        let mut labels = vec![
+            ctx.tr(if self.alone {
+                "room-alone-end"
+            } else {
+                "room-alone"
+            }),
+            ctx.tr("room-curtain"),
+        ];
+        if !self.session.is_closed() {
+            labels.push(ctx.tr("room-close"));
+        }
+        if self.session.stage == StageKind::Closing || self.session.is_closed() {
+            labels.push(format!("{} Alt+A", ctx.tr("room-to-agreement")));
+        }
+        let needed = em(&ctx.tr("room-back"), ctx.sizes.small())
+            + em(
+                &ctx.tr_args("room-title", &[("number", self.case.number.to_string())]),
+                ctx.sizes.heading(),
+            )
+            + em(
+                &ctx.tr_args("room-timer", &[("time", "00:00:00".into())]),
+                size,
+            )
+            + labels.iter().map(|l| em(l, size) + 24.0).sum::<f32>()
+            + theme::GAP * (labels.len() as f32 + 6.0);
+        if width >= needed {
             row![title, space::horizontal(), controls]
                 .spacing(theme::GAP)
                 .align_y(Center)
