@@ -112,7 +112,7 @@ fn the_english_pdf_reads_in_english() {
     for expected in [
         "MediatedSettlementAgreement",
         "Eightthousandyuanonly(¥8,000.00)",
-        "bindingandenforceable",
+        "BINDINGANDENFORCEABLEANDISNOTSUBJECTTOREVOCATION",
         "Mediator(signature)",
         &format!("Page1of{pages}"),
     ] {
