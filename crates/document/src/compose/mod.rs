@@ -355,11 +355,17 @@ pub fn agreement(t: &Translations, input: &AgreementInput<'_>) -> AgreementDocum
     blocks.push(Block::Heading(t.tr("doc-terms")));
     terms(t, case, content, &mut blocks);
     if prc {
-        // People's Mediation Law art. 33, set apart so no party misses it.
-        blocks.push(Block::Notice {
+        // People's Mediation Law art. 33, set apart so no party misses it,
+        // before the last term (本协议一式N份), which the signatures follow.
+        let notice = Block::Notice {
             lead: t.tr("doc-judicial-notice-lead"),
             text: judicial_notice(t, case, input.court),
-        });
+        };
+        let last_term = blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::Term { .. }))
+            .unwrap_or(blocks.len());
+        blocks.insert(last_term, notice);
     } else {
         // Binding and not revocable, where no signer can miss it (as
         // California Evidence Code §1123 asks of a settlement to be
