@@ -162,6 +162,7 @@ audit-case-created = Case created
 audit-case-status = Status changed
 audit-party-added = Party added
 audit-user-created = User added
+audit-centre-details-changed = Court or document-number format of agreements changed
 audit-password-set = Password set
 audit-entry = { $when } · { $who } · { $what }
 

@@ -159,6 +159,7 @@ audit-case-created = 创建案件
 audit-case-status = 变更状态
 audit-party-added = 添加当事人
 audit-user-created = 添加用户
+audit-centre-details-changed = 修改协议书的法院或编号格式
 audit-password-set = 设置密码
 audit-entry = { $when } · { $who } · { $what }
 

@@ -75,6 +75,75 @@ fn the_demo_agreement_is_written_sealed_and_verified_against_the_database() {
     // A case without an agreement: a clear refusal, no file.
     let (ok, _) = accord(&db, &["agreement", "pdf", "2031-0042", "--out", path]);
     assert!(!ok);
+
+    // The Chinese form in its own language is the original, whatever the
+    // terminal's language; in English it is a sealed copy in translation
+    // that says the Chinese text prevails, and it verifies too.
+    std::fs::write(&file, &sealed).expect("restore");
+    let zh = dir.path().join("zh.pdf");
+    let (ok, out) = accord(
+        &db,
+        &[
+            "agreement",
+            "pdf",
+            "2025-0001",
+            "--out",
+            zh.to_str().expect("path"),
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    assert!(ok, "{out}");
+    assert_eq!(std::fs::read(&zh).expect("written"), sealed, "the original");
+    let text = |path: &std::path::Path| {
+        let doc = lopdf::Document::load_mem(&std::fs::read(path).expect("read")).expect("pdf");
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages)
+            .expect("text")
+            .split_whitespace()
+            .collect::<String>()
+    };
+    assert!(text(&zh).contains("人民调解协议书"));
+    let en = dir.path().join("en.pdf");
+    let (ok, out) = accord(
+        &db,
+        &[
+            "agreement",
+            "pdf",
+            "2025-0001",
+            "--out",
+            en.to_str().expect("path"),
+            "--lang",
+            "en-US",
+        ],
+    );
+    assert!(ok, "{out}");
+    let english = text(&en);
+    assert!(english.contains("People'sMediationAgreement"), "{english}");
+    assert!(english.contains("theChinesetextprevails"), "{english}");
+    assert!(english.contains("Copy"), "marked as a copy: {english}");
+    let (ok, out) = accord(&db, &["verify", en.to_str().expect("path")]);
+    assert!(ok, "{out}");
+    // A language Accord does not write is refused in words.
+    let refused = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "agreement",
+            "pdf",
+            "2025-0001",
+            "--out",
+            path,
+            "--lang",
+            "fr",
+        ])
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("run accord");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("use zh-CN or en-US"), "{said}");
 }
 
 #[test]

@@ -56,6 +56,65 @@ fn a_new_case_with_two_parties_is_saved_and_found_in_the_list() {
 }
 
 #[test]
+fn a_person_s_ethnic_group_and_occupation_an_agent_s_powers_and_who_signs_for_a_company_are_kept() {
+    let mut h = Harness::new(true, "zh-CN");
+    h.interact(|ui| {
+        ui.click("新建案件").expect("nav button");
+    });
+    // The first party is a company (picked from its kind list): who signs
+    // for it, not 民族 and 职业.
+    h.send(Message::Intake(
+        accord_app::gui::screen::intake::Message::PartyKindPicked(
+            0,
+            accord_app::gui::Labeled {
+                value: accord_core::PartyKind::Organisation,
+                label: "法人或其他组织".into(),
+            },
+        ),
+    ));
+    assert!(h.shows("代表单位签名的人"));
+    h.interact(|ui| {
+        type_into(ui, "intake_summary", "物业费纠纷");
+        type_into(ui, "party_0_name", "包头市青山物业服务有限公司");
+        type_into(ui, "party_0_representative", "王建国");
+        type_into(ui, "party_1_name", "李玥");
+        type_into(ui, "party_1_ethnicity", "蒙古族");
+        type_into(ui, "party_1_occupation", "包头钢铁公司退休职工");
+        type_into(ui, "party_1_agentname", "张律");
+    });
+    // With an agent named, the agent's powers are asked for.
+    h.interact(|ui| {
+        type_into(ui, "party_1_agentauthority", "特别授权（授权委托书附卷）");
+        ui.click("保存案件").expect("save button");
+    });
+    assert!(h.shows_fragment("已保存"), "saved");
+    let id =
+        h.rt.block_on(h.store.list_cases(&Default::default()))
+            .expect("list")
+            .rows[0]
+            .id;
+    let case = h.rt.block_on(h.store.case(id)).expect("case");
+    let company = &case.parties[0];
+    assert_eq!(company.kind, accord_core::PartyKind::Organisation);
+    assert_eq!(
+        company.details.representative,
+        Some(accord_core::Representative {
+            name: "王建国".into(),
+            title: accord_core::RepresentativeTitle::LegalRepresentative,
+        })
+    );
+    let person = &case.parties[1];
+    assert_eq!(person.details.ethnicity.as_deref(), Some("蒙古族"));
+    assert_eq!(
+        person.details.occupation.as_deref(),
+        Some("包头钢铁公司退休职工")
+    );
+    let agent = person.agent.as_ref().expect("an agent");
+    assert_eq!(agent.authority, "特别授权（授权委托书附卷）");
+    assert_eq!(agent.kind, accord_core::AgentKind::Entrusted);
+}
+
+#[test]
 fn a_wrong_id_number_shows_the_translated_error_and_keeps_every_field() {
     let mut h = Harness::new(true, "zh-CN");
     h.send(Message::Nav(accord_app::gui::Nav::NewCase));

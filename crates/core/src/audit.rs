@@ -8,6 +8,7 @@ crate::choice! {
         CaseStatus => "case_status", "audit-case-status";
         PartyAdded => "party_added", "audit-party-added";
         UserCreated => "user_created", "audit-user-created";
+        CentreDetailsChanged => "centre_details_changed", "audit-centre-details-changed";
         PasswordSet => "password_set", "audit-password-set";
         SessionStarted => "session_started", "audit-session-started";
         CaseTaken => "case_taken", "audit-case-taken";

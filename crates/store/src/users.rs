@@ -87,6 +87,38 @@ impl Store {
             .map(|s| s.value))
     }
 
+    /// Sets what the centre's agreements print of it (the court named in
+    /// the judicial-confirmation notice, the format of document numbers),
+    /// all in one change: only an administrator ([`StoreError::NotAllowed`]),
+    /// and audited.
+    pub async fn set_centre_details(&self, actor: &Actor, details: &[(&str, &str)]) -> Result<()> {
+        let change = self.write(actor).await?;
+        change.require(UserRole::Administrator).await?;
+        for (key, value) in details {
+            setting::Entity::insert(setting::ActiveModel {
+                key: Set((*key).to_owned()),
+                value: Set(value.trim().to_owned()),
+            })
+            .on_conflict(
+                OnConflict::column(setting::Column::Key)
+                    .update_column(setting::Column::Value)
+                    .to_owned(),
+            )
+            .exec(&*change)
+            .await?;
+        }
+        let changed: serde_json::Map<String, serde_json::Value> = details
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.trim().into()))
+            .collect();
+        change
+            .commit(AuditEvent::centre(
+                AuditAction::CentreDetailsChanged,
+                serde_json::Value::Object(changed),
+            ))
+            .await
+    }
+
     /// Remembers a setting (a preference, not a change to case data, so it
     /// is not audited and needs no [`crate::write::Write`]).
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {

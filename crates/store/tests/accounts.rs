@@ -165,3 +165,61 @@ async fn accounts_are_made_by_an_administrator_and_a_password_is_checked_never_r
     })
     .await;
 }
+
+#[tokio::test]
+async fn only_an_administrator_sets_the_court_and_number_format_of_agreements() {
+    common::on_each_backend("centre_details", |db| async move {
+        let store = db.open().await;
+        let admin = store
+            .create_account(
+                None,
+                &account(
+                    "admin",
+                    "李瑞芳",
+                    UserRole::Administrator,
+                    "管理员的密码123",
+                ),
+            )
+            .await
+            .expect("administrator");
+        let mediator = store
+            .create_account(
+                Some(&Actor::from(&admin)),
+                &account("bian", "边文玲", UserRole::Mediator, "调解员的密码123"),
+            )
+            .await
+            .expect("mediator");
+        let details = [
+            ("centre_court", " 包头市青山区人民法院 "),
+            ("centre_number_format", "（{year}）青山人调字第{seq}号"),
+        ];
+        let err = store
+            .set_centre_details(&Actor::from(&mediator), &details)
+            .await
+            .expect_err("a mediator");
+        assert_eq!(err, StoreError::NotAllowed);
+        assert_eq!(store.setting("centre_court").await.expect("read"), None);
+        store
+            .set_centre_details(&Actor::from(&admin), &details)
+            .await
+            .expect("an administrator");
+        assert_eq!(
+            store
+                .setting("centre_court")
+                .await
+                .expect("read")
+                .as_deref(),
+            Some("包头市青山区人民法院")
+        );
+        assert_eq!(
+            store
+                .setting("centre_number_format")
+                .await
+                .expect("read")
+                .as_deref(),
+            Some("（{year}）青山人调字第{seq}号")
+        );
+        db
+    })
+    .await;
+}

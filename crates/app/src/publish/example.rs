@@ -34,12 +34,16 @@ async fn fill(store: &Store, actor: &Actor, t: &Translations) -> Result<(Case, b
     if store.agreement(case.id).await?.is_some() {
         return Ok((case, created));
     }
+    // The example centre is a Chinese one: its name, court and number
+    // format as its Chinese agreements print them, whatever the screen's
+    // language.
+    let zh = Translations::get(accord_i18n::Locale::ZhCn);
     for (key, value) in [
-        (CENTRE_NAME, t.tr("demo-centre-name")),
-        (super::CENTRE_COURT, t.tr("demo-centre-court")),
+        (CENTRE_NAME, zh.tr("demo-centre-name")),
+        (super::CENTRE_COURT, zh.tr("demo-centre-court")),
         (
             super::CENTRE_NUMBER_FORMAT,
-            t.tr("demo-centre-number-format"),
+            zh.tr("demo-centre-number-format"),
         ),
     ] {
         if store.setting(key).await?.is_none() {

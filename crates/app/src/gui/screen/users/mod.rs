@@ -35,6 +35,12 @@ pub struct Users {
     pub key: Option<KeyInfo>,
     /// The centre's name for a new seal.
     centre_name: String,
+    /// The court the judicial-confirmation notice names, as typed.
+    court: String,
+    /// The format of agreement numbers, as typed.
+    number_format: String,
+    /// What saving those did, or why it failed.
+    details_result: Option<Phrase>,
     /// The PKCS#12 file to import.
     p12_path: String,
     /// Typed for the import only; never stored.
@@ -90,6 +96,15 @@ pub enum Message {
     CentreName(String),
     /// "Create a seal" was pressed.
     CreateKey,
+    /// The court named in the judicial-confirmation notice changed.
+    Court(String),
+    /// The format of agreement numbers changed.
+    NumberFormat(String),
+    /// "Save" next to them was pressed.
+    SaveDetails,
+    /// The court and number format as stored, after loading or saving
+    /// them (and what saving did); or why it failed.
+    DetailsDone(Result<(String, String, Option<Phrase>), AppError>),
     /// The path of a PKCS#12 file to import changed.
     P12Path(String),
     /// The password of that file changed.
@@ -152,6 +167,7 @@ impl Users {
         let load = Action::Run(vec![
             crate::gui::Job::new(|store| async move { Message::UsersLoaded(store.users().await) }),
             key_job(&actor, ctx.locale(), KeyJob::Load),
+            seal::details_job(&actor, None),
             mail_job(MailJob::Load),
             backups::load_job(),
         ]);
@@ -209,6 +225,14 @@ impl Users {
                 return Action::Notice(e.into());
             }
             Message::CentreName(s) => self.centre_name = s,
+            Message::Court(s) => self.court = s,
+            Message::NumberFormat(s) => self.number_format = s,
+            Message::SaveDetails => {
+                self.busy = true;
+                let details = (self.court.clone(), self.number_format.clone());
+                return Action::Run(vec![seal::details_job(&ctx.actor(), Some(details))]);
+            }
+            Message::DetailsDone(result) => self.details_done(result),
             Message::P12Path(s) => self.p12_path = s,
             Message::P12Password(s) => self.p12_password = s,
             Message::CreateKey => return self.create_key(ctx),

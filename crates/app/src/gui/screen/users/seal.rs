@@ -65,6 +65,83 @@ impl Users {
         }
     }
 
+    /// The court and number format as stored (after loading or saving).
+    pub(super) fn details_done(
+        &mut self,
+        result: Result<(String, String, Option<Phrase>), AppError>,
+    ) {
+        self.busy = false;
+        match result {
+            Ok((court, format, notice)) => {
+                self.court = court;
+                self.number_format = format;
+                self.details_result = notice;
+            }
+            Err(e) => self.details_result = Some(e.phrase()),
+        }
+    }
+
+    /// What the agreements print of the centre: the court named in the
+    /// judicial-confirmation notice and the format of document numbers,
+    /// with the number the format gives.
+    fn details_view<'a>(&'a self, ctx: Ctx<'a>, admin: bool) -> Element<'a, Message> {
+        let size = ctx.sizes.body();
+        let example = if self.number_format.trim().is_empty() {
+            ctx.tr_args(
+                "centre-number-example",
+                &[("number", accord_core::CaseNumber::new(2025, 1).to_string())],
+            )
+        } else {
+            ctx.tr_args(
+                "centre-number-example",
+                &[(
+                    "number",
+                    accord_core::CaseNumber::new(2025, 1).formatted(self.number_format.trim()),
+                )],
+            )
+        };
+        let mut col = column![
+            row![
+                widgets::field(
+                    ctx,
+                    ctx.tr("centre-court"),
+                    text_input(&ctx.tr("centre-court-placeholder"), &self.court)
+                        .style(crate::gui::theme::input)
+                        .id("centre_court")
+                        .size(size)
+                        .on_input(Message::Court),
+                    None
+                ),
+                widgets::field(
+                    ctx,
+                    ctx.tr("centre-number-format"),
+                    text_input(
+                        &ctx.tr("centre-number-format-placeholder"),
+                        &self.number_format
+                    )
+                    .style(crate::gui::theme::input)
+                    .id("centre_number_format")
+                    .size(size)
+                    .on_input(Message::NumberFormat),
+                    None
+                ),
+                button(text(ctx.tr("centre-details-save")).size(size))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy && admin).then_some(Message::SaveDetails)),
+            ]
+            .spacing(theme::GAP)
+            .align_y(iced::Bottom),
+            text(example)
+                .size(ctx.sizes.small())
+                .style(theme::muted_text),
+        ]
+        .spacing(theme::TIGHT);
+        if let Some(result) = &self.details_result {
+            col = col.push(phrase_line(ctx, result));
+        }
+        col.into()
+    }
+
     /// The seal section: the key in use, creating one, importing one.
     pub(super) fn seal_view<'a>(&'a self, ctx: Ctx<'a>) -> Element<'a, Message> {
         let admin = super::administrator(&ctx);
@@ -159,6 +236,7 @@ impl Users {
             .spacing(theme::GAP)
             .align_y(iced::Bottom),
         );
+        col = col.push(self.details_view(ctx, admin));
         if !admin {
             // The store refuses anyone else; the buttons wait and say why.
             col = col.push(
@@ -172,6 +250,48 @@ impl Users {
         }
         widgets::card(col)
     }
+}
+
+/// Reads the court and number format, after saving `save` when given.
+pub fn details_job(
+    actor: &accord_store::Actor,
+    save: Option<(String, String)>,
+) -> crate::gui::Job<Message> {
+    let actor = actor.clone();
+    crate::gui::Job::new(move |store| async move {
+        Message::DetailsDone(run_details_job(&store, &actor, save).await)
+    })
+}
+
+async fn run_details_job(
+    store: &Store,
+    actor: &accord_store::Actor,
+    save: Option<(String, String)>,
+) -> Result<(String, String, Option<Phrase>), AppError> {
+    let saved = match save {
+        Some((court, format)) => {
+            store
+                .set_centre_details(
+                    actor,
+                    &[
+                        (publish::CENTRE_COURT, court.as_str()),
+                        (publish::CENTRE_NUMBER_FORMAT, format.as_str()),
+                    ],
+                )
+                .await?;
+            Some(Phrase::new("centre-details-saved"))
+        }
+        None => None,
+    };
+    let court = store
+        .setting(publish::CENTRE_COURT)
+        .await?
+        .unwrap_or_default();
+    let format = store
+        .setting(publish::CENTRE_NUMBER_FORMAT)
+        .await?
+        .unwrap_or_default();
+    Ok((court, format, saved))
 }
 
 /// A seal job, then the key as it now stands.
