@@ -243,3 +243,76 @@ fn an_openssl_pkcs12_file_is_imported() {
         Err(seal::ImportError::UnsupportedKey)
     );
 }
+
+/// A P-256 certificate authority's key and self-signed root certificate,
+/// and a certificate it issues to `key` in the centre's name.
+fn ca_issued(key: &seal::SealKey) -> (Vec<u8>, Vec<u8>) {
+    use der::Encode;
+    use p256::ecdsa::DerSignature;
+    use spki::SubjectPublicKeyInfoOwned;
+    use std::str::FromStr;
+    use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+    use x509_cert::name::Name;
+    use x509_cert::serial_number::SerialNumber;
+    use x509_cert::time::Validity;
+    let ca_key = seal::SealKey::random(&mut rand_core::OsRng);
+    let ca_name = Name::from_str("CN=Test Provincial CA,O=Test CA").expect("name");
+    let validity =
+        Validity::from_now(std::time::Duration::from_secs(3600 * 24 * 365)).expect("validity");
+    let root = CertificateBuilder::new(
+        Profile::Root,
+        SerialNumber::from(1u32),
+        validity,
+        ca_name.clone(),
+        SubjectPublicKeyInfoOwned::from_key(*ca_key.verifying_key()).expect("spki"),
+        &ca_key,
+    )
+    .expect("builder")
+    .build::<DerSignature>()
+    .expect("root");
+    let leaf = CertificateBuilder::new(
+        Profile::Leaf {
+            issuer: ca_name,
+            enable_key_agreement: false,
+            enable_key_encipherment: false,
+        },
+        SerialNumber::from(2u32),
+        validity,
+        Name::from_str("CN=Qingshan Committee,O=Qingshan").expect("name"),
+        SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).expect("spki"),
+        &ca_key,
+    )
+    .expect("builder")
+    .build::<DerSignature>()
+    .expect("leaf");
+    (leaf.to_der().expect("der"), root.to_der().expect("der"))
+}
+
+#[test]
+fn a_pkcs12_file_with_its_ca_chain_is_imported_and_the_issuer_is_checked() {
+    let key = seal::SealKey::random(&mut rand_core::OsRng);
+    let (leaf, root) = ca_issued(&key);
+    let p12 = seal::export_pkcs12_with_chain(&key, &leaf, std::slice::from_ref(&root), "口令")
+        .expect("export");
+    let imported = seal::import_pkcs12(&p12, "口令").expect("import");
+    assert_eq!(imported.certificate, leaf);
+    assert_eq!(imported.chain, vec![root.clone()]);
+    // Issued by the CA, checked by its signature.
+    let chain: Vec<u8> = imported.chain.concat();
+    assert_eq!(seal::split_der(&chain), vec![root.clone()]);
+    assert_eq!(
+        seal::issued_by(&imported.certificate, &chain).as_deref(),
+        Some("Test Provincial CA")
+    );
+    // Another CA of the same name does not vouch for it.
+    let (_, impostor) = ca_issued(&key);
+    assert_eq!(seal::issued_by(&leaf, &impostor), None);
+    // Without the chain, or self-signed, nobody vouches for it.
+    assert_eq!(seal::issued_by(&leaf, &[]), None);
+    let (own, self_signed) = seal::self_signed("青山区人民调解委员会", "Accord");
+    assert_eq!(seal::issued_by(&self_signed, &chain), None);
+    let _ = own;
+    // It seals like any other key.
+    let sealed = seal::seal(&agreement_pdf(), &imported.key, &leaf, "c", "r", AT).expect("seal");
+    assert!(seal::verify(&sealed).is_ok());
+}

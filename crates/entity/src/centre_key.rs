@@ -12,6 +12,9 @@ pub struct Model {
     pub certificate: Vec<u8>,
     /// PKCS#8 private key, DER.
     pub private_key: Vec<u8>,
+    /// The certificates that issued it (CA, intermediates), DER one after
+    /// another; none for a self-signed certificate.
+    pub chain: Option<Vec<u8>>,
     /// "generated" or "imported".
     pub source: String,
     pub created_at: DateTimeUtc,

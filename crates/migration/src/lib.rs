@@ -33,6 +33,7 @@ mod m20261218_000012_accounts;
 mod m20261219_000013_version_authors;
 mod m20261220_000014_case_mediator;
 mod m20261221_000015_party_details;
+mod m20261222_000016_key_chain;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261219_000013_version_authors::Migration),
             Box::new(m20261220_000014_case_mediator::Migration),
             Box::new(m20261221_000015_party_details::Migration),
+            Box::new(m20261222_000016_key_chain::Migration),
         ]
     }
 }

@@ -25,6 +25,9 @@ pub struct CentreKey {
     pub certificate: Vec<u8>,
     /// PKCS#8 private key, DER.
     pub private_key: Vec<u8>,
+    /// The certificates that issued it (CA, intermediates), DER one after
+    /// another; empty for a self-signed certificate.
+    pub chain: Vec<u8>,
     pub imported: bool,
     pub created_at: DateTime<Utc>,
 }
@@ -103,6 +106,7 @@ fn key_from(m: centre_key::Model) -> CentreKey {
         organisation: m.organisation,
         certificate: m.certificate,
         private_key: m.private_key,
+        chain: m.chain.unwrap_or_default(),
         imported: m.source == "imported",
         created_at: m.created_at,
     }
@@ -171,7 +175,7 @@ impl Store {
             change,
             common_name,
             organisation,
-            certificate,
+            (certificate, &[]),
             private_key,
             false,
         )
@@ -195,9 +199,32 @@ impl Store {
             change,
             common_name,
             organisation,
-            certificate,
+            (certificate, &[]),
             private_key,
             imported,
+        )
+        .await
+    }
+
+    /// [`Store::save_centre_key`] for a key imported with the certificates
+    /// that issued its certificate (`chain`: DER one after another).
+    pub async fn save_imported_key(
+        &self,
+        actor: &Actor,
+        common_name: &str,
+        organisation: &str,
+        (certificate, chain): (&[u8], &[u8]),
+        private_key: &[u8],
+    ) -> Result<CentreKey> {
+        let change = self.write(actor).await?;
+        change.require(UserRole::Administrator).await?;
+        self.insert_centre_key(
+            change,
+            common_name,
+            organisation,
+            (certificate, chain),
+            private_key,
+            true,
         )
         .await
     }
@@ -207,7 +234,7 @@ impl Store {
         change: crate::write::Write<'_>,
         common_name: &str,
         organisation: &str,
-        certificate: &[u8],
+        (certificate, chain): (&[u8], &[u8]),
         private_key: &[u8],
         imported: bool,
     ) -> Result<CentreKey> {
@@ -216,6 +243,7 @@ impl Store {
             organisation: Set(organisation.to_owned()),
             certificate: Set(certificate.to_vec()),
             private_key: Set(private_key.to_vec()),
+            chain: Set((!chain.is_empty()).then(|| chain.to_vec())),
             source: Set(if imported { "imported" } else { "generated" }.to_owned()),
             created_at: Set(crate::now()),
             created_by: Set(change.actor().name.clone()),

@@ -223,3 +223,38 @@ async fn only_an_administrator_sets_the_court_and_number_format_of_agreements() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_imported_key_keeps_the_chain_that_issued_it() {
+    common::on_each_backend("key_chain", |db| async move {
+        let store = db.open().await;
+        let admin = store
+            .create_account(
+                None,
+                &account(
+                    "admin",
+                    "李瑞芳",
+                    UserRole::Administrator,
+                    "管理员的密码123",
+                ),
+            )
+            .await
+            .expect("administrator");
+        let by = Actor::from(&admin);
+        let made = store
+            .save_centre_key(&by, "甲", "Accord", b"cert-1", b"key-1", false)
+            .await
+            .expect("made here");
+        assert!(made.chain.is_empty(), "a key made here has no chain");
+        let imported = store
+            .save_imported_key(&by, "乙", "Accord", (b"cert-2", b"ca-cert"), b"key-2")
+            .await
+            .expect("imported");
+        assert!(imported.imported);
+        let current = store.centre_key().await.expect("read").expect("a key");
+        assert_eq!(current.certificate, b"cert-2");
+        assert_eq!(current.chain, b"ca-cert");
+        db
+    })
+    .await;
+}

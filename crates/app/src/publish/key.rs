@@ -113,6 +113,10 @@ pub struct KeyInfo {
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// SHA-256 of the certificate, in groups for reading aloud.
     pub fingerprint: String,
+    /// The certificate authority that issued the certificate, checked
+    /// against the chain imported with it; `None` for a self-signed one
+    /// (an integrity seal only).
+    pub issued_by: Option<String>,
 }
 
 /// The sealing key in use, if any.
@@ -122,6 +126,7 @@ pub async fn key_info(store: &Store) -> Result<Option<KeyInfo>> {
         let digest = Sha256::digest(&k.certificate);
         let hex: Vec<String> = digest.iter().map(|b| format!("{b:02X}")).collect();
         KeyInfo {
+            issued_by: seal::issued_by(&k.certificate, &k.chain),
             common_name: k.common_name,
             organisation: k.organisation,
             imported: k.imported,
@@ -165,14 +170,15 @@ pub async fn import_key(
     })?;
     let imported = seal::import_pkcs12(&data, password)?;
     let der = wrap_key(&seal::key_to_pkcs8(&imported.key)?)?;
+    // The issuing chain comes along, so the seal can say who vouches for
+    // it and a court can be handed the whole chain.
     store
-        .save_centre_key(
+        .save_imported_key(
             actor,
             &imported.common_name,
             &imported.organisation,
-            &imported.certificate,
+            (&imported.certificate, &imported.chain.concat()),
             &der,
-            true,
         )
         .await?;
     key_info(store).await?.ok_or(PublishError::NotFinal)

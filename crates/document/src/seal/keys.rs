@@ -194,6 +194,9 @@ pub struct ImportedKey {
     pub common_name: String,
     /// The subject's organisation, if any.
     pub organisation: String,
+    /// The rest of the file's chain (the issuing CA and any intermediates),
+    /// DER, nearest first; empty for a self-signed certificate.
+    pub chain: Vec<Vec<u8>>,
 }
 
 /// Reads the centre's key and certificate from a PKCS#12 file.
@@ -214,12 +217,75 @@ pub fn import_pkcs12(data: &[u8], password: &str) -> Result<ImportedKey, ImportE
     let cert =
         Certificate::from_der(&cert_der).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     let subject = &cert.tbs_certificate.subject;
+    let issuers = chain
+        .chain()
+        .iter()
+        .skip(1)
+        .map(|c| c.as_der().to_vec())
+        .collect();
     Ok(ImportedKey {
         key,
         common_name: common_name(subject).unwrap_or_default(),
         organisation: attribute(subject, rfc4519::O).unwrap_or_default(),
         certificate: cert_der,
+        chain: issuers,
     })
+}
+
+/// Who issued the certificate, when it is not self-signed and a
+/// certificate of `chain` (DER certificates one after another, as the
+/// store keeps them) is its issuer by name and by signature (ECDSA P-256
+/// with SHA-256; an issuer with another kind of key cannot be checked
+/// here and gives `None`). The issuer's common name.
+pub fn issued_by(cert_der: &[u8], chain: &[u8]) -> Option<String> {
+    use p256::ecdsa::signature::Verifier;
+    let cert = Certificate::from_der(cert_der).ok()?;
+    let tbs = &cert.tbs_certificate;
+    if tbs.issuer == tbs.subject {
+        return None;
+    }
+    if cert.signature_algorithm.oid != const_oid::db::rfc5912::ECDSA_WITH_SHA_256 {
+        return None;
+    }
+    let signed = tbs.to_der().ok()?;
+    let signature = p256::ecdsa::Signature::from_der(cert.signature.raw_bytes()).ok()?;
+    split_der(chain).into_iter().find_map(|der| {
+        let issuer = Certificate::from_der(&der).ok()?;
+        if issuer.tbs_certificate.subject != tbs.issuer {
+            return None;
+        }
+        let key = certificate_key(&issuer).ok()?;
+        key.verify(&signed, &signature).ok()?;
+        Some(common_name(&issuer.tbs_certificate.subject).unwrap_or_default())
+    })
+}
+
+/// DER certificates written one after another, taken apart by their
+/// outer SEQUENCE's length; stops at anything else.
+pub fn split_der(mut all: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    while let [0x30, first, rest @ ..] = all {
+        let (len, header) = match *first {
+            n if n < 0x80 => (usize::from(n), 2),
+            n @ 0x81..=0x84 => {
+                let count = usize::from(n - 0x80);
+                let Some(bytes) = rest.get(..count) else {
+                    break;
+                };
+                let len = bytes
+                    .iter()
+                    .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+                (len, 2 + count)
+            }
+            _ => break,
+        };
+        let Some(cert) = all.get(..header + len) else {
+            break;
+        };
+        out.push(cert.to_vec());
+        all = &all[header + len..];
+    }
+    out
 }
 
 /// Writes a key and certificate as a PKCS#12 file (for backups and tests).
@@ -228,11 +294,24 @@ pub fn export_pkcs12(
     cert_der: &[u8],
     password: &str,
 ) -> Result<Vec<u8>, SealError> {
+    export_pkcs12_with_chain(key, cert_der, &[], password)
+}
+
+/// [`export_pkcs12`] with the issuing chain after the certificate.
+pub fn export_pkcs12_with_chain(
+    key: &SigningKey,
+    cert_der: &[u8],
+    issuers: &[Vec<u8>],
+    password: &str,
+) -> Result<Vec<u8>, SealError> {
     let export = |e: p12_keystore::error::Error| SealError::Pkcs12Export {
         detail: e.to_string(),
     };
-    let cert = p12_keystore::Certificate::from_der(cert_der).map_err(export)?;
-    let chain = p12_keystore::PrivateKeyChain::new(key_to_pkcs8(key)?, [1u8; 20], vec![cert]);
+    let mut certs = vec![p12_keystore::Certificate::from_der(cert_der).map_err(export)?];
+    for der in issuers {
+        certs.push(p12_keystore::Certificate::from_der(der).map_err(export)?);
+    }
+    let chain = p12_keystore::PrivateKeyChain::new(key_to_pkcs8(key)?, [1u8; 20], certs);
     let mut store = p12_keystore::KeyStore::new();
     store.add_entry(
         "centre",

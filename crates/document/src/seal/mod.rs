@@ -36,8 +36,9 @@ mod verify;
 
 pub use error::{ImportError, Message, SealError};
 pub use keys::{
-    ImportedKey, certificate_matches_key, export_pkcs12, import_pkcs12, key_from_pkcs8,
-    key_to_pkcs8, self_signed, self_signed_for_key, self_signed_valid_between, try_self_signed,
+    ImportedKey, certificate_matches_key, export_pkcs12, export_pkcs12_with_chain, import_pkcs12,
+    issued_by, key_from_pkcs8, key_to_pkcs8, self_signed, self_signed_for_key,
+    self_signed_valid_between, split_der, try_self_signed,
 };
 pub use p256::ecdsa::SigningKey as SealKey;
 pub use signing::{pdf_date, seal};

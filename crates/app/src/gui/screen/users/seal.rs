@@ -177,6 +177,14 @@ impl Users {
                         ctx,
                         ctx.tr("seal-fingerprint"),
                         k.fingerprint.clone(),
+                    ))
+                    .push(widgets::fact(
+                        ctx,
+                        ctx.tr("seal-issuer"),
+                        match &k.issued_by {
+                            Some(ca) => ctx.tr_args("seal-issued-by", &[("ca", ca.clone())]),
+                            None => ctx.tr("seal-self-signed"),
+                        },
                     ));
             }
             None => col = col.push(text(ctx.tr("seal-none")).size(size)),
