@@ -41,7 +41,14 @@ fn pdf_text(
         footer_pattern: t.tr("doc-footer"),
         ..Default::default()
     };
-    text_of(&pdf::render(&doc, &options).expect("renders"))
+    let bytes = pdf::render(&doc, &options).expect("renders");
+    // For looking at: ACCORD_PDF_OUT=dir keeps each file, named by its
+    // language and first party.
+    if let Ok(dir) = std::env::var("ACCORD_PDF_OUT") {
+        let name = format!("legal-{}-{}.pdf", t.locale().tag(), case.parties.len());
+        std::fs::write(std::path::Path::new(&dir).join(name), &bytes).expect("write");
+    }
+    text_of(&bytes)
 }
 
 /// The example, with 王建国's side a company that signs through its
