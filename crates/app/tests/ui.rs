@@ -112,6 +112,16 @@ fn a_person_s_ethnic_group_and_occupation_an_agent_s_powers_and_who_signs_for_a_
     let agent = person.agent.as_ref().expect("an agent");
     assert_eq!(agent.authority, "特别授权（授权委托书附卷）");
     assert_eq!(agent.kind, accord_core::AgentKind::Entrusted);
+    // The case page shows them.
+    for shown in [
+        "蒙古族",
+        "包头钢铁公司退休职工",
+        "法定代表人",
+        "委托代理人",
+        "张律，代理权限：特别授权（授权委托书附卷）",
+    ] {
+        assert!(h.shows(shown), "{shown} on the case page");
+    }
 }
 
 #[test]

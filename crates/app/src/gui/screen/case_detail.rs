@@ -509,12 +509,31 @@ fn party_card<'a>(ctx: Ctx<'a>, party: &'a Party) -> Element<'a, Message> {
             ctx.tr("detail-email"),
             or_none(&party.email),
         ));
+    // What the agreement prints of the party besides: 民族, 职业, who
+    // signs for an organisation.
+    for (key, value) in [
+        ("detail-ethnicity", &party.details.ethnicity),
+        ("detail-occupation", &party.details.occupation),
+    ] {
+        if let Some(value) = value {
+            body = body.push(widgets::fact(ctx, ctx.tr(key), value.clone()));
+        }
+    }
+    if let Some(rep) = &party.details.representative {
+        body = body.push(widgets::fact(ctx, ctx.label(rep.title), rep.name.clone()));
+    }
     if let Some(agent) = &party.agent {
-        let value = match &agent.phone {
+        let mut value = match &agent.phone {
             Some(phone) => format!("{} ({phone})", agent.name),
             None => agent.name.clone(),
         };
-        body = body.push(widgets::fact(ctx, ctx.tr("detail-agent"), value));
+        if !agent.authority.is_empty() {
+            value = ctx.tr_args(
+                "detail-agent-authority",
+                &[("agent", value), ("authority", agent.authority.clone())],
+            );
+        }
+        body = body.push(widgets::fact(ctx, ctx.label(agent.kind), value));
     }
     widgets::card(body)
 }
