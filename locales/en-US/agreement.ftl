@@ -414,6 +414,9 @@ audit-agreement-supplemented = Supplementary agreement recorded
 audit-agreement-rescinded = Agreement rescinded
 error-amendment-empty = Write what the parties agreed.
 error-date-in-future = The date has not come yet.
+error-extension-no-reason = An extension of the time limit needs its reason.
+error-extension-no-consent = An extension of the time limit needs every party's consent.
+error-extension-not-later = An extension moves the due date later than it is now.
 error-agreement-rescinded = This agreement was rescinded: nothing more can be recorded or paid against it.
 
 ## Supplementary agreement and rescission documents

@@ -416,6 +416,9 @@ audit-agreement-supplemented = 记录补充协议
 audit-agreement-rescinded = 解除协议
 error-amendment-empty = 请写明各方达成的内容。
 error-date-in-future = 该日期尚未到来。
+error-extension-no-reason = 延长办理期限须写明理由。
+error-extension-no-consent = 延长办理期限须经各方当事人同意。
+error-extension-not-later = 延长后的期限须晚于现在的期限。
 error-agreement-rescinded = 本协议已解除，不能再记录变更或登记付款。
 
 ## Supplementary agreement and rescission documents

@@ -63,6 +63,15 @@ pub enum ValidationError {
     /// A day that has not come yet where one that has is asked for.
     #[error("the date is in the future")]
     DateInFuture,
+    /// A later due date without its reason.
+    #[error("an extension needs its reason")]
+    ExtensionNoReason,
+    /// A later due date without every party's consent.
+    #[error("an extension needs every party's consent")]
+    ExtensionNoConsent,
+    /// An "extension" to a date not after the due date.
+    #[error("an extension moves the due date later")]
+    ExtensionNotLater,
 
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
@@ -100,6 +109,9 @@ impl ValidationError {
             Self::Login => "error-login",
             Self::PasswordShort { .. } => "error-password-short",
             Self::DateInFuture => "error-date-in-future",
+            Self::ExtensionNoReason => "error-extension-no-reason",
+            Self::ExtensionNoConsent => "error-extension-no-consent",
+            Self::ExtensionNotLater => "error-extension-not-later",
 
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }

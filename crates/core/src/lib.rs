@@ -14,6 +14,7 @@ pub mod mediator;
 pub mod money;
 pub mod party;
 pub mod room;
+pub mod time_limit;
 pub mod user;
 pub mod words;
 
