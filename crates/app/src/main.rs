@@ -202,6 +202,11 @@ enum CasesCommand {
 }
 
 fn main() -> anyhow::Result<()> {
+    // OpenSSL (the cipher under SQLCipher) is initialised here, before any
+    // database, without its exit handlers: a connection thread still
+    // finishing while the process exits must not find OpenSSL's memory
+    // freed under it (seen as a rare heap-corruption abort at exit).
+    openssl_sys::init();
     let started = std::time::Instant::now();
     let args = Args::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
