@@ -1,4 +1,8 @@
 //! One case: its facts, parties, disputed issues, status and history.
+//!
+//! One piece because every part (facts, parties, payments, visit notes,
+//! history) reads the one loaded case and shares its leave-guard for typed
+//! notes and payments; the payment form is the part to move out next.
 
 use accord_core::{Case, CaseStatus, Choice, Party, ResidentId, followup::Satisfaction};
 use accord_store::{AuditEntry, StoreError};

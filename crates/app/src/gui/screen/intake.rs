@@ -1,6 +1,10 @@
 //! The intake form: a new case with any number of parties and disputed
 //! issues. Nothing typed is lost when validation fails; each error is shown
 //! next to its field in the user's language.
+//!
+//! One piece because the form's state, its messages, validation mapping and
+//! view are one form; the party card (`party_card`) is the part to move out
+//! if more party fields come.
 
 use accord_core::{
     AgentKind, Category, Currency, Field, IntakeChannel, Money, NewCase, NewIssue, NewParty,

@@ -3,6 +3,11 @@
 //! witnesses, the completeness check under them (drawn by the screen, as
 //! the review and signature tabs show it too), saving and submitting for
 //! review, and the draft prefilled from the case and the room.
+//!
+//! One piece because its message enum, its `update` and its `view` are the
+//! three faces of the one form (each field appears in all three); the form
+//! as typed is already apart in `form`. If it grows further, the obligation
+//! card (`obligation_view` and its messages) is the part to move out.
 
 use accord_core::{
     Case, Currency, LocalUser, Money, RoomItem, UserRole,

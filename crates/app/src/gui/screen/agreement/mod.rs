@@ -9,6 +9,10 @@
 //! font checks, and the card that shows them on the draft, review and
 //! signature tabs), and the frame of the view: the title, the tabs and the
 //! banners. The form as typed is in `form`, the jobs in `jobs`.
+//!
+//! One piece because it is the screen's frame: the state shared by the four
+//! tabs and the routing of their messages; each tab's own work is in its
+//! module.
 
 use accord_core::{
     Case, LocalUser, RoomItem,

@@ -12,6 +12,10 @@
 //! drawn in `view` (layout, offers chart, curtain), `stage` (stage bar,
 //! checklist, consents, the switch dialog, the caucus header), `entry` (the
 //! entry form) and `items` (the lists of entries).
+//!
+//! This module keeps the room's state and its `update`, one piece because
+//! every message acts on the one session and its confidentiality rule
+//! (who is present decides what may be shown); the drawing is apart.
 
 mod entry;
 mod items;
