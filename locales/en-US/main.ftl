@@ -206,13 +206,6 @@ party-role-respondent = Respondent
 party-role-third-party = Third party
 
 ## Choices: mediator types
-mediator-type-peoples = People's mediator
-mediator-type-court-invited = Court-invited mediator
-mediator-type-property-expert = Property expert
-mediator-type-finance = Finance mediator
-mediator-type-family = Family mediator
-mediator-type-legal-advisor = Legal advisor
-mediator-type-third-party-organisation = Third-party mediation organisation
 
 ## Choices: user roles
 user-role-mediator = Mediator

@@ -203,13 +203,6 @@ party-role-respondent = 被申请人
 party-role-third-party = 第三人
 
 ## 选项：调解员类型
-mediator-type-peoples = 人民调解员
-mediator-type-court-invited = 特邀调解员
-mediator-type-property-expert = 物业专家
-mediator-type-finance = 金融调解员
-mediator-type-family = 婚姻家庭调解员
-mediator-type-legal-advisor = 法律顾问
-mediator-type-third-party-organisation = 第三方调解组织
 
 ## 选项：用户角色
 user-role-mediator = 调解员

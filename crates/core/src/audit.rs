@@ -37,6 +37,19 @@ crate::choice! {
         PaymentRecorded => "payment_recorded", "audit-payment-recorded";
         ReturnVisit => "return_visit", "audit-return-visit";
         MailSettingsChanged => "mail_settings_changed", "audit-mail-settings-changed";
+        RosterChanged => "roster_changed", "audit-roster-changed";
+        MediatorAssigned => "mediator_assigned", "audit-mediator-assigned";
+        AssignmentEnded => "assignment_ended", "audit-assignment-ended";
+        RecusalRequested => "recusal_requested", "audit-recusal-requested";
+        RecusalDecided => "recusal_decided", "audit-recusal-decided";
+        TimeLimitExtended => "time_limit_extended", "audit-time-limit-extended";
+        CaseHandedOver => "case_handed_over", "audit-case-handed-over";
+        CaseRouted => "case_routed", "audit-case-routed";
+        RoutingFeedback => "routing_feedback", "audit-routing-feedback";
+        JcPrepared => "jc_prepared", "audit-jc-prepared";
+        JcFiled => "jc_filed", "audit-jc-filed";
+        JcRuled => "jc_ruled", "audit-jc-ruled";
+        OralAgreementRecorded => "oral_agreement_recorded", "audit-oral-agreement-recorded";
 
     }
 }

@@ -73,6 +73,32 @@ pub enum ValidationError {
     #[error("an extension moves the due date later")]
     ExtensionNotLater,
 
+    /// A roster entry without its type.
+    #[error("choose what kind of mediator this is")]
+    MediatorTypeMissing,
+    /// A decision, a handover or a transfer without its reason.
+    #[error("write the reason")]
+    ReasonEmpty,
+    /// Assigning a mediator the conflict check found tied to a party,
+    /// without a written reason.
+    #[error("the conflict check found a tie to a party: write why this mediator may still mediate")]
+    ConflictUnexplained,
+    /// Closing a transferred case before the receiving body answered.
+    #[error("the receiving body has not answered yet")]
+    FeedbackPending,
+    /// An oral agreement, a transfer or a result with no words.
+    #[error("write what was agreed or done")]
+    ContentEmpty,
+    /// A mediator assigned to a case already.
+    #[error("this mediator is assigned already")]
+    AssignedAlready,
+    /// Who asks for a mediator's withdrawal must be a party of the case.
+    #[error("a withdrawal is asked for by a party of the case")]
+    NotAParty,
+    /// A decision on a request that was decided already.
+    #[error("this was decided already")]
+    DecidedAlready,
+
     #[error("a case cannot go from {from} to {to}")]
     IllegalTransition {
         from: &'static str,
@@ -112,6 +138,14 @@ impl ValidationError {
             Self::ExtensionNoReason => "error-extension-no-reason",
             Self::ExtensionNoConsent => "error-extension-no-consent",
             Self::ExtensionNotLater => "error-extension-not-later",
+            Self::MediatorTypeMissing => "error-mediator-type-missing",
+            Self::ReasonEmpty => "error-reason-empty",
+            Self::ConflictUnexplained => "error-conflict-unexplained",
+            Self::FeedbackPending => "error-feedback-pending",
+            Self::ContentEmpty => "error-content-empty",
+            Self::AssignedAlready => "error-assigned-already",
+            Self::NotAParty => "error-not-a-party",
+            Self::DecidedAlready => "error-decided-already",
 
             Self::IllegalTransition { .. } => "error-illegal-transition",
         }

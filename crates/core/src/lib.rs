@@ -6,7 +6,9 @@
 pub mod agreement;
 pub mod audit;
 pub mod case;
+pub mod conflict;
 pub mod demo;
+pub mod desk;
 pub mod error;
 pub mod followup;
 pub mod id_number;
@@ -25,7 +27,7 @@ pub use case::{
 };
 pub use error::{Field, FieldError, PartyField, ValidationError, ValidationErrors};
 pub use id_number::{ResidentId, Sex, UnifiedCreditCode};
-pub use mediator::{Mediator, MediatorType};
+pub use mediator::{Mediator, MediatorDetails, MediatorType};
 pub use money::{Currency, Money};
 pub use party::{
     Agent, AgentKind, NewParty, Party, PartyDetails, PartyKind, PartyRole, Representative,

@@ -203,7 +203,7 @@ pub fn validate_email(text: &str) -> Result<Option<String>, ValidationError> {
     }
 }
 
-pub(crate) fn validate_name(text: &str) -> Result<String, ValidationError> {
+pub fn validate_name(text: &str) -> Result<String, ValidationError> {
     let t = text.trim();
     if t.is_empty() {
         Err(ValidationError::NameEmpty)

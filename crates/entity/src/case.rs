@@ -24,6 +24,15 @@ pub struct Model {
     /// The user who mediates it (see the store's rules); `None` until a
     /// mediator takes it.
     pub mediator_id: Option<i64>,
+    /// When it must be settled (限时办结): kept with the time limit while
+    /// the case is open, for the board's index.
+    pub due_on: Option<Date>,
+    /// JSON: the date of acceptance, a date set, the extensions.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub time_limit: Option<String>,
+    /// The user who received it and answers for it (首接负责制) until a
+    /// logged handover.
+    pub receiver_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,14 @@ pub struct Model {
     pub specialty: Option<String>,
     pub phone: Option<String>,
     pub active: bool,
+    /// The unit they come from.
+    pub unit: String,
+    /// JSON: categories, languages, availability, ID number, address and
+    /// declared relations.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub profile: Option<String>,
+    /// The user account that works as this mediator.
+    pub user_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -34,6 +34,7 @@ mod m20261219_000013_version_authors;
 mod m20261220_000014_case_mediator;
 mod m20261221_000015_party_details;
 mod m20261222_000016_key_chain;
+mod m20261223_000017_centre_desk;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261220_000014_case_mediator::Migration),
             Box::new(m20261221_000015_party_details::Migration),
             Box::new(m20261222_000016_key_chain::Migration),
+            Box::new(m20261223_000017_centre_desk::Migration),
         ]
     }
 }

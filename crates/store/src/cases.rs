@@ -105,8 +105,15 @@ impl Store {
             Some(accord_core::UserRole::Mediator) => actor.user_id,
             _ => None,
         };
+        let accepted = case.received_at.with_timezone(&Local).date_naive();
+        let limit =
+            crate::desk::initial_time_limit(&*change, accepted, case.category, case.channel)
+                .await?;
         let model = case::ActiveModel {
             mediator_id: Set(mediator_id),
+            due_on: Set(Some(limit.due())),
+            time_limit: Set(Some(serde_json::to_string(&limit).unwrap_or_default())),
+            receiver_id: Set(actor.user_id),
             number: Set(number.to_string()),
             number_year: Set(year),
             number_seq: Set(seq),
@@ -320,6 +327,9 @@ impl Store {
         }
         let current: CaseStatus = convert::code(&model.status)?;
         current.transition(next)?;
+        if current == CaseStatus::Referred && next == CaseStatus::Closed {
+            crate::desk::check_feedback(&*change, case_id).await?;
+        }
         let updated = case::Entity::update_many()
             .col_expr(case::Column::Status, Expr::value(next.code()))
             .col_expr(case::Column::UpdatedAt, Expr::value(crate::now()))

@@ -12,6 +12,7 @@ mod cases;
 mod convert;
 mod db;
 mod demo;
+mod desk;
 mod encrypted;
 mod error;
 mod exit;
@@ -40,6 +41,9 @@ pub use backup::{
 };
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, is_url, sqlite_url};
+pub use desk::{
+    Board, BoardCount, BoardRow, CaseDesk, DUE_WARNING_DAYS, OPEN_STATUSES, TIME_LIMIT_DAYS_PREFIX,
+};
 pub use encrypted::{FileKind, file_kind};
 pub use error::StoreError;
 pub use exit::{close_all, close_at_exit};

@@ -53,6 +53,11 @@ macro_rules! for_each_table {
         $m!(outbox);
         $m!(outbox_duplicate);
         $m!(evaluation);
+        $m!(case_assignment);
+        $m!(recusal);
+        $m!(routing);
+        $m!(judicial_confirmation);
+        $m!(oral_agreement);
     };
 }
 
