@@ -44,17 +44,38 @@ async fn fill(store: &Store) -> i64 {
         .save_session(&me, &session, AuditAction::ConsentRecorded)
         .await
         .expect("consents");
-    accord_entity::mediator::ActiveModel {
-        name: Set("周敏".into()),
-        mediator_type: Set("legal".into()),
-        specialty: Set(Some("合同纠纷".into())),
-        phone: Set(None),
-        active: Set(true),
-        ..Default::default()
-    }
-    .insert(store.connection())
-    .await
-    .expect("mediator");
+let roster = store
+        .save_mediator(
+            &Actor::system(),
+            None,
+            &accord_core::MediatorDetails {
+                name: "周敏".into(),
+                mediator_type: Some(accord_core::MediatorType::LegalAdvisor),
+                unit: "青山律师事务所".into(),
+                categories: vec![accord_core::Category::Contract, accord_core::Category::Neighbour],
+                languages: vec!["粤语".into()],
+                availability: accord_core::mediator::Availability {
+                    weekdays: 0b0001_0101,
+                    leave: vec![(
+                        NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+                        NaiveDate::from_ymd_opt(2025, 3, 9).expect("date"),
+                    )],
+                },
+                id_number: Some("150204198001010012".into()),
+                phone: Some("13900000000".into()),
+                address: Some("青山区幸福路1号".into()),
+                relations: vec![accord_core::mediator::DeclaredRelation {
+                    kind: accord_core::mediator::RelationKind::Neighbour,
+                    name: "王建国".into(),
+                    id_number: None,
+                    note: "同一单元".into(),
+                }],
+                user_id: me.user_id,
+                active: true,
+            },
+        )
+        .await
+        .expect("mediator");
     let item = store
         .record_item(
             &me,
@@ -218,6 +239,63 @@ async fn fill(store: &Store) -> i64 {
     .insert(store.connection())
     .await
     .expect("outbox duplicate");
+    // The desk: an assignment with its conflict and reason, a withdrawal
+    // request decided, a transfer answered, judicial confirmation filed,
+    // an oral agreement.
+    let valid = demo::water_leak_case().validate().expect("valid");
+    let second = store.create_case(&me, &valid).await.expect("second case");
+    store
+        .assign_mediator(&Actor::system(), second.id, roster.id, Some("双方同意"))
+        .await
+        .expect("assigned");
+    let request = store
+        .request_recusal(&me, second.id, roster.id, second.parties[2].id, "邻居")
+        .await
+        .expect("recusal");
+    store
+        .decide_recusal(&Actor::system(), request.id, true, "准予回避")
+        .await
+        .expect("decided");
+    let routed = store
+        .route_case(
+            &me,
+            second.id,
+            &accord_core::desk::NewRouting {
+                body: accord_core::desk::RoutingBody::Court,
+                body_name: "包头市青山区人民法院".into(),
+                reason: "当事人坚持诉讼".into(),
+                done: "两次调解未达成协议".into(),
+                feedback_due: NaiveDate::from_ymd_opt(2025, 3, 30).expect("date"),
+            },
+            NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+        )
+        .await
+        .expect("routed");
+    store
+        .record_feedback(
+            &me,
+            routed.id,
+            &accord_core::desk::Feedback {
+                accepted: true,
+                result: "已立案".into(),
+                on: NaiveDate::from_ymd_opt(2025, 3, 10).expect("date"),
+            },
+        )
+        .await
+        .expect("feedback");
+    store
+        .prepare_jc(&me, case.id, "包头市青山区人民法院", accord_core::desk::CourtBasis::CommitteeSeat)
+        .await
+        .expect("jc");
+    store
+        .record_jc_filed(&me, case.id, NaiveDate::from_ymd_opt(2025, 3, 2).expect("date"), "（2025）内0204民特8号")
+        .await
+        .expect("filed");
+    let third = store.create_case(&me, &valid).await.expect("third case");
+    store
+        .record_oral_agreement(&me, third.id, "当场修复水管", accord_core::desk::Performance::Performed)
+        .await
+        .expect("oral");
     case.id
 }
 
@@ -266,7 +344,7 @@ async fn check_usable(store: &Store, case_id: i64) {
         .await
         .expect("a new case after the copy");
     assert!(second.id > case_id);
-    assert_eq!(second.number.to_string(), "2025-0002");
+    assert_eq!(second.number.to_string(), "2025-0004");
     let found = store
         .list_cases(&CaseQuery {
             text: "赵喆".into(),
@@ -274,7 +352,7 @@ async fn check_usable(store: &Store, case_id: i64) {
         })
         .await
         .expect("search");
-    assert_eq!(found.total, 2, "the name index came along");
+    assert_eq!(found.total, 4, "the name index came along");
     // The new case's event extends the copied chain.
     assert!(matches!(
         store.verify_audit_chain().await.expect("verify"),
