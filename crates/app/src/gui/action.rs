@@ -104,6 +104,11 @@ pub enum Route {
     Room(i64),
     /// The settlement agreement of a case.
     Agreement(i64),
+    /// The centre desk: the board and the roster.
+    Desk,
+    /// One case at the desk (assignment, time limit, transfer, judicial
+    /// confirmation).
+    CaseDesk(i64),
 }
 
 /// What a screen asks its parent to do after a message.

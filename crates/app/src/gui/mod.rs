@@ -39,6 +39,7 @@ use screen::{
     agreement::{self, AgreementScreen},
     case_detail::{self, CaseDetail},
     case_list::{self, CaseList},
+    desk::{self, Desk, case::CaseDeskScreen},
     first_run::{self, FirstRun},
     intake::{self, Intake},
     login::{self, Gate},
@@ -78,6 +79,10 @@ enum Screen {
     Agreement(Box<AgreementScreen>),
     /// Follow-ups due today and overdue, and the outbox.
     Today(Box<Today>),
+    /// The centre desk: the board and the roster.
+    Desk(Box<Desk>),
+    /// One case at the desk.
+    CaseDesk(Box<CaseDeskScreen>),
 }
 
 /// A top-level navigation target (the header's buttons).
@@ -86,6 +91,7 @@ pub enum Nav {
     Today,
     Cases,
     NewCase,
+    Desk,
     Users,
 }
 
@@ -95,6 +101,7 @@ impl From<Nav> for Route {
             Nav::Today => Route::Today,
             Nav::Cases => Route::Cases,
             Nav::NewCase => Route::NewCase,
+            Nav::Desk => Route::Desk,
             Nav::Users => Route::Users,
         }
     }
@@ -138,6 +145,10 @@ pub enum Message {
     Agreement(agreement::Message),
     /// The Today screen.
     Today(today::Message),
+    /// The centre desk.
+    Desk(desk::Message),
+    /// One case at the desk.
+    CaseDesk(desk::case::Message),
     /// The data of a screen being opened, or why it could not be read.
     Opened(Result<Opened, AppError>),
     /// A preference was saved, or why not.
@@ -462,6 +473,10 @@ impl App {
                 s.update(m, &ctx).map(Message::Agreement)
             }
             (Message::Today(m), Screen::Today(s)) => s.update(m, &ctx).map(Message::Today),
+            (Message::Desk(m), Screen::Desk(s)) => s.update(m, &ctx).map(Message::Desk),
+            (Message::CaseDesk(m), Screen::CaseDesk(s)) => {
+                s.update(m, &ctx).map(Message::CaseDesk)
+            }
             (Message::Opened(Ok(opened)), _) => {
                 // (The notice was cleared when the navigation began; one
                 // given since, e.g. "case saved", stays.)
@@ -516,7 +531,11 @@ impl App {
                 use keyboard::{Key, key::Named};
                 let here = matches!(
                     screen,
-                    Screen::Cases | Screen::Intake(_) | Screen::Detail(_) | Screen::Users(_)
+                    Screen::Cases
+                        | Screen::Intake(_)
+                        | Screen::Detail(_)
+                        | Screen::Users(_)
+                        | Screen::Desk(_)
                 );
                 match key.as_ref() {
                     Key::Named(Named::Escape) if here && !matches!(screen, Screen::Cases) => {
@@ -586,7 +605,11 @@ impl App {
             }
             Screen::Agreement(s) => map_all(s.commands(ctx), Message::Agreement),
             Screen::Today(s) => map_all(s.commands(ctx), Message::Today),
-            Screen::Users(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => Vec::new(),
+            Screen::Users(_)
+            | Screen::Desk(_)
+            | Screen::CaseDesk(_)
+            | Screen::FirstRun(_)
+            | Screen::DatabaseError(_) => Vec::new(),
         };
         if self.user.is_some() && self.store.is_some() {
             out.push(Command::new(ctx.tr("nav-today"), Message::Nav(Nav::Today)));
@@ -595,6 +618,7 @@ impl App {
                 Command::new(ctx.tr("nav-new-case"), Message::Nav(Nav::NewCase))
                     .keys(Shortcut::ctrl('n')),
             );
+            out.push(Command::new(ctx.tr("nav-desk"), Message::Nav(Nav::Desk)));
             out.push(Command::new(ctx.tr("nav-users"), Message::Nav(Nav::Users)));
             if !self.accounts.is_empty() {
                 out.push(Command::new(
@@ -706,6 +730,8 @@ impl App {
             Screen::Detail(s) => Route::Case(s.case.id),
             Screen::Room(s) => Route::Room(s.case.id),
             Screen::Agreement(s) => Route::Agreement(s.case.id),
+            Screen::Desk(_) => Route::Desk,
+            Screen::CaseDesk(s) => Route::CaseDesk(s.case_id),
             Screen::Intake(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => return None,
         })
     }
@@ -724,6 +750,8 @@ impl App {
             Screen::Agreement(s) if s.unsaved() => Some("leave-agreement"),
             Screen::Users(s) if s.unsaved() => Some("leave-users"),
             Screen::Detail(s) if s.unsaved() => Some("leave-case"),
+            Screen::Desk(s) if s.unsaved() => Some("leave-desk"),
+            Screen::CaseDesk(s) if s.unsaved() => Some("leave-desk"),
             _ => None,
         }
     }
@@ -758,6 +786,16 @@ impl App {
             Route::NewCase => {
                 self.screen = Screen::Intake(Box::default());
                 Action::None
+            }
+            Route::Desk => {
+                let (screen, load) = Desk::open(&ctx);
+                self.screen = Screen::Desk(Box::new(screen));
+                load.map(Message::Desk)
+            }
+            Route::CaseDesk(id) => {
+                let (screen, load) = CaseDeskScreen::open(&ctx, id);
+                self.screen = Screen::CaseDesk(Box::new(screen));
+                load.map(Message::CaseDesk)
             }
             Route::Users => {
                 let (screen, load) = Users::open(&ctx);
@@ -847,6 +885,8 @@ impl App {
             Screen::Room(s) => s.view(ctx).map(Message::Room),
             Screen::Agreement(s) => s.view(ctx).map(Message::Agreement),
             Screen::Today(s) => s.view(ctx).map(Message::Today),
+            Screen::Desk(s) => s.view(ctx).map(Message::Desk),
+            Screen::CaseDesk(s) => s.view(ctx).map(Message::CaseDesk),
         };
         let current = match &self.screen {
             Screen::Cases | Screen::Detail(_) | Screen::Room(_) | Screen::Agreement(_) => {
@@ -855,6 +895,7 @@ impl App {
             Screen::Intake(_) => Some(Nav::NewCase),
             Screen::Today(_) => Some(Nav::Today),
             Screen::Users(_) => Some(Nav::Users),
+            Screen::Desk(_) | Screen::CaseDesk(_) => Some(Nav::Desk),
             Screen::DatabaseError(_) | Screen::FirstRun(_) => None,
         };
         let ready = self.user.is_some() && self.store.is_some();

@@ -97,6 +97,8 @@ pub enum Message {
     CloseAfterVisit,
     /// "Settlement agreement" was pressed.
     Agreement,
+    /// "Centre desk": assignment, time limit, transfer, confirmation.
+    Desk,
     /// "Record payment" on an instalment (obligation, instalment): the
     /// form opens with what remains.
     PayOpen(usize, usize),
@@ -132,6 +134,7 @@ impl CaseDetail {
         if let Some(key) = mediate_key(self.case.status) {
             out.push(Command::new(ctx.tr(key), Message::Mediate).keys(Shortcut::alt('m')));
         }
+        out.push(Command::new(ctx.tr("detail-desk"), Message::Desk).keys(Shortcut::alt('d')));
         if !matches!(
             self.case.status,
             CaseStatus::Received | CaseStatus::Referred
@@ -206,6 +209,11 @@ impl CaseDetail {
                 })
             }
             Message::Agreement => Action::Navigate(Route::Agreement(self.case.id)),
+            Message::Desk => Action::Navigate(Route::CaseDesk(self.case.id)),
+            // A transfer needs its slip: the desk writes it.
+            Message::MoveTo(CaseStatus::Referred) => {
+                Action::Navigate(Route::CaseDesk(self.case.id))
+            }
             Message::MoveTo(next) => {
                 self.busy = true;
                 self.error = None;
@@ -338,6 +346,12 @@ impl CaseDetail {
             ]
             .push(mediate_button(ctx, case.status, Message::Mediate))
             .push(agreement_button(ctx, case.status, Message::Agreement))
+            .push(
+                widgets::keyed_button(ctx, ctx.tr("detail-desk"), Shortcut::alt('d'))
+                    .padding([8, 20])
+                    .style(button::secondary)
+                    .on_press(Message::Desk),
+            )
             .spacing(theme::GAP)
             .align_y(Center),
         ]

@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod case_detail;
 pub mod case_list;
+pub mod desk;
 pub mod first_run;
 pub mod intake;
 pub mod login;
