@@ -157,3 +157,8 @@ desk-oral-hint = For a simple dispute settled on the spot (People's Mediation La
 desk-oral-save = Record the oral agreement
 desk-oral-saved = The oral agreement is recorded.
 desk-oral-recorded = Recorded by { $by } on { $date }
+today-limits-title = Cases near their time limit or overdue
+notify-due-summary = Accord: { $count } { $count ->
+    [one] case is
+   *[other] cases are
+} near the time limit or overdue

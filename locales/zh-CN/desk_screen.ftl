@@ -148,3 +148,5 @@ desk-oral-hint = 简单纠纷当场达成的口头协议（人民调解法第二
 desk-oral-save = 登记口头协议
 desk-oral-saved = 已登记口头调解协议。
 desk-oral-recorded = { $by } 于 { $date } 登记
+today-limits-title = 临近办结期限和已超期的案件
+notify-due-summary = Accord：{ $count } 件案件临近办结期限或已超期

@@ -142,12 +142,21 @@ fn every_choice_has_a_label_in_both_locales() {
         ("FollowUpKind", keys::<FollowUpKind>()),
         ("FollowUpState", keys::<FollowUpState>()),
         ("Satisfaction", keys::<Satisfaction>()),
-        ("RelationKind", keys::<accord_core::mediator::RelationKind>()),
+        (
+            "RelationKind",
+            keys::<accord_core::mediator::RelationKind>(),
+        ),
         ("PersonRole", keys::<accord_core::conflict::PersonRole>()),
-        ("RecusalDecision", keys::<accord_core::desk::RecusalDecision>()),
+        (
+            "RecusalDecision",
+            keys::<accord_core::desk::RecusalDecision>(),
+        ),
         ("RoutingBody", keys::<accord_core::desk::RoutingBody>()),
         ("CourtBasis", keys::<accord_core::desk::CourtBasis>()),
-        ("ExcludedMatter", keys::<accord_core::desk::ExcludedMatter>()),
+        (
+            "ExcludedMatter",
+            keys::<accord_core::desk::ExcludedMatter>(),
+        ),
         ("JcState", keys::<accord_core::desk::JcState>()),
         ("Performance", keys::<accord_core::desk::Performance>()),
     ];

@@ -84,6 +84,9 @@ async fn generate(store: &Store) {
                 updated_at: Set(updated),
                 version: Set(1),
                 mediator_id: Set(None),
+                due_on: Set(None),
+                time_limit: Set(None),
+                receiver_id: Set(None),
             });
             for position in 0..PARTIES_PER_CASE {
                 let party_id = (id - 1) * PARTIES_PER_CASE + position + 1;

@@ -21,20 +21,19 @@ use accord_core::{
     AuditAction, CaseStatus, Category, Choice, UserRole, ValidationError,
     conflict::{Checker, Hit, persons_of},
     desk::{
-        Assignment, CourtBasis, Feedback, JcState, JudicialConfirmation, NewRouting,
-        OralAgreement, Performance, Recusal, RecusalDecision, Routing, Suggestion, rank,
+        Assignment, CourtBasis, Feedback, JcState, JudicialConfirmation, NewRouting, OralAgreement,
+        Performance, Recusal, RecusalDecision, Routing, Suggestion, rank,
     },
     mediator::{Mediator, MediatorDetails, MediatorType},
     time_limit::{Extension, TimeLimit, Urgency},
 };
 use accord_entity::{
-    case, case_assignment, judicial_confirmation, mediator, oral_agreement, recusal, routing,
-    user,
+    case, case_assignment, judicial_confirmation, mediator, oral_agreement, recusal, routing, user,
 };
 use chrono::{Local, NaiveDate};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Statement, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -179,11 +178,7 @@ impl CaseDesk {
 }
 
 /// A statement with `?` placeholders, written as the back end wants.
-fn statement(
-    backend: DatabaseBackend,
-    sql: &str,
-    values: Vec<sea_orm::Value>,
-) -> Statement {
+fn statement(backend: DatabaseBackend, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
     let sql = if backend == DatabaseBackend::Postgres {
         let mut out = String::with_capacity(sql.len() + 8);
         let mut n = 0;
@@ -215,9 +210,7 @@ fn time_limit_of(m: &case::Model) -> TimeLimit {
     m.time_limit
         .as_deref()
         .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_else(|| {
-            TimeLimit::new(m.received_at.with_timezone(&Local).date_naive(), None)
-        })
+        .unwrap_or_else(|| TimeLimit::new(m.received_at.with_timezone(&Local).date_naive(), None))
 }
 
 /// The time limit a new case gets: a month from its receipt, or the days
@@ -229,10 +222,11 @@ pub(crate) async fn initial_time_limit(
     channel: accord_core::IntakeChannel,
 ) -> Result<TimeLimit> {
     for key in [channel.code(), category.code()] {
-        let days = accord_entity::setting::Entity::find_by_id(format!("{TIME_LIMIT_DAYS_PREFIX}{key}"))
-            .one(conn)
-            .await?
-            .and_then(|s| s.value.trim().parse::<u64>().ok());
+        let days =
+            accord_entity::setting::Entity::find_by_id(format!("{TIME_LIMIT_DAYS_PREFIX}{key}"))
+                .one(conn)
+                .await?
+                .and_then(|s| s.value.trim().parse::<u64>().ok());
         if let Some(days) = days.filter(|d| *d > 0) {
             let set = accepted.checked_add_days(chrono::Days::new(days));
             return Ok(TimeLimit::new(accepted, set));
@@ -464,8 +458,14 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut events = vec![end_in(&change, &old, &why).await?];
-        let (id, more) =
-            assign_in(&change, old.case_id, to_mediator, override_reason, Some(old.lead)).await?;
+        let (id, more) = assign_in(
+            &change,
+            old.case_id,
+            to_mediator,
+            override_reason,
+            Some(old.lead),
+        )
+        .await?;
         events.extend(more);
         change.commit_all(events).await?;
         self.assignment(id).await
@@ -784,7 +784,11 @@ impl Store {
         );
         if let Some(row) = self
             .db
-            .query_one_raw(statement(backend, &centre_sql, vec![today.into(), until.into()]))
+            .query_one_raw(statement(
+                backend,
+                &centre_sql,
+                vec![today.into(), until.into()],
+            ))
             .await?
         {
             let overdue: i64 = row.try_get::<Option<i64>>("", "overdue")?.unwrap_or(0);
@@ -792,9 +796,8 @@ impl Store {
             total_overdue = u32::try_from(overdue).unwrap_or(0);
             total_near = u32::try_from(n).unwrap_or(0).saturating_sub(total_overdue);
         }
-        per_mediator.sort_by(|a, b| {
-            (b.overdue, b.near, &a.name).cmp(&(a.overdue, a.near, &b.name))
-        });
+        per_mediator
+            .sort_by(|a, b| (b.overdue, b.near, &a.name).cmp(&(a.overdue, a.near, &b.name)));
         Ok(Board {
             rows: out,
             per_mediator,
@@ -968,11 +971,17 @@ impl Store {
         if number.is_empty() {
             return Err(ValidationError::CaseNumber.into());
         }
-        self.jc_step(actor, case_id, JcState::Prepared, AuditAction::JcFiled, |m| {
-            m.state = Set(JcState::Filed.code().to_owned());
-            m.filed_on = Set(Some(on));
-            m.court_number = Set(Some(number.to_owned()));
-        })
+        self.jc_step(
+            actor,
+            case_id,
+            JcState::Prepared,
+            AuditAction::JcFiled,
+            |m| {
+                m.state = Set(JcState::Filed.code().to_owned());
+                m.filed_on = Set(Some(on));
+                m.court_number = Set(Some(number.to_owned()));
+            },
+        )
         .await
     }
 
@@ -1073,7 +1082,10 @@ impl Store {
             }
             // Settled on the spot: the steps between are skipped.
             case::Entity::update_many()
-                .col_expr(case::Column::Status, Expr::value(CaseStatus::Settled.code()))
+                .col_expr(
+                    case::Column::Status,
+                    Expr::value(CaseStatus::Settled.code()),
+                )
                 .col_expr(case::Column::UpdatedAt, Expr::value(crate::now()))
                 .col_expr(case::Column::Version, Expr::value(m.version + 1))
                 .filter(case::Column::Id.eq(case_id))
@@ -1121,7 +1133,13 @@ impl Store {
             .into_iter()
             .map(|a| assignment_from(a, &names))
             .collect();
-        assignments.sort_by_key(|a| (a.ended_at.is_some(), !a.lead, a.ended_at.is_some().then_some(a.id)));
+        assignments.sort_by_key(|a| {
+            (
+                a.ended_at.is_some(),
+                !a.lead,
+                a.ended_at.is_some().then_some(a.id),
+            )
+        });
         let party_names: HashMap<i64, String> = accord_entity::party::Entity::find()
             .filter(accord_entity::party::Column::CaseId.eq(case_id))
             .all(&self.db)
@@ -1287,7 +1305,10 @@ async fn end_in(change: &Write<'_>, a: &case_assignment::Model, why: &str) -> Re
     }
     case_assignment::Entity::update_many()
         .col_expr(case_assignment::Column::EndedAt, Expr::value(crate::now()))
-        .col_expr(case_assignment::Column::EndReason, Expr::value(why.to_owned()))
+        .col_expr(
+            case_assignment::Column::EndReason,
+            Expr::value(why.to_owned()),
+        )
         .filter(case_assignment::Column::Id.eq(a.id))
         .exec(&**change)
         .await?;

@@ -103,11 +103,22 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
 
         // 2025-02-11 is a Tuesday.
         let today = day(2025, 2, 11);
-        let mut bian = entry("边文玲", &[Category::Neighbour, Category::Contract], 0b00010);
+        let mut bian = entry(
+            "边文玲",
+            &[Category::Neighbour, Category::Contract],
+            0b00010,
+        );
         bian.user_id = Some(c.mediator_id);
-        let bian = store.save_mediator(&c.admin, None, &bian).await.expect("bian");
+        let bian = store
+            .save_mediator(&c.admin, None, &bian)
+            .await
+            .expect("bian");
         let zhou = store
-            .save_mediator(&c.admin, None, &entry("周敏", &[Category::Neighbour], 0b00100))
+            .save_mediator(
+                &c.admin,
+                None,
+                &entry("周敏", &[Category::Neighbour], 0b00100),
+            )
             .await
             .expect("zhou");
         let family = store
@@ -123,10 +134,16 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             id_number: None,
             note: "表姐".into(),
         }];
-        let tied = store.save_mediator(&c.admin, None, &tied).await.expect("tied");
+        let tied = store
+            .save_mediator(&c.admin, None, &tied)
+            .await
+            .expect("tied");
         let mut same_id = entry("赵某", &[Category::Neighbour], 0b11111);
         same_id.id_number = Some("150204199003070056".into());
-        let same_id = store.save_mediator(&c.admin, None, &same_id).await.expect("id");
+        let same_id = store
+            .save_mediator(&c.admin, None, &same_id)
+            .await
+            .expect("id");
 
         let valid = demo::water_leak_case().validate().expect("valid");
         let case = store.create_case(&c.admin, &valid).await.expect("case");
@@ -148,33 +165,59 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             .expect("tied offered")
             .conflicts;
         assert!(
-            tied_hits.iter().any(|h| h.person == "王建国"
-                && matches!(h.evidence, Evidence::SameNamePhone { .. })),
+            tied_hits
+                .iter()
+                .any(|h| h.person == "王建国"
+                    && matches!(h.evidence, Evidence::SameNamePhone { .. })),
             "{tied_hits:?}"
         );
         assert!(tied_hits.iter().any(|h| h.person == "李玥"
-            && matches!(h.evidence, Evidence::Declared { kind: RelationKind::Relative, .. })));
+            && matches!(
+                h.evidence,
+                Evidence::Declared {
+                    kind: RelationKind::Relative,
+                    ..
+                }
+            )));
         let id_hits = &ranked
             .iter()
             .find(|s| s.mediator.id == same_id.id)
             .expect("offered")
             .conflicts;
-        assert!(matches!(id_hits[0].evidence, Evidence::SameId { .. }) && id_hits[0].person == "赵喆");
+        assert!(
+            matches!(id_hits[0].evidence, Evidence::SameId { .. }) && id_hits[0].person == "赵喆"
+        );
 
         // A tie blocks assignment until a reason is written; nothing is
         // written meanwhile.
         for (who, reason) in [(tied.id, None), (same_id.id, Some("  "))] {
             assert_eq!(
-                store.assign_mediator(&c.admin, case.id, who, reason).await.err(),
+                store
+                    .assign_mediator(&c.admin, case.id, who, reason)
+                    .await
+                    .err(),
                 Some(StoreError::Invalid(ValidationError::ConflictUnexplained))
             );
         }
-        assert!(store.case_desk(case.id).await.expect("desk").assignments.is_empty());
-        assert_eq!(store.case(case.id).await.expect("case").status, CaseStatus::Received);
+        assert!(
+            store
+                .case_desk(case.id)
+                .await
+                .expect("desk")
+                .assignments
+                .is_empty()
+        );
+        assert_eq!(
+            store.case(case.id).await.expect("case").status,
+            CaseStatus::Received
+        );
 
         // Another mediator may not assign (not the receiver, not the director).
         assert_eq!(
-            store.assign_mediator(&c.other, case.id, bian.id, None).await.err(),
+            store
+                .assign_mediator(&c.other, case.id, bian.id, None)
+                .await
+                .err(),
             Some(StoreError::NotAllowed)
         );
         let lead = store
@@ -189,12 +232,20 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             store.open_session(&c.other, case.id).await.err(),
             Some(StoreError::NotAllowed)
         );
-        store.open_session(&c.mediator, case.id).await.expect("the lead opens the room");
+        store
+            .open_session(&c.mediator, case.id)
+            .await
+            .expect("the lead opens the room");
 
         // With a written reason, the tied mediator is assigned and the
         // evidence is kept.
         let co = store
-            .assign_mediator(&c.admin, case.id, tied.id, Some("当事人双方书面同意由其参与调解"))
+            .assign_mediator(
+                &c.admin,
+                case.id,
+                tied.id,
+                Some("当事人双方书面同意由其参与调解"),
+            )
             .await
             .expect("assigned with a reason");
         assert!(!co.lead);
@@ -204,7 +255,10 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             Some("当事人双方书面同意由其参与调解")
         );
         assert_eq!(
-            store.assign_mediator(&c.admin, case.id, tied.id, Some("x")).await.err(),
+            store
+                .assign_mediator(&c.admin, case.id, tied.id, Some("x"))
+                .await
+                .err(),
             Some(StoreError::Invalid(ValidationError::AssignedAlready))
         );
         // The desk shows the ties of the current mediators.
@@ -215,7 +269,11 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
         assert_eq!(counts.get(&bian.id), Some(&1));
 
         // A party asks the tied mediator to withdraw; only the director decides.
-        let li = case.parties.iter().find(|p| p.name == "李玥").expect("李玥");
+        let li = case
+            .parties
+            .iter()
+            .find(|p| p.name == "李玥")
+            .expect("李玥");
         let request = store
             .request_recusal(&c.mediator, case.id, tied.id, li.id, "调解员系申请人亲属")
             .await
@@ -230,11 +288,17 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             Some(StoreError::Invalid(ValidationError::NotAParty))
         );
         assert_eq!(
-            store.decide_recusal(&c.mediator, request.id, true, "亲属关系属实").await.err(),
+            store
+                .decide_recusal(&c.mediator, request.id, true, "亲属关系属实")
+                .await
+                .err(),
             Some(StoreError::NotAllowed)
         );
         assert_eq!(
-            store.decide_recusal(&c.admin, request.id, true, " ").await.err(),
+            store
+                .decide_recusal(&c.admin, request.id, true, " ")
+                .await
+                .err(),
             Some(StoreError::Invalid(ValidationError::ReasonEmpty))
         );
         let decided = store
@@ -243,7 +307,10 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
             .expect("decide");
         assert_eq!(decided.decision, RecusalDecision::Granted);
         assert_eq!(
-            store.decide_recusal(&c.admin, request.id, false, "改判").await.err(),
+            store
+                .decide_recusal(&c.admin, request.id, false, "改判")
+                .await
+                .err(),
             Some(StoreError::Invalid(ValidationError::DecidedAlready))
         );
         let desk = store.case_desk(case.id).await.expect("desk");
@@ -258,7 +325,10 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
 
         // Reassignment: one change, the reason kept on the ended one.
         assert_eq!(
-            store.reassign(&c.admin, lead.id, zhou.id, "", None).await.err(),
+            store
+                .reassign(&c.admin, lead.id, zhou.id, "", None)
+                .await
+                .err(),
             Some(StoreError::Invalid(ValidationError::ReasonEmpty))
         );
         let new_lead = store
@@ -322,7 +392,13 @@ async fn due_dates_the_board_extensions_and_handover() {
         let ids: Vec<i64> = case.parties.iter().map(|p| p.id).collect();
         assert_eq!(
             store
-                .extend_time_limit(&c.mediator, case.id, day(2025, 4, 10), "等待鉴定", ids[..2].to_vec())
+                .extend_time_limit(
+                    &c.mediator,
+                    case.id,
+                    day(2025, 4, 10),
+                    "等待鉴定",
+                    ids[..2].to_vec()
+                )
                 .await
                 .err(),
             Some(StoreError::Invalid(ValidationError::ExtensionNoConsent))
@@ -336,20 +412,43 @@ async fn due_dates_the_board_extensions_and_handover() {
             "another mediator's case"
         );
         let limit = store
-            .extend_time_limit(&c.mediator, case.id, day(2025, 4, 10), "等待房屋损失鉴定结论", ids)
+            .extend_time_limit(
+                &c.mediator,
+                case.id,
+                day(2025, 4, 10),
+                "等待房屋损失鉴定结论",
+                ids,
+            )
             .await
             .expect("extend");
         assert_eq!(limit.due(), day(2025, 4, 10));
         let board = store.board(day(2025, 3, 12), 50).await.expect("board");
         assert!(board.rows.is_empty(), "moved off the board");
         assert_eq!(
-            store.case_desk(case.id).await.expect("desk").time_limit.extensions[0].reason,
+            store
+                .case_desk(case.id)
+                .await
+                .expect("desk")
+                .time_limit
+                .extensions[0]
+                .reason,
             "等待房屋损失鉴定结论"
         );
 
         // The warning days are the centre's setting.
-        store.set_due_warning_days(&c.admin, 40).await.expect("setting");
-        assert_eq!(store.board(day(2025, 3, 12), 50).await.expect("board").rows.len(), 1);
+        store
+            .set_due_warning_days(&c.admin, 40)
+            .await
+            .expect("setting");
+        assert_eq!(
+            store
+                .board(day(2025, 3, 12), 50)
+                .await
+                .expect("board")
+                .rows
+                .len(),
+            1
+        );
         assert_eq!(
             store.set_due_warning_days(&c.mediator, 5).await.err(),
             Some(StoreError::NotAllowed)
@@ -358,7 +457,10 @@ async fn due_dates_the_board_extensions_and_handover() {
         // Handover: the first receiver (or the director) hands the case on.
         let other_id = c.other.user_id.expect("id");
         assert_eq!(
-            store.hand_over(&c.other, case.id, other_id, "接手").await.err(),
+            store
+                .hand_over(&c.other, case.id, other_id, "接手")
+                .await
+                .err(),
             Some(StoreError::NotAllowed)
         );
         store
@@ -391,7 +493,10 @@ async fn a_transferred_case_closes_only_after_the_answer() {
             feedback_due: day(2025, 2, 26),
         };
         assert_eq!(
-            store.route_case(&c.mediator, case.id, &slip, today).await.err(),
+            store
+                .route_case(&c.mediator, case.id, &slip, today)
+                .await
+                .err(),
             Some(StoreError::Invalid(ValidationError::NameEmpty))
         );
         slip.body_name = "青山路派出所".into();
@@ -443,12 +548,20 @@ async fn judicial_confirmation_steps_and_oral_agreements() {
         let valid = demo::water_leak_case().validate().expect("valid");
         let case = store.create_case(&c.mediator, &valid).await.expect("case");
         assert_eq!(
-            store.record_jc_filed(&c.mediator, case.id, day(2025, 3, 1), "x").await.err(),
+            store
+                .record_jc_filed(&c.mediator, case.id, day(2025, 3, 1), "x")
+                .await
+                .err(),
             Some(StoreError::NotFound),
             "nothing to file before the application"
         );
         let jc = store
-            .prepare_jc(&c.mediator, case.id, "包头市青山区人民法院", CourtBasis::CommitteeSeat)
+            .prepare_jc(
+                &c.mediator,
+                case.id,
+                "包头市青山区人民法院",
+                CourtBasis::CommitteeSeat,
+            )
             .await
             .expect("prepare");
         assert_eq!(jc.state, JcState::Prepared);
@@ -461,15 +574,29 @@ async fn judicial_confirmation_steps_and_oral_agreements() {
             "no ruling before filing"
         );
         store
-            .record_jc_filed(&c.mediator, case.id, day(2025, 3, 1), "（2025）内0204民特12号")
+            .record_jc_filed(
+                &c.mediator,
+                case.id,
+                day(2025, 3, 1),
+                "（2025）内0204民特12号",
+            )
             .await
             .expect("filed");
         let ruled = store
-            .record_jc_ruling(&c.mediator, case.id, true, day(2025, 3, 8), "裁定调解协议有效")
+            .record_jc_ruling(
+                &c.mediator,
+                case.id,
+                true,
+                day(2025, 3, 8),
+                "裁定调解协议有效",
+            )
             .await
             .expect("ruling");
         assert_eq!(ruled.state, JcState::Confirmed);
-        assert_eq!(ruled.court_number.as_deref(), Some("（2025）内0204民特12号"));
+        assert_eq!(
+            ruled.court_number.as_deref(),
+            Some("（2025）内0204民特12号")
+        );
         assert_eq!(
             store
                 .prepare_jc(&c.mediator, case.id, "别的法院", CourtBasis::PartyDomicile)
@@ -488,17 +615,33 @@ async fn judicial_confirmation_steps_and_oral_agreements() {
             Some(StoreError::Invalid(ValidationError::ContentEmpty))
         );
         store
-            .record_oral_agreement(&c.mediator, quick.id, "王建国当场修好水管并赔偿200元", Performance::NotYet)
+            .record_oral_agreement(
+                &c.mediator,
+                quick.id,
+                "王建国当场修好水管并赔偿200元",
+                Performance::NotYet,
+            )
             .await
             .expect("oral");
-        assert_eq!(store.case(quick.id).await.expect("case").status, CaseStatus::Settled);
+        assert_eq!(
+            store.case(quick.id).await.expect("case").status,
+            CaseStatus::Settled
+        );
         let updated = store
-            .record_oral_agreement(&c.mediator, quick.id, "王建国当场修好水管并赔偿200元", Performance::Performed)
+            .record_oral_agreement(
+                &c.mediator,
+                quick.id,
+                "王建国当场修好水管并赔偿200元",
+                Performance::Performed,
+            )
             .await
             .expect("performance");
         assert_eq!(updated.performance, Performance::Performed);
         let desk = store.case_desk(quick.id).await.expect("desk");
-        assert_eq!(desk.oral.map(|o| o.performance), Some(Performance::Performed));
+        assert_eq!(
+            desk.oral.map(|o| o.performance),
+            Some(Performance::Performed)
+        );
         assert_eq!(
             history(&store, quick.id)
                 .await

@@ -44,7 +44,7 @@ async fn fill(store: &Store) -> i64 {
         .save_session(&me, &session, AuditAction::ConsentRecorded)
         .await
         .expect("consents");
-let roster = store
+    let roster = store
         .save_mediator(
             &Actor::system(),
             None,
@@ -52,7 +52,10 @@ let roster = store
                 name: "周敏".into(),
                 mediator_type: Some(accord_core::MediatorType::LegalAdvisor),
                 unit: "青山律师事务所".into(),
-                categories: vec![accord_core::Category::Contract, accord_core::Category::Neighbour],
+                categories: vec![
+                    accord_core::Category::Contract,
+                    accord_core::Category::Neighbour,
+                ],
                 languages: vec!["粤语".into()],
                 availability: accord_core::mediator::Availability {
                     weekdays: 0b0001_0101,
@@ -284,16 +287,31 @@ let roster = store
         .await
         .expect("feedback");
     store
-        .prepare_jc(&me, case.id, "包头市青山区人民法院", accord_core::desk::CourtBasis::CommitteeSeat)
+        .prepare_jc(
+            &me,
+            case.id,
+            "包头市青山区人民法院",
+            accord_core::desk::CourtBasis::CommitteeSeat,
+        )
         .await
         .expect("jc");
     store
-        .record_jc_filed(&me, case.id, NaiveDate::from_ymd_opt(2025, 3, 2).expect("date"), "（2025）内0204民特8号")
+        .record_jc_filed(
+            &me,
+            case.id,
+            NaiveDate::from_ymd_opt(2025, 3, 2).expect("date"),
+            "（2025）内0204民特8号",
+        )
         .await
         .expect("filed");
     let third = store.create_case(&me, &valid).await.expect("third case");
     store
-        .record_oral_agreement(&me, third.id, "当场修复水管", accord_core::desk::Performance::Performed)
+        .record_oral_agreement(
+            &me,
+            third.id,
+            "当场修复水管",
+            accord_core::desk::Performance::Performed,
+        )
         .await
         .expect("oral");
     case.id

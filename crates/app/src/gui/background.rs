@@ -5,8 +5,13 @@
 use accord_i18n::{Locale, Translations};
 use accord_store::Store;
 
-/// Runs the background work once.
-pub async fn run(store: &Store, locale: Locale) {
+/// The per-computer setting with the day the time limits were last
+/// announced (once a day is enough).
+pub const SETTING_DUE_NOTIFIED: &str = "due_notified_on";
+
+/// Runs the background work once, for `user` (whose cases' time limits
+/// are announced: a mediator's own, everyone's for the others).
+pub async fn run(store: &Store, locale: Locale, user: Option<(i64, accord_core::UserRole)>) {
     let t = Translations::get(locale);
     let today = chrono::Local::now().date_naive();
     if let Err(e) = crate::mail::queue_due_reminders(store, t, today).await {
@@ -32,5 +37,46 @@ pub async fn run(store: &Store, locale: Locale) {
         Ok(due) if !due.is_empty() => crate::notify::announce(t, &due, hide),
         Ok(_) => {}
         Err(e) => eprintln!("accord: follow-ups: {e}"),
+    }
+    announce_due_cases(store, t, today, user).await;
+}
+
+/// Once a day: the cases near their time limit or overdue.
+async fn announce_due_cases(
+    store: &Store,
+    t: &Translations,
+    today: chrono::NaiveDate,
+    user: Option<(i64, accord_core::UserRole)>,
+) {
+    let Some((user_id, role)) = user else { return };
+    let key = format!("{SETTING_DUE_NOTIFIED}.{user_id}");
+    match store.local_setting(&key).await {
+        Ok(Some(day)) if day == today.to_string() => return,
+        Ok(_) => {}
+        Err(e) => {
+            eprintln!("accord: time limits: {e}");
+            return;
+        }
+    }
+    let rows = match store.board(today, 100).await {
+        Ok(board) => board.rows,
+        Err(e) => {
+            eprintln!("accord: time limits: {e}");
+            return;
+        }
+    };
+    let mine: Vec<_> = rows
+        .into_iter()
+        .filter(|r| {
+            role != accord_core::UserRole::Mediator
+                || r.mediator_users.contains(&user_id)
+                || r.receiver_id == Some(user_id)
+        })
+        .collect();
+    if !mine.is_empty() {
+        crate::notify::announce_due(t, &mine);
+    }
+    if let Err(e) = store.set_local_setting(&key, &today.to_string()).await {
+        eprintln!("accord: time limits: {e}");
     }
 }

@@ -474,9 +474,7 @@ impl App {
             }
             (Message::Today(m), Screen::Today(s)) => s.update(m, &ctx).map(Message::Today),
             (Message::Desk(m), Screen::Desk(s)) => s.update(m, &ctx).map(Message::Desk),
-            (Message::CaseDesk(m), Screen::CaseDesk(s)) => {
-                s.update(m, &ctx).map(Message::CaseDesk)
-            }
+            (Message::CaseDesk(m), Screen::CaseDesk(s)) => s.update(m, &ctx).map(Message::CaseDesk),
             (Message::Opened(Ok(opened)), _) => {
                 // (The notice was cleared when the navigation began; one
                 // given since, e.g. "case saved", stays.)
@@ -546,8 +544,9 @@ impl App {
             }
             (Message::Background, _) => {
                 let locale = self.locale();
+                let user = self.user.as_ref().map(|u| (u.id, u.role));
                 Action::run(move |store| async move {
-                    background::run(&store, locale).await;
+                    background::run(&store, locale, user).await;
                     Message::BackgroundDone
                 })
             }

@@ -23,6 +23,8 @@ pub struct TodayData {
     pub outbox: Vec<OutboxMessage>,
     /// Agreements waiting for a legal advisor, longest waiting first.
     pub review: Vec<accord_store::ReviewItem>,
+    /// Open cases near their due date or overdue (限时办结).
+    pub due_cases: Vec<accord_store::BoardRow>,
     /// What the job did ("paid; 0 remains").
     pub notice: Option<Phrase>,
 }
@@ -65,6 +67,8 @@ pub enum Message {
     Pay,
     /// A case number was clicked.
     OpenCase(i64),
+    /// A case on the time-limit list was clicked: its desk.
+    OpenDesk(i64),
     /// "Review" in the review queue was pressed.
     Review(i64),
     /// "Refresh" was pressed (or the outbox may have changed).
@@ -191,6 +195,7 @@ impl Today {
             Message::Method(s) => self.method = s,
             Message::Evidence(s) => self.evidence = s,
             Message::OpenCase(id) => return Action::Navigate(Route::Case(id)),
+            Message::OpenDesk(id) => return Action::Navigate(Route::CaseDesk(id)),
             Message::Review(id) => return Action::Navigate(Route::Agreement(id)),
             Message::Refresh => return self.run(ctx, TodayJob::Load),
             Message::Loaded(Ok(data)) => self.loaded(*data),
@@ -301,6 +306,7 @@ async fn today_job(store: &Store, actor: &Actor, job: TodayJob) -> Result<TodayD
             .await?,
         outbox: store.outbox(30).await?,
         review: store.review_queue().await?,
+        due_cases: store.board(day, 100).await?.rows,
         notice,
     })
 }
@@ -371,9 +377,52 @@ impl Today {
             page = page.push(self.review_view(ctx));
         }
         page = page.push(widgets::card(list));
+        if let Some(limits) = self.limits_view(ctx) {
+            page = page.push(limits);
+        }
         page = page.push(widgets::card(ahead));
         page = page.push(self.outbox_view(ctx));
         widgets::page_scroll(page).into()
+    }
+
+    /// The user's cases near their due date or overdue (all cases for
+    /// whoever is not a mediator); nothing when there are none.
+    fn limits_view<'a>(&'a self, ctx: Ctx<'a>) -> Option<El<'a>> {
+        let mine = |r: &accord_store::BoardRow| match ctx.user {
+            Some(u) if u.role == accord_core::UserRole::Mediator => {
+                r.mediator_users.contains(&u.id) || r.receiver_id == Some(u.id)
+            }
+            _ => true,
+        };
+        let rows: Vec<_> = self.data.due_cases.iter().filter(|r| mine(r)).collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let body = ctx.sizes.body();
+        let mut list =
+            column![widgets::heading(ctx, ctx.tr("today-limits-title"))].spacing(theme::TIGHT);
+        for r in rows {
+            let urgency = r.urgency();
+            let words = text(crate::gui::screen::desk::urgency_words(ctx, urgency)).size(body);
+            let words = if matches!(urgency, accord_core::time_limit::Urgency::Overdue { .. }) {
+                words.style(theme::error_text)
+            } else {
+                words
+            };
+            list = list.push(
+                row![
+                    button(text(r.number.clone()).size(body))
+                        .style(button::text)
+                        .on_press(Message::OpenDesk(r.case_id)),
+                    text(ctx.label(r.category)).size(body).width(120),
+                    words.width(Fill),
+                    text(accord_document::long_date(ctx.t, r.due_on)).size(body),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            );
+        }
+        Some(widgets::card(list))
     }
 
     /// A legal advisor's review queue: what waits longest first, each

@@ -41,12 +41,35 @@ pub struct CaseDeskData {
 #[derive(Debug, Clone)]
 enum Job {
     Load,
-    Assign { mediator: i64, reason: String },
-    Reassign { from: i64, to: i64, why: String, reason: String },
-    RequestRecusal { mediator: i64, party: i64, why: String },
-    Decide { id: i64, granted: bool, why: String },
-    Extend { to: NaiveDate, why: String, consent: Vec<i64> },
-    HandOver { to: i64, why: String },
+    Assign {
+        mediator: i64,
+        reason: String,
+    },
+    Reassign {
+        from: i64,
+        to: i64,
+        why: String,
+        reason: String,
+    },
+    RequestRecusal {
+        mediator: i64,
+        party: i64,
+        why: String,
+    },
+    Decide {
+        id: i64,
+        granted: bool,
+        why: String,
+    },
+    Extend {
+        to: NaiveDate,
+        why: String,
+        consent: Vec<i64>,
+    },
+    HandOver {
+        to: i64,
+        why: String,
+    },
     Route(NewRouting),
     Feedback(i64, Feedback),
     PrepareJc(String, CourtBasis),
@@ -433,7 +456,9 @@ impl CaseDeskScreen {
                 return Action::None;
             }
             Message::Filed => {
-                let Some(on) = date(&self.filed_on).or(Some(today).filter(|_| self.filed_on.trim().is_empty())) else {
+                let Some(on) = date(&self.filed_on)
+                    .or(Some(today).filter(|_| self.filed_on.trim().is_empty()))
+                else {
                     self.error = Some(Phrase::error("error-date"));
                     return Action::None;
                 };
@@ -448,7 +473,9 @@ impl CaseDeskScreen {
                 return Action::None;
             }
             Message::Ruling(confirmed) => {
-                let Some(on) = date(&self.ruling_on).or(Some(today).filter(|_| self.ruling_on.trim().is_empty())) else {
+                let Some(on) = date(&self.ruling_on)
+                    .or(Some(today).filter(|_| self.ruling_on.trim().is_empty()))
+                else {
                     self.error = Some(Phrase::error("error-date"));
                     return Action::None;
                 };
@@ -476,7 +503,11 @@ impl CaseDeskScreen {
         let actor = ctx.actor();
         let case_id = self.case_id;
         Action::run(move |store| async move {
-            Message::Loaded(case_desk_job(&store, &actor, case_id, job).await.map(Box::new))
+            Message::Loaded(
+                case_desk_job(&store, &actor, case_id, job)
+                    .await
+                    .map(Box::new),
+            )
         })
     }
 }
@@ -524,10 +555,7 @@ async fn case_desk_job(
             let limit = store
                 .extend_time_limit(actor, case_id, to, &why, consent)
                 .await?;
-            Some(Phrase::new("desk-extended").arg(
-                "date",
-                limit.due().to_string(),
-            ))
+            Some(Phrase::new("desk-extended").arg("date", limit.due().to_string()))
         }
         Job::HandOver { to, why } => {
             store.hand_over(actor, case_id, to, &why).await?;
@@ -703,7 +731,10 @@ impl CaseDeskScreen {
             widgets::fact(
                 ctx,
                 ctx.tr("desk-receiver"),
-                desk.receiver.as_ref().map(|r| r.1.clone()).unwrap_or_else(|| ctx.tr("desk-none"))
+                desk.receiver
+                    .as_ref()
+                    .map(|r| r.1.clone())
+                    .unwrap_or_else(|| ctx.tr("desk-none"))
             ),
         ]
         .spacing(theme::TIGHT);
@@ -719,6 +750,8 @@ impl CaseDeskScreen {
                 .size(small),
             );
         }
+        // A case no longer worked on keeps its record, without the forms.
+        let working = accord_store::OPEN_STATUSES.contains(&case.status);
         let mut consents = row![].spacing(theme::GAP);
         for p in &case.parties {
             consents = consents.push(
@@ -728,62 +761,69 @@ impl CaseDeskScreen {
                     .text_size(small),
             );
         }
-        limit = limit.push(
-            row![
-                widgets::field(
-                    ctx,
-                    ctx.tr("desk-extend-to"),
-                    text_input("2026-12-31", &self.extend_to)
-                        .on_input(Message::ExtendTo)
-                        .size(body),
-                    None
-                ),
-                widgets::field(
-                    ctx,
-                    ctx.tr("desk-extend-reason"),
-                    text_input("", &self.extend_reason)
-                        .on_input(Message::ExtendReason)
-                        .size(body),
-                    None
-                ),
-            ]
-            .spacing(theme::GAP),
-        );
-        limit = limit.push(text(ctx.tr("desk-consent")).size(small).style(theme::muted_text));
-        limit = limit.push(consents.wrap());
-        limit = limit.push(
-            button(text(ctx.tr("desk-extend")).size(body))
-                .style(button::secondary)
-                .on_press_maybe((!self.busy).then_some(Message::Extend)),
-        );
-        let users: Vec<UserChoice> = data
-            .users
-            .iter()
-            .map(|u| UserChoice {
-                id: Some(u.id),
-                label: u.name.clone(),
-            })
-            .collect();
-        let chosen = users.iter().find(|u| u.id == self.handover_to).cloned();
-        limit = limit.push(
-            row![
-                pick_list(users, chosen, Message::HandoverTo)
-                    .placeholder(ctx.tr("desk-handover-to"))
-                    .text_size(body),
-                text_input(&ctx.tr("desk-handover-reason"), &self.handover_reason)
-                    .on_input(Message::HandoverReason)
-                    .size(body),
-                button(text(ctx.tr("desk-handover")).size(body))
+        if working {
+            limit = limit.push(
+                row![
+                    widgets::field(
+                        ctx,
+                        ctx.tr("desk-extend-to"),
+                        text_input("2026-12-31", &self.extend_to)
+                            .on_input(Message::ExtendTo)
+                            .size(body),
+                        None
+                    ),
+                    widgets::field(
+                        ctx,
+                        ctx.tr("desk-extend-reason"),
+                        text_input("", &self.extend_reason)
+                            .on_input(Message::ExtendReason)
+                            .size(body),
+                        None
+                    ),
+                ]
+                .spacing(theme::GAP),
+            );
+            limit = limit.push(
+                text(ctx.tr("desk-consent"))
+                    .size(small)
+                    .style(theme::muted_text),
+            );
+            limit = limit.push(consents.wrap());
+            limit = limit.push(
+                button(text(ctx.tr("desk-extend")).size(body))
                     .style(button::secondary)
-                    .on_press_maybe((!self.busy).then_some(Message::HandOver)),
-            ]
-            .spacing(theme::TIGHT)
-            .align_y(Center),
-        );
+                    .on_press_maybe((!self.busy).then_some(Message::Extend)),
+            );
+            let users: Vec<UserChoice> = data
+                .users
+                .iter()
+                .map(|u| UserChoice {
+                    id: Some(u.id),
+                    label: u.name.clone(),
+                })
+                .collect();
+            let chosen = users.iter().find(|u| u.id == self.handover_to).cloned();
+            limit = limit.push(
+                row![
+                    pick_list(users, chosen, Message::HandoverTo)
+                        .placeholder(ctx.tr("desk-handover-to"))
+                        .text_size(body),
+                    text_input(&ctx.tr("desk-handover-reason"), &self.handover_reason)
+                        .on_input(Message::HandoverReason)
+                        .size(body),
+                    button(text(ctx.tr("desk-handover")).size(body))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.busy).then_some(Message::HandOver)),
+                ]
+                .spacing(theme::TIGHT)
+                .align_y(Center),
+            );
+        }
         page = page.push(widgets::card(limit));
 
         // Mediators.
-        let mut who = column![widgets::heading(ctx, ctx.tr("desk-mediators"))].spacing(theme::TIGHT);
+        let mut who =
+            column![widgets::heading(ctx, ctx.tr("desk-mediators"))].spacing(theme::TIGHT);
         for a in &desk.assignments {
             let mut line = row![
                 text(a.mediator_name.clone()).size(body).width(120),
@@ -804,7 +844,10 @@ impl CaseDeskScreen {
                     ),
                     None => ctx.tr_args(
                         "desk-assigned-by",
-                        &[("by", a.assigned_by.clone()), ("date", ctx.date(a.assigned_at))],
+                        &[
+                            ("by", a.assigned_by.clone()),
+                            ("date", ctx.date(a.assigned_at))
+                        ],
                     ),
                 })
                 .size(small)
@@ -812,7 +855,7 @@ impl CaseDeskScreen {
             ]
             .spacing(theme::GAP)
             .align_y(Center);
-            if a.ended_at.is_none() {
+            if a.ended_at.is_none() && working {
                 line = line
                     .push(
                         button(text(ctx.tr("desk-replace")).size(small))
@@ -835,7 +878,11 @@ impl CaseDeskScreen {
             }
         }
         for hit in &desk.conflicts {
-            who = who.push(text(hit_words(ctx, hit)).size(small).style(theme::error_text));
+            who = who.push(
+                text(hit_words(ctx, hit))
+                    .size(small)
+                    .style(theme::error_text),
+            );
         }
         if let Some(mediator) = self.recusal_for {
             let parties: Vec<Labeled<PartyPick>> = case
@@ -909,78 +956,92 @@ impl CaseDeskScreen {
             }
             who = who.push(line);
         }
-        // Suggestions.
-        who = who.push(
-            text(if self.replace.is_some() {
-                ctx.tr("desk-suggestions-replace")
-            } else {
-                ctx.tr("desk-suggestions")
-            })
-            .size(small)
-            .style(theme::muted_text),
-        );
-        for s in data.suggestions.iter().take(8) {
-            let picked = self.picked == Some(s.mediator.id);
-            let mut entry = column![
-                row![
-                    button(text(s.mediator.details.name.clone()).size(body))
-                        .style(if picked {
-                            button::primary
-                        } else {
-                            button::secondary
-                        })
-                        .on_press(Message::Pick(s.mediator.id)),
-                    text(reason_words(ctx, s, case, data.day)).size(small).width(Fill),
-                ]
-                .spacing(theme::GAP)
-                .align_y(Center)
-            ]
-            .spacing(theme::TIGHT / 2.0);
-            for hit in &s.conflicts {
-                entry = entry.push(text(hit_words(ctx, hit)).size(small).style(theme::error_text));
-            }
-            who = who.push(entry);
-        }
-        let picked_has_ties = self
-            .picked
-            .and_then(|id| data.suggestions.iter().find(|s| s.mediator.id == id))
-            .is_some_and(|s| !s.conflicts.is_empty());
-        if picked_has_ties {
-            who = who.push(widgets::field(
-                ctx,
-                ctx.tr("desk-override-reason"),
-                text_input("", &self.override_reason)
-                    .on_input(Message::OverrideReason)
-                    .size(body),
-                None,
-            ));
-        }
-        if self.replace.is_some() {
-            who = who.push(widgets::field(
-                ctx,
-                ctx.tr("desk-replace-reason"),
-                text_input("", &self.replace_reason)
-                    .on_input(Message::ReplaceReason)
-                    .size(body),
-                None,
-            ));
-        }
-        who = who.push(
-            row![
-                button(text(if self.replace.is_some() {
-                    ctx.tr("desk-reassign")
+        if working {
+            // Suggestions.
+            who = who.push(
+                text(if self.replace.is_some() {
+                    ctx.tr("desk-suggestions-replace")
                 } else {
-                    ctx.tr("desk-assign")
-                }).size(body))
-                .style(button::primary)
-                .on_press_maybe((!self.busy && self.picked.is_some()).then_some(Message::Assign)),
-            ]
-            .spacing(theme::GAP),
-        );
+                    ctx.tr("desk-suggestions")
+                })
+                .size(small)
+                .style(theme::muted_text),
+            );
+            for s in data.suggestions.iter().take(8) {
+                let picked = self.picked == Some(s.mediator.id);
+                let mut entry = column![
+                    row![
+                        button(text(s.mediator.details.name.clone()).size(body))
+                            .style(if picked {
+                                button::primary
+                            } else {
+                                button::secondary
+                            })
+                            .on_press(Message::Pick(s.mediator.id)),
+                        text(reason_words(ctx, s, case, data.day))
+                            .size(small)
+                            .width(Fill),
+                    ]
+                    .spacing(theme::GAP)
+                    .align_y(Center)
+                ]
+                .spacing(theme::TIGHT / 2.0);
+                for hit in &s.conflicts {
+                    entry = entry.push(
+                        text(hit_words(ctx, hit))
+                            .size(small)
+                            .style(theme::error_text),
+                    );
+                }
+                who = who.push(entry);
+            }
+            let picked_has_ties = self
+                .picked
+                .and_then(|id| data.suggestions.iter().find(|s| s.mediator.id == id))
+                .is_some_and(|s| !s.conflicts.is_empty());
+            if picked_has_ties {
+                who = who.push(widgets::field(
+                    ctx,
+                    ctx.tr("desk-override-reason"),
+                    text_input("", &self.override_reason)
+                        .on_input(Message::OverrideReason)
+                        .size(body),
+                    None,
+                ));
+            }
+            if self.replace.is_some() {
+                who = who.push(widgets::field(
+                    ctx,
+                    ctx.tr("desk-replace-reason"),
+                    text_input("", &self.replace_reason)
+                        .on_input(Message::ReplaceReason)
+                        .size(body),
+                    None,
+                ));
+            }
+            who = who.push(
+                row![
+                    button(
+                        text(if self.replace.is_some() {
+                            ctx.tr("desk-reassign")
+                        } else {
+                            ctx.tr("desk-assign")
+                        })
+                        .size(body)
+                    )
+                    .style(button::primary)
+                    .on_press_maybe(
+                        (!self.busy && self.picked.is_some()).then_some(Message::Assign)
+                    ),
+                ]
+                .spacing(theme::GAP),
+            );
+        }
         page = page.push(widgets::card(who));
 
         // Transfer.
-        let mut route = column![widgets::heading(ctx, ctx.tr("desk-routing"))].spacing(theme::TIGHT);
+        let mut route =
+            column![widgets::heading(ctx, ctx.tr("desk-routing"))].spacing(theme::TIGHT);
         for r in &desk.routings {
             route = route.push(
                 text(ctx.tr_args(
@@ -989,7 +1050,10 @@ impl CaseDeskScreen {
                         ("body", r.slip.body_name.clone()),
                         ("kind", ctx.label(r.slip.body)),
                         ("date", ctx.date(r.routed_at)),
-                        ("due", accord_document::long_date(ctx.t, r.slip.feedback_due)),
+                        (
+                            "due",
+                            accord_document::long_date(ctx.t, r.slip.feedback_due),
+                        ),
                     ],
                 ))
                 .size(body),
@@ -1003,7 +1067,10 @@ impl CaseDeskScreen {
                             } else {
                                 "desk-feedback-declined"
                             },
-                            &[("result", f.result.clone()), ("date", accord_document::long_date(ctx.t, f.on))],
+                            &[
+                                ("result", f.result.clone()),
+                                ("date", accord_document::long_date(ctx.t, f.on)),
+                            ],
                         ))
                         .size(small),
                     );
@@ -1011,7 +1078,9 @@ impl CaseDeskScreen {
                 None => {
                     if r.feedback_late(data.day) {
                         route = route.push(
-                            text(ctx.tr("desk-feedback-late")).size(small).style(theme::error_text),
+                            text(ctx.tr("desk-feedback-late"))
+                                .size(small)
+                                .style(theme::error_text),
                         );
                     }
                     route = route.push(
@@ -1108,7 +1177,10 @@ impl CaseDeskScreen {
                         "desk-jc-window",
                         &[
                             ("from", accord_document::long_date(ctx.t, *effective)),
-                            ("until", accord_document::long_date(ctx.t, jc_deadline(*effective))),
+                            (
+                                "until",
+                                accord_document::long_date(ctx.t, jc_deadline(*effective)),
+                            ),
                         ],
                     ))
                     .size(small),
@@ -1124,21 +1196,26 @@ impl CaseDeskScreen {
                 }
             }
             None => {
-                jc = jc.push(text(ctx.tr("desk-jc-no-agreement")).size(small).style(theme::muted_text));
+                jc = jc.push(
+                    text(ctx.tr("desk-jc-no-agreement"))
+                        .size(small)
+                        .style(theme::muted_text),
+                );
             }
         }
-        match &desk.jc {
-            Some(j) => {
-                jc = jc.push(widgets::fact(ctx, ctx.tr("desk-jc-state"), ctx.label(j.state)));
-                jc = jc.push(widgets::fact(ctx, ctx.tr("desk-court"), j.court.clone()));
-                if let Some(n) = &j.court_number {
-                    jc = jc.push(widgets::fact(ctx, ctx.tr("desk-court-number"), n.clone()));
-                }
-                if let Some(note) = &j.ruling_note {
-                    jc = jc.push(widgets::fact(ctx, ctx.tr("desk-ruling-note"), note.clone()));
-                }
+        if let Some(j) = &desk.jc {
+            jc = jc.push(widgets::fact(
+                ctx,
+                ctx.tr("desk-jc-state"),
+                ctx.label(j.state),
+            ));
+            jc = jc.push(widgets::fact(ctx, ctx.tr("desk-court"), j.court.clone()));
+            if let Some(n) = &j.court_number {
+                jc = jc.push(widgets::fact(ctx, ctx.tr("desk-court-number"), n.clone()));
             }
-            None => {}
+            if let Some(note) = &j.ruling_note {
+                jc = jc.push(widgets::fact(ctx, ctx.tr("desk-ruling-note"), note.clone()));
+            }
         }
         let state = desk.jc.as_ref().map(|j| j.state);
         if data.agreement.is_some() && matches!(state, None | Some(JcState::Prepared)) {
@@ -1147,7 +1224,9 @@ impl CaseDeskScreen {
                     widgets::field(
                         ctx,
                         ctx.tr("desk-court"),
-                        text_input("", &self.court).on_input(Message::Court).size(body),
+                        text_input("", &self.court)
+                            .on_input(Message::Court)
+                            .size(body),
                         None
                     ),
                     widgets::field(
@@ -1221,7 +1300,9 @@ impl CaseDeskScreen {
         if open || desk.oral.is_some() {
             let mut oral = column![
                 widgets::heading(ctx, ctx.tr("desk-oral")),
-                text(ctx.tr("desk-oral-hint")).size(small).style(theme::muted_text),
+                text(ctx.tr("desk-oral-hint"))
+                    .size(small)
+                    .style(theme::muted_text),
                 text_input("", &self.oral_content)
                     .on_input(Message::OralContent)
                     .size(body),
@@ -1244,7 +1325,10 @@ impl CaseDeskScreen {
                 oral = oral.push(
                     text(ctx.tr_args(
                         "desk-oral-recorded",
-                        &[("by", o.recorded_by.clone()), ("date", ctx.date(o.recorded_at))],
+                        &[
+                            ("by", o.recorded_by.clone()),
+                            ("date", ctx.date(o.recorded_at)),
+                        ],
                     ))
                     .size(small)
                     .style(theme::muted_text),

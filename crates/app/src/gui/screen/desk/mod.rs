@@ -8,7 +8,9 @@ pub mod case;
 
 use accord_core::{
     Category, Choice, LocalUser, UserRole,
-    mediator::{Availability, DeclaredRelation, Mediator, MediatorDetails, MediatorType, RelationKind},
+    mediator::{
+        Availability, DeclaredRelation, Mediator, MediatorDetails, MediatorType, RelationKind,
+    },
     time_limit::Urgency,
 };
 use accord_store::{Actor, Board, Store};
@@ -97,7 +99,13 @@ impl RosterForm {
             relations: d
                 .relations
                 .iter()
-                .map(|r| (r.kind, r.name.clone(), r.id_number.clone().unwrap_or_default()))
+                .map(|r| {
+                    (
+                        r.kind,
+                        r.name.clone(),
+                        r.id_number.clone().unwrap_or_default(),
+                    )
+                })
                 .collect(),
             user_id: d.user_id,
             active: d.active,
@@ -222,7 +230,9 @@ impl Desk {
 
     /// Whether the roster form holds typing.
     pub fn unsaved(&self) -> bool {
-        self.form.as_ref().is_some_and(|f| !f.name.trim().is_empty())
+        self.form
+            .as_ref()
+            .is_some_and(|f| !f.name.trim().is_empty())
     }
 
     fn is_admin(ctx: &Ctx<'_>) -> bool {
@@ -250,10 +260,12 @@ impl Desk {
             Message::OpenCase(id) => return Action::Navigate(Route::CaseDesk(id)),
             Message::Edit(id) => {
                 self.error = None;
-                self.form = Some(match id.and_then(|id| self.data.roster.iter().find(|m| m.id == id)) {
-                    Some(m) => RosterForm::from(m),
-                    None => RosterForm::new(),
-                });
+                self.form = Some(
+                    match id.and_then(|id| self.data.roster.iter().find(|m| m.id == id)) {
+                        Some(m) => RosterForm::from(m),
+                        None => RosterForm::new(),
+                    },
+                );
             }
             Message::Cancel => self.form = None,
             Message::WarnDays(s) => self.warn_days = s,
@@ -320,10 +332,8 @@ impl Desk {
                         f.relations
                             .push((RelationKind::Relative, String::new(), String::new()));
                     }
-                    Message::RemoveRelation(i) => {
-                        if i < f.relations.len() {
-                            f.relations.remove(i);
-                        }
+                    Message::RemoveRelation(i) if i < f.relations.len() => {
+                        f.relations.remove(i);
                     }
                     _ => {}
                 }
@@ -367,9 +377,7 @@ async fn desk_job(store: &Store, actor: &Actor, job: Job) -> Result<DeskData, Ap
 /// How near a due date is, in words.
 pub fn urgency_words(ctx: Ctx<'_>, urgency: Urgency) -> String {
     match urgency {
-        Urgency::Overdue { days } => {
-            ctx.tr_args("desk-overdue", &[("days", days.to_string())])
-        }
+        Urgency::Overdue { days } => ctx.tr_args("desk-overdue", &[("days", days.to_string())]),
         Urgency::Today => ctx.tr("desk-due-today"),
         Urgency::Near { days_left } => {
             ctx.tr_args("desk-due-in", &[("days", days_left.to_string())])
@@ -429,11 +437,17 @@ impl Desk {
             .iter()
             .filter(|r| {
                 !self.mine_only
-                    || me.is_some_and(|me| r.mediator_users.contains(&me) || r.receiver_id == Some(me))
+                    || me.is_some_and(|me| {
+                        r.mediator_users.contains(&me) || r.receiver_id == Some(me)
+                    })
             })
             .collect();
         if rows.is_empty() {
-            card = card.push(text(ctx.tr("desk-board-empty")).size(body).style(theme::muted_text));
+            card = card.push(
+                text(ctx.tr("desk-board-empty"))
+                    .size(body)
+                    .style(theme::muted_text),
+            );
         }
         for r in rows {
             let urgency = r.urgency();
@@ -450,7 +464,9 @@ impl Desk {
                         .on_press(Message::OpenCase(r.case_id)),
                     text(ctx.label(r.category)).size(body).width(120),
                     words,
-                    text(accord_document::long_date(ctx.t, r.due_on)).size(body).width(160),
+                    text(accord_document::long_date(ctx.t, r.due_on))
+                        .size(body)
+                        .width(160),
                     text(if r.mediators.is_empty() {
                         ctx.tr("desk-unassigned")
                     } else {
@@ -464,7 +480,11 @@ impl Desk {
             );
         }
         if !board.per_mediator.is_empty() {
-            card = card.push(text(ctx.tr("desk-per-mediator")).size(small).style(theme::muted_text));
+            card = card.push(
+                text(ctx.tr("desk-per-mediator"))
+                    .size(small)
+                    .style(theme::muted_text),
+            );
             for c in &board.per_mediator {
                 card = card.push(
                     text(ctx.tr_args(
@@ -521,7 +541,11 @@ impl Desk {
             roster = roster.push(self.form_view(ctx, form));
         }
         if self.data.roster.is_empty() {
-            roster = roster.push(text(ctx.tr("desk-roster-empty")).size(body).style(theme::muted_text));
+            roster = roster.push(
+                text(ctx.tr("desk-roster-empty"))
+                    .size(body)
+                    .style(theme::muted_text),
+            );
         }
         for m in &self.data.roster {
             let d = &m.details;
@@ -531,9 +555,16 @@ impl Desk {
                     .size(small)
                     .width(130),
                 text(d.unit.clone()).size(small).width(160),
-                text(ctx.list(&d.categories.iter().map(|c| ctx.label(*c)).collect::<Vec<_>>()))
-                    .size(small)
-                    .width(Fill),
+                text(
+                    ctx.list(
+                        &d.categories
+                            .iter()
+                            .map(|c| ctx.label(*c))
+                            .collect::<Vec<_>>()
+                    )
+                )
+                .size(small)
+                .width(Fill),
                 text(if d.active {
                     String::new()
                 } else {
@@ -593,7 +624,9 @@ impl Desk {
             );
         }
         let mut relations = column![
-            text(ctx.tr("desk-relations")).size(small).style(theme::muted_text)
+            text(ctx.tr("desk-relations"))
+                .size(small)
+                .style(theme::muted_text)
         ]
         .spacing(theme::TIGHT);
         for (i, (kind, name, id)) in f.relations.iter().enumerate() {
@@ -627,20 +660,38 @@ impl Desk {
         let save = button(text(ctx.tr("desk-roster-save")).size(body)).style(button::primary);
         column![
             row![
-                widgets::field(ctx, ctx.tr("desk-name"), input(&f.name, Message::Name), None),
+                widgets::field(
+                    ctx,
+                    ctx.tr("desk-name"),
+                    input(&f.name, Message::Name),
+                    None
+                ),
                 widgets::field(
                     ctx,
                     ctx.tr("desk-type"),
-                    pick_list(types, f.mediator_type.map(|t| ctx.labeled(t)), Message::Type)
-                        .text_size(body),
+                    pick_list(
+                        types,
+                        f.mediator_type.map(|t| ctx.labeled(t)),
+                        Message::Type
+                    )
+                    .text_size(body),
                     None
                 ),
-                widgets::field(ctx, ctx.tr("desk-unit"), input(&f.unit, Message::Unit), None),
+                widgets::field(
+                    ctx,
+                    ctx.tr("desk-unit"),
+                    input(&f.unit, Message::Unit),
+                    None
+                ),
             ]
             .spacing(theme::GAP),
-            text(ctx.tr("desk-categories")).size(small).style(theme::muted_text),
+            text(ctx.tr("desk-categories"))
+                .size(small)
+                .style(theme::muted_text),
             cats.wrap(),
-            text(ctx.tr("desk-weekdays")).size(small).style(theme::muted_text),
+            text(ctx.tr("desk-weekdays"))
+                .size(small)
+                .style(theme::muted_text),
             days.wrap(),
             row![
                 widgets::field(
@@ -649,7 +700,12 @@ impl Desk {
                     input(&f.languages, Message::Languages),
                     None
                 ),
-                widgets::field(ctx, ctx.tr("desk-leave"), input(&f.leave, Message::Leave), None),
+                widgets::field(
+                    ctx,
+                    ctx.tr("desk-leave"),
+                    input(&f.leave, Message::Leave),
+                    None
+                ),
             ]
             .spacing(theme::GAP),
             row![
@@ -659,7 +715,12 @@ impl Desk {
                     input(&f.id_number, Message::IdNumber),
                     None
                 ),
-                widgets::field(ctx, ctx.tr("desk-phone"), input(&f.phone, Message::Phone), None),
+                widgets::field(
+                    ctx,
+                    ctx.tr("desk-phone"),
+                    input(&f.phone, Message::Phone),
+                    None
+                ),
                 widgets::field(
                     ctx,
                     ctx.tr("desk-address"),
