@@ -162,3 +162,4 @@ notify-due-summary = Accord: { $count } { $count ->
     [one] case is
    *[other] cases are
 } near the time limit or overdue
+cases-mine-first = My open cases

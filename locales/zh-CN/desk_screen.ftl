@@ -150,3 +150,4 @@ desk-oral-saved = 已登记口头调解协议。
 desk-oral-recorded = { $by } 于 { $date } 登记
 today-limits-title = 临近办结期限和已超期的案件
 notify-due-summary = Accord：{ $count } 件案件临近办结期限或已超期
+cases-mine-first = 我的在办案件

@@ -40,9 +40,7 @@ pub fn normalise_name(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '·' | '•' | '・' | '.' | '．' | '‧'))
         .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => {
-                char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
-            }
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
             _ => c,
         })
         .flat_map(char::to_lowercase)
@@ -107,9 +105,7 @@ impl Person {
         phone: Option<&str>,
         address: Option<&str>,
     ) -> Self {
-        let some = |s: Option<&str>, f: fn(&str) -> String| {
-            s.map(f).filter(|s| !s.is_empty())
-        };
+        let some = |s: Option<&str>, f: fn(&str) -> String| s.map(f).filter(|s| !s.is_empty());
         Self {
             party_id,
             role,
@@ -240,9 +236,7 @@ impl Checker {
                     evidence,
                 })
             };
-            let same = |a: &Option<String>, b: &Option<String>| {
-                matches!((a, b), (Some(a), Some(b)) if a == b)
-            };
+            let same = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a == b);
             if same(&self.id_number, &p.id_number) {
                 hit(Evidence::SameId {
                     id: p.id_number.clone().unwrap_or_default(),
@@ -369,7 +363,12 @@ mod tests {
             kind: AgentKind::Entrusted,
             authority: String::new(),
         });
-        let mut company = party(2, "青山置業有限公司（更名）", Some("91110000100000000a"), None);
+        let mut company = party(
+            2,
+            "青山置業有限公司（更名）",
+            Some("91110000100000000a"),
+            None,
+        );
         company.kind = PartyKind::Organisation;
         let hits = checker.check(&persons_of(&[p, company]));
         assert_eq!(hits.len(), 2, "{hits:?}");
@@ -377,7 +376,11 @@ mod tests {
         assert_eq!(hits[0].person, "边建华");
         assert!(matches!(
             hits[1].evidence,
-            Evidence::Declared { kind: RelationKind::FormerEmployer, by_id: true, .. }
+            Evidence::Declared {
+                kind: RelationKind::FormerEmployer,
+                by_id: true,
+                ..
+            }
         ));
     }
 }

@@ -231,7 +231,14 @@ pub fn excluded_matters(text: &str) -> Vec<ExcludedMatter> {
     if any(&["身份关系", "户籍", "personal status"]) {
         out.push(ExcludedMatter::PersonalStatus);
     }
-    if any(&["亲子关系", "亲生", "父子关系", "母子关系", "parentage", "paternity"]) {
+    if any(&[
+        "亲子关系",
+        "亲生",
+        "父子关系",
+        "母子关系",
+        "parentage",
+        "paternity",
+    ]) {
         out.push(ExcludedMatter::Parentage);
     }
     if any(&["收养", "adoption", "adopt "]) {

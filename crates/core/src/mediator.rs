@@ -185,7 +185,11 @@ mod tests {
         m.mediator_type = Some(MediatorType::CourtInvited);
         assert_eq!(m.validate(), Err(ValidationError::IdCheckCharacter));
         m.id_number = None;
-        assert_eq!(m.validate(), Err(ValidationError::NameEmpty), "the relation");
+        assert_eq!(
+            m.validate(),
+            Err(ValidationError::NameEmpty),
+            "the relation"
+        );
         m.relations[0].name = "边建国".into();
         assert_eq!(m.validate(), Ok(()));
     }

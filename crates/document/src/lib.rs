@@ -1,5 +1,7 @@
-//! The settlement agreement as a document, and the supplementary
-//! agreements and rescission records that change it once final: the
+//! The settlement agreement as a document, the supplementary agreements
+//! and rescission records that change it once final, and the desk's
+//! papers around it (the application for judicial confirmation, each
+//! party's packet cover, the transfer slip with its receipt): the
 //! words and their order (this module and `compose`, from the locale
 //! templates), independent of how they are laid out on paper ([`pdf`]);
 //! and the seal on the printed file ([`seal`]).
@@ -12,7 +14,8 @@ use accord_core::{Case, agreement::AgreementContent};
 use accord_i18n::{Locale, Translations};
 
 pub use compose::{
-    AgreementInput, AmendmentInput, agreement, amendment, amount, long_date, signature_label,
+    AgreementInput, AmendmentInput, JcInput, TransferInput, agreement, amendment, amount,
+    jc_application, jc_cover, long_date, signature_label, transfer_slip,
 };
 pub use pdf::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 

@@ -33,6 +33,9 @@ pub struct Model {
     /// The user who received it and answers for it (首接负责制) until a
     /// logged handover.
     pub receiver_id: Option<i64>,
+    /// The roster entry of the lead mediator, while one is assigned (the
+    /// board's and the suggestions' counts read it from an index).
+    pub lead_mediator_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

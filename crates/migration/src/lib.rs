@@ -36,6 +36,8 @@ mod m20261221_000015_party_details;
 mod m20261222_000016_key_chain;
 mod m20261223_000017_centre_desk;
 
+pub use m20261223_000017_centre_desk::OPEN_CASES;
+
 /// All migrations in the order they apply.
 #[derive(Debug)]
 pub struct Migrator;

@@ -3,7 +3,7 @@
 //! assignments, withdrawal requests, transfers, judicial confirmation and
 //! oral agreements.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{prelude::*, schema::*, sea_orm::ConnectionTrait};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -19,10 +19,12 @@ enum Mediators {
 enum Cases {
     Table,
     Id,
-    Status,
+    MediatorId,
+    UpdatedAt,
     DueOn,
     TimeLimit,
     ReceiverId,
+    LeadMediatorId,
 }
 
 #[derive(DeriveIden)]
@@ -96,6 +98,10 @@ enum OralAgreements {
     RecordedBy,
 }
 
+/// The open cases (received, assigned, in mediation, referred), as the
+/// partial index and the store's board queries write it.
+pub const OPEN_CASES: &str = "status IN ('received', 'assigned', 'in_mediation', 'referred')";
+
 fn case_fk(from: (impl IntoIden, impl IntoIden), name: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(name)
@@ -161,25 +167,70 @@ async fn backfill_due(m: &SchemaManager<'_>) -> Result<(), DbErr> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        add_column(m, "mediators", "unit", string(Mediators::Unit).default("").to_owned()).await?;
+        add_column(
+            m,
+            "mediators",
+            "unit",
+            string(Mediators::Unit).default("").to_owned(),
+        )
+        .await?;
         add_column(m, "mediators", "profile", text_null(Mediators::Profile)).await?;
-        add_column(m, "mediators", "user_id", big_integer_null(Mediators::UserId)).await?;
+        add_column(
+            m,
+            "mediators",
+            "user_id",
+            big_integer_null(Mediators::UserId),
+        )
+        .await?;
         add_column(m, "cases", "due_on", date_null(Cases::DueOn)).await?;
         add_column(m, "cases", "time_limit", text_null(Cases::TimeLimit)).await?;
-        add_column(m, "cases", "receiver_id", big_integer_null(Cases::ReceiverId)).await?;
+        add_column(
+            m,
+            "cases",
+            "receiver_id",
+            big_integer_null(Cases::ReceiverId),
+        )
+        .await?;
+        add_column(
+            m,
+            "cases",
+            "lead_mediator_id",
+            big_integer_null(Cases::LeadMediatorId),
+        )
+        .await?;
         backfill_due(m).await?;
-        // The board: open cases by due date.
+        // The board and the open-case counts: only the open cases, by due
+        // date, with their lead mediator (the index answers the counts
+        // alone). The store's queries repeat this WHERE word for word, so
+        // SQLite sees that the index applies.
+        m.get_connection()
+            .execute_unprepared(&format!(
+                "CREATE INDEX IF NOT EXISTS ix_cases_open_due ON cases (due_on, lead_mediator_id) \
+                 WHERE {OPEN_CASES}"
+            ))
+            .await?;
+
+        // "My cases": by the room's mediator and by the first receiver.
         m.create_index(
             Index::create()
                 .if_not_exists()
-                .name("ix_cases_status_due")
+                .name("ix_cases_mediator")
                 .table(Cases::Table)
-                .col(Cases::Status)
-                .col(Cases::DueOn)
+                .col(Cases::MediatorId)
+                .col(Cases::UpdatedAt)
                 .to_owned(),
         )
         .await?;
-
+        m.create_index(
+            Index::create()
+                .if_not_exists()
+                .name("ix_cases_receiver")
+                .table(Cases::Table)
+                .col(Cases::ReceiverId)
+                .col(Cases::UpdatedAt)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .if_not_exists()

@@ -87,6 +87,7 @@ async fn generate(store: &Store) {
                 due_on: Set(None),
                 time_limit: Set(None),
                 receiver_id: Set(None),
+                lead_mediator_id: Set(None),
             });
             for position in 0..PARTIES_PER_CASE {
                 let party_id = (id - 1) * PARTIES_PER_CASE + position + 1;

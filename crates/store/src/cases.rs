@@ -22,6 +22,10 @@ pub struct CaseQuery {
     /// A case number (or its beginning) or a fragment of a party's name.
     pub text: String,
     pub status: Option<CaseStatus>,
+    /// Only the cases of this user: those they mediate (the room's
+    /// mediator, or a current assignment of their roster entry) or
+    /// received.
+    pub mine: Option<i64>,
     pub offset: u64,
     pub limit: u64,
 }
@@ -200,6 +204,48 @@ impl Store {
         let mut filter = Condition::all();
         if let Some(status) = query.status {
             filter = filter.add(case::Column::Status.eq(status.code()));
+        }
+        if let Some(me) = query.mine {
+            let assigned = Query::select()
+                .column((
+                    accord_entity::case_assignment::Entity,
+                    accord_entity::case_assignment::Column::CaseId,
+                ))
+                .from(accord_entity::case_assignment::Entity)
+                .inner_join(
+                    accord_entity::mediator::Entity,
+                    ExprTrait::equals(
+                        Expr::col((
+                            accord_entity::mediator::Entity,
+                            accord_entity::mediator::Column::Id,
+                        )),
+                        (
+                            accord_entity::case_assignment::Entity,
+                            accord_entity::case_assignment::Column::MediatorId,
+                        ),
+                    ),
+                )
+                .and_where(
+                    Expr::col((
+                        accord_entity::mediator::Entity,
+                        accord_entity::mediator::Column::UserId,
+                    ))
+                    .eq(me),
+                )
+                .and_where(
+                    Expr::col((
+                        accord_entity::case_assignment::Entity,
+                        accord_entity::case_assignment::Column::EndedAt,
+                    ))
+                    .is_null(),
+                )
+                .to_owned();
+            filter = filter.add(
+                Condition::any()
+                    .add(case::Column::MediatorId.eq(me))
+                    .add(case::Column::ReceiverId.eq(me))
+                    .add(case::Column::Id.in_subquery(assigned)),
+            );
         }
         let text = query.text.trim();
         let looks_like_number =

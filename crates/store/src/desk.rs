@@ -37,6 +37,8 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use accord_migration::OPEN_CASES;
+
 use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent, write::Write};
 
 /// Statuses of a case that is still being worked on.
@@ -195,14 +197,6 @@ fn statement(backend: DatabaseBackend, sql: &str, values: Vec<sea_orm::Value>) -
         sql.to_owned()
     };
     Statement::from_sql_and_values(backend, sql, values)
-}
-
-fn open_status_list() -> String {
-    OPEN_STATUSES
-        .iter()
-        .map(|s| format!("'{}'", s.code()))
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 /// The time limit of a case: as stored, or a month from its receipt.
@@ -371,15 +365,13 @@ impl Store {
         Ok(mediator_from(saved))
     }
 
-    /// Open cases per roster entry: its current assignments to cases
-    /// still being worked on.
+    /// Open cases per roster entry: the cases still being worked on that
+    /// it leads (read from the open cases' index).
     pub async fn open_case_counts(&self) -> Result<HashMap<i64, u32>> {
         let backend = self.db.get_database_backend();
         let sql = format!(
-            "SELECT a.mediator_id AS m, COUNT(*) AS n FROM case_assignments a \
-             JOIN cases c ON c.id = a.case_id \
-             WHERE a.ended_at IS NULL AND c.status IN ({}) GROUP BY a.mediator_id",
-            open_status_list()
+            "SELECT lead_mediator_id AS m, COUNT(*) AS n FROM cases \
+             WHERE {OPEN_CASES} AND lead_mediator_id IS NOT NULL GROUP BY lead_mediator_id"
         );
         let rows = self
             .db
@@ -699,14 +691,29 @@ impl Store {
         let warn_days = self.due_warning_days().await?;
         let until = today + chrono::Days::new(u64::try_from(warn_days).unwrap_or(3));
         let backend = self.db.get_database_backend();
-        let status = open_status_list();
+        // Both reads walk the partial index of open cases by due date.
         let rows = case::Entity::find()
-            .filter(case::Column::Status.is_in(OPEN_STATUSES.map(|s| s.code())))
-            .filter(case::Column::DueOn.lte(until))
-            .order_by_asc(case::Column::DueOn)
-            .order_by_asc(case::Column::Id)
-            .limit(limit)
+            .from_raw_sql(statement(
+                backend,
+                &format!(
+                    "SELECT * FROM cases WHERE {OPEN_CASES} AND due_on <= ? \
+                     ORDER BY due_on, id LIMIT {limit}"
+                ),
+                vec![until.into()],
+            ))
             .all(&self.db)
+            .await?;
+        let counted = self
+            .db
+            .query_all_raw(statement(
+                backend,
+                &format!(
+                    "SELECT lead_mediator_id AS m, \
+                     SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS n \
+                     FROM cases WHERE {OPEN_CASES} AND due_on <= ? GROUP BY lead_mediator_id"
+                ),
+                vec![today.into(), until.into()],
+            ))
             .await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let assignments = if ids.is_empty() {
@@ -720,12 +727,37 @@ impl Store {
                 .all(&self.db)
                 .await?
         };
-        let roster: HashMap<i64, (String, Option<i64>)> = mediator::Entity::find()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, (m.name, m.user_id)))
+        let mut counts = Vec::new();
+        for row in counted {
+            let m: Option<i64> = row.try_get("", "m")?;
+            let overdue: i64 = row.try_get::<Option<i64>>("", "overdue")?.unwrap_or(0);
+            let n: i64 = row.try_get("", "n")?;
+            counts.push((m, overdue, n));
+        }
+        // Names of the mediators shown, and nobody else's.
+        let mut wanted: Vec<i64> = assignments
+            .iter()
+            .map(|a| a.mediator_id)
+            .chain(counts.iter().filter_map(|c| c.0))
             .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let roster: HashMap<i64, (String, Option<i64>)> = if wanted.is_empty() {
+            HashMap::new()
+        } else {
+            mediator::Entity::find()
+                .select_only()
+                .column(mediator::Column::Id)
+                .column(mediator::Column::Name)
+                .column(mediator::Column::UserId)
+                .filter(mediator::Column::Id.is_in(wanted))
+                .into_tuple::<(i64, String, Option<i64>)>()
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|(id, name, user)| (id, (name, user)))
+                .collect()
+        };
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let Some(due_on) = r.due_on else { continue };
@@ -750,51 +782,20 @@ impl Store {
                 receiver_id: r.receiver_id,
             });
         }
-        // The counts: one grouped read over the same index range.
-        let sql = format!(
-            "SELECT a.mediator_id AS m, \
-             SUM(CASE WHEN c.due_on < ? THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS n \
-             FROM cases c LEFT JOIN case_assignments a \
-             ON a.case_id = c.id AND a.ended_at IS NULL \
-             WHERE c.status IN ({status}) AND c.due_on <= ? GROUP BY a.mediator_id"
-        );
-        let counted = self
-            .db
-            .query_all_raw(statement(backend, &sql, vec![today.into(), until.into()]))
-            .await?;
+        // Each case has at most one lead: the lines add up to the centre.
         let mut per_mediator = Vec::new();
         let (mut total_near, mut total_overdue) = (0u32, 0u32);
-        for row in counted {
-            let m: Option<i64> = row.try_get("", "m")?;
-            let overdue: i64 = row.try_get::<Option<i64>>("", "overdue")?.unwrap_or(0);
-            let n: i64 = row.try_get("", "n")?;
+        for (m, overdue, n) in counts {
             let overdue = u32::try_from(overdue).unwrap_or(0);
             let near = u32::try_from(n).unwrap_or(0).saturating_sub(overdue);
+            total_near += near;
+            total_overdue += overdue;
             per_mediator.push(BoardCount {
                 mediator_id: m,
                 name: m.and_then(|m| roster.get(&m).map(|r| r.0.clone())),
                 near,
                 overdue,
             });
-        }
-        // A case with two mediators counts once for the centre.
-        let centre_sql = format!(
-            "SELECT SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS n \
-             FROM cases WHERE status IN ({status}) AND due_on <= ?"
-        );
-        if let Some(row) = self
-            .db
-            .query_one_raw(statement(
-                backend,
-                &centre_sql,
-                vec![today.into(), until.into()],
-            ))
-            .await?
-        {
-            let overdue: i64 = row.try_get::<Option<i64>>("", "overdue")?.unwrap_or(0);
-            let n: i64 = row.try_get("", "n")?;
-            total_overdue = u32::try_from(overdue).unwrap_or(0);
-            total_near = u32::try_from(n).unwrap_or(0).saturating_sub(total_overdue);
         }
         per_mediator
             .sort_by(|a, b| (b.overdue, b.near, &a.name).cmp(&(a.overdue, a.near, &b.name)));
@@ -1276,12 +1277,14 @@ async fn assign_in(
             "conflicts": hits.len(),
         }),
     )];
-    if lead && let Some(user_id) = mediator.details.user_id {
-        case::Entity::update_many()
-            .col_expr(case::Column::MediatorId, Expr::value(user_id))
-            .filter(case::Column::Id.eq(case_id))
-            .exec(&**change)
-            .await?;
+    if lead {
+        let mut update = case::Entity::update_many()
+            .col_expr(case::Column::LeadMediatorId, Expr::value(mediator_id))
+            .filter(case::Column::Id.eq(case_id));
+        if let Some(user_id) = mediator.details.user_id {
+            update = update.col_expr(case::Column::MediatorId, Expr::value(user_id));
+        }
+        update.exec(&**change).await?;
     }
     if m.status == CaseStatus::Received.code() {
         set_status(change, &m, CaseStatus::Assigned).await?;
@@ -1302,6 +1305,16 @@ async fn end_in(change: &Write<'_>, a: &case_assignment::Model, why: &str) -> Re
     }
     if a.ended_at.is_some() {
         return Err(ValidationError::DecidedAlready.into());
+    }
+    if a.lead {
+        case::Entity::update_many()
+            .col_expr(
+                case::Column::LeadMediatorId,
+                Expr::value(Option::<i64>::None),
+            )
+            .filter(case::Column::Id.eq(a.case_id))
+            .exec(&**change)
+            .await?;
     }
     case_assignment::Entity::update_many()
         .col_expr(case_assignment::Column::EndedAt, Expr::value(crate::now()))
@@ -1402,4 +1415,21 @@ fn oral_from(o: oral_agreement::Model) -> Result<OralAgreement> {
         recorded_at: o.recorded_at,
         recorded_by: o.recorded_by,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_and_the_store_mean_the_same_open_cases() {
+        let listed: Vec<&str> = OPEN_CASES
+            .trim_start_matches("status IN (")
+            .trim_end_matches(')')
+            .split(", ")
+            .map(|s| s.trim_matches('\''))
+            .collect();
+        let ours: Vec<&str> = OPEN_STATUSES.iter().map(|s| s.code()).collect();
+        assert_eq!(listed, ours);
+    }
 }

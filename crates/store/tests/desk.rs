@@ -227,6 +227,25 @@ async fn roster_suggestions_conflicts_assignment_and_recusal() {
         assert!(lead.lead && lead.conflicts.is_empty());
         let after = store.case(case.id).await.expect("case");
         assert_eq!(after.status, CaseStatus::Assigned);
+        // It is now among the mediator's own cases, and not another's.
+        let mine = |user: Option<i64>| accord_store::CaseQuery {
+            mine: user,
+            limit: 10,
+            ..accord_store::CaseQuery::default()
+        };
+        let listed = store
+            .list_cases(&mine(Some(c.mediator_id)))
+            .await
+            .expect("mine");
+        assert_eq!(
+            listed.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![case.id]
+        );
+        let others = store
+            .list_cases(&mine(c.other.user_id))
+            .await
+            .expect("theirs");
+        assert_eq!(others.total, 0);
         // The lead's account now owns the room: another mediator may not open it.
         assert_eq!(
             store.open_session(&c.other, case.id).await.err(),

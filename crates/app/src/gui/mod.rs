@@ -293,13 +293,15 @@ impl App {
             _ => None,
         };
         let user = if gated { None } else { boot.user };
+        let mut list = CaseList::with_page(boot.first_page);
+        list.for_user(user.as_ref());
         Self {
             store: boot.store.ok(),
             url,
             translations: Translations::get(boot.locale),
             larger_text: boot.larger_text,
             user,
-            list: CaseList::with_page(boot.first_page),
+            list,
             screen,
             flash: boot.notice,
             probe: None,
@@ -780,6 +782,7 @@ impl App {
             }
             Route::Cases => {
                 self.screen = Screen::Cases;
+                self.list.for_user(self.user.as_ref());
                 self.list.reload().map(Message::CaseList)
             }
             Route::NewCase => {

@@ -18,7 +18,9 @@ use chrono::NaiveDate;
 use crate::{AgreementDocument, Block, SignatureBox};
 
 mod amendment;
+mod desk;
 pub use amendment::{AmendmentInput, amendment};
+pub use desk::{JcInput, TransferInput, jc_application, jc_cover, transfer_slip};
 
 fn tr(t: &Translations, key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<Arg<'_>> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();

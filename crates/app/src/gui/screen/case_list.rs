@@ -13,6 +13,9 @@ use crate::gui::{Action, Ctx, Route, commands::Command, theme, widgets};
 /// Rows fetched per page.
 pub const PAGE_SIZE: u64 = 50;
 
+/// A mediator's own cases shown above the list, at most.
+const MINE_FIRST: u64 = 10;
+
 /// The list's state: what is asked and what came back.
 #[derive(Debug, Clone, Default)]
 pub struct CaseList {
@@ -23,6 +26,13 @@ pub struct CaseList {
     ticket: u64,
     loading: bool,
     error: Option<StoreError>,
+    /// Who is at the keyboard, and whether they are a mediator.
+    me: Option<(i64, bool)>,
+    /// "Only my cases".
+    mine: bool,
+    /// A mediator's own open cases, shown above the list (none while
+    /// searching or filtering).
+    mine_rows: Vec<CaseRow>,
 }
 
 /// A status filter entry: all statuses, or one.
@@ -52,6 +62,13 @@ pub enum Message {
     /// "Refresh": read the list again, e.g. for cases another room saved
     /// on the shared database.
     Refresh,
+    /// "Only my cases" was toggled.
+    Mine(bool),
+    /// A mediator's own open cases came back.
+    MineLoaded {
+        ticket: u64,
+        rows: Result<CasePage, StoreError>,
+    },
     /// A page came back from the database; `ticket` tells stale answers.
     Loaded {
         ticket: u64,
@@ -113,6 +130,16 @@ impl CaseList {
             Message::Open(id) => Action::Navigate(Route::Case(id)),
             Message::LoadMore => self.request(self.page.rows.len() as u64, PAGE_SIZE, true),
             Message::Refresh => self.refresh(),
+            Message::Mine(on) => {
+                self.mine = on;
+                self.reload()
+            }
+            Message::MineLoaded { ticket, rows } => {
+                if ticket == self.ticket {
+                    self.mine_rows = rows.map(|p| p.rows).unwrap_or_default();
+                }
+                Action::None
+            }
             Message::Loaded {
                 ticket,
                 append,
@@ -122,6 +149,20 @@ impl CaseList {
                 Action::None
             }
         }
+    }
+
+    /// Who is at the keyboard (a mediator sees their own cases first).
+    pub fn for_user(&mut self, user: Option<&accord_core::LocalUser>) {
+        let me = user.map(|u| (u.id, u.role == accord_core::UserRole::Mediator));
+        if me != self.me {
+            self.me = me;
+            self.mine = false;
+            self.mine_rows.clear();
+        }
+    }
+
+    fn mine(&self) -> Option<i64> {
+        self.me.map(|(id, _)| id).filter(|_| self.mine)
     }
 
     /// A fresh first page for the current search.
@@ -142,16 +183,44 @@ impl CaseList {
         let query = CaseQuery {
             text: self.query.clone(),
             status: self.status,
+            mine: self.mine(),
             offset,
             limit,
         };
-        Action::run(move |store| async move {
-            Message::Loaded {
-                ticket,
-                append,
-                page: store.list_cases(&query).await,
+        let mut jobs = vec![crate::gui::Job::new(
+            move |store: accord_store::Store| async move {
+                Message::Loaded {
+                    ticket,
+                    append,
+                    page: store.list_cases(&query).await,
+                }
+            },
+        )];
+        // A mediator's own open cases come first, above the whole list.
+        let plain = self.query.trim().is_empty() && self.status.is_none() && !self.mine;
+        match self.me {
+            Some((me, true)) if plain && !append => {
+                jobs.push(crate::gui::Job::new(
+                    move |store: accord_store::Store| async move {
+                        let mut rows = store
+                            .list_cases(&CaseQuery {
+                                mine: Some(me),
+                                limit: MINE_FIRST,
+                                ..CaseQuery::default()
+                            })
+                            .await;
+                        if let Ok(page) = &mut rows {
+                            page.rows
+                                .retain(|r| accord_store::OPEN_STATUSES.contains(&r.status));
+                        }
+                        Message::MineLoaded { ticket, rows }
+                    },
+                ));
             }
-        })
+            _ if !append => self.mine_rows.clear(),
+            _ => {}
+        }
+        Action::Run(jobs)
     }
 
     /// An answer from the database.
@@ -201,6 +270,11 @@ impl CaseList {
             row![
                 search,
                 filter,
+                iced::widget::checkbox(self.mine)
+                    .label(ctx.tr("desk-mine-only"))
+                    .on_toggle_maybe(self.me.map(|_| Message::Mine as fn(bool) -> Message))
+                    .size(ctx.sizes.check())
+                    .text_size(ctx.sizes.body()),
                 button(text(ctx.tr("cases-refresh")).size(ctx.sizes.body()))
                     .style(button::secondary)
                     .padding(8)
@@ -217,6 +291,32 @@ impl CaseList {
                     .padding(theme::GAP)
                     .style(theme::alert),
             );
+        }
+        if !self.mine_rows.is_empty() {
+            let mut mine = column![
+                text(ctx.tr("cases-mine-first"))
+                    .size(ctx.sizes.small())
+                    .style(theme::muted_text)
+            ]
+            .spacing(theme::TIGHT / 2.0);
+            for r in &self.mine_rows {
+                mine = mine.push(
+                    row![
+                        button(text(r.number.as_str()).size(ctx.sizes.body()))
+                            .style(theme::link)
+                            .padding(0)
+                            .on_press(Message::Open(r.id)),
+                        text(ctx.list(&r.applicants)).size(ctx.sizes.body()),
+                        text(ctx.list(&r.respondents)).size(ctx.sizes.body()),
+                        text(ctx.label(r.status))
+                            .size(ctx.sizes.small())
+                            .style(theme::muted_text),
+                    ]
+                    .spacing(theme::GAP)
+                    .align_y(Center),
+                );
+            }
+            content = content.push(widgets::card(mine));
         }
         if self.page.rows.is_empty() {
             content = content.push(
