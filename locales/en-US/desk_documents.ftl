@@ -69,3 +69,8 @@ transfer-doc-receipt-handler = Handled by (signature)
 transfer-doc-receipt-phone = Tel.: ____________________
 transfer-doc-receipt-seal = Seal of the receiving body
 transfer-doc-name-separator = ,{" "}
+
+jc-doc-file = judicial-confirmation-application
+jc-doc-cover-file = packet-cover
+transfer-doc-file = transfer-slip
+transfer-doc-number-pattern = T-{ $number }-{ $n }

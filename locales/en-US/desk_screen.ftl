@@ -163,3 +163,6 @@ notify-due-summary = Accord: { $count } { $count ->
    *[other] cases are
 } near the time limit or overdue
 cases-mine-first = My open cases
+desk-jc-papers = Application and each party's packet cover (PDF)
+desk-slip-papers = Transfer slip (PDF)
+desk-papers-saved = Saved { $files } in { $dir }.

@@ -64,3 +64,8 @@ transfer-doc-receipt-handler = 经办人（签名）
 transfer-doc-receipt-phone = 联系电话：＿＿＿＿＿＿＿＿＿
 transfer-doc-receipt-seal = 接收单位（盖章）
 transfer-doc-name-separator = 、
+
+jc-doc-file = 司法确认申请书
+jc-doc-cover-file = 申请材料封面
+transfer-doc-file = 转办单
+transfer-doc-number-pattern = 转字〔{ $number }〕{ $n }号

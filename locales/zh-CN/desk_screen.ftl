@@ -151,3 +151,6 @@ desk-oral-recorded = { $by } 于 { $date } 登记
 today-limits-title = 临近办结期限和已超期的案件
 notify-due-summary = Accord：{ $count } 件案件临近办结期限或已超期
 cases-mine-first = 我的在办案件
+desk-jc-papers = 生成申请书和各方材料封面（PDF）
+desk-slip-papers = 转办单（PDF）
+desk-papers-saved = 已保存 { $files }，在 { $dir }。

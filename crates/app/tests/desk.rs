@@ -264,3 +264,139 @@ fn the_desk_speaks_english_too() {
         h.screenshot("desk/case_en");
     }
 }
+
+/// All the text of a PDF, without spaces or line breaks.
+fn pdf_text(path: &std::path::Path) -> String {
+    let doc = lopdf::Document::load(path).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages)
+        .expect("text")
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn judicial_confirmation_is_prepared_printed_and_its_ruling_recorded() {
+    let mut h = Harness::new(true, "zh-CN");
+    let t = accord_i18n::Translations::load(accord_i18n::Locale::ZhCn).expect("locale");
+    let (case, _) =
+        h.rt.block_on(accord_app::publish::load_demo(
+            &h.store,
+            &Actor::system(),
+            &t,
+        ))
+        .expect("demo");
+    h.restart();
+    h.send(Message::Nav(accord_app::gui::Nav::Desk));
+    h.send(d(desk::Message::OpenCase(case.id)));
+    // The window is counted from the day the agreement took effect.
+    assert!(h.shows_fragment("须在"), "the 30-day window");
+    assert!(
+        !h.shows_fragment("不予司法确认"),
+        "a neighbour dispute is confirmable"
+    );
+    h.send(c(desk::case::Message::Court("包头市青山区人民法院".into())));
+    h.interact(|ui| {
+        ui.click("制作申请书").expect("prepare");
+    });
+    assert!(h.shows("已制作司法确认申请书。"));
+    h.interact(|ui| {
+        ui.click("生成申请书和各方材料封面（PDF）").expect("papers");
+    });
+    assert!(h.shows_fragment("已保存"), "the notice names the files");
+    let dir = std::path::Path::new(&h.url)
+        .parent()
+        .expect("dir")
+        .join("agreements");
+    let application = dir.join(format!("{}-司法确认申请书.pdf", case.number));
+    let text = pdf_text(&application);
+    for expected in [
+        "司法确认申请书",
+        "包头市青山区人民法院",
+        "李玥",
+        "赵喆",
+        "王建国",
+        "确认",
+        "人民调解协议书",
+        "身份证明",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    for p in &case.parties {
+        let cover = dir.join(format!("{}-申请材料封面-{}.pdf", case.number, p.name));
+        assert!(pdf_text(&cover).contains(&p.name), "{}'s cover", p.name);
+    }
+    // Filed, then confirmed: the steps end with the ruling.
+    h.send(c(desk::case::Message::CourtNumber(
+        "（2025）内0204民特12号".into(),
+    )));
+    h.interact(|ui| {
+        ui.click("登记已申请").expect("filed");
+    });
+    assert!(h.shows("已登记向法院申请。"));
+    h.send(c(desk::case::Message::RulingNote(
+        "裁定调解协议有效".into(),
+    )));
+    h.interact(|ui| {
+        ui.click("裁定确认有效").expect("ruling");
+    });
+    assert!(h.shows("已登记法院裁定。"));
+    assert!(h.shows("法院裁定确认有效"));
+    assert!(!h.shows("裁定驳回"), "no further step offered");
+    let jc =
+        h.rt.block_on(h.store.case_desk(case.id))
+            .expect("desk")
+            .jc
+            .expect("jc");
+    assert_eq!(jc.state, accord_core::desk::JcState::Confirmed);
+    assert_eq!(jc.court_number.as_deref(), Some("（2025）内0204民特12号"));
+}
+
+#[test]
+fn an_agreement_on_a_matter_courts_do_not_confirm_warns() {
+    let mut h = Harness::new(true, "zh-CN");
+    // An agreement whose facts speak of the marriage.
+    let fresh =
+        h.rt.block_on(h.store.create_case(
+            &Actor::system(),
+            &demo::water_leak_case().validate().expect("valid"),
+        ))
+        .expect("case");
+    let mut content = demo::water_leak_agreement(&fresh);
+    content.facts = format!("{}双方同意解除婚姻关系。", content.facts);
+    h.rt.block_on(h.store.save_agreement(&Actor::system(), fresh.id, &content))
+        .expect("draft");
+    for status in [
+        accord_core::agreement::AgreementStatus::InReview,
+        accord_core::agreement::AgreementStatus::Approved,
+    ] {
+        h.rt.block_on(
+            h.store
+                .review_agreement(&Actor::system(), fresh.id, status, None),
+        )
+        .expect("review");
+    }
+    for (slot, signatory) in content.signatories(&fresh).into_iter().enumerate() {
+        h.rt.block_on(h.store.save_signature(
+            &Actor::system(),
+            fresh.id,
+            &accord_core::agreement::Signature {
+                slot,
+                name: signatory.name,
+                method: accord_core::agreement::SignMethod::Paper,
+                strokes: Vec::new(),
+                signed_at: chrono::Utc::now(),
+            },
+        ))
+        .expect("signed on paper");
+    }
+    h.rt.block_on(h.store.finalise_agreement(&Actor::system(), fresh.id))
+        .expect("final");
+    h.restart();
+    h.send(Message::Nav(accord_app::gui::Nav::Desk));
+    h.send(d(desk::Message::OpenCase(fresh.id)));
+    assert!(
+        h.shows("注意：协议涉及婚姻关系，人民法院对此类事项不予司法确认。"),
+        "the warning names the matter"
+    );
+}

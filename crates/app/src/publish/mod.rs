@@ -5,6 +5,7 @@
 //! sealed files are written.
 
 mod amendment;
+mod desk;
 mod example;
 mod key;
 mod printing;
@@ -16,6 +17,7 @@ use accord_document::{pdf, seal};
 use accord_store::StoreError;
 
 pub use amendment::amendment_pdf;
+pub use desk::{jc_papers, transfer_papers};
 pub use example::{handwriting, load_demo};
 pub use key::{
     CENTRE_COURT, CENTRE_NAME, CENTRE_NUMBER_FORMAT, KeyInfo, centre_key, centre_name, create_key,

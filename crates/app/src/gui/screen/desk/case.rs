@@ -76,6 +76,10 @@ enum Job {
     JcFiled(NaiveDate, String),
     JcRuling(bool, NaiveDate, String),
     Oral(String, Performance),
+    /// The application and the covers as PDFs, into this folder.
+    JcPapers(std::path::PathBuf),
+    /// The transfer slip of a routing, into this folder.
+    SlipPapers(i64, std::path::PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +126,10 @@ pub enum Message {
     OralContent(String),
     OralPerformance(Labeled<Performance>),
     SaveOral,
+    /// "The application and covers (PDF)".
+    JcPapers,
+    /// "Transfer slip (PDF)" of a routing.
+    SlipPapers(i64),
 }
 
 /// A party, as picked for a withdrawal request (its id; a `Choice` would
@@ -489,6 +497,8 @@ impl CaseDeskScreen {
                 self.oral_performance = Some(p.value);
                 return Action::None;
             }
+            Message::JcPapers => Job::JcPapers(crate::publish::output_dir(ctx.db)),
+            Message::SlipPapers(id) => Job::SlipPapers(id, crate::publish::output_dir(ctx.db)),
             Message::SaveOral => Job::Oral(
                 self.oral_content.clone(),
                 self.oral_performance.unwrap_or(Performance::Performed),
@@ -502,9 +512,10 @@ impl CaseDeskScreen {
         self.error = None;
         let actor = ctx.actor();
         let case_id = self.case_id;
+        let locale = ctx.locale();
         Action::run(move |store| async move {
             Message::Loaded(
-                case_desk_job(&store, &actor, case_id, job)
+                case_desk_job(&store, &actor, case_id, job, locale)
                     .await
                     .map(Box::new),
             )
@@ -518,6 +529,7 @@ async fn case_desk_job(
     actor: &Actor,
     case_id: i64,
     job: Job,
+    locale: accord_i18n::Locale,
 ) -> Result<CaseDeskData, AppError> {
     let day = chrono::Local::now().date_naive();
     let notice = match job {
@@ -589,8 +601,29 @@ async fn case_desk_job(
                 .await?;
             Some(Phrase::new("desk-oral-saved"))
         }
+        Job::JcPapers(dir) => {
+            let t = accord_i18n::Translations::get(locale);
+            let files = crate::publish::jc_papers(store, t, case_id, &dir).await?;
+            Some(papers_saved(&files, &dir))
+        }
+        Job::SlipPapers(id, dir) => {
+            let t = accord_i18n::Translations::get(locale);
+            let file = crate::publish::transfer_papers(store, t, case_id, id, &dir).await?;
+            Some(papers_saved(&[file], &dir))
+        }
     };
     load(store, case_id, day, notice).await
+}
+
+/// "Saved: … in …".
+fn papers_saved(files: &[std::path::PathBuf], dir: &std::path::Path) -> Phrase {
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    Phrase::new("desk-papers-saved")
+        .arg("files", names.join("、"))
+        .arg("dir", dir.display().to_string())
 }
 
 /// Everything the screen shows about a case.
@@ -1058,6 +1091,11 @@ impl CaseDeskScreen {
                 ))
                 .size(body),
             );
+            route = route.push(
+                button(text(ctx.tr("desk-slip-papers")).size(small))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::SlipPapers(r.id))),
+            );
             match &r.feedback {
                 Some(f) => {
                     route = route.push(
@@ -1247,6 +1285,13 @@ impl CaseDeskScreen {
                 button(text(ctx.tr("desk-jc-prepare")).size(body))
                     .style(button::primary)
                     .on_press_maybe((!self.busy).then_some(Message::PrepareJc)),
+            );
+        }
+        if state.is_some() && data.agreement.is_some() {
+            jc = jc.push(
+                button(text(ctx.tr("desk-jc-papers")).size(body))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::JcPapers)),
             );
         }
         if state == Some(JcState::Prepared) {
