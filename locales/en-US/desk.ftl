@@ -72,3 +72,4 @@ error-content-empty = Write what was agreed or done.
 error-assigned-already = This mediator is assigned to the case already.
 error-not-a-party = A withdrawal is asked for by a party of this case.
 error-decided-already = This was decided already and cannot be changed.
+audit-time-limit-set = Time limit set

@@ -72,3 +72,4 @@ error-content-empty = 请写明内容。
 error-assigned-already = 该调解员已指派到本案。
 error-not-a-party = 申请回避的须是本案当事人。
 error-decided-already = 已经作出决定，不能再改。
+audit-time-limit-set = 设定办结期限

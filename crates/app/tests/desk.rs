@@ -260,6 +260,25 @@ fn the_desk_speaks_english_too() {
     h.send(d(desk::Message::OpenCase(case_id)));
     assert!(h.shows("Conflict check: Party 王建国 — the same name and phone (13704720601)"));
     assert!(h.shows_fragment("Neighbour dispute · 0 open cases"));
+    // From the keyboard: the palette (Ctrl+K) offers every step.
+    let run = |h: &mut Harness, label: &str| {
+        let command = h
+            .app
+            .commands()
+            .into_iter()
+            .find(|c| c.label == label)
+            .unwrap_or_else(|| panic!("no command {label}"));
+        h.send(command.message);
+    };
+    run(&mut h, "Choose mediator 王建国");
+    run(&mut h, "Assign");
+    assert!(h.shows_fragment("To assign them anyway, write why."));
+    run(&mut h, "Kind of body: Police");
+    h.send(c(desk::case::Message::RouteName("Qingshan Road police station".into())));
+    h.send(c(desk::case::Message::RouteReason("Suspected damage to property".into())));
+    h.send(c(desk::case::Message::RouteDone("Two separate sessions".into())));
+    run(&mut h, "Transfer and issue the slip");
+    assert!(h.shows_fragment("Transferred to Qingshan Road police station."));
     if std::env::var_os("ACCORD_SCREENSHOTS").is_some() {
         h.screenshot("desk/case_en");
     }
@@ -326,7 +345,19 @@ fn judicial_confirmation_is_prepared_printed_and_its_ruling_recorded() {
         let cover = dir.join(format!("{}-申请材料封面-{}.pdf", case.number, p.name));
         assert!(pdf_text(&cover).contains(&p.name), "{}'s cover", p.name);
     }
-    // Filed, then confirmed: the steps end with the ruling.
+    // Filed, then confirmed: the steps end with the ruling, and the
+    // ladder's warnings that the window closes are done with the filing.
+    let window_open = |h: &Harness| {
+        h.rt.block_on(h.store.case_followups(case.id))
+            .expect("follow-ups")
+            .iter()
+            .filter(|f| {
+                f.kind == accord_core::followup::FollowUpKind::ConfirmationWindow
+                    && f.state == accord_core::followup::FollowUpState::Open
+            })
+            .count()
+    };
+    assert!(window_open(&h) > 0, "the example warns before the window closes");
     h.send(c(desk::case::Message::CourtNumber(
         "（2025）内0204民特12号".into(),
     )));
@@ -334,6 +365,7 @@ fn judicial_confirmation_is_prepared_printed_and_its_ruling_recorded() {
         ui.click("登记已申请").expect("filed");
     });
     assert!(h.shows("已登记向法院申请。"));
+    assert_eq!(window_open(&h), 0, "filed: no more window warnings");
     h.send(c(desk::case::Message::RulingNote(
         "裁定调解协议有效".into(),
     )));

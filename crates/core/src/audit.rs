@@ -43,6 +43,7 @@ crate::choice! {
         RecusalRequested => "recusal_requested", "audit-recusal-requested";
         RecusalDecided => "recusal_decided", "audit-recusal-decided";
         TimeLimitExtended => "time_limit_extended", "audit-time-limit-extended";
+        TimeLimitSet => "time_limit_set", "audit-time-limit-set";
         CaseHandedOver => "case_handed_over", "audit-case-handed-over";
         CaseRouted => "case_routed", "audit-case-routed";
         RoutingFeedback => "routing_feedback", "audit-routing-feedback";

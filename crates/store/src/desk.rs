@@ -653,6 +653,48 @@ impl Store {
         Ok(limit)
     }
 
+    /// Sets the date a case is due by instead of the month (a court's date
+    /// for a case it entrusted, a source's), with the reason: before any
+    /// extension (a later date after that is an extension).
+    pub async fn set_due_date(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        on: NaiveDate,
+        why: &str,
+    ) -> Result<TimeLimit> {
+        let why = reason(why)?;
+        let change = self.write(actor).await?;
+        crate::roles::case_work(&*change, actor, case_id).await?;
+        let m = case_model(&*change, case_id).await?;
+        let mut limit = time_limit_of(&m);
+        if !limit.extensions.is_empty() {
+            return Err(ValidationError::DecidedAlready.into());
+        }
+        if on < limit.accepted {
+            return Err(ValidationError::DateTime.into());
+        }
+        let from = limit.due();
+        limit.set = Some(on);
+        case::Entity::update_many()
+            .col_expr(case::Column::DueOn, Expr::value(limit.due()))
+            .col_expr(
+                case::Column::TimeLimit,
+                Expr::value(serde_json::to_string(&limit).unwrap_or_default()),
+            )
+            .filter(case::Column::Id.eq(case_id))
+            .exec(&*change)
+            .await?;
+        change
+            .commit(AuditEvent::case(
+                AuditAction::TimeLimitSet,
+                case_id,
+                serde_json::json!({ "from": from, "to": on, "reason": why }),
+            ))
+            .await?;
+        Ok(limit)
+    }
+
     /// Hands a case from its first receiver to another user, with the
     /// reason (an administrator or the receiver).
     pub async fn hand_over(
@@ -1030,6 +1072,32 @@ impl Store {
         let mut active: judicial_confirmation::ActiveModel = m.into();
         apply(&mut active);
         let saved = active.update(&*change).await?;
+        if action == AuditAction::JcFiled {
+            // Applied for: the ladder's warnings that the window closes
+            // are done, in the same change.
+            use accord_core::followup::{FollowUpKind, FollowUpState};
+            use accord_entity::follow_up;
+            follow_up::Entity::update_many()
+                .col_expr(
+                    follow_up::Column::State,
+                    Expr::value(FollowUpState::Done.code()),
+                )
+                .col_expr(
+                    follow_up::Column::Outcome,
+                    Expr::value(format!(
+                        "{} {}",
+                        saved.filed_on.map(|d| d.to_string()).unwrap_or_default(),
+                        saved.court_number.clone().unwrap_or_default()
+                    )),
+                )
+                .col_expr(follow_up::Column::DoneAt, Expr::value(crate::now()))
+                .col_expr(follow_up::Column::DoneBy, Expr::value(actor.name.as_str()))
+                .filter(follow_up::Column::CaseId.eq(case_id))
+                .filter(follow_up::Column::Kind.eq(FollowUpKind::ConfirmationWindow.code()))
+                .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
+                .exec(&*change)
+                .await?;
+        }
         change
             .commit(AuditEvent::case(
                 action,

@@ -407,6 +407,28 @@ async fn due_dates_the_board_extensions_and_handover() {
         assert_eq!(board.per_mediator.len(), 1, "not assigned from the roster");
         assert_eq!(board.per_mediator[0].mediator_id, None);
 
+        // A court's date replaces the month, with its reason; earlier
+        // than acceptance is refused.
+        assert_eq!(
+            store
+                .set_due_date(&c.mediator, case.id, day(2025, 2, 1), "法院委派")
+                .await
+                .err(),
+            Some(StoreError::Invalid(ValidationError::DateTime))
+        );
+        let set = store
+            .set_due_date(
+                &c.mediator,
+                case.id,
+                day(2025, 3, 12),
+                "青山区法院委派调解，限期至3月12日",
+            )
+            .await
+            .expect("court date");
+        assert_eq!(set.due(), day(2025, 3, 12));
+        let board = store.board(day(2025, 3, 12), 50).await.expect("board");
+        assert_eq!(board.rows[0].urgency(), Urgency::Today);
+
         // An extension needs every party's consent and a reason.
         let ids: Vec<i64> = case.parties.iter().map(|p| p.id).collect();
         assert_eq!(
@@ -443,6 +465,14 @@ async fn due_dates_the_board_extensions_and_handover() {
         assert_eq!(limit.due(), day(2025, 4, 10));
         let board = store.board(day(2025, 3, 12), 50).await.expect("board");
         assert!(board.rows.is_empty(), "moved off the board");
+        assert_eq!(
+            store
+                .set_due_date(&c.mediator, case.id, day(2025, 5, 1), "x")
+                .await
+                .err(),
+            Some(StoreError::Invalid(ValidationError::DecidedAlready)),
+            "after an extension, a later date is another extension"
+        );
         assert_eq!(
             store
                 .case_desk(case.id)
@@ -490,6 +520,24 @@ async fn due_dates_the_board_extensions_and_handover() {
         assert_eq!(desk.receiver.map(|r| r.1), Some("王五".to_owned()));
         let actions = history(&store, case.id).await;
         assert!(actions.contains(&AuditAction::TimeLimitExtended));
+        assert!(actions.contains(&AuditAction::TimeLimitSet));
+
+        // A category with its own days: cases taken in from then on.
+        store
+            .set_centre_details(&c.admin, &[("time_limit_days.neighbour", "20")])
+            .await
+            .expect("setting");
+        let later = store.create_case(&c.mediator, &valid).await.expect("case");
+        assert_eq!(
+            store
+                .case_desk(later.id)
+                .await
+                .expect("desk")
+                .time_limit
+                .due(),
+            day(2025, 3, 2),
+            "20 days from 10 February"
+        );
         assert!(actions.contains(&AuditAction::CaseHandedOver));
         db
     })

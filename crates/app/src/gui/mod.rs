@@ -606,11 +606,9 @@ impl App {
             }
             Screen::Agreement(s) => map_all(s.commands(ctx), Message::Agreement),
             Screen::Today(s) => map_all(s.commands(ctx), Message::Today),
-            Screen::Users(_)
-            | Screen::Desk(_)
-            | Screen::CaseDesk(_)
-            | Screen::FirstRun(_)
-            | Screen::DatabaseError(_) => Vec::new(),
+            Screen::Desk(s) => map_all(s.commands(ctx), Message::Desk),
+            Screen::CaseDesk(s) => map_all(s.commands(ctx), Message::CaseDesk),
+            Screen::Users(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => Vec::new(),
         };
         if self.user.is_some() && self.store.is_some() {
             out.push(Command::new(ctx.tr("nav-today"), Message::Nav(Nav::Today)));

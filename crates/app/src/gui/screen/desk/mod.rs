@@ -21,7 +21,11 @@ use iced::{
 };
 
 use crate::error::{AppError, Phrase};
-use crate::gui::{Action, Ctx, Labeled, Route, theme, widgets};
+use crate::gui::{
+    Action, Ctx, Labeled, Route,
+    commands::{Command, Shortcut},
+    theme, widgets,
+};
 
 /// What the desk shows.
 #[derive(Debug, Clone, Default)]
@@ -30,7 +34,34 @@ pub struct DeskData {
     pub board: Board,
     pub roster: Vec<Mediator>,
     pub users: Vec<LocalUser>,
+    /// The days set instead of a month, by category or channel code.
+    pub limits: Vec<(String, u64)>,
     pub notice: Option<Phrase>,
+}
+
+/// A category or a channel, for the days a case of it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitSource {
+    pub code: String,
+    pub label: String,
+}
+
+impl std::fmt::Display for LimitSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+fn limit_sources(ctx: Ctx<'_>) -> Vec<LimitSource> {
+    let categories = Category::ALL.iter().map(|c| LimitSource {
+        code: c.code().to_owned(),
+        label: ctx.label(*c),
+    });
+    let channels = accord_core::IntakeChannel::ALL.iter().map(|c| LimitSource {
+        code: c.code().to_owned(),
+        label: ctx.label(*c),
+    });
+    categories.chain(channels).collect()
 }
 
 /// A user account to link a roster entry to (or none).
@@ -198,6 +229,9 @@ pub enum Message {
     Cancel,
     WarnDays(String),
     SaveWarnDays,
+    LimitSource(LimitSource),
+    LimitDays(String),
+    SaveLimit,
 }
 
 #[derive(Debug, Default)]
@@ -206,6 +240,8 @@ pub struct Desk {
     mine_only: bool,
     form: Option<RosterForm>,
     warn_days: String,
+    limit_source: Option<LimitSource>,
+    limit_days: String,
     busy: bool,
     error: Option<Phrase>,
 }
@@ -215,6 +251,7 @@ enum Job {
     Load,
     Save(Option<i64>, Box<MediatorDetails>),
     WarnDays(i64),
+    Limit(String, u64),
 }
 
 impl Desk {
@@ -226,6 +263,93 @@ impl Desk {
         };
         let load = desk.run(ctx, Job::Load);
         (desk, load)
+    }
+
+    /// What the desk offers the palette (every button and choice is
+    /// reachable from the keyboard): each case on the board, refresh, and
+    /// the roster form's actions and choices.
+    pub fn commands(&self, ctx: Ctx<'_>) -> Vec<Command<Message>> {
+        let mut out = Vec::new();
+        for r in &self.data.board.rows {
+            out.push(Command::new(
+                ctx.tr_args("desk-cmd-open", &[("number", r.number.clone())]),
+                Message::OpenCase(r.case_id),
+            ));
+        }
+        out.push(Command::new(ctx.tr("today-refresh"), Message::Refresh));
+        out.push(Command::new(
+            ctx.tr("desk-mine-only"),
+            Message::MineOnly(!self.mine_only),
+        ));
+        if !Self::is_admin(&ctx) {
+            return out;
+        }
+        for source in limit_sources(ctx) {
+            out.push(Command::new(
+                choice(ctx, ctx.tr("desk-limit-source"), source.label.clone()),
+                Message::LimitSource(source),
+            ));
+        }
+        out.push(Command::new(ctx.tr("desk-limit-save"), Message::SaveLimit));
+        out.push(Command::new(
+            ctx.tr("desk-warn-days-save"),
+            Message::SaveWarnDays,
+        ));
+        match &self.form {
+            None => {
+                out.push(Command::new(ctx.tr("desk-roster-add"), Message::Edit(None)));
+                for m in &self.data.roster {
+                    out.push(Command::new(
+                        ctx.tr_args("desk-cmd-edit", &[("name", m.details.name.clone())]),
+                        Message::Edit(Some(m.id)),
+                    ));
+                }
+            }
+            Some(f) => {
+                out.push(
+                    Command::new(ctx.tr("desk-roster-save"), Message::Save)
+                        .keys(Shortcut::ctrl('s')),
+                );
+                out.push(Command::new(ctx.tr("desk-cancel"), Message::Cancel));
+                out.push(Command::new(
+                    ctx.tr("desk-relation-add"),
+                    Message::AddRelation,
+                ));
+                for t in MediatorType::ALL {
+                    out.push(Command::new(
+                        choice(ctx, ctx.tr("desk-type"), ctx.label(*t)),
+                        Message::Type(ctx.labeled(*t)),
+                    ));
+                }
+                for c in Category::ALL {
+                    let on = f.categories.contains(c);
+                    out.push(Command::new(
+                        choice(ctx, ctx.tr("desk-categories"), ctx.label(*c)),
+                        Message::Category(*c, !on),
+                    ));
+                }
+                for d in 0..7u32 {
+                    out.push(Command::new(
+                        choice(ctx, ctx.tr("desk-weekdays"), weekday_name(ctx, d)),
+                        Message::Weekday(d, f.weekdays & (1 << d) == 0),
+                    ));
+                }
+                out.push(Command::new(
+                    ctx.tr("desk-active"),
+                    Message::Active(!f.active),
+                ));
+                for u in &self.data.users {
+                    out.push(Command::new(
+                        choice(ctx, ctx.tr("desk-account"), u.name.clone()),
+                        Message::User(UserChoice {
+                            id: Some(u.id),
+                            label: u.name.clone(),
+                        }),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// Whether the roster form holds typing.
@@ -268,6 +392,15 @@ impl Desk {
                 );
             }
             Message::Cancel => self.form = None,
+            Message::LimitSource(source) => self.limit_source = Some(source),
+            Message::LimitDays(s) => self.limit_days = s,
+            Message::SaveLimit => match (&self.limit_source, self.limit_days.trim().parse::<u64>())
+            {
+                (Some(source), Ok(days)) if days <= 365 => {
+                    return self.run(ctx, Job::Limit(source.code.clone(), days));
+                }
+                _ => self.error = Some(Phrase::error("desk-error-limit")),
+            },
             Message::WarnDays(s) => self.warn_days = s,
             Message::SaveWarnDays => match self.warn_days.trim().parse::<i64>() {
                 Ok(days) if (0..=60).contains(&days) => return self.run(ctx, Job::WarnDays(days)),
@@ -359,14 +492,43 @@ async fn desk_job(store: &Store, actor: &Actor, job: Job) -> Result<DeskData, Ap
             let saved = store.save_mediator(actor, id, &details).await?;
             Some(Phrase::new("desk-roster-saved").arg("name", saved.details.name))
         }
+        Job::Limit(code, days) => {
+            let key = format!("{}{code}", accord_store::TIME_LIMIT_DAYS_PREFIX);
+            let value = if days == 0 {
+                String::new()
+            } else {
+                days.to_string()
+            };
+            store
+                .set_centre_details(actor, &[(key.as_str(), value.as_str())])
+                .await?;
+            Some(Phrase::new("desk-limit-saved"))
+        }
         Job::WarnDays(days) => {
             store.set_due_warning_days(actor, days).await?;
             Some(Phrase::new("desk-warn-days-saved").arg("days", days.to_string()))
         }
     };
     let day = chrono::Local::now().date_naive();
+    let mut limits = Vec::new();
+    let codes = Category::ALL
+        .iter()
+        .map(|c| c.code())
+        .chain(accord_core::IntakeChannel::ALL.iter().map(|c| c.code()));
+    for code in codes {
+        let key = format!("{}{code}", accord_store::TIME_LIMIT_DAYS_PREFIX);
+        if let Some(days) = store
+            .setting(&key)
+            .await?
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|d| *d > 0)
+        {
+            limits.push((code.to_owned(), days));
+        }
+    }
     Ok(DeskData {
         day: Some(day),
+        limits,
         board: store.board(day, 200).await?,
         roster: store.roster().await?,
         users: store.users().await?,
@@ -384,6 +546,14 @@ pub fn urgency_words(ctx: Ctx<'_>, urgency: Urgency) -> String {
         }
         Urgency::OnTime => ctx.tr("desk-on-time"),
     }
+}
+
+/// A palette entry that picks a value for a field ("接收单位类别：公安机关").
+pub fn choice(ctx: Ctx<'_>, field: String, value: impl Into<String>) -> String {
+    ctx.tr_args(
+        "desk-cmd-choice",
+        &[("field", field), ("value", value.into())],
+    )
 }
 
 /// The weekday names, Monday first.
@@ -514,6 +684,52 @@ impl Desk {
                     button(text(ctx.tr("desk-warn-days-save")).size(small))
                         .style(button::secondary)
                         .on_press(Message::SaveWarnDays),
+                ]
+                .spacing(theme::TIGHT)
+                .align_y(Center),
+            );
+        }
+        if Self::is_admin(&ctx) {
+            let sources = limit_sources(ctx);
+            let set: Vec<String> = self
+                .data
+                .limits
+                .iter()
+                .map(|(code, days)| {
+                    let label = sources
+                        .iter()
+                        .find(|s| &s.code == code)
+                        .map(|s| s.label.clone())
+                        .unwrap_or_else(|| code.clone());
+                    ctx.tr_args(
+                        "desk-limit-line",
+                        &[("source", label), ("days", days.to_string())],
+                    )
+                })
+                .collect();
+            card = card.push(
+                text(if set.is_empty() {
+                    ctx.tr("desk-limits-none")
+                } else {
+                    ctx.list(&set)
+                })
+                .size(small)
+                .style(theme::muted_text),
+            );
+            card = card.push(
+                row![
+                    text(ctx.tr("desk-limit")).size(small),
+                    pick_list(sources, self.limit_source.clone(), Message::LimitSource)
+                        .placeholder(ctx.tr("desk-limit-source"))
+                        .text_size(body),
+                    text_input("30", &self.limit_days)
+                        .on_input(Message::LimitDays)
+                        .on_submit(Message::SaveLimit)
+                        .width(60)
+                        .size(body),
+                    button(text(ctx.tr("desk-limit-save")).size(small))
+                        .style(button::secondary)
+                        .on_press(Message::SaveLimit),
                 ]
                 .spacing(theme::TIGHT)
                 .align_y(Center),
