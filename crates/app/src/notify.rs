@@ -37,10 +37,15 @@ pub fn text(t: &Translations, due: &[FollowUp], hide_names: bool) -> (String, St
 /// Shows the notification; logs when the desktop cannot.
 pub fn announce(t: &Translations, due: &[FollowUp], hide_names: bool) {
     let (summary, body) = text(t, due, hide_names);
+    show(&summary, &body);
+}
+
+/// Shows a notification; logs when the desktop cannot.
+fn show(summary: &str, body: &str) {
     let shown = notify_rust::Notification::new()
         .appname("Accord")
-        .summary(&summary)
-        .body(&body)
+        .summary(summary)
+        .body(body)
         .show();
     if let Err(e) = shown {
         eprintln!("accord: notification not shown ({e}): {summary}");
@@ -84,14 +89,7 @@ pub fn due_text(t: &Translations, rows: &[accord_store::BoardRow]) -> (String, S
 /// Shows the time-limit notification; logs when the desktop cannot.
 pub fn announce_due(t: &Translations, rows: &[accord_store::BoardRow]) {
     let (summary, body) = due_text(t, rows);
-    let shown = notify_rust::Notification::new()
-        .appname("Accord")
-        .summary(&summary)
-        .body(&body)
-        .show();
-    if let Err(e) = shown {
-        eprintln!("accord: notification not shown ({e}): {summary}");
-    }
+    show(&summary, &body);
 }
 
 #[cfg(test)]

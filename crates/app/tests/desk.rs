@@ -274,9 +274,15 @@ fn the_desk_speaks_english_too() {
     run(&mut h, "Assign");
     assert!(h.shows_fragment("To assign them anyway, write why."));
     run(&mut h, "Kind of body: Police");
-    h.send(c(desk::case::Message::RouteName("Qingshan Road police station".into())));
-    h.send(c(desk::case::Message::RouteReason("Suspected damage to property".into())));
-    h.send(c(desk::case::Message::RouteDone("Two separate sessions".into())));
+    h.send(c(desk::case::Message::RouteName(
+        "Qingshan Road police station".into(),
+    )));
+    h.send(c(desk::case::Message::RouteReason(
+        "Suspected damage to property".into(),
+    )));
+    h.send(c(desk::case::Message::RouteDone(
+        "Two separate sessions".into(),
+    )));
     run(&mut h, "Transfer and issue the slip");
     assert!(h.shows_fragment("Transferred to Qingshan Road police station."));
     if std::env::var_os("ACCORD_SCREENSHOTS").is_some() {
@@ -357,7 +363,10 @@ fn judicial_confirmation_is_prepared_printed_and_its_ruling_recorded() {
             })
             .count()
     };
-    assert!(window_open(&h) > 0, "the example warns before the window closes");
+    assert!(
+        window_open(&h) > 0,
+        "the example warns before the window closes"
+    );
     h.send(c(desk::case::Message::CourtNumber(
         "（2025）内0204民特12号".into(),
     )));

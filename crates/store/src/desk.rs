@@ -244,6 +244,20 @@ async fn set_status(change: &Write<'_>, m: &case::Model, next: CaseStatus) -> Re
     Ok(current)
 }
 
+/// Writes a case's time limit and the due date the board reads.
+async fn store_time_limit(change: &Write<'_>, case_id: i64, limit: &TimeLimit) -> Result<()> {
+    case::Entity::update_many()
+        .col_expr(case::Column::DueOn, Expr::value(limit.due()))
+        .col_expr(
+            case::Column::TimeLimit,
+            Expr::value(serde_json::to_string(limit).unwrap_or_default()),
+        )
+        .filter(case::Column::Id.eq(case_id))
+        .exec(&**change)
+        .await?;
+    Ok(())
+}
+
 /// Refuses unless the actor is an administrator, the case's first
 /// receiver, or the program.
 async fn director_or_receiver(change: &Write<'_>, m: &case::Model) -> Result<()> {
@@ -634,15 +648,7 @@ impl Store {
             },
             &parties,
         )?;
-        case::Entity::update_many()
-            .col_expr(case::Column::DueOn, Expr::value(limit.due()))
-            .col_expr(
-                case::Column::TimeLimit,
-                Expr::value(serde_json::to_string(&limit).unwrap_or_default()),
-            )
-            .filter(case::Column::Id.eq(case_id))
-            .exec(&*change)
-            .await?;
+        store_time_limit(&change, case_id, &limit).await?;
         change
             .commit(AuditEvent::case(
                 AuditAction::TimeLimitExtended,
@@ -676,15 +682,7 @@ impl Store {
         }
         let from = limit.due();
         limit.set = Some(on);
-        case::Entity::update_many()
-            .col_expr(case::Column::DueOn, Expr::value(limit.due()))
-            .col_expr(
-                case::Column::TimeLimit,
-                Expr::value(serde_json::to_string(&limit).unwrap_or_default()),
-            )
-            .filter(case::Column::Id.eq(case_id))
-            .exec(&*change)
-            .await?;
+        store_time_limit(&change, case_id, &limit).await?;
         change
             .commit(AuditEvent::case(
                 AuditAction::TimeLimitSet,

@@ -9,15 +9,15 @@ mod view;
 
 pub use view::{hit_words, reason_words};
 
+use super::UserChoice;
+use crate::error::{AppError, Phrase};
+use crate::gui::{Action, Ctx, Labeled, Route};
 use accord_core::{
     Case, LocalUser,
     desk::{CourtBasis, Feedback, NewRouting, Performance, RoutingBody, Suggestion},
 };
 use accord_store::{Actor, CaseDesk, Store};
 use chrono::NaiveDate;
-use super::UserChoice;
-use crate::error::{AppError, Phrase};
-use crate::gui::{Action, Ctx, Labeled, Route};
 
 /// What the screen shows.
 #[derive(Debug, Clone)]

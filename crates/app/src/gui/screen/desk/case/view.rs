@@ -128,7 +128,11 @@ impl CaseDeskScreen {
                     Message::FeedbackAccepted(!self.feedback_accepted),
                 ));
                 out.push(Command::new(
-                    choice(ctx, ctx.tr("desk-feedback-record"), r.slip.body_name.clone()),
+                    choice(
+                        ctx,
+                        ctx.tr("desk-feedback-record"),
+                        r.slip.body_name.clone(),
+                    ),
                     Message::Feedback(r.id),
                 ));
             }
