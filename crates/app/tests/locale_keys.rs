@@ -159,6 +159,8 @@ fn every_choice_has_a_label_in_both_locales() {
         ),
         ("JcState", keys::<accord_core::desk::JcState>()),
         ("Performance", keys::<accord_core::desk::Performance>()),
+        ("RiskLevel", keys::<accord_core::risk::RiskLevel>()),
+        ("RiskRule", keys::<accord_core::risk::RiskRule>()),
     ];
     // A new choice enum must be added above, so its labels are checked.
     let listed: BTreeSet<String> = covered.iter().map(|(n, _)| (*n).to_owned()).collect();

@@ -15,6 +15,7 @@ pub mod id_number;
 pub mod mediator;
 pub mod money;
 pub mod party;
+pub mod risk;
 pub mod room;
 pub mod time_limit;
 pub mod user;
