@@ -14,6 +14,14 @@
 //! - A later due date needs every party's consent and a reason
 //!   ([`accord_core::time_limit::TimeLimit::extend`]).
 //! - A transferred case closes only after every receiving body answered.
+//!
+//! One file for now, because the rules share their helpers: who may act
+//! (`director_or_receiver`, `case_work`), the case row with its status and
+//! time limit (`set_status`, `store_time_limit`), and the audit events.
+//! The next cut is by concern into `desk/roster.rs` (roster, suggestions,
+//! assignments, withdrawals), `desk/limits.rs` (time limits, handover, the
+//! board) and `desk/outcomes.rs` (transfers, judicial confirmation, oral
+//! agreements), with these helpers in `desk/mod.rs`.
 
 use std::collections::HashMap;
 

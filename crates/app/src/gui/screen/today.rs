@@ -1,6 +1,10 @@
 //! Today: every follow-up due or overdue across cases, most urgent first;
 //! mark one done with its outcome, record a payment against an instalment
 //! (partial payments too), and see the outbox.
+//!
+//! One piece: the lists share the selection and the payment form, and one
+//! job reloads them all. The time-limit list (`limits_view`) is the first
+//! to move out when Today grows again.
 
 use accord_core::{Currency, Money, followup::FollowUpKind};
 use accord_store::{FollowUp, NewPayment, OutboxMessage};

@@ -3,6 +3,10 @@
 //! mediators and partner units, kept by administrators. One case's desk
 //! (assignment, withdrawal, time limit, transfer, judicial confirmation,
 //! oral agreement) is `case`.
+//!
+//! The board and the roster form share one screen, one load job and one
+//! message type, so they are one piece. Next cut: the roster form
+//! (`RosterForm`, its messages and `form_view`) into `desk/roster.rs`.
 
 pub mod case;
 

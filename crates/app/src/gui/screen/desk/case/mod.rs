@@ -4,6 +4,9 @@
 //! transfer to another body and its answer, judicial confirmation and an
 //! oral agreement. The rules are the store's; this screen shows them.
 //! Its state and jobs are here, its look in `view`.
+//!
+//! One piece because every form here is a field of one screen state and
+//! each answer reloads the whole desk through one job (`case_desk_job`).
 
 mod view;
 

@@ -1,4 +1,9 @@
 //! How one case's desk looks, and what it offers the palette.
+//!
+//! One piece because every card reads the same loaded desk and the
+//! same form fields. Next cut: the palette commands into `commands.rs`
+//! and each card (time limit, mediators, transfer, confirmation, oral
+//! agreement) into its own function file.
 
 use accord_core::{
     Case, Choice, UserRole,
