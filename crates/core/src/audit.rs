@@ -51,6 +51,10 @@ crate::choice! {
         JcFiled => "jc_filed", "audit-jc-filed";
         JcRuled => "jc_ruled", "audit-jc-ruled";
         OralAgreementRecorded => "oral_agreement_recorded", "audit-oral-agreement-recorded";
+        CaseClassified => "case_classified", "audit-case-classified";
+        RiskCleared => "risk_cleared", "audit-risk-cleared";
+        InvestigationRecorded => "investigation_recorded", "audit-investigation-recorded";
+        AttachmentAdded => "attachment_added", "audit-attachment-added";
 
     }
 }

@@ -86,6 +86,9 @@ pub enum ValidationError {
     /// Closing a transferred case before the receiving body answered.
     #[error("the receiving body has not answered yet")]
     FeedbackPending,
+    /// A count of persons below one.
+    #[error("the number of persons is at least 1")]
+    PersonsCount,
     /// An oral agreement, a transfer or a result with no words.
     #[error("write what was agreed or done")]
     ContentEmpty,
@@ -142,6 +145,7 @@ impl ValidationError {
             Self::ReasonEmpty => "error-reason-empty",
             Self::ConflictUnexplained => "error-conflict-unexplained",
             Self::FeedbackPending => "error-feedback-pending",
+            Self::PersonsCount => "error-persons-count",
             Self::ContentEmpty => "error-content-empty",
             Self::AssignedAlready => "error-assigned-already",
             Self::NotAParty => "error-not-a-party",

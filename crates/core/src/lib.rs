@@ -17,6 +17,7 @@ pub mod money;
 pub mod party;
 pub mod risk;
 pub mod room;
+pub mod stats;
 pub mod time_limit;
 pub mod user;
 pub mod words;

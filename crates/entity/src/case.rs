@@ -36,6 +36,11 @@ pub struct Model {
     /// The roster entry of the lead mediator, while one is assigned (the
     /// board's and the suggestions' counts read it from an index).
     pub lead_mediator_id: Option<i64>,
+    pub stat_category: String,
+    pub source: String,
+    pub crime_persons: Option<i64>,
+    pub petition_persons: Option<i64>,
+    pub risk_level: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -35,8 +35,10 @@ mod m20261220_000014_case_mediator;
 mod m20261221_000015_party_details;
 mod m20261222_000016_key_chain;
 mod m20261223_000017_centre_desk;
+mod m20261224_000018_case_file;
 
 pub use m20261223_000017_centre_desk::OPEN_CASES;
+pub use m20261224_000018_case_file::TALLY_COLUMNS;
 
 /// All migrations in the order they apply.
 #[derive(Debug)]
@@ -63,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261221_000015_party_details::Migration),
             Box::new(m20261222_000016_key_chain::Migration),
             Box::new(m20261223_000017_centre_desk::Migration),
+            Box::new(m20261224_000018_case_file::Migration),
         ]
     }
 }

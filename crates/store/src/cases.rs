@@ -124,6 +124,14 @@ impl Store {
             external_ref: Set(external_ref.map(str::to_owned)),
             category: Set(case.category.code().to_owned()),
             channel: Set(case.channel.code().to_owned()),
+            stat_category: Set(
+                accord_core::stats::StatCategory::from_category(case.category)
+                    .code()
+                    .to_owned(),
+            ),
+            source: Set(accord_core::stats::CaseSource::from_channel(case.channel)
+                .code()
+                .to_owned()),
             received_at: Set(crate::ms(case.received_at)),
             summary: Set(case.summary.clone()),
             status: Set(CaseStatus::Received.code().to_owned()),

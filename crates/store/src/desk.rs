@@ -188,7 +188,11 @@ impl CaseDesk {
 }
 
 /// A statement with `?` placeholders, written as the back end wants.
-fn statement(backend: DatabaseBackend, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+pub(crate) fn statement(
+    backend: DatabaseBackend,
+    sql: &str,
+    values: Vec<sea_orm::Value>,
+) -> Statement {
     let sql = if backend == DatabaseBackend::Postgres {
         let mut out = String::with_capacity(sql.len() + 8);
         let mut n = 0;

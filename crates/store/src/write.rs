@@ -124,6 +124,8 @@ impl Write<'_> {
         let actor = self.actor();
         let now = crate::now();
         let mut touched: Vec<i64> = Vec::new();
+        let mut tallied: Vec<i64> = Vec::new();
+        let mut flagged: Vec<i64> = Vec::new();
         for event in events {
             let prev_hash = crate::audit::head(&self.txn).await?;
             let inserted = audit_event::ActiveModel {
@@ -144,6 +146,18 @@ impl Write<'_> {
             chained.hash = Set(hash);
             chained.update(&self.txn).await?;
             if let Some(case_id) = event.case_id
+                && crate::stats::moves_numbers(event.action)
+                && !tallied.contains(&case_id)
+            {
+                tallied.push(case_id);
+            }
+            if let Some(case_id) = event.case_id
+                && crate::risk::moves_flags(event.action)
+                && !flagged.contains(&case_id)
+            {
+                flagged.push(case_id);
+            }
+            if let Some(case_id) = event.case_id
                 && is_activity(event.action)
                 && !touched.contains(&case_id)
             {
@@ -156,6 +170,13 @@ impl Write<'_> {
                 .filter(accord_entity::case::Column::Id.is_in(touched))
                 .exec(&self.txn)
                 .await?;
+        }
+        // The statistics see the change in the same transaction.
+        for case_id in tallied {
+            crate::stats::refresh(&self.txn, case_id).await?;
+        }
+        for case_id in flagged {
+            crate::risk::refresh(&self.txn, case_id).await?;
         }
         self.txn.commit().await?;
         Ok(())
