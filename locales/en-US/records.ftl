@@ -19,6 +19,7 @@ records-committee = Mediation committee:{" "}
 records-recorder = Recorded by:{" "}
 records-summary-heading = Summary of the dispute
 records-sign-party = Party (signature)
+records-seal = Seal of the People's Mediation Committee
 records-sign-registrar = Registered by (signature)
 
 ## Application for people's mediation (a case a party applied for)

@@ -19,6 +19,7 @@ records-committee = 调解组织：
 records-recorder = 记录人：
 records-summary-heading = 纠纷简要情况
 records-sign-party = 当事人（签名/按指印）
+records-seal = { $committee }（盖章）
 records-sign-registrar = 登记人（签名）
 
 ## 人民调解申请书（当事人申请调解的案件）

@@ -993,3 +993,53 @@ fn every_records_key_exists_in_both_languages() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 64,
+        ..Default::default()
+    })]
+
+    /// Whatever the room holds, the record carries every entry the joint
+    /// room may hear and no other: nothing confidential, never a note
+    /// (whatever disclosure an older version stored for it).
+    #[test]
+    fn the_record_never_carries_a_confidential_entry_or_a_note(
+        entries in proptest::collection::vec((1i64..=3, 0usize..7, 0usize..3, 0u32..72), 0..24)
+    ) {
+        let kinds = [
+            ItemKind::Statement,
+            ItemKind::Position,
+            ItemKind::Interest,
+            ItemKind::Alternative,
+            ItemKind::Note,
+            ItemKind::Offer,
+            ItemKind::Remark,
+        ];
+        let items: Vec<RoomItem> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, &(party, kind, disclosure, hours))| {
+                let at = beijing(12, 9, 0) + chrono::Duration::hours(i64::from(hours));
+                let disclosure = match disclosure {
+                    0 => Disclosure::Confidential,
+                    1 => Disclosure::MayShare,
+                    _ => shared(at),
+                };
+                // Each text is unique: 条目17号 never contains 条目1号.
+                entry(i as i64 + 1, party, kinds[kind], disclosure, at, &format!("条目{}号", i + 1))
+            })
+            .collect();
+        let case = case();
+        let t = Translations::get(Locale::ZhCn);
+        let text = record(t, &case, &items).plain_text();
+        for item in &items {
+            let recorded = item.disclosure.allows_sharing() && item.kind != ItemKind::Note;
+            proptest::prop_assert_eq!(
+                text.contains(&item.text),
+                recorded,
+                "{:?} {:?} {}", item.kind, item.disclosure, item.text
+            );
+        }
+    }
+}

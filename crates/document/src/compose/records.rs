@@ -277,13 +277,15 @@ fn every_party_signs(t: &Translations, case: &Case) -> Vec<SignatureBox> {
         .collect()
 }
 
-/// The closing lines: the committee's seal and the date.
+/// The closing lines: the committee's seal and the date. A template may
+/// leave out the committee's name (an English one, where the name is too
+/// long for the line and stands in the text).
 fn sealed(t: &Translations, committee: &str, date: NaiveDate) -> Block {
     Block::Closing(vec![
         tr(
             t,
-            "doc-committee-seal-named",
-            &[("name", committee.trim().to_owned())],
+            "records-seal",
+            &[("committee", committee.trim().to_owned())],
         ),
         tr(t, "doc-date-signed", &[("date", long_date(t, date))]),
     ])
@@ -844,7 +846,7 @@ pub fn return_visit_record(t: &Translations, input: &VisitInput<'_>) -> Agreemen
             .visited
             .iter()
             .filter(|n| !n.trim().is_empty())
-            .map(|n| ink_with_finger(t, t.tr("records-sign-visited"), n))
+            .map(|n| ink(t.tr("records-sign-visited"), n))
             .collect(),
         VisitWay::Phone => Vec::new(),
     };
