@@ -306,8 +306,8 @@ fn ticked(t: &Translations, options: &[(bool, String)]) -> String {
                 &[("label", label.clone())],
             )
         })
-        .collect::<Vec<_>>()
-        .join(&t.tr("records-box-gap"))
+        .reduce(|row, next| tr(t, "records-box-next", &[("row", row), ("next", next)]))
+        .unwrap_or_default()
 }
 
 // 1. The application or the registration form.
