@@ -94,9 +94,8 @@ impl RecordErrors {
     }
 }
 
-/// An investigation of the dispute (人民调解法 art. 22: the mediator may
-/// look into the facts): a visit to the site, hearing a party, a witness
-/// or a neighbour.
+/// An investigation of the facts of the dispute: a visit to the site,
+/// hearing a party, a witness or a neighbour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Investigation {
     /// Database id; 0 until stored.

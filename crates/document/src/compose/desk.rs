@@ -281,9 +281,7 @@ pub(super) fn signature_box(label: String, name: String) -> SignatureBox {
     }
 }
 
-/// Where an applicant signs: a person signs and presses a finger; an
-/// organisation seals and its representative signs; an agent signs
-/// beside the party it acts for.
+/// Where an applicant signs, under the label "申请人".
 fn applicant_boxes(t: &Translations, party: &Party) -> Vec<SignatureBox> {
     party_boxes(t, party, applicant(t))
 }

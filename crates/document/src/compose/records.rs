@@ -33,7 +33,9 @@ use super::desk::{
 use super::{amount, long_date, party_block, signature_page, tr};
 use crate::{AgreementDocument, Block, SignatureBox};
 
-/// How a case came to the committee (人民调解法 art. 17 and 18).
+/// How a case came to the committee: a party's application or the
+/// committee's own initiative (People's Mediation Law art. 17), or a
+/// transfer or entrustment by a court, the police or a government office.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaseSource {
     /// A party applied: the paper is the application, signed by the
