@@ -159,6 +159,7 @@ fn every_choice_has_a_label_in_both_locales() {
         ),
         ("JcState", keys::<accord_core::desk::JcState>()),
         ("Performance", keys::<accord_core::desk::Performance>()),
+        ("VisitWay", keys::<accord_core::investigation::VisitWay>()),
         ("RiskLevel", keys::<accord_core::risk::RiskLevel>()),
         ("RiskRule", keys::<accord_core::risk::RiskRule>()),
     ];

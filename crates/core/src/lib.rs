@@ -12,6 +12,7 @@ pub mod desk;
 pub mod error;
 pub mod followup;
 pub mod id_number;
+pub mod investigation;
 pub mod mediator;
 pub mod money;
 pub mod party;

@@ -1,7 +1,11 @@
 //! The settlement agreement as a document, the supplementary agreements
 //! and rescission records that change it once final, and the desk's
 //! papers around it (the application for judicial confirmation, each
-//! party's packet cover, the transfer slip with its receipt): the
+//! party's packet cover, the transfer slip with its receipt), and the
+//! standard papers of the case file (the application or registration
+//! form, each party's notice of rights and duties, the records of an
+//! investigation, of the mediation and of a return visit, the closing
+//! report, the registration of an oral agreement): the
 //! words and their order (this module and `compose`, from the locale
 //! templates), independent of how they are laid out on paper ([`pdf`]);
 //! and the seal on the printed file ([`seal`]).
@@ -14,8 +18,11 @@ use accord_core::{Case, agreement::AgreementContent};
 use accord_i18n::{Locale, Translations};
 
 pub use compose::{
-    AgreementInput, AmendmentInput, JcInput, TransferInput, agreement, amendment, amount,
-    jc_application, jc_cover, long_date, signature_label, transfer_slip,
+    AgreementInput, AmendmentInput, CaseResult, CaseSource, ClosingInput, IntakeInput,
+    InvestigationInput, JcInput, MediationRecordInput, NoticeInput, OralInput, TransferInput,
+    VisitInput, agreement, amendment, amount, closing_report, intake_form, investigation_record,
+    jc_application, jc_cover, long_date, mediation_record, oral_agreement_form, recordable,
+    return_visit_record, rights_notice, signature_label, transfer_slip,
 };
 pub use pdf::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 

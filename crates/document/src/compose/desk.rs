@@ -110,7 +110,7 @@ impl Enclosure {
 
 /// A title that the locale breaks over lines (a long English title):
 /// one title block per line, and the title as one line.
-fn title_blocks(title: &str) -> (String, Vec<Block>) {
+pub(super) fn title_blocks(title: &str) -> (String, Vec<Block>) {
     let lines: Vec<&str> = title
         .lines()
         .map(str::trim)
@@ -124,7 +124,7 @@ fn title_blocks(title: &str) -> (String, Vec<Block>) {
 }
 
 /// A labelled line ("受理法院：包头市青山区人民法院"): the label in bold.
-fn field(t: &Translations, label: &str, value: String) -> Block {
+pub(super) fn field(t: &Translations, label: &str, value: String) -> Block {
     Block::Party {
         role: t.tr(label),
         summary: value,
@@ -133,7 +133,7 @@ fn field(t: &Translations, label: &str, value: String) -> Block {
 }
 
 /// A flush-left line in the regular face (a salutation).
-fn plain_line(text: String) -> Block {
+pub(super) fn plain_line(text: String) -> Block {
     Block::Party {
         role: String::new(),
         summary: text,
@@ -142,7 +142,7 @@ fn plain_line(text: String) -> Block {
 }
 
 /// "1、" or "1. ".
-fn marker(t: &Translations, n: usize) -> String {
+pub(super) fn marker(t: &Translations, n: usize) -> String {
     tr(t, "doc-item-marker", &[("n", n.to_string())])
 }
 
@@ -152,7 +152,7 @@ fn applicant(t: &Translations) -> String {
 }
 
 /// The day the case was received, in the centre's time zone (UTC+8).
-fn received_on(case: &Case) -> NaiveDate {
+pub(super) fn received_on(case: &Case) -> NaiveDate {
     FixedOffset::east_opt(8 * 3600)
         .map(|china| case.received_at.with_timezone(&china).date_naive())
         .unwrap_or_else(|| case.received_at.date_naive())
@@ -268,7 +268,7 @@ pub fn jc_application(t: &Translations, input: &JcInput<'_>) -> AgreementDocumen
 }
 
 /// A box to sign in, empty for ink.
-fn signature_box(label: String, name: String) -> SignatureBox {
+pub(super) fn signature_box(label: String, name: String) -> SignatureBox {
     SignatureBox {
         label,
         name,
@@ -281,11 +281,16 @@ fn signature_box(label: String, name: String) -> SignatureBox {
     }
 }
 
-/// Where an applicant signs: a person signs and presses a finger; an
-/// organisation seals and its representative signs; an agent signs
-/// beside the party it acts for.
+/// Where an applicant signs, under the label "申请人".
 fn applicant_boxes(t: &Translations, party: &Party) -> Vec<SignatureBox> {
-    let role = || ("role", applicant(t));
+    party_boxes(t, party, applicant(t))
+}
+
+/// Where a party signs under the label of `role` ("申请人", "被申请人"):
+/// a person signs and presses a finger; an organisation seals and its
+/// representative signs; an agent signs beside the party it acts for.
+pub(super) fn party_boxes(t: &Translations, party: &Party, role: String) -> Vec<SignatureBox> {
+    let role = || ("role", role.clone());
     let mut boxes = Vec::new();
     if party.kind == PartyKind::Person {
         boxes.push(SignatureBox {

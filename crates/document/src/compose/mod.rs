@@ -19,8 +19,14 @@ use crate::{AgreementDocument, Block, SignatureBox};
 
 mod amendment;
 mod desk;
+mod records;
 pub use amendment::{AmendmentInput, amendment};
 pub use desk::{JcInput, TransferInput, jc_application, jc_cover, transfer_slip};
+pub use records::{
+    CaseResult, CaseSource, ClosingInput, IntakeInput, InvestigationInput, MediationRecordInput,
+    NoticeInput, OralInput, VisitInput, closing_report, intake_form, investigation_record,
+    mediation_record, oral_agreement_form, recordable, return_visit_record, rights_notice,
+};
 
 fn tr(t: &Translations, key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<Arg<'_>> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
