@@ -26,6 +26,8 @@ pub struct CaseQuery {
     /// mediator, or a current assignment of their roster entry) or
     /// received.
     pub mine: Option<i64>,
+    /// Only the cases with a risk flag not cleared (yellow or red).
+    pub flagged: bool,
     pub offset: u64,
     pub limit: u64,
 }
@@ -41,6 +43,8 @@ pub struct CaseRow {
     pub updated_at: DateTime<Utc>,
     pub applicants: Vec<String>,
     pub respondents: Vec<String>,
+    /// The highest risk flag not cleared.
+    pub risk: accord_core::risk::RiskLevel,
 }
 
 /// A page of the case list and how many cases match in all.
@@ -213,6 +217,9 @@ impl Store {
         if let Some(status) = query.status {
             filter = filter.add(case::Column::Status.eq(status.code()));
         }
+        if query.flagged {
+            filter = filter.add(case::Column::RiskLevel.ne("green"));
+        }
         if let Some(me) = query.mine {
             let assigned = Query::select()
                 .column((
@@ -347,6 +354,7 @@ impl Store {
                     number: m.number,
                     category: convert::code(&m.category)?,
                     status: convert::code(&m.status)?,
+                    risk: convert::code(&m.risk_level)?,
                     received_at: m.received_at,
                     updated_at: m.updated_at,
                 })

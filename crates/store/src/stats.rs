@@ -231,7 +231,7 @@ async fn retally(conn: &impl ConnectionTrait, cell: &(String, String, String, i6
     let columns = TALLY_COLUMNS.join(", ");
     let sums = TALLY_COLUMNS
         .iter()
-        .map(|c| format!("SUM({c})"))
+        .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
         .collect::<Vec<_>>()
         .join(", ");
     conn.execute_raw(statement(
@@ -484,7 +484,7 @@ impl Store {
         let last = format!("{:04}-{:02}", to.year(), to.month());
         let sums = TALLY_COLUMNS
             .iter()
-            .map(|c| format!("SUM({c}) AS {c}"))
+            .map(|c| format!("CAST(SUM({c}) AS BIGINT) AS {c}"))
             .collect::<Vec<_>>()
             .join(", ");
         let mut by: HashMap<&str, Vec<(String, Tally)>> = HashMap::new();
