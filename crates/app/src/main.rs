@@ -87,6 +87,26 @@ enum Command {
         /// The backup file.
         file: std::path::PathBuf,
     },
+    /// The centre's statistics for the months from --from to --to (cases
+    /// by their month of receipt): a table, or JSON, or the monthly report
+    /// as an XLSX workbook or CSV.
+    Stats {
+        /// The first day of the period (YYYY-MM-DD); its whole month counts.
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        /// The last day of the period (YYYY-MM-DD); its whole month counts.
+        #[arg(long)]
+        to: chrono::NaiveDate,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the report as an XLSX workbook to FILE.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<std::path::PathBuf>,
+        /// Write the report as CSV to FILE.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<std::path::PathBuf>,
+    },
     /// The database itself: schema and moving data between back ends.
     Db {
         #[command(subcommand)]
@@ -276,6 +296,22 @@ fn run(
             command: CasesCommand::List { json },
         }) => {
             runtime.block_on(cli::list_cases(args.db.as_deref(), json))?;
+        }
+        Some(Command::Stats {
+            from,
+            to,
+            json,
+            xlsx,
+            csv,
+        }) => {
+            runtime.block_on(cli::stats(
+                args.db.as_deref(),
+                from,
+                to,
+                json,
+                xlsx.as_deref(),
+                csv.as_deref(),
+            ))?;
         }
         Some(Command::Audit {
             command: AuditCommand::Verify,

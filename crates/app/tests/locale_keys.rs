@@ -162,6 +162,12 @@ fn every_choice_has_a_label_in_both_locales() {
         ("VisitWay", keys::<accord_core::investigation::VisitWay>()),
         ("RiskLevel", keys::<accord_core::risk::RiskLevel>()),
         ("RiskRule", keys::<accord_core::risk::RiskRule>()),
+        (
+            "AttachmentKind",
+            keys::<accord_core::investigation::AttachmentKind>(),
+        ),
+        ("StatCategory", keys::<accord_core::stats::StatCategory>()),
+        ("CaseSource", keys::<accord_core::stats::CaseSource>()),
     ];
     // A new choice enum must be added above, so its labels are checked.
     let listed: BTreeSet<String> = covered.iter().map(|(n, _)| (*n).to_owned()).collect();

@@ -86,6 +86,9 @@ pub enum ValidationError {
     /// Closing a transferred case before the receiving body answered.
     #[error("the receiving body has not answered yet")]
     FeedbackPending,
+    /// A file that is not a JPEG, PNG or PDF.
+    #[error("attach a JPEG, PNG or PDF file")]
+    AttachmentType,
     /// A count of persons below one.
     #[error("the number of persons is at least 1")]
     PersonsCount,
@@ -146,6 +149,7 @@ impl ValidationError {
             Self::ConflictUnexplained => "error-conflict-unexplained",
             Self::FeedbackPending => "error-feedback-pending",
             Self::PersonsCount => "error-persons-count",
+            Self::AttachmentType => "error-attachment-type",
             Self::ContentEmpty => "error-content-empty",
             Self::AssignedAlready => "error-assigned-already",
             Self::NotAParty => "error-not-a-party",

@@ -314,3 +314,15 @@ mod tests {
         );
     }
 }
+
+crate::choice! {
+    /// What a scan in the case file is, which decides its place in the
+    /// file's order.
+    pub enum AttachmentKind {
+        Identity => "identity", "attachment-kind-identity";
+        PowerOfAttorney => "power_of_attorney", "attachment-kind-power-of-attorney";
+        Evidence => "evidence", "attachment-kind-evidence";
+        Receipt => "receipt", "attachment-kind-receipt";
+        Other => "other", "attachment-kind-other";
+    }
+}

@@ -194,9 +194,12 @@ pub struct Report {
     pub by_month: Vec<Row>,
 }
 
-/// The columns of the report's tables, in print order: each a label key
-/// and the cell's text for a tally.
-pub fn columns() -> &'static [(&'static str, fn(&Tally) -> String)] {
+/// A column of the report's tables: its label key and the cell's text for
+/// a tally.
+pub type Column = (&'static str, fn(&Tally) -> String);
+
+/// The columns of the report's tables, in print order.
+pub fn columns() -> &'static [Column] {
     &[
         ("stats-col-received", |t| t.received.to_string()),
         ("stats-col-mediated", |t| t.mediated.to_string()),
@@ -238,19 +241,24 @@ pub fn months(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<String> {
 /// The report as CSV: one section per breakdown, a header row of the
 /// column labels (already translated by the caller, `labels`), then rows.
 pub fn csv(report: &Report, labels: &Labels) -> String {
+    delimited(report, labels, ',')
+}
+
+/// The report as text columns separated by `sep` (a tab for a terminal).
+pub fn delimited(report: &Report, labels: &Labels, sep: char) -> String {
     let mut out = String::new();
     let mut line = |cells: Vec<String>| {
         let escaped: Vec<String> = cells
             .into_iter()
             .map(|c| {
-                if c.contains([',', '"', '\n']) {
+                if c.contains([sep, '"', '\n']) {
                     format!("\"{}\"", c.replace('"', "\"\""))
                 } else {
                     c
                 }
             })
             .collect();
-        out.push_str(&escaped.join(","));
+        out.push_str(&escaped.join(&sep.to_string()));
         out.push('\n');
     };
     let sections: [(&String, &Vec<Row>); 4] = [

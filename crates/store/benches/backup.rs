@@ -117,6 +117,7 @@ async fn generate(store: &Store) {
                 time_limit: Set(None),
                 receiver_id: Set(None),
                 lead_mediator_id: Set(None),
+                ..Default::default()
             });
             for position in 0..PARTIES_PER_CASE {
                 let party_id = (id - 1) * PARTIES_PER_CASE + position + 1;

@@ -157,6 +157,7 @@ async fn generate(store: &Store, today: chrono::NaiveDate) {
                 time_limit: Set(None),
                 receiver_id: Set(None),
                 lead_mediator_id: Set(lead),
+                ..Default::default()
             });
             if let Some(lead) = lead {
                 assignment_id += 1;

@@ -8,6 +8,7 @@ mod agreements;
 mod amendments;
 mod audit;
 mod backup;
+mod case_file;
 mod cases;
 mod convert;
 mod db;
@@ -41,6 +42,7 @@ pub use backup::{
     BackupSummary, Restored, Retention, backup_file_name, list_backups, parse_backup_name, restore,
     restore_with,
 };
+pub use case_file::{Attachment, AttachmentKind, MAX_ATTACHMENT, sniff};
 pub use cases::{CasePage, CaseQuery, CaseRow};
 pub use db::{DEFAULT_DB_FILE, default_database_path, is_url, sqlite_url};
 pub use desk::{
@@ -49,7 +51,9 @@ pub use desk::{
 pub use encrypted::{FileKind, file_kind};
 pub use error::StoreError;
 pub use exit::{close_all, close_at_exit};
-pub use followups::{NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, outbox_states};
+pub use followups::{
+    NewEmail, NewPayment, OutboxMessage, REMINDER_DAYS, VisitRecord, outbox_states,
+};
 pub use grams::name_grams;
 pub use keys::{DbKey, KEYS_SUFFIX, KeySlots, Slot, Who, keys_path, unlock as unlock_key};
 pub use risk::{CaseFlag, Clearance};

@@ -371,6 +371,22 @@ impl Store {
             .collect()
     }
 
+    /// Every entry of the case's sessions that its party allowed to be
+    /// passed on, or that was said before both sides, in the order
+    /// recorded: what the record of mediation (调解记录) is made from.
+    /// Confidential entries never leave the store here.
+    pub async fn recordable_items(&self, case_id: i64) -> Result<Vec<RoomItem>> {
+        room_item::Entity::find()
+            .filter(room_item::Column::CaseId.eq(case_id))
+            .filter(room_item::Column::Disclosure.ne("confidential"))
+            .order_by_asc(room_item::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(item_from)
+            .collect()
+    }
+
     /// What was conveyed to both sides in a session (or said in front of
     /// both), in the order recorded: what anyone who may see the case may
     /// read (the agreement's draft starts from it).

@@ -458,7 +458,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Report> {
         let backend = self.db.get_database_backend();
-        let stale = (&self.db)
+        let stale = self.db
             .query_all_raw(statement(
                 backend,
                 "SELECT case_id FROM case_stats WHERE next_due <= ?",
@@ -489,7 +489,7 @@ impl Store {
             .join(", ");
         let mut by: HashMap<&str, Vec<(String, Tally)>> = HashMap::new();
         for dim in ["stat_category", "channel", "lead", "month"] {
-            let rows = (&self.db)
+            let rows = self.db
                 .query_all_raw(statement(
                     backend,
                     &format!(

@@ -169,6 +169,60 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `accord stats --from D --to D [--json] [--xlsx FILE] [--csv FILE]`.
+pub async fn stats(
+    db: Option<&str>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    json: bool,
+    xlsx: Option<&std::path::Path>,
+    csv: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    if from > to {
+        anyhow::bail!("{}", tr().tr("stats-period-backwards"));
+    }
+    let (store, _) = login::open_signed_in(db).await?;
+    let report = store.statistics(from, to).await?;
+    let t = tr();
+    let mut out = std::io::stdout().lock();
+    if let Some(path) = xlsx {
+        let bytes = crate::publish::stats::xlsx(t, &report)?;
+        std::fs::write(path, bytes).with_context(|| path.display().to_string())?;
+        writeln!(
+            out,
+            "{}",
+            t.tr_args(
+                "stats-saved",
+                &[("path", path.display().to_string().into())]
+            )
+        )?;
+    }
+    if let Some(path) = csv {
+        let text = accord_core::stats::csv(&report, &crate::publish::stats::labels(t));
+        std::fs::write(path, text).with_context(|| path.display().to_string())?;
+        writeln!(
+            out,
+            "{}",
+            t.tr_args(
+                "stats-saved",
+                &[("path", path.display().to_string().into())]
+            )
+        )?;
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else if xlsx.is_none() && csv.is_none() {
+        let labels = crate::publish::stats::labels(t);
+        write!(
+            out,
+            "{}",
+            accord_core::stats::delimited(&report, &labels, '\t')
+        )?;
+    }
+    Ok(())
+}
+
 /// `accord agreement pdf CASE --out FILE [--lang L]`: the sealed PDF of
 /// the case's final agreement (sealed now if it was not yet), in its own
 /// language; in the other language, a sealed copy in translation.

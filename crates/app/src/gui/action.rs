@@ -109,6 +109,8 @@ pub enum Route {
     /// One case at the desk (assignment, time limit, transfer, judicial
     /// confirmation).
     CaseDesk(i64),
+    /// The centre's statistics.
+    Stats,
 }
 
 /// What a screen asks its parent to do after a message.

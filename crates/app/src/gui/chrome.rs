@@ -61,6 +61,7 @@ pub fn header<'a>(
         nav(Nav::Cases, "nav-cases"),
         nav(Nav::NewCase, "nav-new-case"),
         nav(Nav::Desk, "nav-desk"),
+        nav(Nav::Stats, "nav-stats"),
         nav(Nav::Users, "nav-users"),
         iced::widget::space::horizontal(),
         text(user).size(ctx.sizes.small()).style(theme::header_text),

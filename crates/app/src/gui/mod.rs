@@ -22,6 +22,7 @@ mod gate;
 pub mod pad;
 mod runtime;
 pub mod screen;
+mod stats_chart;
 pub mod theme;
 mod widgets;
 
@@ -44,6 +45,7 @@ use screen::{
     intake::{self, Intake},
     login::{self, Gate},
     room::{self, Room},
+    stats,
     today::{self, Today},
     users::{self, Users},
 };
@@ -83,6 +85,8 @@ enum Screen {
     Desk(Box<Desk>),
     /// One case at the desk.
     CaseDesk(Box<CaseDeskScreen>),
+    /// The centre's statistics.
+    Stats(Box<stats::StatsScreen>),
 }
 
 /// A top-level navigation target (the header's buttons).
@@ -92,6 +96,7 @@ pub enum Nav {
     Cases,
     NewCase,
     Desk,
+    Stats,
     Users,
 }
 
@@ -102,6 +107,7 @@ impl From<Nav> for Route {
             Nav::Cases => Route::Cases,
             Nav::NewCase => Route::NewCase,
             Nav::Desk => Route::Desk,
+            Nav::Stats => Route::Stats,
             Nav::Users => Route::Users,
         }
     }
@@ -149,6 +155,8 @@ pub enum Message {
     Desk(desk::Message),
     /// One case at the desk.
     CaseDesk(desk::case::Message),
+    /// The statistics.
+    Stats(stats::Message),
     /// The data of a screen being opened, or why it could not be read.
     Opened(Result<Opened, AppError>),
     /// A preference was saved, or why not.
@@ -477,6 +485,7 @@ impl App {
             (Message::Today(m), Screen::Today(s)) => s.update(m, &ctx).map(Message::Today),
             (Message::Desk(m), Screen::Desk(s)) => s.update(m, &ctx).map(Message::Desk),
             (Message::CaseDesk(m), Screen::CaseDesk(s)) => s.update(m, &ctx).map(Message::CaseDesk),
+            (Message::Stats(m), Screen::Stats(s)) => s.update(m, &ctx).map(Message::Stats),
             (Message::Opened(Ok(opened)), _) => {
                 // (The notice was cleared when the navigation began; one
                 // given since, e.g. "case saved", stays.)
@@ -536,6 +545,7 @@ impl App {
                         | Screen::Detail(_)
                         | Screen::Users(_)
                         | Screen::Desk(_)
+                        | Screen::Stats(_)
                 );
                 match key.as_ref() {
                     Key::Named(Named::Escape) if here && !matches!(screen, Screen::Cases) => {
@@ -608,6 +618,7 @@ impl App {
             Screen::Today(s) => map_all(s.commands(ctx), Message::Today),
             Screen::Desk(s) => map_all(s.commands(ctx), Message::Desk),
             Screen::CaseDesk(s) => map_all(s.commands(ctx), Message::CaseDesk),
+            Screen::Stats(s) => map_all(s.commands(ctx), Message::Stats),
             Screen::Users(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => Vec::new(),
         };
         if self.user.is_some() && self.store.is_some() {
@@ -618,6 +629,7 @@ impl App {
                     .keys(Shortcut::ctrl('n')),
             );
             out.push(Command::new(ctx.tr("nav-desk"), Message::Nav(Nav::Desk)));
+            out.push(Command::new(ctx.tr("nav-stats"), Message::Nav(Nav::Stats)));
             out.push(Command::new(ctx.tr("nav-users"), Message::Nav(Nav::Users)));
             if !self.accounts.is_empty() {
                 out.push(Command::new(
@@ -731,6 +743,7 @@ impl App {
             Screen::Agreement(s) => Route::Agreement(s.case.id),
             Screen::Desk(_) => Route::Desk,
             Screen::CaseDesk(s) => Route::CaseDesk(s.case_id),
+            Screen::Stats(_) => Route::Stats,
             Screen::Intake(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => return None,
         })
     }
@@ -791,6 +804,11 @@ impl App {
                 let (screen, load) = Desk::open(&ctx);
                 self.screen = Screen::Desk(Box::new(screen));
                 load.map(Message::Desk)
+            }
+            Route::Stats => {
+                let (screen, load) = stats::StatsScreen::open(&ctx);
+                self.screen = Screen::Stats(Box::new(screen));
+                load.map(Message::Stats)
             }
             Route::CaseDesk(id) => {
                 let (screen, load) = CaseDeskScreen::open(&ctx, id);
@@ -887,6 +905,7 @@ impl App {
             Screen::Today(s) => s.view(ctx).map(Message::Today),
             Screen::Desk(s) => s.view(ctx).map(Message::Desk),
             Screen::CaseDesk(s) => s.view(ctx).map(Message::CaseDesk),
+            Screen::Stats(s) => s.view(ctx).map(Message::Stats),
         };
         let current = match &self.screen {
             Screen::Cases | Screen::Detail(_) | Screen::Room(_) | Screen::Agreement(_) => {
@@ -896,6 +915,7 @@ impl App {
             Screen::Today(_) => Some(Nav::Today),
             Screen::Users(_) => Some(Nav::Users),
             Screen::Desk(_) | Screen::CaseDesk(_) => Some(Nav::Desk),
+            Screen::Stats(_) => Some(Nav::Stats),
             Screen::DatabaseError(_) | Screen::FirstRun(_) => None,
         };
         let ready = self.user.is_some() && self.store.is_some();

@@ -9,7 +9,9 @@ mod desk;
 mod example;
 mod key;
 mod printing;
+pub mod records;
 mod sealing;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 

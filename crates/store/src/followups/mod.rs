@@ -28,6 +28,7 @@ mod return_visit;
 pub use outbox::{NewEmail, OutboxMessage, states as outbox_states};
 pub(crate) use outbox::{cancel_queued, queue};
 pub use payments::NewPayment;
+pub use return_visit::VisitRecord;
 
 /// The setting with the number of days a reminder comes before a due date.
 pub const REMINDER_DAYS: &str = "reminder_days";

@@ -64,3 +64,34 @@ impl Store {
         Ok(case)
     }
 }
+
+/// A return visit as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRecord {
+    pub visited_on: NaiveDate,
+    pub satisfaction: Satisfaction,
+    pub note: String,
+    pub recorded_by: String,
+}
+
+impl Store {
+    /// The case's return visits, oldest first.
+    pub async fn return_visits(&self, case_id: i64) -> Result<Vec<VisitRecord>> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        evaluation::Entity::find()
+            .filter(evaluation::Column::CaseId.eq(case_id))
+            .order_by_asc(evaluation::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|e| {
+                Ok(VisitRecord {
+                    visited_on: e.visited_on,
+                    satisfaction: crate::convert::code(&e.satisfaction)?,
+                    note: e.note,
+                    recorded_by: e.recorded_by,
+                })
+            })
+            .collect()
+    }
+}

@@ -30,6 +30,8 @@ pub struct CaseList {
     me: Option<(i64, bool)>,
     /// "Only my cases".
     mine: bool,
+    /// "Only cases with a risk flag".
+    flagged: bool,
     /// A mediator's own open cases, shown above the list (none while
     /// searching or filtering).
     mine_rows: Vec<CaseRow>,
@@ -64,6 +66,8 @@ pub enum Message {
     Refresh,
     /// "Only my cases" was toggled.
     Mine(bool),
+    /// "Only cases with a risk flag" was toggled.
+    Flagged(bool),
     /// A mediator's own open cases came back.
     MineLoaded {
         ticket: u64,
@@ -134,6 +138,10 @@ impl CaseList {
                 self.mine = on;
                 self.reload()
             }
+            Message::Flagged(on) => {
+                self.flagged = on;
+                self.reload()
+            }
             Message::MineLoaded { ticket, rows } => {
                 if ticket == self.ticket {
                     self.mine_rows = rows.map(|p| p.rows).unwrap_or_default();
@@ -184,6 +192,7 @@ impl CaseList {
             text: self.query.clone(),
             status: self.status,
             mine: self.mine(),
+            flagged: self.flagged,
             offset,
             limit,
         };
@@ -197,7 +206,8 @@ impl CaseList {
             },
         )];
         // A mediator's own open cases come first, above the whole list.
-        let plain = self.query.trim().is_empty() && self.status.is_none() && !self.mine;
+        let plain =
+            self.query.trim().is_empty() && self.status.is_none() && !self.mine && !self.flagged;
         match self.me {
             Some((me, true)) if plain && !append => {
                 jobs.push(crate::gui::Job::new(
@@ -273,6 +283,11 @@ impl CaseList {
                 iced::widget::checkbox(self.mine)
                     .label(ctx.tr("desk-mine-only"))
                     .on_toggle_maybe(self.me.map(|_| Message::Mine as fn(bool) -> Message))
+                    .size(ctx.sizes.check())
+                    .text_size(ctx.sizes.body()),
+                iced::widget::checkbox(self.flagged)
+                    .label(ctx.tr("cases-flagged-only"))
+                    .on_toggle(Message::Flagged)
                     .size(ctx.sizes.check())
                     .text_size(ctx.sizes.body()),
                 button(text(ctx.tr("cases-refresh")).size(ctx.sizes.body()))
@@ -407,10 +422,23 @@ impl CaseList {
             ),
             table::column(
                 header("cases-col-status"),
-                move |(i, _): (usize, &'a CaseRow)| -> Element<'a, Message> {
-                    container(text(status[i].clone()).size(ctx.sizes.small()))
+                move |(i, r): (usize, &'a CaseRow)| -> Element<'a, Message> {
+                    let badge = container(text(status[i].clone()).size(ctx.sizes.small()))
                         .padding([2, 8])
-                        .style(theme::badge)
+                        .style(theme::badge);
+                    if r.risk == accord_core::risk::RiskLevel::Green {
+                        return badge.into();
+                    }
+                    let flag = text(ctx.tr_args("cases-risk", &[("level", ctx.label(r.risk))]))
+                        .size(ctx.sizes.small());
+                    let flag = if r.risk == accord_core::risk::RiskLevel::Red {
+                        flag.style(theme::error_text)
+                    } else {
+                        flag.style(theme::muted_text)
+                    };
+                    row![badge, flag]
+                        .spacing(theme::TIGHT)
+                        .align_y(Center)
                         .into()
                 },
             ),

@@ -11,5 +11,6 @@ pub mod intake;
 pub mod login;
 pub mod new_user;
 pub mod room;
+pub mod stats;
 pub mod today;
 pub mod users;
