@@ -1,8 +1,19 @@
-//! The case file (卷宗) parsed back.
+//! The case file (卷宗) parsed back with lopdf: the parts in the
+//! customary order, every page numbered, the table of contents and the
+//! back cover telling the truth about those numbers, an imported PDF's
+//! pages unchanged, each PDF/A-2b requirement that the assembly
+//! implements, and the seal on top. When Apache PDFBox's Preflight is
+//! installed (Debian: libpdfbox2-java, with libactivation-java and
+//! libjaxb-api-java), it checks the file too.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use accord_core::demo;
 use accord_document::archive::{
-    self, BackCover, CaseFile, Cover, ImageFormat, Section, SectionBody,
+    self, ArchiveError, BackCover, CaseFile, Cover, ImageFormat, Section, SectionBody,
 };
 use accord_document::{AgreementDocument, AgreementInput, Block, agreement, pdf, seal};
 use accord_i18n::{Locale, Translations};
@@ -146,13 +157,788 @@ fn sample(t: &Translations) -> CaseFile {
     }
 }
 
-#[test]
-fn dump() {
-    let t = Translations::load(Locale::ZhCn).expect("locale");
-    let bytes = archive::case_file(&t, &sample(&t)).expect("case file");
+fn zh() -> Translations {
+    Translations::load(Locale::ZhCn).expect("locale")
+}
+
+fn build(t: &Translations, file: &CaseFile) -> Vec<u8> {
+    let bytes = archive::case_file(t, file).expect("case file");
     if let Ok(dir) = std::env::var("ACCORD_PDF_OUT") {
-        std::fs::write(format!("{dir}/case-file.pdf"), &bytes).expect("write");
+        let name = format!("{dir}/case-file-{}.pdf", t.locale().tag());
+        std::fs::write(name, &bytes).expect("write");
     }
-    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
-    assert!(doc.get_pages().len() > 10);
+    bytes
+}
+
+/// A page's text without white space, and the archive number stamped on
+/// it (the last line of its text).
+fn page_text(doc: &Document, n: u32) -> (String, String) {
+    let text = doc.extract_text(&[n]).expect("text");
+    let text = text.trim_end();
+    let (body, stamp) = text.rsplit_once('\n').unwrap_or(("", text));
+    (
+        body.split_whitespace().collect::<Vec<_>>().join(""),
+        stamp.trim().to_owned(),
+    )
+}
+
+fn page_ids(doc: &Document) -> Vec<ObjectId> {
+    doc.get_pages().into_values().collect()
+}
+
+/// Whether the page shows an image.
+fn shows_image(doc: &Document, page: ObjectId) -> bool {
+    let (inline, ids) = doc.get_page_resources(page).expect("resources");
+    inline
+        .into_iter()
+        .chain(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()))
+        .filter_map(|r| doc.get_dict_in_dict(r, b"XObject").ok())
+        .flat_map(|x| x.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>())
+        .filter_map(|v| v.as_reference().ok())
+        .filter_map(|id| doc.get_object(id).ok()?.as_stream().ok())
+        .any(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+}
+
+/// The first words of the first page of a PDF.
+fn first_words(bytes: &[u8]) -> String {
+    let doc = Document::load_mem(bytes).expect("pdf");
+    let text = doc.extract_text(&[1]).expect("text");
+    text.split_whitespace()
+        .collect::<String>()
+        .chars()
+        .take(16)
+        .collect()
+}
+
+#[test]
+fn the_parts_come_in_the_customary_order_and_every_page_is_numbered() {
+    let t = zh();
+    let file = sample(&t);
+    let bytes = build(&t, &file);
+    let doc = Document::load_mem(&bytes).expect("a valid PDF");
+    let count = doc.get_pages().len();
+    let ids = page_ids(&doc);
+    let pages: Vec<(String, String)> = (1..=count as u32).map(|n| page_text(&doc, n)).collect();
+
+    // Every page, the imported and the scanned ones included, carries its
+    // number.
+    for (i, (_, stamp)) in pages.iter().enumerate() {
+        assert_eq!(
+            stamp,
+            &(i + 1).to_string(),
+            "the number stamped on page {}",
+            i + 1
+        );
+    }
+
+    // The cover.
+    let cover = &pages[0].0;
+    for expected in [
+        "青山区人民调解委员会",
+        "人民调解卷宗",
+        "卷宗号：（2025）青山人调字第1号",
+        "案由：相邻关系纠纷（漏水）",
+        "当事人：李玥、赵喆、王建国",
+        "调解员：王建国",
+        "受理日期：2025年2月10日",
+        "结案日期：2025年3月31日",
+        "调解结果：调解成功，达成书面协议",
+        "保管期限：长期",
+        "立卷人：刘芳",
+        "立卷日期：2025年4月2日",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "{expected:?} not on the cover: {cover}"
+        );
+    }
+
+    // Where each section really starts, found from the pages themselves:
+    // a composed document by its title, the imported PDF by its first
+    // words, a scan as a page with an image and no text.
+    let mut starts = Vec::new();
+    let mut from = 2; // after the cover and at least one page of contents
+    for section in &file.sections {
+        let found = (from..count)
+            .find(|&i| match &section.body {
+                SectionBody::Document(doc) => pages[i].0.starts_with(&doc.title),
+                SectionBody::Pdf(original) => pages[i].0.starts_with(&first_words(original)),
+                SectionBody::Image { .. } => pages[i].0.is_empty() && shows_image(&doc, ids[i]),
+            })
+            .unwrap_or_else(|| panic!("{} not found after page {from}", section.title));
+        starts.push(found + 1);
+        from = found + 1;
+    }
+    // A scan is one page: what follows it starts on the next page.
+    for (i, section) in file.sections.iter().enumerate() {
+        if matches!(section.body, SectionBody::Image { .. }) {
+            let next = starts.get(i + 1).copied().unwrap_or(count);
+            assert_eq!(next, starts[i] + 1, "{} takes one page", section.title);
+        }
+    }
+
+    // The table of contents: each title with the page it really starts on,
+    // in order, and nothing else.
+    let mut expected = String::from("卷内目录序号文件名称页号");
+    for (i, (section, start)) in file.sections.iter().zip(&starts).enumerate() {
+        expected.push_str(&format!("{}{}{}", i + 1, section.title, start));
+    }
+    assert_eq!(pages[1].0, expected, "the table of contents");
+    assert_eq!(starts[0], 3, "one page of contents");
+
+    // The back cover, last, states the total.
+    let back = &pages[count - 1].0;
+    assert!(back.starts_with("卷内备考表"), "{back}");
+    assert!(back.contains(&format!("本卷共{count}页。")), "{back}");
+    assert!(back.contains("检查人：王建国"), "{back}");
+}
+
+#[test]
+fn an_imported_pdf_keeps_its_pages_as_they_were() {
+    let t = zh();
+    let original = sealed_agreement(&t);
+    let file = CaseFile {
+        sections: vec![Section {
+            title: "人民调解协议书（正本）".into(),
+            body: SectionBody::Pdf(original.clone()),
+        }],
+        ..sample(&t)
+    };
+    let out = Document::load_mem(&build(&t, &file)).expect("pdf");
+    let src = Document::load_mem(&original).expect("pdf");
+    let src_pages = page_ids(&src);
+    let out_pages = page_ids(&out);
+    assert_eq!(
+        out_pages.len(),
+        src_pages.len() + 3,
+        "cover, contents, back cover"
+    );
+    for (k, src_page) in src_pages.iter().enumerate() {
+        let out_page = out_pages[2 + k];
+        let before = src.get_page_content(*src_page);
+        // The page's own streams sit between the opening `q` and the stamp.
+        let streams = out.get_page_contents(out_page);
+        assert!(streams.len() >= 3);
+        let inner: Vec<u8> = streams[1..streams.len() - 1]
+            .iter()
+            .flat_map(|id| {
+                let s = out
+                    .get_object(*id)
+                    .and_then(Object::as_stream)
+                    .expect("stream");
+                let mut c = s
+                    .decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone());
+                c.push(b'\n');
+                c
+            })
+            .collect();
+        assert_eq!(
+            String::from_utf8_lossy(&inner).trim(),
+            String::from_utf8_lossy(&before).trim(),
+            "page {} of the original",
+            k + 1
+        );
+        let first = out
+            .get_object(streams[0])
+            .and_then(Object::as_stream)
+            .expect("q");
+        assert_eq!(first.content.trim_ascii(), b"q");
+        // The fonts it uses came along, by the same names.
+        let names = |d: &Document, p| -> BTreeSet<Vec<u8>> {
+            d.get_page_fonts(p).expect("fonts").into_keys().collect()
+        };
+        let (src_fonts, out_fonts) = (names(&src, *src_page), names(&out, out_page));
+        assert!(
+            src_fonts.is_subset(&out_fonts),
+            "{src_fonts:?} {out_fonts:?}"
+        );
+        // And its text, with the archive number after it.
+        let (src_text, _) = (
+            src.extract_text(&[k as u32 + 1])
+                .expect("text")
+                .split_whitespace()
+                .collect::<String>(),
+            (),
+        );
+        let (out_text, stamp) = page_text(&out, k as u32 + 3);
+        assert_eq!(out_text, src_text);
+        assert_eq!(stamp, (k + 3).to_string());
+    }
+}
+
+#[test]
+fn a_scan_is_passed_through_and_a_transparent_png_is_flattened_onto_white() {
+    let t = zh();
+    let bytes = build(&t, &sample(&t));
+    let doc = Document::load_mem(&bytes).expect("pdf");
+    let images: Vec<&lopdf::Stream> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .collect();
+    assert_eq!(images.len(), 2);
+    let jpeg = images
+        .iter()
+        .find(|s| s.dict.get(b"Filter").and_then(Object::as_name).ok() == Some(b"DCTDecode"))
+        .expect("the JPEG");
+    assert_eq!(jpeg.content, SCAN, "the JPEG's bytes, not re-encoded");
+    assert_eq!(
+        jpeg.dict.get(b"Width").and_then(Object::as_i64).ok(),
+        Some(240)
+    );
+    assert_eq!(
+        jpeg.dict.get(b"Height").and_then(Object::as_i64).ok(),
+        Some(320)
+    );
+    let png = images
+        .iter()
+        .find(|s| s.dict.get(b"Filter").and_then(Object::as_name).ok() == Some(b"FlateDecode"))
+        .expect("the PNG");
+    assert_eq!(
+        png.dict.get(b"ColorSpace").and_then(Object::as_name).ok(),
+        Some(b"DeviceRGB".as_slice())
+    );
+    let pixels = png.decompressed_content().expect("pixels");
+    assert_eq!(pixels.len(), 64 * 48 * 3);
+    assert_eq!(&pixels[..3], &[200, 30, 30], "opaque half as it was");
+    assert_eq!(
+        &pixels[63 * 3..64 * 3],
+        &[255, 255, 255],
+        "transparent half white"
+    );
+    for image in images {
+        assert!(!image.dict.has(b"SMask") && !image.dict.has(b"Mask"));
+        assert_eq!(
+            image
+                .dict
+                .get(b"BitsPerComponent")
+                .and_then(Object::as_i64)
+                .ok(),
+            Some(8)
+        );
+    }
+}
+
+/// Every PDF/A-2b requirement the assembly implements, read from the file.
+fn assert_pdfa_2b(bytes: &[u8]) {
+    // Header: version ≥ 1.4 and the comment line of bytes ≥ 128.
+    assert!(bytes.starts_with(b"%PDF-1.7\n%"), "header");
+    assert!(
+        bytes[10..14].iter().all(|b| *b >= 128),
+        "binary comment line"
+    );
+
+    let doc = Document::load_mem(bytes).expect("pdf");
+    // No encryption; a file identifier.
+    assert!(doc.trailer.get(b"Encrypt").is_err(), "no encryption");
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .expect("/ID");
+    assert_eq!(id.len(), 2);
+    for part in id {
+        assert_eq!(part.as_str().expect("string").len(), 16);
+    }
+
+    // Every font embedded, descendant fonts included.
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font") {
+            continue;
+        }
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .expect("subtype");
+        let described: &Dictionary = match subtype {
+            b"Type3" => continue,
+            b"Type0" => {
+                let d = dict
+                    .get(b"DescendantFonts")
+                    .and_then(Object::as_array)
+                    .expect("descendants");
+                let d = doc.dereference(&d[0]).expect("descendant").1;
+                d.as_dict().expect("descendant font")
+            }
+            _ => dict,
+        };
+        let descriptor = doc
+            .dereference(described.get(b"FontDescriptor").expect("descriptor"))
+            .expect("descriptor")
+            .1
+            .as_dict()
+            .expect("descriptor");
+        let file = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .find_map(|k| descriptor.get(k).ok())
+            .expect("an embedded font program");
+        let program = doc
+            .dereference(file)
+            .expect("program")
+            .1
+            .as_stream()
+            .expect("stream");
+        assert!(!program.content.is_empty());
+        fonts += 1;
+    }
+    assert!(fonts >= 2, "the fonts were found");
+
+    // XMP metadata in the catalog: PDF/A-2b, and what the Info says.
+    let catalog = doc.catalog().expect("catalog");
+    let metadata = doc
+        .get_object(
+            catalog
+                .get(b"Metadata")
+                .and_then(Object::as_reference)
+                .expect("metadata"),
+        )
+        .and_then(Object::as_stream)
+        .expect("metadata stream");
+    assert_eq!(
+        metadata.dict.get(b"Subtype").and_then(Object::as_name).ok(),
+        Some(b"XML".as_slice())
+    );
+    assert!(
+        metadata.dict.get(b"Filter").is_err(),
+        "metadata readable as it is"
+    );
+    let xmp = String::from_utf8(metadata.content.clone()).expect("UTF-8");
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("info");
+    let text = |key: &[u8]| -> String {
+        let raw = info.get(key).and_then(Object::as_str).expect("info entry");
+        if raw.starts_with(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = raw[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).expect("UTF-16")
+        } else {
+            String::from_utf8(raw.to_vec()).expect("ASCII")
+        }
+    };
+    assert!(xmp.contains(&format!(
+        "<rdf:li xml:lang=\"x-default\">{}</rdf:li>",
+        text(b"Title")
+    )));
+    assert!(xmp.contains(&format!("<rdf:li>{}</rdf:li>", text(b"Author"))));
+    assert!(xmp.contains(&format!(
+        "<pdf:Producer>{}</pdf:Producer>",
+        text(b"Producer")
+    )));
+    assert!(xmp.contains(&format!(
+        "<xmp:CreatorTool>{}</xmp:CreatorTool>",
+        text(b"Creator")
+    )));
+    let created = seal::parse_pdf_date(&text(b"CreationDate")).expect("date");
+    let xmp_date = xmp
+        .split("<xmp:CreateDate>")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("xmp:CreateDate");
+    let xmp_unix = chrono::DateTime::parse_from_rfc3339(xmp_date)
+        .expect("date")
+        .timestamp();
+    assert_eq!(
+        xmp_unix, created,
+        "xmp:CreateDate is the Info's CreationDate"
+    );
+
+    // The output intent with its ICC profile.
+    let intents = doc
+        .dereference(catalog.get(b"OutputIntents").expect("output intents"))
+        .expect("intents")
+        .1
+        .as_array()
+        .expect("array");
+    let intent = doc
+        .dereference(&intents[0])
+        .expect("intent")
+        .1
+        .as_dict()
+        .expect("dict");
+    assert_eq!(
+        intent.get(b"S").and_then(Object::as_name).ok(),
+        Some(b"GTS_PDFA1".as_slice())
+    );
+    let profile = doc
+        .dereference(intent.get(b"DestOutputProfile").expect("profile"))
+        .expect("profile")
+        .1
+        .as_stream()
+        .expect("ICC stream");
+    assert_eq!(
+        profile.dict.get(b"N").and_then(Object::as_i64).ok(),
+        Some(3)
+    );
+    let icc = profile
+        .decompressed_content()
+        .unwrap_or_else(|_| profile.content.clone());
+    assert_eq!(&icc[36..40], b"acsp");
+    assert_eq!(&icc[16..20], b"RGB ");
+    assert_eq!(
+        u32::from_be_bytes([icc[0], icc[1], icc[2], icc[3]]) as usize,
+        icc.len()
+    );
+
+    // No JavaScript, no launching, no links out; no annotation but the
+    // seal's invisible field; no soft masks.
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        assert!(!dict.has(b"JS") && !dict.has(b"JavaScript") && !dict.has(b"AA"));
+        if let Ok(action) = dict.get(b"S").and_then(Object::as_name) {
+            assert!(
+                ![
+                    b"JavaScript".as_slice(),
+                    b"Launch",
+                    b"URI",
+                    b"GoToR",
+                    b"ImportData",
+                    b"SubmitForm"
+                ]
+                .contains(&action),
+                "action {}",
+                String::from_utf8_lossy(action)
+            );
+        }
+        assert!(!dict.has(b"SMask"), "a soft mask");
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Annot") {
+            assert_eq!(
+                dict.get(b"Subtype").and_then(Object::as_name).ok(),
+                Some(b"Widget".as_slice())
+            );
+            assert_eq!(
+                dict.get(b"FT").and_then(Object::as_name).ok(),
+                Some(b"Sig".as_slice())
+            );
+        }
+    }
+}
+
+#[test]
+fn the_case_file_meets_what_pdfa_2b_asks_of_it() {
+    let t = zh();
+    assert_pdfa_2b(&build(&t, &sample(&t)));
+}
+
+/// poppler's verdict, when pdfsig is installed (CI installs it).
+fn pdfsig(bytes: &[u8], name: &str) -> Option<String> {
+    let path = temp_path(name);
+    std::fs::write(&path, bytes).expect("write");
+    match Command::new("pdfsig").arg(&path).output() {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "pdfsig must be installed in CI: {e}"
+            );
+            eprintln!("pdfsig not installed; checked with our own verifier only");
+            None
+        }
+    }
+}
+
+fn temp_path(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("accord-case-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir.join(name)
+}
+
+#[test]
+fn the_case_file_seals_like_the_agreement_and_stays_pdfa() {
+    let t = zh();
+    let bytes = build(&t, &sample(&t));
+    let (key, cert) = key_valid_at_sealing();
+    let sealed =
+        seal::seal(&bytes, &key, &cert, "青山区人民调解委员会", "卷宗归档", AT).expect("seal");
+    assert!(sealed.starts_with(&bytes), "an incremental update");
+    let trusted = seal::TrustedCertificates::from_der([&cert]).expect("certificate");
+    let report = seal::verify_trusted(&sealed, &trusted).expect("verifies");
+    assert_eq!(report.signer_cn, "青山区人民调解委员会");
+    assert!(report.covers_whole_file);
+    if let Some(out) = pdfsig(&sealed, "sealed-case-file.pdf") {
+        assert!(out.contains("Signature is Valid"), "{out}");
+        assert!(out.contains("Total document signed"), "{out}");
+    }
+    assert_pdfa_2b(&sealed);
+    let doc = Document::load_mem(&sealed).expect("pdf");
+    assert!(
+        doc.trailer.get(b"ID").is_ok(),
+        "the update's trailer keeps the /ID"
+    );
+    assert_eq!(
+        doc.get_pages().len(),
+        Document::load_mem(&bytes).expect("pdf").get_pages().len()
+    );
+}
+
+/// A one-page PDF whose font is named but not embedded (the standard
+/// Helvetica), drawn from a form XObject when `in_form`.
+fn pdf_with_unembedded_font(in_form: bool) -> Vec<u8> {
+    let mut doc = Document::with_version("1.4");
+    let font = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type1".to_vec())),
+        ("BaseFont", Object::Name(b"Helvetica".to_vec())),
+    ]));
+    let fonts = Dictionary::from_iter(vec![("F1", Object::Reference(font))]);
+    let text = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET".to_vec();
+    let (resources, content) = if in_form {
+        let form = doc.add_object(lopdf::Stream::new(
+            Dictionary::from_iter(vec![
+                ("Type", Object::Name(b"XObject".to_vec())),
+                ("Subtype", Object::Name(b"Form".to_vec())),
+                (
+                    "BBox",
+                    vec![0.into(), 0.into(), 600.into(), 800.into()].into(),
+                ),
+                (
+                    "Resources",
+                    Object::Dictionary(Dictionary::from_iter(vec![(
+                        "Font",
+                        Object::Dictionary(fonts),
+                    )])),
+                ),
+            ]),
+            text,
+        ));
+        (
+            Dictionary::from_iter(vec![(
+                "XObject",
+                Object::Dictionary(Dictionary::from_iter(vec![("X1", Object::Reference(form))])),
+            )]),
+            b"/X1 Do".to_vec(),
+        )
+    } else {
+        (
+            Dictionary::from_iter(vec![("Font", Object::Dictionary(fonts))]),
+            text,
+        )
+    };
+    one_page(doc, resources, content, None)
+}
+
+/// A PDF of one page whose media box and resources are inherited from
+/// the page tree.
+fn one_page(
+    mut doc: Document,
+    resources: Dictionary,
+    content: Vec<u8>,
+    rotate: Option<i64>,
+) -> Vec<u8> {
+    let content = doc.add_object(lopdf::Stream::new(Dictionary::new(), content));
+    let pages = doc.new_object_id();
+    let mut page = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", Object::Reference(pages)),
+        ("Contents", Object::Reference(content)),
+    ]);
+    if let Some(r) = rotate {
+        page.set("Rotate", r);
+    }
+    let page = doc.add_object(page);
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", vec![Object::Reference(page)].into()),
+            ("Count", 1.into()),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), 612.into(), 792.into()].into(),
+            ),
+            ("Resources", Object::Dictionary(resources)),
+        ])),
+    );
+    let catalog = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages)),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn a_pdf_that_does_not_embed_its_fonts_is_refused() {
+    let t = zh();
+    for in_form in [false, true] {
+        let mut file = sample(&t);
+        file.sections.insert(
+            1,
+            Section {
+                title: "外来材料".into(),
+                body: SectionBody::Pdf(pdf_with_unembedded_font(in_form)),
+            },
+        );
+        assert_eq!(
+            archive::case_file(&t, &file).map(|b| b.len()),
+            Err(ArchiveError::FontNotEmbedded {
+                section: 1,
+                title: "外来材料".into(),
+                font: "Helvetica".into(),
+            }),
+            "in a form: {in_form}"
+        );
+    }
+    let mut file = sample(&t);
+    file.sections[0].body = SectionBody::Pdf(b"%PDF-1.4 not really".to_vec());
+    assert!(matches!(
+        archive::case_file(&t, &file),
+        Err(ArchiveError::UnreadablePdf { section: 0, .. })
+    ));
+    file.sections[0].body = SectionBody::Image {
+        bytes: b"GIF89a".to_vec(),
+        format: ImageFormat::Jpeg,
+    };
+    assert!(matches!(
+        archive::case_file(&t, &file),
+        Err(ArchiveError::Image { section: 0, .. })
+    ));
+}
+
+#[test]
+fn a_turned_page_with_inherited_attributes_is_copied_whole_and_numbered_upright() {
+    let t = zh();
+    let drawing = one_page(
+        Document::with_version("1.4"),
+        Dictionary::new(),
+        b"0 0 m 300 300 l S".to_vec(),
+        Some(90),
+    );
+    let file = CaseFile {
+        sections: vec![Section {
+            title: "横向图纸".into(),
+            body: SectionBody::Pdf(drawing),
+        }],
+        ..sample(&t)
+    };
+    let doc = Document::load_mem(&build(&t, &file)).expect("pdf");
+    let page = doc.get_dictionary(page_ids(&doc)[2]).expect("page");
+    let media: Vec<f32> = page
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .expect("its own media box")
+        .iter()
+        .map(|o| o.as_float().expect("number"))
+        .collect();
+    assert_eq!(media, vec![0.0, 0.0, 612.0, 792.0]);
+    assert!(page.get(b"Resources").is_ok());
+    assert_eq!(page.get(b"Rotate").and_then(Object::as_i64).ok(), Some(90));
+    // The stamp is turned with the page, so it reads upright in the top
+    // right corner of the page as shown.
+    let streams = doc.get_page_contents(page_ids(&doc)[2]);
+    let stamp = doc
+        .get_object(*streams.last().expect("stamp"))
+        .and_then(Object::as_stream)
+        .expect("stream");
+    let stamp = String::from_utf8_lossy(
+        &stamp
+            .decompressed_content()
+            .unwrap_or_else(|_| stamp.content.clone()),
+    )
+    .into_owned();
+    assert!(
+        stamp.contains("0.000 1.000 -1.000 0.000 612.000 0.000 cm"),
+        "{stamp}"
+    );
+    assert_eq!(page_text(&doc, 3).1, "3");
+}
+
+#[test]
+fn an_english_case_file_reads_in_english() {
+    let t = Translations::load(Locale::EnUs).expect("locale");
+    let mut file = sample(&t);
+    file.locale = Locale::EnUs;
+    file.back.lines = vec![(t.tr("case-file-checked-by"), "Wang Jianguo".into())];
+    let doc = Document::load_mem(&build(&t, &file)).expect("pdf");
+    let count = doc.get_pages().len();
+    let (cover, _) = page_text(&doc, 1);
+    assert!(
+        cover.contains("MediationCaseFile") && cover.contains("Filenumber:"),
+        "{cover}"
+    );
+    let (toc, _) = page_text(&doc, 2);
+    assert!(toc.starts_with("ContentsNo.DocumentPage"), "{toc}");
+    let (back, _) = page_text(&doc, count as u32);
+    assert!(
+        back.contains(&format!("Thisfilehas{count}pages.")),
+        "{back}"
+    );
+    assert!(back.contains("Checkedby:WangJianguo"), "{back}");
+}
+
+/// Apache PDFBox Preflight, where it is installed: a PDF/A-1b validator,
+/// the only free one in Debian's packages. Run on our PDF/A-2b file it
+/// must find nothing but what PDF/A-2 allows and PDF/A-1 does not: that
+/// the file says part 2, and CID fonts subset without a CIDSet (optional
+/// since PDF/A-2).
+#[test]
+fn pdfbox_preflight_finds_nothing_but_what_pdfa_2_allows() {
+    let jars = [
+        "preflight.jar",
+        "pdfbox2.jar",
+        "fontbox2.jar",
+        "xmpbox.jar",
+        "commons-logging.jar",
+        "javax.activation.jar",
+        "jaxb-api.jar",
+    ]
+    .map(|j| format!("/usr/share/java/{j}"));
+    if let Some(missing) = jars.iter().find(|j| !std::path::Path::new(j).exists()) {
+        eprintln!("PDFBox Preflight not installed ({missing} missing); skipped");
+        return;
+    }
+    let t = zh();
+    let bytes = build(&t, &sample(&t));
+    let (key, cert) = key_valid_at_sealing();
+    let sealed =
+        seal::seal(&bytes, &key, &cert, "青山区人民调解委员会", "卷宗归档", AT).expect("seal");
+    for (name, pdf) in [("case-file.pdf", bytes), ("sealed-case-file.pdf", sealed)] {
+        let path = temp_path(name);
+        std::fs::write(&path, &pdf).expect("write");
+        let out = match Command::new("java")
+            .arg("-cp")
+            .arg(jars.join(":"))
+            .arg("org.apache.pdfbox.preflight.Validator_A1b")
+            .arg(&path)
+            .output()
+        {
+            Ok(out) => out,
+            Err(e) => {
+                eprintln!("java not runnable ({e}); skipped");
+                return;
+            }
+        };
+        let report = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            report.contains("not a valid PDF/A-1b file")
+                || report.contains("is a valid PDF/A-1b file"),
+            "{report}"
+        );
+        let unexpected: Vec<&str> = report
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .filter(|l| !(l.starts_with("3.1.11") && l.contains("CIDSet entry is missing")))
+            .filter(|l| !(l.starts_with("7.11.2") && l.contains("part must be 1")))
+            .collect();
+        assert!(unexpected.is_empty(), "{name}: {}", unexpected.join("\n"));
+    }
 }

@@ -476,13 +476,17 @@ fn inherited(src: &Document, page: &Dictionary, key: &[u8]) -> Option<Object> {
 pub(super) fn unembedded_font(doc: &Document) -> Option<String> {
     let mut seen = HashSet::new();
     for page_id in doc.get_pages().into_values() {
-        let (inline, ids) = doc.get_page_resources(page_id).ok()?;
-        let mut all: Vec<&Dictionary> = inline.into_iter().collect();
-        all.extend(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
-        for resources in all {
-            if let Some(name) = resources_font(doc, resources, &mut seen) {
-                return Some(name);
-            }
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        let resources = match page.get(b"Resources") {
+            Ok(r) => Some(r.clone()),
+            Err(_) => inherited(doc, page, b"Resources"),
+        };
+        if let Some(resources) = resources.as_ref().and_then(|r| dict_of(doc, r))
+            && let Some(name) = resources_font(doc, resources, &mut seen)
+        {
+            return Some(name);
         }
     }
     None
@@ -500,22 +504,30 @@ fn dict_of<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> 
     }
 }
 
+/// Cycles (a form drawing itself) are cut by the ids of the forms,
+/// patterns and Type 3 fonts already looked into.
 fn resources_font(
     doc: &Document,
     resources: &Dictionary,
-    seen: &mut HashSet<Vec<u8>>,
+    seen: &mut HashSet<ObjectId>,
 ) -> Option<String> {
-    // Guard against cycles by the resources' identity (their address in
-    // the loaded document, stable while `doc` lives).
-    let key = format!("{:p}", resources).into_bytes();
-    if !seen.insert(key) {
-        return None;
-    }
+    let mut first_visit = |object: &Object| match object {
+        Object::Reference(id) => seen.insert(*id),
+        _ => true,
+    };
+    let mut inner: Vec<&Dictionary> = Vec::new();
     if let Some(fonts) = resources.get(b"Font").ok().and_then(|f| dict_of(doc, f)) {
         for (_, font) in fonts.iter() {
-            if let Some(font) = dict_of(doc, font)
-                && let Some(name) = font_unembedded(doc, font, seen)
-            {
+            let Some(dict) = dict_of(doc, font) else {
+                continue;
+            };
+            if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3") {
+                if first_visit(font)
+                    && let Some(r) = dict.get(b"Resources").ok().and_then(|r| dict_of(doc, r))
+                {
+                    inner.push(r);
+                }
+            } else if let Some(name) = font_unembedded(doc, dict) {
                 return Some(name);
             }
         }
@@ -523,54 +535,41 @@ fn resources_font(
     for category in [b"XObject".as_slice(), b"Pattern".as_slice()] {
         if let Some(items) = resources.get(category).ok().and_then(|x| dict_of(doc, x)) {
             for (_, item) in items.iter() {
-                if let Some(inner) = dict_of(doc, item)
-                    .and_then(|d| d.get(b"Resources").ok())
-                    .and_then(|r| dict_of(doc, r))
-                    && let Some(name) = resources_font(doc, inner, seen)
+                if first_visit(item)
+                    && let Some(r) = dict_of(doc, item)
+                        .and_then(|d| d.get(b"Resources").ok())
+                        .and_then(|r| dict_of(doc, r))
                 {
-                    return Some(name);
+                    inner.push(r);
                 }
             }
         }
     }
-    None
+    inner.into_iter().find_map(|r| resources_font(doc, r, seen))
 }
 
-fn font_unembedded(
-    doc: &Document,
-    font: &Dictionary,
-    seen: &mut HashSet<Vec<u8>>,
-) -> Option<String> {
+/// The name of a simple or composite font whose program is not embedded.
+fn font_unembedded(doc: &Document, font: &Dictionary) -> Option<String> {
     let name = || {
         font.get(b"BaseFont")
             .and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_else(|_| "(unnamed)".into())
     };
-    let subtype = font
-        .get(b"Subtype")
-        .and_then(Object::as_name)
-        .unwrap_or(b"");
-    match subtype {
-        b"Type3" => font
-            .get(b"Resources")
+    if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0") {
+        let descendant = font
+            .get(b"DescendantFonts")
             .ok()
-            .and_then(|r| dict_of(doc, r))
-            .and_then(|r| resources_font(doc, r, seen)),
-        b"Type0" => {
-            let descendant = font
-                .get(b"DescendantFonts")
-                .ok()
-                .and_then(|d| deref(doc, d))
-                .and_then(|d| d.as_array().ok())
-                .and_then(|a| a.first())
-                .and_then(|d| dict_of(doc, d));
-            match descendant {
-                Some(d) if embeds(doc, d) => None,
-                _ => Some(name()),
-            }
+            .and_then(|d| deref(doc, d))
+            .and_then(|d| d.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|d| dict_of(doc, d));
+        match descendant {
+            Some(d) if embeds(doc, d) => None,
+            _ => Some(name()),
         }
-        _ => (!embeds(doc, font)).then(name),
+    } else {
+        (!embeds(doc, font)).then(name)
     }
 }
 
