@@ -528,7 +528,7 @@ fn assert_pdfa_2b(bytes: &[u8]) {
         }
     };
     assert!(xmp.contains(&format!(
-        "<rdf:li xml:lang=\"x-default\">{}</rdf:li>",
+        "<rdf:li xml:lang='x-default'>{}</rdf:li>",
         text(b"Title")
     )));
     assert!(xmp.contains(&format!("<rdf:li>{}</rdf:li>", text(b"Author"))));
@@ -815,10 +815,45 @@ fn a_pdf_that_does_not_embed_its_fonts_is_refused() {
 #[test]
 fn a_turned_page_with_inherited_attributes_is_copied_whole_and_numbered_upright() {
     let t = zh();
+    // A drawing with what PDF/A forbids and paper does not show: a
+    // smoothed image with an alternate, a transfer function.
+    let mut src = Document::with_version("1.4");
+    let image = src.add_object(lopdf::Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Image".to_vec())),
+            ("Width", 2.into()),
+            ("Height", 2.into()),
+            ("ColorSpace", Object::Name(b"DeviceGray".to_vec())),
+            ("BitsPerComponent", 8.into()),
+            ("Interpolate", true.into()),
+            ("Alternates", Object::Array(vec![])),
+        ]),
+        vec![0, 255, 255, 0],
+    ));
+    let resources = Dictionary::from_iter(vec![
+        (
+            "XObject",
+            Object::Dictionary(Dictionary::from_iter(vec![(
+                "Im1",
+                Object::Reference(image),
+            )])),
+        ),
+        (
+            "ExtGState",
+            Object::Dictionary(Dictionary::from_iter(vec![(
+                "GS1",
+                Object::Dictionary(Dictionary::from_iter(vec![
+                    ("Type", Object::Name(b"ExtGState".to_vec())),
+                    ("TR", Object::Name(b"Identity".to_vec())),
+                ])),
+            )])),
+        ),
+    ]);
     let drawing = one_page(
-        Document::with_version("1.4"),
-        Dictionary::new(),
-        b"0 0 m 300 300 l S".to_vec(),
+        src,
+        resources,
+        b"q /GS1 gs 10 0 0 10 0 0 cm /Im1 Do Q 0 0 m 300 300 l S".to_vec(),
         Some(90),
     );
     let file = CaseFile {
@@ -838,7 +873,41 @@ fn a_turned_page_with_inherited_attributes_is_copied_whole_and_numbered_upright(
         .map(|o| o.as_float().expect("number"))
         .collect();
     assert_eq!(media, vec![0.0, 0.0, 612.0, 792.0]);
-    assert!(page.get(b"Resources").is_ok());
+    let resources = doc
+        .dereference(page.get(b"Resources").expect("its own resources"))
+        .expect("resources")
+        .1
+        .as_dict()
+        .expect("dict");
+    let gs = doc.get_dict_in_dict(resources, b"ExtGState").expect("gs");
+    let gs = doc.get_dict_in_dict(gs, b"GS1").expect("GS1");
+    assert!(!gs.has(b"TR"), "no transfer function");
+    let xobjects = doc
+        .get_dict_in_dict(resources, b"XObject")
+        .expect("xobjects");
+    let image = doc
+        .get_object(
+            xobjects
+                .get(b"Im1")
+                .and_then(Object::as_reference)
+                .expect("Im1"),
+        )
+        .and_then(Object::as_stream)
+        .expect("image");
+    assert_eq!(
+        image
+            .dict
+            .get(b"Interpolate")
+            .and_then(Object::as_bool)
+            .ok(),
+        Some(false)
+    );
+    assert!(!image.dict.has(b"Alternates"));
+    assert_eq!(
+        image.content,
+        vec![0, 255, 255, 0],
+        "the pixels as they were"
+    );
     assert_eq!(page.get(b"Rotate").and_then(Object::as_i64).ok(), Some(90));
     // The stamp is turned with the page, so it reads upright in the top
     // right corner of the page as shown.

@@ -150,6 +150,7 @@ impl Assembly {
             let v = self.remap(src, v, map, queue);
             out.set(k, v);
         }
+        sanitise(&mut out);
         out
     }
 
@@ -413,6 +414,31 @@ impl Assembly {
         out.save_to(&mut bytes)
             .map_err(|e| ArchiveError::Write(e.to_string()))?;
         Ok(bytes)
+    }
+}
+
+/// Takes out of a copied dictionary what PDF/A forbids and no page needs
+/// to look as it does: an image's smoothing (`/Interpolate true`), its
+/// alternate versions and OPI proxies, a form's OPI proxy, and the
+/// graphics state's transfer functions (device-dependent; `/TR2` may
+/// only say `/Default`).
+fn sanitise(dict: &mut Dictionary) {
+    let subtype = dict.get(b"Subtype").and_then(Object::as_name).ok();
+    if subtype == Some(b"Image".as_slice()) {
+        if dict.has(b"Interpolate") {
+            dict.set("Interpolate", false);
+        }
+        dict.remove(b"Alternates");
+        dict.remove(b"OPI");
+    } else if subtype == Some(b"Form".as_slice()) {
+        dict.remove(b"OPI");
+    }
+    let is_gs = dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"ExtGState".as_slice());
+    if is_gs || dict.has(b"TR") || dict.has(b"TR2") {
+        dict.remove(b"TR");
+        if dict.has(b"TR2") {
+            dict.set("TR2", Object::Name(b"Default".to_vec()));
+        }
     }
 }
 

@@ -21,7 +21,9 @@
 //! stand in the case file: its annotations (form fields and their
 //! signatures, whose values no longer verify once the bytes are
 //! rearranged, links, comments), page actions and its place in its own
-//! structure tree. A PDF whose fonts are not all embedded is refused
+//! structure tree; and what PDF/A forbids that changes nothing on paper
+//! (image smoothing, alternate images, OPI proxies, transfer functions).
+//! A PDF whose fonts are not all embedded is refused
 //! ([`ArchiveError::FontNotEmbedded`]), as PDF/A requires, and so is an
 //! encrypted one.
 
