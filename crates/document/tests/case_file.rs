@@ -1011,3 +1011,106 @@ fn pdfbox_preflight_finds_nothing_but_what_pdfa_2_allows() {
         assert!(unexpected.is_empty(), "{name}: {}", unexpected.join("\n"));
     }
 }
+
+#[test]
+fn a_printable_annotation_is_drawn_into_its_page_and_links_out_are_gone() {
+    let t = zh();
+    let mut src = Document::with_version("1.4");
+    let form = |src: &mut Document| {
+        src.add_object(lopdf::Stream::new(
+            Dictionary::from_iter(vec![
+                ("Type", Object::Name(b"XObject".to_vec())),
+                ("Subtype", Object::Name(b"Form".to_vec())),
+                (
+                    "BBox",
+                    vec![0.into(), 0.into(), 50.into(), 25.into()].into(),
+                ),
+            ]),
+            b"1 0 0 rg 0 0 50 25 re f".to_vec(),
+        ))
+    };
+    let (stamp_form, hidden_form) = (form(&mut src), form(&mut src));
+    let annotation = |subtype: &[u8], flags: i64, appearance: Option<ObjectId>| {
+        let mut d = Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Annot".to_vec())),
+            ("Subtype", Object::Name(subtype.to_vec())),
+            (
+                "Rect",
+                vec![100.into(), 100.into(), 200.into(), 150.into()].into(),
+            ),
+            ("F", flags.into()),
+        ]);
+        if let Some(f) = appearance {
+            d.set(
+                "AP",
+                Object::Dictionary(Dictionary::from_iter(vec![("N", Object::Reference(f))])),
+            );
+        }
+        d
+    };
+    let stamp = src.add_object(annotation(b"Stamp", 4, Some(stamp_form)));
+    let hidden = src.add_object(annotation(b"Stamp", 4 | 2, Some(hidden_form)));
+    let mut link = annotation(b"Link", 4, None);
+    link.set(
+        "A",
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("S", Object::Name(b"URI".to_vec())),
+            ("URI", Object::string_literal("https://example.org/")),
+        ])),
+    );
+    let link = src.add_object(link);
+    let bytes = one_page(src, Dictionary::new(), b"0 0 m 300 300 l S".to_vec(), None);
+    // Give the page its annotations.
+    let mut doc = Document::load_mem(&bytes).expect("pdf");
+    let page_id = page_ids(&doc)[0];
+    doc.get_dictionary_mut(page_id).expect("page").set(
+        "Annots",
+        Object::Array(
+            vec![stamp, hidden, link]
+                .into_iter()
+                .map(Object::Reference)
+                .collect(),
+        ),
+    );
+    let mut annotated = Vec::new();
+    doc.save_to(&mut annotated).expect("save");
+
+    let file = CaseFile {
+        sections: vec![Section {
+            title: "批注材料".into(),
+            body: SectionBody::Pdf(annotated),
+        }],
+        ..sample(&t)
+    };
+    let bytes = build(&t, &file);
+    assert_pdfa_2b(&bytes);
+    let doc = Document::load_mem(&bytes).expect("pdf");
+    let page_id = page_ids(&doc)[2];
+    let page = doc.get_dictionary(page_id).expect("page");
+    assert!(!page.has(b"Annots"), "no annotations left on the page");
+    let streams = doc.get_page_contents(page_id);
+    let drawn: String = streams
+        .iter()
+        .map(|id| {
+            let s = doc
+                .get_object(*id)
+                .and_then(Object::as_stream)
+                .expect("stream");
+            String::from_utf8_lossy(
+                &s.decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone()),
+            )
+            .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        drawn.contains("q 2.0000 0.0000 0.0000 2.0000 100.0000 100.0000 cm /Annot0 Do Q"),
+        "the stamp drawn on its rectangle: {drawn}"
+    );
+    assert!(!drawn.contains("/Annot1"), "the hidden one is not drawn");
+    let opens = drawn.matches('q').count();
+    let closes = drawn.matches('Q').count();
+    assert_eq!(opens, closes, "saves and restores balance: {drawn}");
+    assert_eq!(page_text(&doc, 3).1, "3");
+}

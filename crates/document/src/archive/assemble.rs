@@ -16,8 +16,8 @@ use super::pdfa::{self, Meta, text_string};
 const A4: (f32, f32) = (595.276, 841.89);
 
 /// Page entries that do not survive the copy: its place in the old page
-/// tree and structure tree, its annotations and actions, its thumbnail,
-/// article beads and private data.
+/// tree and structure tree, its annotations (drawn into the page first)
+/// and actions, its thumbnail, article beads and private data.
 const DROPPED: [&[u8]; 10] = [
     b"Parent",
     b"Annots",
@@ -77,12 +77,35 @@ impl Assembly {
             if !page.has(b"Resources") {
                 page.set("Resources", Dictionary::new());
             }
+            let flattened = flatten_annotations(src, &mut page);
             for key in DROPPED {
                 page.remove(key);
             }
             let new_id = self.out.new_object_id();
             let page = self.remap(src, Object::Dictionary(page), &mut map, &mut queue);
             self.out.objects.insert(new_id, page);
+            if let Some(content) = flattened {
+                let stream = self.out.add_object(Stream::new(Dictionary::new(), content));
+                let page = self
+                    .out
+                    .get_dictionary_mut(new_id)
+                    .map_err(|e| ArchiveError::Write(format!("page: {e}")))?;
+                let mut contents = match page.get(b"Contents") {
+                    Ok(Object::Array(items)) => items.clone(),
+                    Ok(other) => vec![other.clone()],
+                    Err(_) => Vec::new(),
+                };
+                // The page's own content may leave its state changed: the
+                // appearances are drawn from a clean one.
+                let open = self
+                    .out
+                    .add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+                contents.insert(0, Object::Reference(open));
+                contents.push(Object::Reference(stream));
+                if let Ok(page) = self.out.get_dictionary_mut(new_id) {
+                    page.set("Contents", Object::Array(contents));
+                }
+            }
             ids.push(new_id);
         }
         while let Some(old) = queue.pop() {
@@ -415,6 +438,131 @@ impl Assembly {
             .map_err(|e| ArchiveError::Write(e.to_string()))?;
         Ok(bytes)
     }
+}
+
+/// Draws the printable annotations of a page of `src` into it, as a
+/// printout of the page shows them: each one's normal appearance (in its
+/// current state) as a form XObject placed on its rectangle. Adds the
+/// forms to the page's resources (still in `src`'s numbering) and returns
+/// the content that draws them, which starts by closing the `q` put
+/// before the page's own content. Hidden, non-printing, pop-up and
+/// link annotations are left out, as are those without an appearance.
+fn flatten_annotations(src: &Document, page: &mut Dictionary) -> Option<Vec<u8>> {
+    let annots = page
+        .get(b"Annots")
+        .ok()
+        .and_then(|a| deref(src, a))?
+        .as_array()
+        .ok()?;
+    let mut forms: Vec<(ObjectId, [f32; 6])> = Vec::new();
+    for annot in annots {
+        let Some(annot) = dict_of(src, annot) else {
+            continue;
+        };
+        let subtype = annot
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let flags = annot.get(b"F").and_then(Object::as_i64).unwrap_or(0);
+        if subtype == b"Popup" || subtype == b"Link" || flags & 4 == 0 || flags & (2 | 32) != 0 {
+            continue;
+        }
+        let Some(normal) = annot
+            .get(b"AP")
+            .ok()
+            .and_then(|ap| dict_of(src, ap))
+            .and_then(|ap| ap.get(b"N").ok())
+        else {
+            continue;
+        };
+        // A stream, or appearance states chosen by /AS.
+        let form_ref = match deref(src, normal) {
+            Some(Object::Stream(_)) => normal.as_reference().ok(),
+            Some(Object::Dictionary(states)) => annot
+                .get(b"AS")
+                .and_then(Object::as_name)
+                .ok()
+                .and_then(|state| states.get(state).ok())
+                .and_then(|f| f.as_reference().ok()),
+            _ => None,
+        };
+        let Some(form_id) = form_ref else { continue };
+        let Ok(form) = src.get_object(form_id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let numbers = |o: Option<&Object>| -> Option<Vec<f32>> {
+            let a = deref(src, o?)?.as_array().ok()?;
+            let v: Vec<f32> = a
+                .iter()
+                .filter_map(|x| deref(src, x).and_then(|x| x.as_float().ok()))
+                .collect();
+            (v.len() == a.len()).then_some(v)
+        };
+        let (Some(r), Some(b)) = (
+            numbers(annot.get(b"Rect").ok()),
+            numbers(form.dict.get(b"BBox").ok()),
+        ) else {
+            continue;
+        };
+        if r.len() != 4 || b.len() != 4 {
+            continue;
+        }
+        let m = numbers(form.dict.get(b"Matrix").ok())
+            .filter(|m| m.len() == 6)
+            .unwrap_or_else(|| vec![1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        // The box's corners through the form's matrix, then that box
+        // fitted onto the rectangle (PDF 32000-1, 12.5.5).
+        let corners = [(b[0], b[1]), (b[2], b[1]), (b[0], b[3]), (b[2], b[3])]
+            .map(|(x, y)| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+        let min_x = corners.iter().map(|c| c.0).fold(f32::INFINITY, f32::min);
+        let max_x = corners
+            .iter()
+            .map(|c| c.0)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let min_y = corners.iter().map(|c| c.1).fold(f32::INFINITY, f32::min);
+        let max_y = corners
+            .iter()
+            .map(|c| c.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let (rx0, ry0) = (r[0].min(r[2]), r[1].min(r[3]));
+        let (rw, rh) = ((r[2] - r[0]).abs(), (r[3] - r[1]).abs());
+        if max_x - min_x <= 0.0 || max_y - min_y <= 0.0 || rw <= 0.0 || rh <= 0.0 {
+            continue;
+        }
+        let (sx, sy) = (rw / (max_x - min_x), rh / (max_y - min_y));
+        forms.push((
+            form_id,
+            [sx, 0.0, 0.0, sy, rx0 - min_x * sx, ry0 - min_y * sy],
+        ));
+    }
+    if forms.is_empty() {
+        return None;
+    }
+    let mut resources = page
+        .get(b"Resources")
+        .ok()
+        .and_then(|r| dict_of(src, r))
+        .cloned()
+        .unwrap_or_default();
+    let mut xobjects = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| dict_of(src, x))
+        .cloned()
+        .unwrap_or_default();
+    let mut content = b"\nQ\n".to_vec();
+    for (i, (form_id, m)) in forms.into_iter().enumerate() {
+        let mut name = format!("Annot{i}");
+        while xobjects.has(name.as_bytes()) {
+            name.push('x');
+        }
+        xobjects.set(name.clone(), Object::Reference(form_id));
+        let m = m.map(|v| format!("{v:.4}")).join(" ");
+        content.extend(format!("q {m} cm /{name} Do Q\n").into_bytes());
+    }
+    resources.set("XObject", xobjects);
+    page.set("Resources", resources);
+    Some(content)
 }
 
 /// Takes out of a copied dictionary what PDF/A forbids and no page needs

@@ -18,11 +18,13 @@
 //! profile.
 //!
 //! What an imported PDF holds is copied as it is, except what cannot
-//! stand in the case file: its annotations (form fields and their
-//! signatures, whose values no longer verify once the bytes are
-//! rearranged, links, comments), page actions and its place in its own
-//! structure tree; and what PDF/A forbids that changes nothing on paper
-//! (image smoothing, alternate images, OPI proxies, transfer functions).
+//! stand in the case file: its annotations are drawn into the page as a
+//! printout shows them (a filled form field, a stamp, a note's icon) and
+//! then dropped (form fields and signatures, whose values no longer
+//! verify once the bytes are rearranged, links out, pop-ups); its page
+//! actions and its place in its own structure tree go too, and so does
+//! what PDF/A forbids that changes nothing on paper (image smoothing,
+//! alternate images, OPI proxies, transfer functions).
 //! A PDF whose fonts are not all embedded is refused
 //! ([`ArchiveError::FontNotEmbedded`]), as PDF/A requires, and so is an
 //! encrypted one.
