@@ -775,7 +775,7 @@ fn one_page(
 }
 
 #[test]
-fn a_pdf_that_does_not_embed_its_fonts_is_refused() {
+fn a_pdf_that_does_not_embed_its_fonts_or_paints_in_cmyk_is_refused() {
     let t = zh();
     for in_form in [false, true] {
         let mut file = sample(&t);
@@ -796,6 +796,43 @@ fn a_pdf_that_does_not_embed_its_fonts_is_refused() {
             "in a form: {in_form}"
         );
     }
+    // Colours in DeviceCMYK: by operator, by an image.
+    let mut file = sample(&t);
+    file.sections[2].body = SectionBody::Pdf(one_page(
+        Document::with_version("1.4"),
+        Dictionary::new(),
+        b"0 0 0 1 k 0 0 100 100 re f".to_vec(),
+        None,
+    ));
+    assert!(matches!(
+        archive::case_file(&t, &file),
+        Err(ArchiveError::DeviceCmyk { section: 2, ref place, .. }) if place == "the operator k"
+    ));
+    let mut src = Document::with_version("1.4");
+    let image = src.add_object(lopdf::Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Image".to_vec())),
+            ("Width", 1.into()),
+            ("Height", 1.into()),
+            ("ColorSpace", Object::Name(b"DeviceCMYK".to_vec())),
+            ("BitsPerComponent", 8.into()),
+        ]),
+        vec![0, 0, 0, 255],
+    ));
+    let resources = Dictionary::from_iter(vec![(
+        "XObject",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "Im9",
+            Object::Reference(image),
+        )])),
+    )]);
+    file.sections[2].body = SectionBody::Pdf(one_page(src, resources, b"/Im9 Do".to_vec(), None));
+    assert!(matches!(
+        archive::case_file(&t, &file),
+        Err(ArchiveError::DeviceCmyk { section: 2, ref place, .. }) if place == "image Im9"
+    ));
+
     let mut file = sample(&t);
     file.sections[0].body = SectionBody::Pdf(b"%PDF-1.4 not really".to_vec());
     assert!(matches!(

@@ -632,7 +632,7 @@ fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Object {
 
 /// The value a page inherits for `key` from the nearest ancestor that
 /// has it.
-fn inherited(src: &Document, page: &Dictionary, key: &[u8]) -> Option<Object> {
+pub(super) fn inherited(src: &Document, page: &Dictionary, key: &[u8]) -> Option<Object> {
     let mut seen = HashSet::new();
     let mut node = page.get(b"Parent").and_then(Object::as_reference).ok()?;
     while seen.insert(node) {
@@ -645,121 +645,14 @@ fn inherited(src: &Document, page: &Dictionary, key: &[u8]) -> Option<Object> {
     None
 }
 
-/// The name of the first font a page of `doc` uses without embedding it,
-/// looking into form XObjects, patterns and Type 3 fonts' resources.
-pub(super) fn unembedded_font(doc: &Document) -> Option<String> {
-    let mut seen = HashSet::new();
-    for page_id in doc.get_pages().into_values() {
-        let Ok(page) = doc.get_dictionary(page_id) else {
-            continue;
-        };
-        let resources = match page.get(b"Resources") {
-            Ok(r) => Some(r.clone()),
-            Err(_) => inherited(doc, page, b"Resources"),
-        };
-        if let Some(resources) = resources.as_ref().and_then(|r| dict_of(doc, r))
-            && let Some(name) = resources_font(doc, resources, &mut seen)
-        {
-            return Some(name);
-        }
-    }
-    None
-}
-
-fn deref<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Object> {
+pub(super) fn deref<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Object> {
     doc.dereference(object).ok().map(|(_, o)| o)
 }
 
-fn dict_of<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
+pub(super) fn dict_of<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
     match deref(doc, object)? {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
         _ => None,
     }
-}
-
-/// Cycles (a form drawing itself) are cut by the ids of the forms,
-/// patterns and Type 3 fonts already looked into.
-fn resources_font(
-    doc: &Document,
-    resources: &Dictionary,
-    seen: &mut HashSet<ObjectId>,
-) -> Option<String> {
-    let mut first_visit = |object: &Object| match object {
-        Object::Reference(id) => seen.insert(*id),
-        _ => true,
-    };
-    let mut inner: Vec<&Dictionary> = Vec::new();
-    if let Some(fonts) = resources.get(b"Font").ok().and_then(|f| dict_of(doc, f)) {
-        for (_, font) in fonts.iter() {
-            let Some(dict) = dict_of(doc, font) else {
-                continue;
-            };
-            if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3") {
-                if first_visit(font)
-                    && let Some(r) = dict.get(b"Resources").ok().and_then(|r| dict_of(doc, r))
-                {
-                    inner.push(r);
-                }
-            } else if let Some(name) = font_unembedded(doc, dict) {
-                return Some(name);
-            }
-        }
-    }
-    for category in [b"XObject".as_slice(), b"Pattern".as_slice()] {
-        if let Some(items) = resources.get(category).ok().and_then(|x| dict_of(doc, x)) {
-            for (_, item) in items.iter() {
-                if first_visit(item)
-                    && let Some(r) = dict_of(doc, item)
-                        .and_then(|d| d.get(b"Resources").ok())
-                        .and_then(|r| dict_of(doc, r))
-                {
-                    inner.push(r);
-                }
-            }
-        }
-    }
-    inner.into_iter().find_map(|r| resources_font(doc, r, seen))
-}
-
-/// The name of a simple or composite font whose program is not embedded.
-fn font_unembedded(doc: &Document, font: &Dictionary) -> Option<String> {
-    let name = || {
-        font.get(b"BaseFont")
-            .and_then(Object::as_name)
-            .map(|n| String::from_utf8_lossy(n).into_owned())
-            .unwrap_or_else(|_| "(unnamed)".into())
-    };
-    if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0") {
-        let descendant = font
-            .get(b"DescendantFonts")
-            .ok()
-            .and_then(|d| deref(doc, d))
-            .and_then(|d| d.as_array().ok())
-            .and_then(|a| a.first())
-            .and_then(|d| dict_of(doc, d));
-        match descendant {
-            Some(d) if embeds(doc, d) => None,
-            _ => Some(name()),
-        }
-    } else {
-        (!embeds(doc, font)).then(name)
-    }
-}
-
-/// Whether a simple or CID font's descriptor holds its font program.
-fn embeds(doc: &Document, font: &Dictionary) -> bool {
-    font.get(b"FontDescriptor")
-        .ok()
-        .and_then(|d| dict_of(doc, d))
-        .is_some_and(|d| {
-            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
-                .iter()
-                .any(|k| {
-                    d.get(k)
-                        .ok()
-                        .and_then(|f| deref(doc, f))
-                        .is_some_and(|f| f.as_stream().is_ok())
-                })
-        })
 }

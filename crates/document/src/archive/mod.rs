@@ -26,10 +26,12 @@
 //! what PDF/A forbids that changes nothing on paper (image smoothing,
 //! alternate images, OPI proxies, transfer functions).
 //! A PDF whose fonts are not all embedded is refused
-//! ([`ArchiveError::FontNotEmbedded`]), as PDF/A requires, and so is an
-//! encrypted one.
+//! ([`ArchiveError::FontNotEmbedded`]), as PDF/A requires, and so are one
+//! that paints in DeviceCMYK ([`ArchiveError::DeviceCmyk`]) and an
+//! encrypted one (`check` looks).
 
 mod assemble;
+mod check;
 mod icc;
 mod image;
 mod pdfa;
@@ -138,6 +140,15 @@ pub enum ArchiveError {
         section: usize,
         title: String,
         font: String,
+    },
+    /// A section's PDF paints in DeviceCMYK, which PDF/A allows only in a
+    /// file whose output intent is CMYK (the case file's is sRGB): it
+    /// must be converted to RGB first.
+    #[error("section {section} ({title}): DeviceCMYK colours ({place})")]
+    DeviceCmyk {
+        section: usize,
+        title: String,
+        place: String,
     },
     /// A section's image cannot be read or cannot go into PDF/A as it is
     /// (a CMYK or 12-bit JPEG).
@@ -284,11 +295,18 @@ fn section_part(i: usize, section: &Section, options: &PrintOptions) -> Result<P
                     title: title(),
                 });
             }
-            if let Some(font) = assemble::unembedded_font(&doc) {
+            if let Some(font) = check::unembedded_font(&doc) {
                 return Err(ArchiveError::FontNotEmbedded {
                     section: i,
                     title: title(),
                     font,
+                });
+            }
+            if let Some(place) = check::device_cmyk(&doc) {
+                return Err(ArchiveError::DeviceCmyk {
+                    section: i,
+                    title: title(),
+                    place,
                 });
             }
             Ok(Part::Pdf(Box::new(doc)))
