@@ -1151,3 +1151,53 @@ fn a_printable_annotation_is_drawn_into_its_page_and_links_out_are_gone() {
     assert_eq!(opens, closes, "saves and restores balance: {drawn}");
     assert_eq!(page_text(&doc, 3).1, "3");
 }
+
+#[test]
+fn layers_of_an_imported_page_are_listed_and_shown() {
+    let t = zh();
+    let mut src = Document::with_version("1.5");
+    let layer = src.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"OCG".to_vec())),
+        ("Name", Object::string_literal("OCR text")),
+    ]));
+    let resources = Dictionary::from_iter(vec![(
+        "Properties",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "oc1",
+            Object::Reference(layer),
+        )])),
+    )]);
+    let layered = one_page(
+        src,
+        resources,
+        b"/OC /oc1 BDC 0 0 m 10 10 l S EMC".to_vec(),
+        None,
+    );
+    let file = CaseFile {
+        sections: vec![Section {
+            title: "扫描件".into(),
+            body: SectionBody::Pdf(layered),
+        }],
+        ..sample(&t)
+    };
+    let bytes = build(&t, &file);
+    assert_pdfa_2b(&bytes);
+    let doc = Document::load_mem(&bytes).expect("pdf");
+    let properties = doc
+        .catalog()
+        .and_then(|c| doc.get_dict_in_dict(c, b"OCProperties"))
+        .expect("optional content properties");
+    let groups = properties
+        .get(b"OCGs")
+        .and_then(Object::as_array)
+        .expect("OCGs");
+    assert_eq!(groups.len(), 1);
+    let config = doc
+        .get_dict_in_dict(properties, b"D")
+        .expect("default configuration");
+    assert!(config.has(b"Name"), "PDF/A wants the configuration named");
+    assert_eq!(
+        config.get(b"ON").and_then(Object::as_array).expect("ON"),
+        groups
+    );
+}

@@ -405,6 +405,7 @@ impl Assembly {
             ])),
         );
         let outlines_id = outline_tree(out, outline);
+        let optional_content = optional_content(out);
         let metadata = out.add_object(pdfa::metadata_stream(meta));
         let profile = out.add_object(pdfa::icc_stream());
         let intent = out.add_object(pdfa::output_intent(profile));
@@ -427,6 +428,11 @@ impl Assembly {
                 )])),
             ),
         ]));
+        if let Some(properties) = optional_content
+            && let Ok(catalog) = out.get_dictionary_mut(catalog)
+        {
+            catalog.set("OCProperties", properties);
+        }
         let info = out.add_object(pdfa::info(meta));
         out.trailer.set("Root", Object::Reference(catalog));
         out.trailer.set("Info", Object::Reference(info));
@@ -588,6 +594,38 @@ fn sanitise(dict: &mut Dictionary) {
             dict.set("TR2", Object::Name(b"Default".to_vec()));
         }
     }
+}
+
+/// The optional content groups copied in with imported pages (layers
+/// their content is marked with), all listed and shown, as PDF/A asks
+/// and as the pages showed them where they came from (their own
+/// documents' settings are not copied).
+fn optional_content(out: &Document) -> Option<Dictionary> {
+    let groups: Vec<Object> = out
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict()
+                .and_then(|d| d.get(b"Type"))
+                .and_then(Object::as_name)
+                .is_ok_and(|t| t == b"OCG")
+        })
+        .map(|(id, _)| Object::Reference(*id))
+        .collect();
+    if groups.is_empty() {
+        return None;
+    }
+    Some(Dictionary::from_iter(vec![
+        ("OCGs", Object::Array(groups.clone())),
+        (
+            "D",
+            Object::Dictionary(Dictionary::from_iter(vec![
+                ("Name", text_string("Default")),
+                ("Order", Object::Array(groups.clone())),
+                ("ON", Object::Array(groups)),
+            ])),
+        ),
+    ]))
 }
 
 /// A flat outline: one entry per part, each going to its first page.
