@@ -53,6 +53,11 @@ impl Assembly {
         self.pages.len()
     }
 
+    /// The number (from 1) of a page in the file.
+    pub(super) fn page_number(&self, id: ObjectId) -> Option<usize> {
+        self.pages.iter().position(|p| *p == id).map(|i| i + 1)
+    }
+
     /// Copies every page of `src`, in order, with the objects they use;
     /// returns the new pages' ids.
     pub(super) fn import(&mut self, src: &Document) -> Result<Vec<ObjectId>, ArchiveError> {

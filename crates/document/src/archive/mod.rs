@@ -211,7 +211,14 @@ pub fn case_file(t: &Translations, file: &CaseFile) -> Result<Vec<u8>, ArchiveEr
     // page number's width never changes where the contents' lines break,
     // so the second round agrees with the first).
     let (mut toc_pages, mut back_pages) = (1, 1);
+    let mut rounds = 0;
     let (contents, back, starts, total) = loop {
+        rounds += 1;
+        if rounds > 4 {
+            return Err(ArchiveError::Write(
+                "the table of contents does not settle on a length".into(),
+            ));
+        }
         let mut starts = Vec::with_capacity(section_pages.len());
         let mut next = cover_pages + toc_pages + 1;
         for n in &section_pages {
@@ -233,6 +240,7 @@ pub fn case_file(t: &Translations, file: &CaseFile) -> Result<Vec<u8>, ArchiveEr
 
     let mut out = assemble::Assembly::new();
     let mut outline = Vec::new();
+    let mut first_pages = Vec::with_capacity(parts.len());
     let first = out.import(&cover)?;
     outline.push((t.tr("case-file-cover"), first[0]));
     let toc = out.import(&contents)?;
@@ -243,11 +251,20 @@ pub fn case_file(t: &Translations, file: &CaseFile) -> Result<Vec<u8>, ArchiveEr
             Part::Image(scan) => vec![out.image_page(scan)],
         };
         outline.push((section.title.clone(), pages[0]));
+        first_pages.push(out.page_number(pages[0]));
     }
     let back_ids = out.import(&back)?;
     outline.push((t.tr("case-file-back"), back_ids[0]));
-    debug_assert_eq!(out.page_count(), total);
-    debug_assert!(starts.iter().all(|s| *s <= total));
+    // The numbers printed in the contents and on the back cover are the
+    // file's: anything else is a defect, and no file is better than one
+    // that lies about its pages.
+    let placed: Vec<usize> = first_pages.into_iter().flatten().collect();
+    if out.page_count() != total || placed != starts {
+        return Err(ArchiveError::Write(format!(
+            "{} pages assembled, {total} counted",
+            out.page_count()
+        )));
+    }
 
     let numbers: Vec<String> = (1..=total)
         .map(|n| t.tr_args("case-file-page-stamp", &[("page", n.to_string().into())]))
