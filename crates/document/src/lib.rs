@@ -10,6 +10,7 @@
 //! templates), independent of how they are laid out on paper ([`pdf`]);
 //! and the seal on the printed file ([`seal`]).
 
+pub mod archive;
 mod compose;
 pub mod pdf;
 pub mod seal;

@@ -13,6 +13,7 @@ mod layout;
 mod lines;
 mod reference;
 mod render;
+pub(crate) mod sheets;
 mod signatures;
 
 pub use fonts::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR, missing_glyphs};

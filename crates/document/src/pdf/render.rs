@@ -19,9 +19,19 @@ use super::{BODY, BOTTOM, LINE, MARGIN_X, PAGE_H, PAGE_W, PdfError, PrintOptions
 use crate::{AgreementDocument, Block};
 
 /// Both faces' measurements.
-struct Faces {
-    regular: &'static Metrics,
-    bold: &'static Metrics,
+pub(super) struct Faces {
+    pub(super) regular: &'static Metrics,
+    pub(super) bold: &'static Metrics,
+}
+
+impl Faces {
+    /// The bundled faces, parsed once per process.
+    pub(super) fn get() -> Result<Self, PdfError> {
+        Ok(Self {
+            regular: metrics(false)?,
+            bold: metrics(true)?,
+        })
+    }
 }
 
 /// The width text is set to between the margins.
@@ -36,10 +46,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
     if !missing.is_empty() {
         return Err(PdfError::MissingGlyphs(missing));
     }
-    let faces = Faces {
-        regular: metrics(false)?,
-        bold: metrics(true)?,
-    };
+    let faces = Faces::get()?;
     let mut pages = Pages::new();
     // Under the signatures: the closing lines and, on the last page, the
     // QR code's corner, kept free of any text.
@@ -77,7 +84,7 @@ pub fn render(doc: &AgreementDocument, options: &PrintOptions) -> Result<Vec<u8>
     {
         fingerprint_line(last, line, options.qr.is_some());
     }
-    write(doc, options, &faces, pages.pages)
+    write(&doc.title, &doc.number, options, &faces, pages.pages)
 }
 
 /// The space a QR code takes at the foot of the last page (its side, the
@@ -399,8 +406,9 @@ fn fingerprint_line(page: &mut Page, line: &str, beside_qr: bool) {
 
 /// The PDF: metadata, both faces subset to exactly the characters each
 /// prints, and the pages' text and drawing.
-fn write(
-    doc: &AgreementDocument,
+pub(super) fn write(
+    title: &str,
+    number: &str,
     options: &PrintOptions,
     faces: &Faces,
     pages: Vec<Page>,
@@ -416,11 +424,11 @@ fn write(
     let regular_subset = subset(FONT_REGULAR, &faces.regular.font, &used(false))?;
     let bold_subset = subset(FONT_BOLD, &faces.bold.font, &used(true))?;
 
-    let mut pdf = PdfDocument::new(&doc.title);
+    let mut pdf = PdfDocument::new(title);
     pdf.metadata.info.author = options.author.clone();
     pdf.metadata.info.creator = "Accord".into();
     pdf.metadata.info.producer = "Accord (printpdf)".into();
-    pdf.metadata.info.subject = doc.number.clone();
+    pdf.metadata.info.subject = number.to_owned();
     if let Some((payload, _)) = &options.qr {
         // Read back by `accord verify` to find the agreement in the database.
         pdf.metadata.info.keywords = vec![payload.clone()];

@@ -109,6 +109,20 @@ fn incremental_update(
             .and_then(|f| f.as_array().ok())
             .map_or(0, Vec::len)
     };
+    // An empty appearance: PDF/A-1 wants one on every widget, even an
+    // invisible one (PDF/A-2 excuses a zero-size one), and a sealed case
+    // file is PDF/A.
+    let appearance_id = inc.new_document.add_object(lopdf::Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Form".to_vec())),
+            (
+                "BBox",
+                Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+            ),
+        ]),
+        Vec::new(),
+    ));
     // Merged signature field + widget annotation, invisible (zero rect,
     // Print + Locked flags = 4 + 128).
     let widget_id = inc.new_document.add_object(Dictionary::from_iter(vec![
@@ -125,6 +139,13 @@ fn incremental_update(
             Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
         ),
         ("F", Object::Integer(132)),
+        (
+            "AP",
+            Object::Dictionary(Dictionary::from_iter(vec![(
+                "N",
+                Object::Reference(appearance_id),
+            )])),
+        ),
         ("P", Object::Reference(page1_id)),
     ]));
 
