@@ -107,6 +107,28 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<std::path::PathBuf>,
     },
+    /// Bind a case's file (卷宗): one sealed PDF/A-2b file, in the
+    /// customary order, numbered through.
+    CaseFile {
+        /// The case number, e.g. 2025-0001.
+        case: String,
+        /// The folder to write it into.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Bind the files of every case whose mediation ended in a period,
+    /// with an index (index.csv).
+    CaseFiles {
+        /// The first day (YYYY-MM-DD).
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        /// The last day (YYYY-MM-DD).
+        #[arg(long)]
+        to: chrono::NaiveDate,
+        /// The folder to write them into.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// The database itself: schema and moving data between back ends.
     Db {
         #[command(subcommand)]
@@ -312,6 +334,16 @@ fn run(
                 xlsx.as_deref(),
                 csv.as_deref(),
             ))?;
+        }
+        Some(Command::CaseFile { case, out }) => {
+            if !runtime.block_on(cli::case_file(args.db.as_deref(), &case, &out))? {
+                return Ok(1);
+            }
+        }
+        Some(Command::CaseFiles { from, to, out }) => {
+            if !runtime.block_on(cli::case_files(args.db.as_deref(), from, to, &out))? {
+                return Ok(1);
+            }
         }
         Some(Command::Audit {
             command: AuditCommand::Verify,

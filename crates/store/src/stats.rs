@@ -458,7 +458,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Report> {
         let backend = self.db.get_database_backend();
-        let stale = self.db
+        let stale = self
+            .db
             .query_all_raw(statement(
                 backend,
                 "SELECT case_id FROM case_stats WHERE next_due <= ?",
@@ -489,7 +490,8 @@ impl Store {
             .join(", ");
         let mut by: HashMap<&str, Vec<(String, Tally)>> = HashMap::new();
         for dim in ["stat_category", "channel", "lead", "month"] {
-            let rows = self.db
+            let rows = self
+                .db
                 .query_all_raw(statement(
                     backend,
                     &format!(
@@ -571,5 +573,28 @@ impl Store {
             by_mediator,
             by_month,
         })
+    }
+
+    /// The cases whose mediation ended between `from` and `to` (inclusive),
+    /// oldest first, as (id, number): what a batch of case files holds.
+    pub async fn cases_ended_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, String)>> {
+        let backend = self.db.get_database_backend();
+        let rows = self
+            .db
+            .query_all_raw(statement(
+                backend,
+                "SELECT c.id, c.number FROM case_stats s JOIN cases c ON c.id = s.case_id \
+                 WHERE s.ended_on >= ? AND s.ended_on <= ? \
+                 ORDER BY s.ended_on, c.number_year, c.number_seq",
+                vec![from.into(), to.into()],
+            ))
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("", "id")?, r.try_get("", "number")?)))
+            .collect()
     }
 }

@@ -223,6 +223,103 @@ pub async fn stats(
     Ok(())
 }
 
+/// `accord case-file CASE --out DIR`: the case's file (卷宗), sealed.
+/// `Ok(false)` when there is no such case or the file cannot be bound.
+pub async fn case_file(
+    db: Option<&str>,
+    number: &str,
+    out: &std::path::Path,
+) -> anyhow::Result<bool> {
+    let t = tr();
+    let (store, actor) = login::open_signed_in(db).await?;
+    let Some(case) = find_case(&store, t, number).await? else {
+        return Ok(false);
+    };
+    match crate::publish::case_file::write_case_file(&store, &actor, t, case.id, out).await {
+        Ok(path) => {
+            println!(
+                "{}",
+                t.tr_args(
+                    "cli-case-file-written",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("number", case.number.to_string().into()),
+                    ]
+                )
+            );
+            Ok(true)
+        }
+        Err(e) => {
+            eprintln!("{}", e.phrase().words_with_detail(t));
+            Ok(false)
+        }
+    }
+}
+
+/// `accord case-files --from --to --out DIR`: the files of every case
+/// whose mediation ended in the period, and `index.csv`; progress on
+/// stderr. `Ok(false)` when any case's file could not be bound (the
+/// others are written, the index says which and why).
+pub async fn case_files(
+    db: Option<&str>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    out: &std::path::Path,
+) -> anyhow::Result<bool> {
+    let t = tr();
+    if from > to {
+        anyhow::bail!("{}", t.tr("stats-period-backwards"));
+    }
+    let (store, actor) = login::open_signed_in(db).await?;
+    let batch =
+        crate::publish::case_file::write_batch(&store, &actor, t, (from, to), out, |done, of| {
+            eprint!(
+                "\r{}",
+                t.tr_args(
+                    "cli-case-files-progress",
+                    &[
+                        ("done", done.to_string().into()),
+                        ("of", of.to_string().into())
+                    ]
+                )
+            );
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!(e.phrase().words_with_detail(t)))?;
+    eprintln!();
+    for (number, reason) in &batch.failed {
+        eprintln!(
+            "{}",
+            t.tr_args(
+                "cli-case-files-failed",
+                &[
+                    ("number", number.clone().into()),
+                    ("reason", reason.clone().into())
+                ]
+            )
+        );
+    }
+    println!(
+        "{}",
+        t.tr_args(
+            "cli-case-files-written",
+            &[
+                ("count", batch.files.len().to_string().into()),
+                (
+                    "index",
+                    batch
+                        .index
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                        .into()
+                ),
+            ]
+        )
+    );
+    Ok(batch.failed.is_empty())
+}
+
 /// `accord agreement pdf CASE --out FILE [--lang L]`: the sealed PDF of
 /// the case's final agreement (sealed now if it was not yet), in its own
 /// language; in the other language, a sealed copy in translation.

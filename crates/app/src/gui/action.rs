@@ -111,6 +111,9 @@ pub enum Route {
     CaseDesk(i64),
     /// The centre's statistics.
     Stats,
+    /// A case's file: classification, risk flags, investigations, scans
+    /// and the bound 卷宗.
+    CaseFile(i64),
 }
 
 /// What a screen asks its parent to do after a message.

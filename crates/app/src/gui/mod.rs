@@ -39,6 +39,7 @@ pub use runtime::run;
 use screen::{
     agreement::{self, AgreementScreen},
     case_detail::{self, CaseDetail},
+    case_file,
     case_list::{self, CaseList},
     desk::{self, Desk, case::CaseDeskScreen},
     first_run::{self, FirstRun},
@@ -87,6 +88,7 @@ enum Screen {
     CaseDesk(Box<CaseDeskScreen>),
     /// The centre's statistics.
     Stats(Box<stats::StatsScreen>),
+    CaseFile(Box<case_file::CaseFileScreen>),
 }
 
 /// A top-level navigation target (the header's buttons).
@@ -157,6 +159,7 @@ pub enum Message {
     CaseDesk(desk::case::Message),
     /// The statistics.
     Stats(stats::Message),
+    CaseFile(case_file::Message),
     /// The data of a screen being opened, or why it could not be read.
     Opened(Result<Opened, AppError>),
     /// A preference was saved, or why not.
@@ -486,6 +489,7 @@ impl App {
             (Message::Desk(m), Screen::Desk(s)) => s.update(m, &ctx).map(Message::Desk),
             (Message::CaseDesk(m), Screen::CaseDesk(s)) => s.update(m, &ctx).map(Message::CaseDesk),
             (Message::Stats(m), Screen::Stats(s)) => s.update(m, &ctx).map(Message::Stats),
+            (Message::CaseFile(m), Screen::CaseFile(s)) => s.update(m, &ctx).map(Message::CaseFile),
             (Message::Opened(Ok(opened)), _) => {
                 // (The notice was cleared when the navigation began; one
                 // given since, e.g. "case saved", stays.)
@@ -546,6 +550,7 @@ impl App {
                         | Screen::Users(_)
                         | Screen::Desk(_)
                         | Screen::Stats(_)
+                        | Screen::CaseFile(_)
                 );
                 match key.as_ref() {
                     Key::Named(Named::Escape) if here && !matches!(screen, Screen::Cases) => {
@@ -619,6 +624,7 @@ impl App {
             Screen::Desk(s) => map_all(s.commands(ctx), Message::Desk),
             Screen::CaseDesk(s) => map_all(s.commands(ctx), Message::CaseDesk),
             Screen::Stats(s) => map_all(s.commands(ctx), Message::Stats),
+            Screen::CaseFile(s) => map_all(s.commands(ctx), Message::CaseFile),
             Screen::Users(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => Vec::new(),
         };
         if self.user.is_some() && self.store.is_some() {
@@ -744,6 +750,7 @@ impl App {
             Screen::Desk(_) => Route::Desk,
             Screen::CaseDesk(s) => Route::CaseDesk(s.case_id),
             Screen::Stats(_) => Route::Stats,
+            Screen::CaseFile(s) => Route::CaseFile(s.case_id),
             Screen::Intake(_) | Screen::FirstRun(_) | Screen::DatabaseError(_) => return None,
         })
     }
@@ -764,6 +771,7 @@ impl App {
             Screen::Detail(s) if s.unsaved() => Some("leave-case"),
             Screen::Desk(s) if s.unsaved() => Some("leave-desk"),
             Screen::CaseDesk(s) if s.unsaved() => Some("leave-desk"),
+            Screen::CaseFile(s) if s.unsaved() => Some("leave-case-file"),
             _ => None,
         }
     }
@@ -809,6 +817,11 @@ impl App {
                 let (screen, load) = stats::StatsScreen::open(&ctx);
                 self.screen = Screen::Stats(Box::new(screen));
                 load.map(Message::Stats)
+            }
+            Route::CaseFile(id) => {
+                let (screen, load) = case_file::CaseFileScreen::open(id);
+                self.screen = Screen::CaseFile(Box::new(screen));
+                load.map(Message::CaseFile)
             }
             Route::CaseDesk(id) => {
                 let (screen, load) = CaseDeskScreen::open(&ctx, id);
@@ -906,11 +919,14 @@ impl App {
             Screen::Desk(s) => s.view(ctx).map(Message::Desk),
             Screen::CaseDesk(s) => s.view(ctx).map(Message::CaseDesk),
             Screen::Stats(s) => s.view(ctx).map(Message::Stats),
+            Screen::CaseFile(s) => s.view(ctx).map(Message::CaseFile),
         };
         let current = match &self.screen {
-            Screen::Cases | Screen::Detail(_) | Screen::Room(_) | Screen::Agreement(_) => {
-                Some(Nav::Cases)
-            }
+            Screen::Cases
+            | Screen::Detail(_)
+            | Screen::Room(_)
+            | Screen::Agreement(_)
+            | Screen::CaseFile(_) => Some(Nav::Cases),
             Screen::Intake(_) => Some(Nav::NewCase),
             Screen::Today(_) => Some(Nav::Today),
             Screen::Users(_) => Some(Nav::Users),

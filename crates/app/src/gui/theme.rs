@@ -199,6 +199,16 @@ pub fn alert(theme: &Theme) -> container::Style {
     }
 }
 
+/// A warning to heed (a yellow risk flag): amber, whatever the palette.
+pub fn caution(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color::from_rgb8(0xF6, 0xE3, 0xA1).into()),
+        text_color: Some(Color::from_rgb8(0x4A, 0x3A, 0x05)),
+        border: border::rounded(6),
+        ..container::Style::default()
+    }
+}
+
 /// A status badge in the list.
 pub fn badge(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();

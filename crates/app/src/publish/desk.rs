@@ -50,6 +50,22 @@ pub async fn jc_papers(
     case_id: i64,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
+    let (docs, author) = jc_documents(store, t, case_id).await?;
+    let mut written = Vec::new();
+    for (name, doc) in docs {
+        let bytes = pdf::render(&doc, &options(t, &author))?;
+        written.push(write(dir, &name, &bytes)?);
+    }
+    Ok(written)
+}
+
+/// The judicial-confirmation papers (file name and document, the
+/// application first) and who writes them.
+pub(super) async fn jc_documents(
+    store: &Store,
+    t: &Translations,
+    case_id: i64,
+) -> Result<(Vec<(String, accord_document::AgreementDocument)>, String)> {
     let case = store.case(case_id).await?;
     let record = store
         .agreement(case_id)
@@ -120,12 +136,7 @@ pub async fn jc_papers(
             jc_cover(t, &input, i),
         ));
     }
-    let mut written = Vec::new();
-    for (name, doc) in docs {
-        let bytes = pdf::render(&doc, &options(t, &author))?;
-        written.push(write(dir, &name, &bytes)?);
-    }
-    Ok(written)
+    Ok((docs, author))
 }
 
 /// Writes the transfer slip of routing `routing_id` of the case into

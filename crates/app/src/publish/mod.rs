@@ -5,6 +5,7 @@
 //! sealed files are written.
 
 mod amendment;
+pub mod case_file;
 mod desk;
 mod example;
 mod key;
@@ -48,6 +49,9 @@ pub enum PublishError {
     Pdf(#[from] pdf::PdfError),
     #[error(transparent)]
     Seal(#[from] seal::SealError),
+    /// The case file could not be bound (a scan PDF/A cannot hold).
+    #[error(transparent)]
+    Archive(#[from] accord_document::archive::ArchiveError),
     #[error("file {path}: {detail}")]
     File { path: String, detail: String },
     /// A PKCS#12 file that cannot be used.
@@ -83,6 +87,7 @@ impl PublishError {
             }
             Self::Pdf(e) => Phrase::error("error-pdf").detail(e.to_string()),
             Self::Seal(e) => Phrase::from_message(e.message()),
+            Self::Archive(e) => archive_phrase(e),
             Self::File { path, detail } => Phrase::error("error-file")
                 .arg("path", path.clone())
                 .detail(detail.clone()),
@@ -98,6 +103,34 @@ impl PublishError {
             }
             Self::Import(e) => Phrase::from_message(e.message()),
         }
+    }
+}
+
+/// What to tell the user when a case file cannot be bound: which paper
+/// and why, in words a clerk acts on.
+fn archive_phrase(e: &accord_document::archive::ArchiveError) -> Phrase {
+    use accord_document::archive::ArchiveError as E;
+    match e {
+        E::Render(e) => Phrase::error("error-pdf").detail(e.to_string()),
+        E::UnreadablePdf { title, message, .. } => Phrase::error("error-case-file-unreadable")
+            .arg("title", title.clone())
+            .detail(message.clone()),
+        E::Encrypted { title, .. } => {
+            Phrase::error("error-case-file-encrypted").arg("title", title.clone())
+        }
+        E::NoPages { title, .. } => {
+            Phrase::error("error-case-file-no-pages").arg("title", title.clone())
+        }
+        E::FontNotEmbedded { title, font, .. } => Phrase::error("error-case-file-font")
+            .arg("title", title.clone())
+            .arg("font", font.clone()),
+        E::DeviceCmyk { title, place, .. } => Phrase::error("error-case-file-cmyk")
+            .arg("title", title.clone())
+            .detail(place.clone()),
+        E::Image { title, message, .. } => Phrase::error("error-case-file-image")
+            .arg("title", title.clone())
+            .detail(message.clone()),
+        E::Write(message) => Phrase::error("error-pdf").detail(message.clone()),
     }
 }
 

@@ -31,6 +31,8 @@ use super::{Result, write};
 /// name's stem and the document.
 #[derive(Debug, Clone)]
 pub struct Paper {
+    /// Its title's key: which paper it is.
+    pub key: &'static str,
     pub title: String,
     pub stem: String,
     pub document: AgreementDocument,
@@ -46,7 +48,17 @@ async fn mediators(store: &Store, case_id: i64) -> Result<Vec<String>> {
         .filter(|a| a.ended_at.is_none())
         .map(|a| a.mediator_name.clone())
         .collect();
-    Ok(names)
+    if !names.is_empty() {
+        return Ok(names);
+    }
+    // No one assigned at the desk: who drafted the agreement.
+    Ok(store
+        .agreement(case_id)
+        .await?
+        .and_then(|r| r.current().map(|v| v.content.mediator.clone()))
+        .filter(|m| !m.trim().is_empty())
+        .into_iter()
+        .collect())
 }
 
 /// The case's agreement number as the centre prints it.
@@ -60,8 +72,29 @@ async fn agreement_number(store: &Store, case: &Case) -> Result<String> {
         .unwrap_or_else(|| case.number.to_string()))
 }
 
+/// What the case file's cover says besides the papers.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub committee: String,
+    /// The case's number as the centre prints it ("（2025）青山人调字第1号").
+    pub file_number: String,
+    pub mediators: Vec<String>,
+    pub accepted: chrono::NaiveDate,
+    /// When mediation ended, and how.
+    pub closed: Option<(chrono::NaiveDate, CaseResult)>,
+}
+
 /// Every standard paper the case has so far, in the case file's order.
 pub async fn papers(store: &Store, t: &Translations, case_id: i64) -> Result<Vec<Paper>> {
+    Ok(papers_and_facts(store, t, case_id).await?.0)
+}
+
+/// The papers and what the cover says.
+pub async fn papers_and_facts(
+    store: &Store,
+    t: &Translations,
+    case_id: i64,
+) -> Result<(Vec<Paper>, Facts)> {
     let case = store.case(case_id).await?;
     let number = case.number.to_string();
     let committee = super::centre_name(store, t).await?;
@@ -77,8 +110,9 @@ pub async fn papers(store: &Store, t: &Translations, case_id: i64) -> Result<Vec
         .unwrap_or_default();
     let routed_to = desk.routings.first().map(|r| r.slip.body_name.clone());
     let mut out = Vec::new();
-    let mut push = |title_key: &str, stem: String, document: AgreementDocument| {
+    let mut push = |title_key: &'static str, stem: String, document: AgreementDocument| {
         out.push(Paper {
+            key: title_key,
             title: t.tr(title_key),
             stem,
             document,
@@ -257,6 +291,7 @@ pub async fn papers(store: &Store, t: &Translations, case_id: i64) -> Result<Vec
     } else {
         None
     };
+    let mut closed = None;
     if let Some(result) = result {
         let closed_on = effective
             .or(desk
@@ -275,7 +310,7 @@ pub async fn papers(store: &Store, t: &Translations, case_id: i64) -> Result<Vec
                     mediators: mediator_names.clone(),
                     accepted_on: accepted,
                     closed_on,
-                    result,
+                    result: result.clone(),
                     agreement_number: agreement_number.clone(),
                     claimed: None,
                     agreed,
@@ -283,8 +318,16 @@ pub async fn papers(store: &Store, t: &Translations, case_id: i64) -> Result<Vec
                 },
             ),
         );
+        closed = Some((closed_on, result));
     }
-    Ok(out)
+    let facts = Facts {
+        committee,
+        file_number: self::agreement_number(store, &case).await?,
+        mediators: mediator_names,
+        accepted,
+        closed,
+    };
+    Ok((out, facts))
 }
 
 /// The print options of a paper.

@@ -26,6 +26,8 @@ pub struct CaseData {
     pub history: Vec<AuditEntry>,
     /// The final agreement's performance (empty when there is none).
     pub performance: Vec<accord_store::InstallmentStatus>,
+    /// Its risk flags (矛盾纠纷预警), cleared ones included.
+    pub flags: Vec<accord_store::CaseFlag>,
 }
 
 /// Reads a case, its history and the performance of its agreement.
@@ -33,7 +35,9 @@ pub async fn load(store: &Store, case_id: i64) -> Result<CaseData, StoreError> {
     let case = store.case(case_id).await?;
     let history = store.case_history(case.id).await?;
     let performance = store.performance(case.id).await?;
+    let flags = store.risk_flags(case.id).await?;
     Ok(CaseData {
+        flags,
         case,
         history,
         performance,
@@ -66,6 +70,7 @@ pub struct CaseDetail {
     history: Vec<AuditEntry>,
     /// The final agreement's instalments and acts with what is paid.
     performance: Vec<accord_store::InstallmentStatus>,
+    flags: Vec<accord_store::CaseFlag>,
     visit_date: String,
     satisfaction: Option<crate::gui::Labeled<Satisfaction>>,
     visit_note: String,
@@ -99,6 +104,8 @@ pub enum Message {
     Agreement,
     /// "Centre desk": assignment, time limit, transfer, confirmation.
     Desk,
+    /// "Case file": classification, flags, investigations, scans, 卷宗.
+    CaseFile,
     /// "Record payment" on an instalment (obligation, instalment): the
     /// form opens with what remains.
     PayOpen(usize, usize),
@@ -135,6 +142,9 @@ impl CaseDetail {
             out.push(Command::new(ctx.tr(key), Message::Mediate).keys(Shortcut::alt('m')));
         }
         out.push(Command::new(ctx.tr("detail-desk"), Message::Desk).keys(Shortcut::alt('d')));
+        out.push(
+            Command::new(ctx.tr("detail-case-file"), Message::CaseFile).keys(Shortcut::alt('f')),
+        );
         if !matches!(
             self.case.status,
             CaseStatus::Received | CaseStatus::Referred
@@ -161,6 +171,7 @@ impl CaseDetail {
             case: data.case,
             history: data.history,
             performance: data.performance,
+            flags: data.flags,
             visit_date: chrono::Local::now().date_naive().to_string(),
             satisfaction: None,
             visit_note: String::new(),
@@ -210,6 +221,7 @@ impl CaseDetail {
             }
             Message::Agreement => Action::Navigate(Route::Agreement(self.case.id)),
             Message::Desk => Action::Navigate(Route::CaseDesk(self.case.id)),
+            Message::CaseFile => Action::Navigate(Route::CaseFile(self.case.id)),
             // A transfer needs its slip: the desk writes it.
             Message::MoveTo(CaseStatus::Referred) => {
                 Action::Navigate(Route::CaseDesk(self.case.id))
@@ -352,10 +364,43 @@ impl CaseDetail {
                     .style(button::secondary)
                     .on_press(Message::Desk),
             )
+            .push(
+                widgets::keyed_button(ctx, ctx.tr("detail-case-file"), Shortcut::alt('f'))
+                    .padding([8, 20])
+                    .style(button::secondary)
+                    .on_press(Message::CaseFile),
+            )
             .spacing(theme::GAP)
             .align_y(Center),
         ]
         .spacing(theme::GAP);
+        // Flags not cleared, with their reason: seen before anything else.
+        for f in self.flags.iter().filter(|f| f.cleared.is_none()) {
+            let style = if f.flag.level == accord_core::risk::RiskLevel::Red {
+                theme::alert
+            } else {
+                theme::caution
+            };
+            page = page.push(
+                container(
+                    text(ctx.tr_args(
+                        "detail-risk-flag",
+                        &[
+                            ("level", ctx.label(f.flag.level)),
+                            ("rule", ctx.label(f.flag.rule)),
+                            (
+                                "facts",
+                                f.flag.facts.join(&ctx.tr("case-file-list-separator")),
+                            ),
+                        ],
+                    ))
+                    .size(ctx.sizes.small()),
+                )
+                .padding([6, 12])
+                .width(iced::Fill)
+                .style(style),
+            );
+        }
 
         if let Some(status) = self.notice {
             page = page.push(

@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod case_detail;
+pub mod case_file;
 pub mod case_list;
 pub mod desk;
 pub mod first_run;
