@@ -183,6 +183,29 @@ fn the_example_case_file_holds_every_paper_in_order_numbered_and_sealed() {
             "pdfsig must be installed in CI: {e}"
         ),
     }
+    // pyHanko (when CI has installed it), trusting the centre's certificate
+    // as the store keeps it.
+    if let Some(python) = std::env::var_os("ACCORD_PYHANKO") {
+        let centre =
+            c.rt.block_on(c.store.current_centre_certificate())
+                .expect("store")
+                .expect("the centre's certificate");
+        let der = c.dir.path().join("centre.cer");
+        std::fs::write(&der, &centre.certificate).expect("write");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.ci/pyhanko-verify.py");
+        let out = std::process::Command::new(python)
+            .arg(script)
+            .arg(&path)
+            .arg(&der)
+            .output()
+            .expect("run pyHanko");
+        assert!(
+            out.status.success(),
+            "pyHanko: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     // PDF/A-2b: identified in the XMP, with an output intent.
     let catalog = doc.catalog().expect("catalog");
     assert!(catalog.get(b"OutputIntents").is_ok(), "an output intent");

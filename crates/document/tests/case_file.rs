@@ -652,6 +652,34 @@ fn pdfsig(bytes: &[u8], name: &str) -> Option<String> {
     }
 }
 
+/// pyHanko's verdict (`.ci/pyhanko-verify.py`, trusting `cert`), when
+/// `ACCORD_PYHANKO` names a Python with pyHanko (CI installs one): `Some(ok,
+/// its one-line report)`.
+fn pyhanko(bytes: &[u8], cert: &[u8], name: &str) -> Option<(bool, String)> {
+    let Some(python) = std::env::var_os("ACCORD_PYHANKO") else {
+        eprintln!("ACCORD_PYHANKO not set; pyHanko's check skipped");
+        return None;
+    };
+    let pdf = temp_path(name);
+    std::fs::write(&pdf, bytes).expect("write");
+    let der = temp_path(&format!("{name}.cer"));
+    std::fs::write(&der, cert).expect("write");
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.ci/pyhanko-verify.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(&pdf)
+        .arg(&der)
+        .output()
+        .expect("run pyHanko");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some((out.status.success(), report))
+}
+
 fn temp_path(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("accord-case-file-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
@@ -670,9 +698,12 @@ fn the_case_file_seals_like_the_agreement_and_stays_pdfa() {
     let report = seal::verify_trusted(&sealed, &trusted).expect("verifies");
     assert_eq!(report.signer_cn, "青山区人民调解委员会");
     assert!(report.covers_whole_file);
-    if let Some(out) = pdfsig(&sealed, "sealed-case-file.pdf") {
+    if let Some(out) = pdfsig(&sealed, "pdfsig-case-file.pdf") {
         assert!(out.contains("Signature is Valid"), "{out}");
         assert!(out.contains("Total document signed"), "{out}");
+    }
+    if let Some((ok, out)) = pyhanko(&sealed, &cert, "pyhanko-case-file.pdf") {
+        assert!(ok, "pyHanko: {out}");
     }
     assert_pdfa_2b(&sealed);
     let doc = Document::load_mem(&sealed).expect("pdf");

@@ -54,6 +54,35 @@ fn pdfsig(bytes: &[u8], name: &str) -> Option<String> {
     }
 }
 
+/// pyHanko's verdict (`.ci/pyhanko-verify.py`, trusting `cert`), when
+/// `ACCORD_PYHANKO` names a Python with pyHanko (CI installs one): `Some(ok,
+/// its one-line report)`.
+fn pyhanko(bytes: &[u8], cert: &[u8], name: &str) -> Option<(bool, String)> {
+    let Some(python) = std::env::var_os("ACCORD_PYHANKO") else {
+        eprintln!("ACCORD_PYHANKO not set; pyHanko's check skipped");
+        return None;
+    };
+    let dir = tempfile_dir();
+    let pdf = dir.join(name);
+    std::fs::write(&pdf, bytes).expect("write");
+    let der = dir.join(format!("{name}.cer"));
+    std::fs::write(&der, cert).expect("write");
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.ci/pyhanko-verify.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(&pdf)
+        .arg(&der)
+        .output()
+        .expect("run pyHanko");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some((out.status.success(), report))
+}
+
 fn tempfile_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("accord-seal-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
@@ -88,6 +117,9 @@ fn a_sealed_agreement_verifies_and_any_changed_byte_breaks_it() {
         assert!(out.contains("Signature is Valid"), "{out}");
         assert!(out.contains("Total document signed"), "{out}");
     }
+    if let Some((ok, out)) = pyhanko(&sealed, &cert, "sealed.pdf") {
+        assert!(ok, "pyHanko: {out}");
+    }
 
     let mut tampered = sealed.clone();
     tampered[pdf.len() / 2] ^= 0x01;
@@ -97,6 +129,9 @@ fn a_sealed_agreement_verifies_and_any_changed_byte_breaks_it() {
     );
     if let Some(out) = pdfsig(&tampered, "tampered.pdf") {
         assert!(!out.contains("Signature is Valid"), "{out}");
+    }
+    if let Some((ok, out)) = pyhanko(&tampered, &cert, "tampered.pdf") {
+        assert!(!ok, "pyHanko accepted a changed byte: {out}");
     }
 }
 
