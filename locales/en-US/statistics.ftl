@@ -59,6 +59,7 @@ stats-from = From
 stats-to = To
 stats-export-xlsx = Export the monthly report (XLSX)
 stats-export-csv = Export CSV
+stats-export-pdf = Export report (PDF with charts)
 stats-error-date = Write dates as 2025-01-31.
 error-attachment-type = Attach a JPEG, PNG or PDF file.
 attachment-kind-identity = Proof of identity

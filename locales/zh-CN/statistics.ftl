@@ -59,6 +59,7 @@ stats-from = 起始日期
 stats-to = 截止日期
 stats-export-xlsx = 导出月报（XLSX）
 stats-export-csv = 导出 CSV
+stats-export-pdf = 导出报告（PDF，含图表）
 stats-error-date = 日期格式为 2025-01-31。
 error-attachment-type = 请添加 JPEG、PNG 或 PDF 文件。
 attachment-kind-identity = 身份证明

@@ -89,7 +89,7 @@ enum Command {
     },
     /// The centre's statistics for the months from --from to --to (cases
     /// by their month of receipt): a table, or JSON, or the monthly report
-    /// as an XLSX workbook or CSV.
+    /// as an XLSX workbook or CSV, or the report with its charts as a PDF.
     Stats {
         /// The first day of the period (YYYY-MM-DD); its whole month counts.
         #[arg(long)]
@@ -106,6 +106,9 @@ enum Command {
         /// Write the report as CSV to FILE.
         #[arg(long, value_name = "FILE")]
         csv: Option<std::path::PathBuf>,
+        /// Write the report, with its charts, as a PDF to FILE.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<std::path::PathBuf>,
     },
     /// Bind a case's file (卷宗): one sealed PDF/A-2b file, in the
     /// customary order, numbered through.
@@ -325,6 +328,7 @@ fn run(
             json,
             xlsx,
             csv,
+            pdf,
         }) => {
             runtime.block_on(cli::stats(
                 args.db.as_deref(),
@@ -333,6 +337,7 @@ fn run(
                 json,
                 xlsx.as_deref(),
                 csv.as_deref(),
+                pdf.as_deref(),
             ))?;
         }
         Some(Command::CaseFile { case, out }) => {

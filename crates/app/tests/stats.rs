@@ -191,3 +191,95 @@ fn in_english_the_same_numbers_under_english_headings() {
     h.send(s(stats::Message::Breakdown(stats::Breakdown::Month)));
     assert!(h.shows("2025-03"));
 }
+
+/// Every font of the PDF carries its program (FontFile, FontFile2 or
+/// FontFile3 in its descriptor, or its descendant's).
+fn fonts_embedded(doc: &lopdf::Document) -> usize {
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor".as_slice()) {
+            continue;
+        }
+        assert!(
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| dict.has(k)),
+            "a font descriptor without its font program: {dict:?}"
+        );
+        fonts += 1;
+    }
+    fonts
+}
+
+#[test]
+fn the_pdf_report_prints_the_tables_of_the_screen_and_draws_the_charts() {
+    let mut h = centre("zh-CN");
+    h.interact(|ui| {
+        ui.click("统计").expect("the statistics tab");
+    });
+    h.send(s(stats::Message::From("2025-01-01".into())));
+    h.send(s(stats::Message::To("2025-12-31".into())));
+    h.send(s(stats::Message::Show));
+    h.interact(|ui| {
+        ui.click("导出报告（PDF，含图表）").expect("the PDF export");
+    });
+    assert!(h.shows_fragment("已保存"));
+    let path = accord_app::publish::output_dir(Some(&h.url)).join("accord-stats-202501-202512.pdf");
+    let bytes = std::fs::read(&path).expect("the report was written beside the database");
+    let doc = lopdf::Document::load_mem(&bytes).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let all = doc.extract_text(&pages).expect("text");
+    let flat: String = all.split_whitespace().collect();
+    for expected in [
+        "人民调解工作统计表",
+        "统计期间：2025-01-01至2025-12-31",
+        "按纠纷类型",
+        "按受理渠道",
+        "按调解员",
+        "按月份",
+        "婚姻家庭",
+        "邻里",
+        "合计",
+        "调解成功率",
+        "100.0%",
+        "1/2",
+        "2025-03",
+        &format!("第1页共{}页", pages.len()),
+    ] {
+        assert!(flat.contains(expected), "{expected} missing from: {all}");
+    }
+    // The table by dispute type, row by row, as the screen shows it.
+    let report =
+        h.rt.block_on(h.store.statistics(
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("date"),
+        ))
+        .expect("report");
+    let row_text = |name: &str, tally: &accord_core::stats::Tally| -> String {
+        let cells: Vec<String> = accord_core::stats::columns()
+            .iter()
+            .take(6)
+            .map(|(_, f)| f(tally))
+            .collect();
+        format!("{name}{}", cells.concat())
+            .split_whitespace()
+            .collect()
+    };
+    assert!(
+        flat.contains(&row_text("婚姻家庭", &report.by_category[0].tally)),
+        "{}\n{all}",
+        row_text("婚姻家庭", &report.by_category[0].tally)
+    );
+    assert!(flat.contains(&row_text("合计", &report.total)), "{all}");
+    // The charts: bars and lines in the two series' colours.
+    let mut drawn = String::new();
+    for id in doc.get_pages().values() {
+        let content = doc.get_page_content(*id);
+        drawn.push_str(&String::from_utf8_lossy(&content));
+    }
+    assert!(drawn.contains("0.12 0.37 0.66 rg"), "the received series");
+    assert!(drawn.contains("0.18 0.49 0.31 rg"), "the settled series");
+    assert!(drawn.contains("0.12 0.37 0.66 RG"), "the monthly line");
+    assert!(fonts_embedded(&doc) >= 1);
+}

@@ -169,7 +169,8 @@ pub async fn list_cases(db: Option<&str>, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `accord stats --from D --to D [--json] [--xlsx FILE] [--csv FILE]`.
+/// `accord stats --from D --to D [--json] [--xlsx FILE] [--csv FILE]
+/// [--pdf FILE]`.
 pub async fn stats(
     db: Option<&str>,
     from: chrono::NaiveDate,
@@ -177,6 +178,7 @@ pub async fn stats(
     json: bool,
     xlsx: Option<&std::path::Path>,
     csv: Option<&std::path::Path>,
+    pdf: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     if from > to {
         anyhow::bail!("{}", tr().tr("stats-period-backwards"));
@@ -209,10 +211,22 @@ pub async fn stats(
             )
         )?;
     }
+    if let Some(path) = pdf {
+        let bytes = crate::publish::stats::pdf(t, &report, chrono::Utc::now().timestamp())?;
+        std::fs::write(path, bytes).with_context(|| path.display().to_string())?;
+        writeln!(
+            out,
+            "{}",
+            t.tr_args(
+                "stats-saved",
+                &[("path", path.display().to_string().into())]
+            )
+        )?;
+    }
     if json {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
-    } else if xlsx.is_none() && csv.is_none() {
+    } else if xlsx.is_none() && csv.is_none() && pdf.is_none() {
         let labels = crate::publish::stats::labels(t);
         write!(
             out,

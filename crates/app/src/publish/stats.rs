@@ -164,3 +164,83 @@ pub fn xlsx(t: &Translations, report: &Report) -> Result<Vec<u8>, XlsxError> {
 pub fn xlsx_value(column: usize, t: &Tally) -> Option<f64> {
     cell(column, t)
 }
+
+/// The report as a printed PDF: the totals, a chart per breakdown (bars,
+/// and lines for the months) and each breakdown's table.
+pub fn pdf(
+    t: &Translations,
+    report: &Report,
+    created_unix: i64,
+) -> Result<Vec<u8>, accord_document::pdf::PdfError> {
+    use accord_document::pdf::{self, ReportChart, ReportTable, StatisticsReport};
+    let labels = labels(t);
+    let breakdowns: [(&String, &Vec<Row>, bool); 4] = [
+        (&labels.by_category, &report.by_category, false),
+        (&labels.by_channel, &report.by_channel, false),
+        (&labels.by_mediator, &report.by_mediator, false),
+        (&labels.by_month, &report.by_month, true),
+    ];
+    let charts = breakdowns
+        .iter()
+        .map(|(title, rows, lines)| ReportChart {
+            title: (*title).clone(),
+            labels: rows.iter().map(|r| labels.key(&r.key)).collect(),
+            series: [
+                (
+                    t.tr("stats-col-received"),
+                    rows.iter().map(|r| r.tally.received).collect(),
+                ),
+                (
+                    t.tr("stats-col-settled"),
+                    rows.iter().map(|r| r.tally.settled).collect(),
+                ),
+            ],
+            lines: *lines,
+        })
+        .collect();
+    let tables = breakdowns
+        .iter()
+        .map(|(title, rows, _)| {
+            let mut header = vec![(*title).clone()];
+            header.extend(labels.columns.iter().cloned());
+            let line = |name: String, tally: &Tally| {
+                let mut cells = vec![name];
+                cells.extend(stats::columns().iter().map(|(_, f)| f(tally)));
+                cells
+            };
+            let mut out: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| line(labels.key(&r.key), &r.tally))
+                .collect();
+            out.push(line(labels.total.clone(), &report.total));
+            ReportTable {
+                title: (*title).clone(),
+                header,
+                rows: out,
+            }
+        })
+        .collect();
+    let sheet = StatisticsReport {
+        title: t.tr("stats-title"),
+        period: t.tr_args(
+            "stats-period",
+            &[
+                ("from", report.from.to_string().into()),
+                ("to", report.to.to_string().into()),
+            ],
+        ),
+        totals: stats::columns()
+            .iter()
+            .map(|(k, f)| (t.tr(k), f(&report.total)))
+            .collect(),
+        charts,
+        tables,
+    };
+    let options = pdf::PrintOptions {
+        footer_pattern: t.tr("doc-footer"),
+        created_unix,
+        author: t.tr("stats-title"),
+        ..Default::default()
+    };
+    pdf::statistics(&sheet, &options)
+}

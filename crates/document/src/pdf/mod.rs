@@ -13,12 +13,14 @@ mod layout;
 mod lines;
 mod reference;
 mod render;
+mod report;
 pub(crate) mod sheets;
 mod signatures;
 
 pub use fonts::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR, missing_glyphs};
 pub use reference::{Reference, embedded_identifier, embedded_reference};
 pub use render::render;
+pub use report::{ReportChart, ReportTable, StatisticsReport, statistics};
 
 /// Why the PDF could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

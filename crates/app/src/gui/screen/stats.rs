@@ -1,7 +1,8 @@
 //! The statistics screen: a period (whole months of receipt), the totals,
 //! one breakdown at a time (dispute type, channel, mediator, month) as a
 //! chart drawn in the app and as a table with every column of the monthly
-//! report, and the exports (XLSX in the statistics table's layout, CSV)
+//! report, and the exports (XLSX in the statistics table's layout, CSV,
+//! a PDF with the charts)
 //! written beside the database.
 
 use accord_core::stats::{self, Report, Row};
@@ -51,6 +52,7 @@ impl Breakdown {
 pub enum Export {
     Xlsx,
     Csv,
+    Pdf,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +116,10 @@ impl StatsScreen {
             ctx.tr("stats-export-csv"),
             Message::Export(Export::Csv),
         ));
+        out.push(Command::new(
+            ctx.tr("stats-export-pdf"),
+            Message::Export(Export::Pdf),
+        ));
         out
     }
 
@@ -168,6 +174,7 @@ impl StatsScreen {
                     match kind {
                         Export::Xlsx => "xlsx",
                         Export::Csv => "csv",
+                        Export::Pdf => "pdf",
                     }
                 );
                 let path = dir.join(name);
@@ -177,6 +184,10 @@ impl StatsScreen {
                     }
                     Export::Csv => {
                         Ok(stats::csv(&report, &crate::publish::stats::labels(t)).into_bytes())
+                    }
+                    Export::Pdf => {
+                        crate::publish::stats::pdf(t, &report, chrono::Utc::now().timestamp())
+                            .map_err(|e| AppError::Publish(crate::publish::PublishError::from(e)))
                     }
                 };
                 let written = bytes.and_then(|b| {
@@ -275,6 +286,11 @@ impl StatsScreen {
             button(text(ctx.tr("stats-export-csv")).size(small))
                 .style(button::secondary)
                 .on_press(Message::Export(Export::Csv)),
+        );
+        tabs = tabs.push(
+            button(text(ctx.tr("stats-export-pdf")).size(small))
+                .style(button::secondary)
+                .on_press(Message::Export(Export::Pdf)),
         );
         page = page.push(tabs.align_y(Center));
 
