@@ -151,3 +151,12 @@ casefile-scan-choose = Choose a file…
 casefile-scan-add = Add to the case file
 casefile-scan-added = Added to the case file.
 casefile-error-scan-kind = Choose the kind of document.
+
+## Binding the case files of a period (statistics screen)
+stats-case-files = Bind the case files of the period
+stats-case-files-hint = One case file for every case whose mediation ended in the period, with an index (index.csv).
+stats-case-files-progress = Binding case files: { $done } of { $total }
+stats-case-files-stop = Stop
+stats-case-files-none = No case's mediation ended in this period.
+stats-case-files-done = { $count } case files bound ({ $failed } could not be; the index says why): { $path }
+stats-case-files-stopped = Stopped: of { $total } cases, { $count } case files bound ({ $failed } could not be); the index lists only the cases done: { $path }

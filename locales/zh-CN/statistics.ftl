@@ -151,3 +151,12 @@ casefile-scan-choose = 选择文件…
 casefile-scan-add = 添加到卷宗
 casefile-scan-added = 已添加到卷宗。
 casefile-error-scan-kind = 请选择材料类别。
+
+## 批量装订卷宗（统计页）
+stats-case-files = 装订本期结案卷宗
+stats-case-files-hint = 统计期间内调解终结的每件案件各装订一份卷宗，并附索引 index.csv。
+stats-case-files-progress = 正在装订卷宗：{ $done } / { $total }
+stats-case-files-stop = 停止
+stats-case-files-none = 统计期间内没有调解终结的案件。
+stats-case-files-done = 已装订 { $count } 份卷宗（{ $failed } 件未能装订，原因见索引）：{ $path }
+stats-case-files-stopped = 已停止：共 { $total } 件，已装订 { $count } 份卷宗（{ $failed } 件未能装订），索引只列已处理的案件：{ $path }

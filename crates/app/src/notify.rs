@@ -144,6 +144,7 @@ mod tests {
             mediators: vec!["边文玲".into()],
             mediator_users: vec![2],
             receiver_id: Some(2),
+            risk: accord_core::risk::RiskLevel::Green,
         };
         let t = Translations::get(Locale::ZhCn);
         let (summary, body) = super::due_text(t, &[row("2025-0001", -2), row("2025-0002", 0)]);

@@ -441,3 +441,39 @@ fn an_agreement_on_a_matter_courts_do_not_confirm_warns() {
         "the warning names the matter"
     );
 }
+
+#[test]
+fn the_board_shows_each_cases_risk_flag_and_filters_the_flagged_ones() {
+    let (mut h, _, actor) = director("zh-CN");
+    // A second overdue case whose summary tells of a threat of self-harm:
+    // a red flag.
+    let mut threat = demo::water_leak_case();
+    threat.summary = "申请人称对方若不赔偿，就要自杀给他看。".into();
+    for (i, p) in threat.parties.iter_mut().enumerate() {
+        p.name = format!("周{}", ["甲", "乙", "丙"][i % 3]);
+        p.id_number = String::new();
+        p.phone = format!("1390472111{i}");
+    }
+    let threat =
+        h.rt.block_on(
+            h.store
+                .create_case(&actor, &threat.validate().expect("valid")),
+        )
+        .expect("case");
+    h.restart();
+    h.interact(|ui| {
+        ui.click("工作台").expect("the desk tab");
+    });
+    assert!(h.shows("2025-0001"), "the water leak, unflagged");
+    assert!(h.shows(&threat.number.to_string()));
+    assert!(h.shows("红色预警"), "the flag on the board");
+    h.interact(|ui| {
+        ui.click("只看有预警的案件").expect("the filter");
+    });
+    assert!(h.shows(&threat.number.to_string()));
+    assert!(!h.shows("2025-0001"), "the unflagged case is filtered out");
+    h.interact(|ui| {
+        ui.click("只看有预警的案件").expect("the filter");
+    });
+    assert!(h.shows("2025-0001"), "and back");
+}

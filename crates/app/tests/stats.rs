@@ -279,7 +279,98 @@ fn the_pdf_report_prints_the_tables_of_the_screen_and_draws_the_charts() {
         drawn.push_str(&String::from_utf8_lossy(&content));
     }
     assert!(drawn.contains("0.12 0.37 0.66 rg"), "the received series");
-    assert!(drawn.contains("0.18 0.49 0.31 rg"), "the settled series");
+    assert!(drawn.contains("0.8 0.4 0.1 rg"), "the settled series");
     assert!(drawn.contains("0.12 0.37 0.66 RG"), "the monthly line");
     assert!(fonts_embedded(&doc) >= 1);
+}
+
+/// Three more family cases, each settled orally (their mediation ends
+/// today).
+fn three_closed_cases(h: &mut Harness) {
+    let director =
+        h.rt.block_on(h.store.current_user())
+            .expect("store")
+            .expect("the director");
+    let actor = Actor::from(&director);
+    for k in 0..3 {
+        let mut case = demo::water_leak_case();
+        case.category = Category::Family;
+        for (i, p) in case.parties.iter_mut().enumerate() {
+            p.name = format!("{}{}", ["赵", "钱", "孙"][k], ["一", "二", "三"][i % 3]);
+            p.id_number = String::new();
+            p.phone = format!("13704{k}7200{i}");
+        }
+        let created =
+            h.rt.block_on(
+                h.store
+                    .create_case(&actor, &case.validate().expect("valid")),
+            )
+            .expect("case");
+        h.rt.block_on(h.store.record_oral_agreement(
+            &actor,
+            created.id,
+            "双方和解",
+            Performance::Performed,
+        ))
+        .expect("oral");
+    }
+}
+
+#[test]
+fn the_case_files_of_a_period_bind_one_by_one_with_progress_and_can_be_stopped() {
+    let mut h = centre("zh-CN");
+    three_closed_cases(&mut h);
+    h.interact(|ui| {
+        ui.click("统计").expect("the statistics tab");
+    });
+    h.send(s(stats::Message::From("2000-01-01".into())));
+    h.send(s(stats::Message::To("2100-12-31".into())));
+    h.send(s(stats::Message::Show));
+    let dir = accord_app::publish::output_dir(Some(&h.url)).join("case-files-20000101-21001231");
+
+    // The list, then the first case bound: the window shows 1 of 4 (the
+    // family case of March and the three) and answers the stop button
+    // while the second is being bound.
+    let pending = h.send_rounds(s(stats::Message::BindFiles), 3);
+    assert!(h.shows("正在装订卷宗：1 / 4"), "the progress");
+    h.screenshot("stats-case-files-progress");
+    h.interact(|ui| {
+        ui.click("停止").expect("the stop button");
+    });
+    h.resume(pending);
+    assert!(h.shows_fragment("已停止：共 4 件，已装订 2 份卷宗"));
+    let index = std::fs::read_to_string(dir.join("index.csv")).expect("index");
+    assert_eq!(
+        index.lines().count(),
+        3,
+        "the header and the two done: {index}"
+    );
+
+    // Again, to the end: every file and a line each in the index, and the
+    // button is back.
+    h.send(s(stats::Message::BindFiles));
+    assert!(h.shows_fragment("已装订 4 份卷宗（0 件未能装订"));
+    assert!(h.shows("装订本期结案卷宗"));
+    let index = std::fs::read_to_string(dir.join("index.csv")).expect("index");
+    assert_eq!(index.lines().count(), 5, "{index}");
+    let files = std::fs::read_dir(&dir)
+        .expect("folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("卷宗-"))
+        })
+        .count();
+    assert_eq!(files, 4);
+}
+
+#[test]
+fn a_period_without_closed_cases_says_so() {
+    let mut h = centre("en-US");
+    h.interact(|ui| {
+        ui.click("Statistics").expect("the statistics tab");
+    });
+    h.send(s(stats::Message::From("1990-01-01".into())));
+    h.send(s(stats::Message::To("1990-12-31".into())));
+    h.send(s(stats::Message::BindFiles));
+    assert!(h.shows("No case's mediation ended in this period."));
 }

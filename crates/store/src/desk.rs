@@ -128,6 +128,8 @@ pub struct BoardRow {
     /// The roster entries' linked users (for "my cases").
     pub mediator_users: Vec<i64>,
     pub receiver_id: Option<i64>,
+    /// The highest risk flag not cleared (矛盾纠纷预警).
+    pub risk: accord_core::risk::RiskLevel,
 }
 
 impl BoardRow {
@@ -832,6 +834,7 @@ impl Store {
                     .chain(r.mediator_id)
                     .collect(),
                 receiver_id: r.receiver_id,
+                risk: code(&r.risk_level)?,
             });
         }
         // Each case has at most one lead: the lines add up to the centre.

@@ -88,6 +88,33 @@ impl Harness {
         }
     }
 
+    /// Sends a message and handles at most `rounds` messages (it, then
+    /// the answers of its jobs); returns the answers not yet handled, as
+    /// jobs still running would be, for [`Harness::resume`].
+    pub fn send_rounds(
+        &mut self,
+        message: Message,
+        rounds: usize,
+    ) -> std::collections::VecDeque<Message> {
+        let mut queue = std::collections::VecDeque::from([message]);
+        for _ in 0..rounds {
+            let Some(message) = queue.pop_front() else {
+                break;
+            };
+            for job in self.app.update(message) {
+                queue.push_back(self.rt.block_on(job.run(self.store.clone())));
+            }
+        }
+        queue
+    }
+
+    /// Handles answers left by [`Harness::send_rounds`], to the end.
+    pub fn resume(&mut self, pending: std::collections::VecDeque<Message>) {
+        for message in pending {
+            self.send(message);
+        }
+    }
+
     /// A simulator over the current view, with the bundled CJK font.
     pub fn ui(&self) -> Simulator<'_, Message> {
         Simulator::with_size(

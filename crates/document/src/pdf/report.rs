@@ -50,7 +50,7 @@ pub struct StatisticsReport {
 }
 
 /// The series' colours (the screen's chart uses the same two).
-const SERIES: [(f32, f32, f32); 2] = [(0.12, 0.37, 0.66), (0.18, 0.49, 0.31)];
+const SERIES: [(f32, f32, f32); 2] = [(0.12, 0.37, 0.66), (0.80, 0.40, 0.10)];
 const GREY: (f32, f32, f32) = (0.55, 0.55, 0.55);
 
 const HEADING: f32 = 13.0;

@@ -14,6 +14,7 @@ use iced::{
 
 use crate::error::{AppError, Phrase};
 use crate::gui::{Action, Ctx, commands::Command, stats_chart::StatsChart, theme, widgets};
+use crate::publish::case_file::BatchRun;
 
 /// Which breakdown is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,6 +65,23 @@ pub enum Message {
     Breakdown(Breakdown),
     Export(Export),
     Exported(Result<std::path::PathBuf, AppError>),
+    /// Bind the case files of every case whose mediation ended in the
+    /// period, one case per job.
+    BindFiles,
+    FilesListed(Result<Vec<(i64, String)>, AppError>),
+    FileBound(Result<Box<BatchRun>, AppError>),
+    /// Stop after the case being bound; the index lists those done.
+    StopFiles,
+}
+
+/// A batch of case files under way: the cases still to bind, how many
+/// are done, and whether the user asked to stop.
+#[derive(Debug, Clone, Default)]
+pub struct FilesBatch {
+    pub queue: std::collections::VecDeque<(i64, String)>,
+    pub total: usize,
+    pub done: usize,
+    pub stopping: bool,
 }
 
 /// The screen's state.
@@ -76,6 +94,7 @@ pub struct StatsScreen {
     pub busy: bool,
     pub notice: Option<Phrase>,
     pub error: Option<Phrase>,
+    pub files: Option<FilesBatch>,
 }
 
 type El<'a> = Element<'a, Message>;
@@ -120,6 +139,7 @@ impl StatsScreen {
             ctx.tr("stats-export-pdf"),
             Message::Export(Export::Pdf),
         ));
+        out.push(Command::new(ctx.tr("stats-case-files"), Message::BindFiles));
         out
     }
 
@@ -198,6 +218,65 @@ impl StatsScreen {
                 });
                 return self.update(Message::Exported(written), ctx);
             }
+            Message::BindFiles => {
+                if self.files.is_some() {
+                    return Action::None;
+                }
+                match self.period() {
+                    Ok((from, to)) => {
+                        self.error = None;
+                        self.notice = None;
+                        self.files = Some(FilesBatch::default());
+                        return Action::run(move |store| async move {
+                            Message::FilesListed(
+                                store
+                                    .cases_ended_between(from, to)
+                                    .await
+                                    .map_err(AppError::from),
+                            )
+                        });
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::FilesListed(Ok(cases)) => {
+                let Ok((from, to)) = self.period() else {
+                    self.files = None;
+                    return Action::None;
+                };
+                if cases.is_empty() {
+                    self.files = None;
+                    self.notice = Some(Phrase::new("stats-case-files-none"));
+                    return Action::None;
+                }
+                let t = accord_i18n::Translations::get(ctx.locale());
+                let dir = crate::publish::output_dir(ctx.db).join(format!(
+                    "case-files-{}-{}",
+                    from.format("%Y%m%d"),
+                    to.format("%Y%m%d")
+                ));
+                self.files = Some(FilesBatch {
+                    total: cases.len(),
+                    queue: cases.into(),
+                    ..FilesBatch::default()
+                });
+                return self.next_file(BatchRun::new(t, &dir), ctx);
+            }
+            Message::FileBound(Ok(run)) => {
+                if let Some(batch) = &mut self.files {
+                    batch.done += 1;
+                }
+                return self.next_file(*run, ctx);
+            }
+            Message::FilesListed(Err(e)) | Message::FileBound(Err(e)) => {
+                self.files = None;
+                self.error = Some(e.phrase());
+            }
+            Message::StopFiles => {
+                if let Some(batch) = &mut self.files {
+                    batch.stopping = true;
+                }
+            }
             Message::Exported(Ok(path)) => {
                 self.error = None;
                 self.notice =
@@ -205,6 +284,49 @@ impl StatsScreen {
             }
         }
         Action::None
+    }
+
+    /// Binds the next case of the batch in a job of its own (the window
+    /// stays responsive and shows the progress), or, when none is left or
+    /// the user asked to stop, writes the index and says what was done.
+    fn next_file(&mut self, mut run: BatchRun, ctx: &Ctx<'_>) -> Action<Message> {
+        let Some(batch) = &mut self.files else {
+            return Action::None;
+        };
+        let next = if batch.stopping {
+            None
+        } else {
+            batch.queue.pop_front()
+        };
+        let Some((id, number)) = next else {
+            let (done, total) = (batch.done, batch.total);
+            self.files = None;
+            let dir = run.dir.clone();
+            match run.finish() {
+                Ok(finished) => {
+                    self.error = None;
+                    self.notice = Some(
+                        Phrase::new(if done < total {
+                            "stats-case-files-stopped"
+                        } else {
+                            "stats-case-files-done"
+                        })
+                        .arg("count", finished.files.len().to_string())
+                        .arg("failed", finished.failed.len().to_string())
+                        .arg("total", total.to_string())
+                        .arg("path", dir.display().to_string()),
+                    );
+                }
+                Err(e) => self.error = Some(AppError::from(e).phrase()),
+            }
+            return Action::None;
+        };
+        let t = accord_i18n::Translations::get(ctx.locale());
+        let actor = ctx.actor();
+        Action::run(move |store| async move {
+            let stepped = run.step(&store, &actor, t, (id, &number)).await;
+            Message::FileBound(stepped.map(|()| Box::new(run)).map_err(AppError::from))
+        })
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
@@ -239,6 +361,7 @@ impl StatsScreen {
             .align_y(iced::Bottom),
         ]
         .spacing(theme::GAP);
+        page = page.push(self.files_view(ctx));
         let Some(report) = &self.report else {
             return widgets::page_scroll(page.padding(theme::GAP * 2.0)).into();
         };
@@ -343,5 +466,47 @@ impl StatsScreen {
             scrollable::Direction::Horizontal(scrollable::Scrollbar::new()),
         )));
         widgets::page_scroll(page.padding(theme::GAP * 2.0)).into()
+    }
+
+    /// The batch of case files: its button, or its progress with a stop
+    /// button while it runs.
+    fn files_view<'a>(&'a self, ctx: Ctx<'a>) -> El<'a> {
+        let small = ctx.sizes.small();
+        match &self.files {
+            None => row![
+                button(text(ctx.tr("stats-case-files")).size(small))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::BindFiles)),
+                text(ctx.tr("stats-case-files-hint"))
+                    .size(small)
+                    .style(theme::muted_text),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center)
+            .into(),
+            Some(batch) => {
+                let done = batch.done as f32;
+                let total = batch.total.max(1) as f32;
+                row![
+                    text(ctx.tr_args(
+                        "stats-case-files-progress",
+                        &[
+                            ("done", batch.done.to_string()),
+                            ("total", batch.total.to_string()),
+                        ],
+                    ))
+                    .size(small),
+                    iced::widget::progress_bar(0.0..=total, done)
+                        .length(240.0)
+                        .girth(10.0),
+                    button(text(ctx.tr("stats-case-files-stop")).size(small))
+                        .style(button::secondary)
+                        .on_press_maybe((!batch.stopping).then_some(Message::StopFiles)),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center)
+                .into()
+            }
+        }
     }
 }

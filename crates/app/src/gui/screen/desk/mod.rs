@@ -1,5 +1,6 @@
 //! The centre desk: the board of cases near their due date and overdue
-//! (per mediator and for the centre, or only "mine"), and the roster of
+//! (per mediator and for the centre, or only "mine"; each case's risk
+//! flag, or only the flagged ones), and the roster of
 //! mediators and partner units, kept by administrators. One case's desk
 //! (assignment, withdrawal, time limit, transfer, judicial confirmation,
 //! oral agreement) is `case`.
@@ -10,6 +11,7 @@
 
 pub mod case;
 
+use accord_core::risk::RiskLevel;
 use accord_core::{
     Category, Choice, LocalUser, UserRole,
     mediator::{
@@ -209,6 +211,8 @@ pub enum Message {
     Loaded(Result<Box<DeskData>, AppError>),
     /// Only the cases of the user at the keyboard.
     MineOnly(bool),
+    /// "Only cases with a risk flag" on the board.
+    FlaggedOnly(bool),
     OpenCase(i64),
     /// Open the roster form: an entry, or a new one.
     Edit(Option<i64>),
@@ -242,6 +246,7 @@ pub enum Message {
 pub struct Desk {
     data: DeskData,
     mine_only: bool,
+    flagged_only: bool,
     form: Option<RosterForm>,
     warn_days: String,
     limit_source: Option<LimitSource>,
@@ -385,6 +390,7 @@ impl Desk {
                 self.error = Some(e.phrase());
             }
             Message::MineOnly(on) => self.mine_only = on,
+            Message::FlaggedOnly(on) => self.flagged_only = on,
             Message::OpenCase(id) => return Action::Navigate(Route::CaseDesk(id)),
             Message::Edit(id) => {
                 self.error = None;
@@ -600,10 +606,17 @@ impl Desk {
                     ],
                 ),
             ),
-            checkbox(self.mine_only)
-                .label(ctx.tr("desk-mine-only"))
-                .on_toggle(Message::MineOnly)
-                .text_size(body),
+            row![
+                checkbox(self.mine_only)
+                    .label(ctx.tr("desk-mine-only"))
+                    .on_toggle(Message::MineOnly)
+                    .text_size(body),
+                checkbox(self.flagged_only)
+                    .label(ctx.tr("cases-flagged-only"))
+                    .on_toggle(Message::FlaggedOnly)
+                    .text_size(body),
+            ]
+            .spacing(theme::GAP * 2.0),
         ]
         .spacing(theme::TIGHT);
         let rows: Vec<_> = board
@@ -615,6 +628,7 @@ impl Desk {
                         r.mediator_users.contains(&me) || r.receiver_id == Some(me)
                     })
             })
+            .filter(|r| !self.flagged_only || r.risk != RiskLevel::Green)
             .collect();
         if rows.is_empty() {
             card = card.push(
@@ -641,6 +655,7 @@ impl Desk {
                     text(accord_document::long_date(ctx.t, r.due_on))
                         .size(body)
                         .width(160),
+                    risk_flag(ctx, r.risk, body),
                     text(if r.mediators.is_empty() {
                         ctx.tr("desk-unassigned")
                     } else {
@@ -978,5 +993,25 @@ impl Desk {
         ]
         .spacing(theme::TIGHT)
         .into()
+    }
+}
+
+/// A case's risk flag on the board ("预警：红"), red in the error colour,
+/// nothing for green.
+fn risk_flag<'a>(ctx: Ctx<'a>, risk: RiskLevel, size: f32) -> Element<'a, Message> {
+    let words = text(if risk == RiskLevel::Green {
+        String::new()
+    } else {
+        ctx.tr_args("cases-risk", &[("level", ctx.label(risk))])
+    })
+    .size(size)
+    .width(110);
+    match risk {
+        RiskLevel::Red => words.style(theme::error_text).into(),
+        RiskLevel::Yellow => iced::widget::container(words)
+            .padding([0, 4])
+            .style(theme::caution)
+            .into(),
+        RiskLevel::Green => words.into(),
     }
 }
