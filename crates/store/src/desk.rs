@@ -2,7 +2,11 @@
 //! the conflict check, assignments, withdrawal requests), time limits and
 //! the first receiver, transfers with their answer, judicial confirmation
 //! and oral agreements. Every change is one transaction with its audit
-//! event; the rules are here:
+//! event. It is one file because these rules read each other (an
+//! assignment checks the receiver and the conflicts, closing checks the
+//! transfers, the board reads assignments and time limits); the natural
+//! cut, when it grows again, is the roster and suggestions apart from the
+//! case's desk. The rules are here:
 //!
 //! - The roster is kept by administrators.
 //! - A case is assigned, reassigned and handed over by an administrator

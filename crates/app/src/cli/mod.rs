@@ -2,6 +2,12 @@
 //! language) unless `--json` asks for machines. Checking a sealed
 //! agreement (`verify`, `seal export-certificate`) is in `verify`;
 //! checking the audit trail (`audit verify`) in `audit`.
+//!
+//! What stays here is one short function per remaining subcommand (demo,
+//! cases, agreement, follow-ups, outbox, stats, case files, db), each a
+//! thin shell over the store and `publish`; they share only the login and
+//! the output conventions, so they are kept together until one grows a
+//! concern of its own (as verify, audit and backup did).
 
 mod audit;
 mod backup;
@@ -187,8 +193,8 @@ pub async fn stats(
     let report = store.statistics(from, to).await?;
     let t = tr();
     let mut out = std::io::stdout().lock();
-    if let Some(path) = xlsx {
-        let bytes = crate::publish::stats::xlsx(t, &report)?;
+    // Each export written, then "saved: PATH".
+    let mut save = |path: &std::path::Path, bytes: Vec<u8>| -> anyhow::Result<()> {
         std::fs::write(path, bytes).with_context(|| path.display().to_string())?;
         writeln!(
             out,
@@ -198,30 +204,18 @@ pub async fn stats(
                 &[("path", path.display().to_string().into())]
             )
         )?;
+        Ok(())
+    };
+    if let Some(path) = xlsx {
+        save(path, crate::publish::stats::xlsx(t, &report)?)?;
     }
     if let Some(path) = csv {
-        let text = accord_core::stats::csv(&report, &crate::publish::stats::labels(t));
-        std::fs::write(path, text).with_context(|| path.display().to_string())?;
-        writeln!(
-            out,
-            "{}",
-            t.tr_args(
-                "stats-saved",
-                &[("path", path.display().to_string().into())]
-            )
-        )?;
+        let labels = crate::publish::stats::labels(t);
+        save(path, accord_core::stats::csv(&report, &labels).into_bytes())?;
     }
     if let Some(path) = pdf {
-        let bytes = crate::publish::stats::pdf(t, &report, chrono::Utc::now().timestamp())?;
-        std::fs::write(path, bytes).with_context(|| path.display().to_string())?;
-        writeln!(
-            out,
-            "{}",
-            t.tr_args(
-                "stats-saved",
-                &[("path", path.display().to_string().into())]
-            )
-        )?;
+        let now = chrono::Utc::now().timestamp();
+        save(path, crate::publish::stats::pdf(t, &report, now)?)?;
     }
     if json {
         serde_json::to_writer_pretty(&mut out, &report)?;

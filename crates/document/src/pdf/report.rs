@@ -436,17 +436,7 @@ fn check(faces: &Faces, report: &StatisticsReport) -> Result<(), PdfError> {
                 .chain(&t.header)
                 .chain(t.rows.iter().flatten())
         }));
-    let mut missing: Vec<char> = texts
-        .flat_map(|t| t.chars())
-        .filter(|c| !faces.regular.has(*c) || !faces.bold.has(*c))
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(PdfError::MissingGlyphs(missing))
-    }
+    super::sheets::check(faces, texts)
 }
 
 #[cfg(test)]

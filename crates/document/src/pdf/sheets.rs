@@ -238,7 +238,10 @@ pub(crate) fn stamps(stamps: &[String], options: &PrintOptions) -> Result<Vec<u8
 }
 
 /// Refuses text the bundled font cannot print.
-fn check<'a>(faces: &Faces, texts: impl IntoIterator<Item = &'a String>) -> Result<(), PdfError> {
+pub(super) fn check<'a>(
+    faces: &Faces,
+    texts: impl IntoIterator<Item = &'a String>,
+) -> Result<(), PdfError> {
     let mut missing: Vec<char> = texts
         .into_iter()
         .flat_map(|t| t.chars())
