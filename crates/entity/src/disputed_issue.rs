@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A matter in dispute within a case.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "disputed_issues")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -449,7 +449,8 @@ impl Store {
         // effect: every obligation becomes dated follow-ups, now.
         let settings = crate::followups::settings(&*change).await?;
         let plan = accord_core::followup::schedule(&current.content, effective, settings);
-        crate::followups::schedule(&*change, case_id, current.number, &plan).await?;
+        crate::followups::schedule(&*change, case_id, current.number, &current.content, &plan)
+            .await?;
         let mut active: agreement::ActiveModel = model.into();
         active.status = Set(AgreementStatus::Final.code().to_owned());
         active.final_version = Set(Some(current.number));

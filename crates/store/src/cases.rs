@@ -6,15 +6,16 @@ use accord_core::{
 use accord_entity::{case, disputed_issue, party, party_name_gram};
 use chrono::{DateTime, Datelike, Local, Utc};
 use sea_orm::{
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-    sea_query::{Expr, Func, LikeExpr, Query},
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
 
-use crate::{Actor, Result, Store, StoreError, convert, grams, write::AuditEvent};
+use crate::{
+    Actor, Result, Store, StoreError, convert, grams,
+    reads::{self, Param},
+    write::AuditEvent,
+};
 
 /// What the case list asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -177,90 +178,69 @@ impl Store {
 
     /// A whole case with its parties and issues.
     pub async fn case(&self, id: i64) -> Result<Case> {
-        let model = case::Entity::find_by_id(id)
-            .one(&self.db)
+        self.case_where("c.id = ?", id.into())
             .await?
-            .ok_or(StoreError::NotFound)?;
-        self.load_case(model).await
+            .ok_or(StoreError::NotFound)
     }
 
     /// Looks a case up by its number.
     pub async fn case_by_number(&self, number: CaseNumber) -> Result<Option<Case>> {
-        match case::Entity::find()
-            .filter(case::Column::Number.eq(number.to_string()))
-            .one(&self.db)
-            .await?
-        {
-            Some(model) => Ok(Some(self.load_case(model).await?)),
-            None => Ok(None),
-        }
+        self.case_where("c.number = ?", number.to_string().into())
+            .await
     }
 
-    async fn load_case(&self, model: case::Model) -> Result<Case> {
-        let parties = party::Entity::find()
-            .filter(party::Column::CaseId.eq(model.id))
-            .order_by_asc(party::Column::Position)
-            .all(&self.db)
+    /// The case the condition picks, with its parties and issues: one
+    /// statement (see `reads`).
+    async fn case_where(&self, condition: &str, param: Param) -> Result<Option<Case>> {
+        use std::sync::OnceLock;
+        static SQL: OnceLock<String> = OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            format!(
+                "SELECT {}, \
+                 (SELECT json_group_array({} ORDER BY p.position) FROM parties p \
+                  WHERE p.case_id = c.id), \
+                 (SELECT json_group_array({} ORDER BY i.position) FROM disputed_issues i \
+                  WHERE i.case_id = c.id) \
+                 FROM cases c WHERE CONDITION",
+                reads::json_row::<case::Entity>("c"),
+                reads::json_row::<party::Entity>("p"),
+                reads::json_row::<disputed_issue::Entity>("i"),
+            )
+        });
+        let rows = self
+            .read(&sql.replace("CONDITION", condition), &[param], |r| {
+                let model: case::Model = r
+                    .json(0)?
+                    .ok_or_else(|| StoreError::Database("no case".to_owned()))?;
+                let parties: Vec<party::Model> = r.json(1)?.unwrap_or_default();
+                let issues: Vec<disputed_issue::Model> = r.json(2)?.unwrap_or_default();
+                convert::case_from(model, parties, issues)
+            })
             .await?;
-        let issues = disputed_issue::Entity::find()
-            .filter(disputed_issue::Column::CaseId.eq(model.id))
-            .order_by_asc(disputed_issue::Column::Position)
-            .all(&self.db)
-            .await?;
-        convert::case_from(model, parties, issues)
+        Ok(rows.into_iter().next())
     }
 
     /// The case list: newest activity first, optionally filtered by status
-    /// and searched by case number or a fragment of a party's name.
+    /// and searched by case number or a fragment of a party's name. One
+    /// statement: the page, each case's party names and the total.
     pub async fn list_cases(&self, query: &CaseQuery) -> Result<CasePage> {
-        let mut filter = Condition::all();
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
         if let Some(status) = query.status {
-            filter = filter.add(case::Column::Status.eq(status.code()));
+            clauses.push("c.status = ?");
+            params.push(status.code().into());
         }
         if query.flagged {
-            filter = filter.add(case::Column::RiskLevel.ne("green"));
+            clauses.push("c.risk_level <> 'green'");
         }
         if let Some(me) = query.mine {
-            let assigned = Query::select()
-                .column((
-                    accord_entity::case_assignment::Entity,
-                    accord_entity::case_assignment::Column::CaseId,
-                ))
-                .from(accord_entity::case_assignment::Entity)
-                .inner_join(
-                    accord_entity::mediator::Entity,
-                    ExprTrait::equals(
-                        Expr::col((
-                            accord_entity::mediator::Entity,
-                            accord_entity::mediator::Column::Id,
-                        )),
-                        (
-                            accord_entity::case_assignment::Entity,
-                            accord_entity::case_assignment::Column::MediatorId,
-                        ),
-                    ),
-                )
-                .and_where(
-                    Expr::col((
-                        accord_entity::mediator::Entity,
-                        accord_entity::mediator::Column::UserId,
-                    ))
-                    .eq(me),
-                )
-                .and_where(
-                    Expr::col((
-                        accord_entity::case_assignment::Entity,
-                        accord_entity::case_assignment::Column::EndedAt,
-                    ))
-                    .is_null(),
-                )
-                .to_owned();
-            filter = filter.add(
-                Condition::any()
-                    .add(case::Column::MediatorId.eq(me))
-                    .add(case::Column::ReceiverId.eq(me))
-                    .add(case::Column::Id.in_subquery(assigned)),
+            clauses.push(
+                "(c.mediator_id = ? OR c.receiver_id = ? OR c.id IN \
+                 (SELECT a.case_id FROM case_assignments a \
+                  JOIN mediators m ON m.id = a.mediator_id \
+                  WHERE m.user_id = ? AND a.ended_at IS NULL))",
             );
+            params.extend([me.into(), me.into(), me.into()]);
         }
         let text = query.text.trim();
         let looks_like_number =
@@ -268,99 +248,94 @@ impl Store {
         if looks_like_number {
             // Case numbers are zero-padded ASCII, so "starts with" is a
             // range of the unique index on the number.
-            filter = filter
-                .add(case::Column::Number.gte(text))
-                .add(case::Column::Number.lt(format!("{text}\u{7f}")));
+            clauses.push("c.number >= ? AND c.number < ?");
+            params.extend([text.into(), format!("{text}\u{7f}").into()]);
         } else if let Some(gram) = grams::lookup_gram(text) {
-            let mut by_name = Query::select()
-                .distinct()
-                .column((party_name_gram::Entity, party_name_gram::Column::CaseId))
-                .from(party_name_gram::Entity)
-                .and_where(
-                    Expr::col((party_name_gram::Entity, party_name_gram::Column::Gram))
-                        .eq(gram.clone()),
-                )
-                .to_owned();
-            // A fragment of one or two characters is a gram itself: the
-            // index answers alone. A longer one is checked against the name.
-            if grams::normalise(text) != gram {
-                let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
-                by_name
-                    .inner_join(
-                        party::Entity,
-                        ExprTrait::equals(
-                            Expr::col((party::Entity, party::Column::Id)),
-                            (party_name_gram::Entity, party_name_gram::Column::PartyId),
-                        ),
-                    )
-                    .and_where(ExprTrait::like(
-                        Expr::expr(Func::lower(Expr::col((party::Entity, party::Column::Name)))),
-                        LikeExpr::new(pattern).escape('\\'),
-                    ));
-            }
             // Names never hold digits, so a name search and a number
             // search never need each other; keeping them apart lets each
             // use its own index instead of scanning every case.
-            filter = filter.add(case::Column::Id.in_subquery(by_name));
+            if grams::normalise(text) == gram {
+                // A fragment of one or two characters is a gram itself:
+                // the index answers alone.
+                clauses.push("c.id IN (SELECT g.case_id FROM party_name_grams g WHERE g.gram = ?)");
+                params.push(gram.into());
+            } else {
+                // A longer one is checked against the name.
+                clauses.push(
+                    "c.id IN (SELECT g.case_id FROM party_name_grams g \
+                     JOIN parties n ON n.id = g.party_id \
+                     WHERE g.gram = ? AND lower(n.name) LIKE ? ESCAPE '\\')",
+                );
+                params.extend([
+                    gram.into(),
+                    format!("%{}%", like_escape(&text.to_lowercase())).into(),
+                ]);
+            }
         }
-        // An empty filter must not become "WHERE TRUE": SQLite counts a
-        // whole table without reading it only when there is no WHERE.
-        let select = if filter.is_empty() {
-            case::Entity::find()
+        // No filter is no WHERE: SQLite counts a whole table without
+        // reading its rows only then.
+        let filter = if clauses.is_empty() {
+            String::new()
         } else {
-            case::Entity::find().filter(filter)
+            format!(" WHERE {}", clauses.join(" AND "))
         };
-
-        // A plain COUNT(*) over the filter (the paginator's count wraps the
-        // whole select in a subquery, which costs twice as much here).
-        let total: Option<i64> = select
-            .clone()
-            .select_only()
-            .column_as(Expr::cust("COUNT(*)"), "n")
-            .into_tuple()
-            .one(&self.db)
-            .await?;
-        let total = u64::try_from(total.unwrap_or(0)).unwrap_or(0);
-
+        let count = format!("SELECT COUNT(*) FROM cases c{filter}");
+        let sql = format!(
+            "SELECT c.id, c.number, c.category, c.status, c.risk_level, c.received_at, \
+             c.updated_at, \
+             (SELECT json_group_array(json_object('r', p.role, 'n', p.name) ORDER BY p.position) \
+              FROM parties p WHERE p.case_id = c.id), \
+             ({count}) \
+             FROM cases c{filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?"
+        );
         let limit = if query.limit == 0 { 50 } else { query.limit };
-        let models = select
-            .order_by_desc(case::Column::UpdatedAt)
-            .order_by_desc(case::Column::Id)
-            .offset(query.offset)
-            .limit(limit)
-            .all(&self.db)
-            .await?;
-        let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-        let parties = party::Entity::find()
-            .filter(party::Column::CaseId.is_in(ids))
-            .order_by_asc(party::Column::CaseId)
-            .order_by_asc(party::Column::Position)
-            .all(&self.db)
-            .await?;
-        let rows = models
-            .into_iter()
-            .map(|m| {
-                let names = |role: PartyRole| {
-                    parties
+        let mut all = params.clone();
+        all.extend(params.iter().cloned());
+        all.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+        all.push(i64::try_from(query.offset).unwrap_or(i64::MAX).into());
+        #[derive(serde::Deserialize)]
+        struct Name {
+            r: String,
+            n: String,
+        }
+        let mut total = 0;
+        let rows = self
+            .read(&sql, &all, |r| {
+                total = r.int(8)?;
+                let names: Vec<Name> = r.json(7)?.unwrap_or_default();
+                let of = |role: PartyRole| {
+                    names
                         .iter()
-                        .filter(|p| p.case_id == m.id && p.role == role.code())
-                        .map(|p| p.name.clone())
+                        .filter(|n| n.r == role.code())
+                        .map(|n| n.n.clone())
                         .collect()
                 };
                 Ok(CaseRow {
-                    id: m.id,
-                    applicants: names(PartyRole::Applicant),
-                    respondents: names(PartyRole::Respondent),
-                    number: m.number,
-                    category: convert::code(&m.category)?,
-                    status: convert::code(&m.status)?,
-                    risk: convert::code(&m.risk_level)?,
-                    received_at: m.received_at,
-                    updated_at: m.updated_at,
+                    id: r.int(0)?,
+                    applicants: of(PartyRole::Applicant),
+                    respondents: of(PartyRole::Respondent),
+                    number: r.text(1)?,
+                    category: convert::code(&r.text(2)?)?,
+                    status: convert::code(&r.text(3)?)?,
+                    risk: convert::code(&r.text(4)?)?,
+                    received_at: r.time(5)?,
+                    updated_at: r.time(6)?,
                 })
             })
-            .collect::<Result<_>>()?;
-        Ok(CasePage { rows, total })
+            .await?;
+        if rows.is_empty() && query.offset > 0 {
+            // A page past the end still says how many there are.
+            total = self
+                .read(&count, &params, |r| r.int(0))
+                .await?
+                .first()
+                .copied()
+                .unwrap_or(0);
+        }
+        Ok(CasePage {
+            rows,
+            total: u64::try_from(total).unwrap_or(0),
+        })
     }
 
     /// How many cases there are.

@@ -20,6 +20,20 @@ pub fn close_at_exit() {
     }
 }
 
+static READERS: Mutex<Vec<std::sync::Weak<crate::reads::Reader>>> = Mutex::new(Vec::new());
+
+/// A store's reader, closed by [`close_all`] before the pools (the last
+/// connection to close a file checkpoints it).
+pub(crate) fn track_reader(reader: &std::sync::Arc<crate::reads::Reader>) {
+    if let Ok(opened) = OPENED.lock()
+        && opened.is_some()
+        && let Ok(mut readers) = READERS.lock()
+    {
+        readers.retain(|r| r.strong_count() > 0);
+        readers.push(std::sync::Arc::downgrade(reader));
+    }
+}
+
 pub(crate) fn track(db: &DatabaseConnection) {
     if let Ok(mut opened) = OPENED.lock()
         && let Some(list) = opened.as_mut()
@@ -36,6 +50,13 @@ pub async fn close_all() {
         .ok()
         .and_then(|mut opened| opened.as_mut().map(std::mem::take))
         .unwrap_or_default();
+    let readers = READERS
+        .lock()
+        .map(|mut r| std::mem::take(&mut *r))
+        .unwrap_or_default();
+    for reader in readers.iter().filter_map(std::sync::Weak::upgrade) {
+        reader.close();
+    }
     for db in list {
         let _ = db.close().await;
     }

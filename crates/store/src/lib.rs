@@ -20,6 +20,7 @@ mod exit;
 mod followups;
 mod grams;
 mod keys;
+mod reads;
 mod risk;
 mod roles;
 mod room;
@@ -105,6 +106,9 @@ pub struct Store {
     /// while it is open, so that an account made or a password changed
     /// gets its slot. `None` on a plain file and on PostgreSQL.
     keys: Option<std::sync::Arc<Keyring>>,
+    /// This store's own read-only connection to its SQLite file, for the
+    /// screens' reads (see `reads`); `None` on a server and in memory.
+    reader: Option<std::sync::Arc<reads::Reader>>,
 }
 
 /// An open encrypted file's key and its database file.

@@ -139,6 +139,8 @@ impl Store {
                 },
                 device: self.device.clone(),
                 keys: self.keys.clone(),
+                // Reads inside see the transaction's changes: not the reader.
+                reader: None,
             },
         })
     }

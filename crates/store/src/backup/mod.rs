@@ -339,6 +339,9 @@ impl Store {
     /// Closes every connection (a backup or a copy is then complete on
     /// disk, with no `-wal` beside it).
     pub async fn close(self) {
+        if let Some(reader) = &self.reader {
+            reader.close();
+        }
         let _ = self.db.pool().clone().close().await;
     }
 }
@@ -763,6 +766,7 @@ async fn open_snapshot(path: &Path, key: Option<&crate::DbKey>) -> Result<Store>
         db: crate::unit::Db::Pool(db),
         device: None,
         keys: None,
+        reader: None,
     })
 }
 

@@ -136,6 +136,7 @@ impl Store {
         options
             .max_connections(if url.starts_with("sqlite:") { 4 } else { 8 })
             .min_connections(1)
+            .test_before_acquire(false)
             .connect_timeout(Duration::from_secs(10))
             .sqlx_logging(false);
         options.map_sqlx_sqlite_opts(|o| {
@@ -156,6 +157,7 @@ impl Store {
             db: crate::unit::Db::Pool(db),
             device,
             keys: None,
+            reader: None,
         })
     }
 

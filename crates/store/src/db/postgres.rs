@@ -7,6 +7,9 @@ use std::time::Duration;
 use super::{device_name, migrate_checked};
 use crate::{Result, Store, StoreError};
 
+/// How long a pooled connection may sit idle before it is tested on use.
+const IDLE_TEST: Duration = Duration::from_secs(30);
+
 impl Store {
     /// Opens a PostgreSQL server: unreachable within [`CONNECT_TIMEOUT`] is
     /// [`StoreError::Unreachable`]; TLS is required for a server on another
@@ -43,6 +46,19 @@ impl Store {
         let connect = PgPoolOptions::new()
             .max_connections(8)
             .min_connections(1)
+            // Every statement is a round trip: a connection is tested
+            // (pinged) only when it sat idle long enough for the server or
+            // the network to have dropped it, not before every statement.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > IDLE_TEST {
+                        use sea_orm::sqlx::Connection as _;
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options.disable_statement_logging());
         let pool = match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
@@ -78,6 +94,7 @@ impl Store {
             db: crate::unit::Db::Pool(db),
             device: Some(device_name()),
             keys: None,
+            reader: None,
         })
     }
 }

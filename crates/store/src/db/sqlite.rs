@@ -113,6 +113,9 @@ impl Store {
             let connected = SqlitePoolOptions::new()
                 .max_connections(4)
                 .min_connections(1)
+                // A connection to a local file cannot go stale: no `SELECT
+                // 1` before every statement (it doubled a short query).
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options.clone())
                 .await;
@@ -136,12 +139,22 @@ impl Store {
                 key,
             })
         });
-        let store = Self {
+        let mut store = Self {
             db: crate::unit::Db::Pool(db),
             device: None,
             keys,
+            reader: None,
         };
         migrate_checked(store.db.pool(), &location, read_only, store.keys.as_deref()).await?;
+        // Opened once the schema is current (a read-only file is read
+        // through the pool, which knows it cannot write).
+        if !read_only {
+            store.reader = crate::reads::Reader::open(&name, store.keys.as_ref().map(|k| &k.key))
+                .map(std::sync::Arc::new);
+            if let Some(reader) = &store.reader {
+                crate::exit::track_reader(reader);
+            }
+        }
         Ok(store)
     }
 }

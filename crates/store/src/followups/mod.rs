@@ -4,22 +4,17 @@
 //! the return visit that closes the case (`return_visit`) are cut out by
 //! concern.
 
-use std::collections::HashMap;
-
 use accord_core::{
-    AuditAction, Choice,
+    AuditAction, Choice, Money,
     agreement::AgreementContent,
-    followup::{FollowUp, FollowUpState, Paid, PlannedFollowUp, ScheduleSettings},
+    followup::{Balance, FollowUp, FollowUpState, PlannedFollowUp, ScheduleSettings},
 };
-use accord_entity::{agreement, agreement_version, follow_up, payment};
+use accord_entity::follow_up;
 use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::{Actor, Result, Store, StoreError, convert::code, write::AuditEvent};
+use crate::{Actor, Result, Store, StoreError, convert::code, reads::Param, write::AuditEvent};
 
 mod outbox;
 mod payments;
@@ -70,25 +65,42 @@ pub(crate) async fn schedule(
     conn: &impl ConnectionTrait,
     case_id: i64,
     version: i32,
+    content: &AgreementContent,
     plan: &[PlannedFollowUp],
 ) -> Result<()> {
     cancel_open(case_id).exec(conn).await?;
+    let paid = payments::paid(conn, case_id).await?;
     let to_i32 = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     let rows: Vec<follow_up::ActiveModel> = plan
         .iter()
-        .map(|p| follow_up::ActiveModel {
-            case_id: Set(case_id),
-            agreement_version: Set(version),
-            obligation: Set(to_i32(p.obligation)),
-            installment: Set(p.installment.map(to_i32)),
-            kind: Set(p.kind.code().to_owned()),
-            due_on: Set(p.due_on),
-            state: Set(FollowUpState::Open.code().to_owned()),
-            outcome: Set(None),
-            done_at: Set(None),
-            done_by: Set(None),
-            notified_at: Set(None),
-            ..Default::default()
+        .map(|p| {
+            let o = content.obligations.get(p.obligation);
+            let inst = o.and_then(|o| p.installment.and_then(|k| o.installments.get(k)));
+            let balance = p
+                .installment
+                .zip(inst)
+                .map(|(k, i)| paid.balance(p.obligation, k, i));
+            follow_up::ActiveModel {
+                debtor_id: Set(o.map(|o| o.debtor)),
+                creditor_id: Set(o.and_then(|o| o.creditor)),
+                description: Set(o.map(|o| o.description.clone())),
+                deadline: Set(inst.map(|i| i.due).or_else(|| o.and_then(|o| o.due))),
+                due_minor: Set(balance.map(|b| b.due.minor)),
+                due_currency: Set(balance.map(|b| b.due.currency.code().to_owned())),
+                paid_minor: Set(balance.map_or(0, |b| b.paid.minor)),
+                case_id: Set(case_id),
+                agreement_version: Set(version),
+                obligation: Set(to_i32(p.obligation)),
+                installment: Set(p.installment.map(to_i32)),
+                kind: Set(p.kind.code().to_owned()),
+                due_on: Set(p.due_on),
+                state: Set(FollowUpState::Open.code().to_owned()),
+                outcome: Set(None),
+                done_at: Set(None),
+                done_by: Set(None),
+                notified_at: Set(None),
+                ..Default::default()
+            }
         })
         .collect();
     for chunk in rows.chunks(200) {
@@ -99,131 +111,77 @@ pub(crate) async fn schedule(
     Ok(())
 }
 
+/// The follow-ups the condition picks, by day (then as created), with
+/// who owes what and what remains: one statement (see `crate::reads`).
+async fn followups_where(
+    store: &Store,
+    condition: &str,
+    mut params: Vec<Param>,
+    limit: u64,
+) -> Result<Vec<FollowUp>> {
+    let sql = format!(
+        "SELECT f.id, f.case_id, c.number, f.kind, f.due_on, f.state, f.obligation, \
+         f.installment, d.name, w.name, f.description, f.deadline, f.due_minor, \
+         f.due_currency, f.paid_minor, f.outcome \
+         FROM follow_ups f JOIN cases c ON c.id = f.case_id \
+         LEFT JOIN parties d ON d.id = f.debtor_id \
+         LEFT JOIN parties w ON w.id = f.creditor_id \
+         WHERE {condition} ORDER BY f.due_on, f.id LIMIT ?"
+    );
+    params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    store
+        .read(&sql, &params, |r| {
+            let index = |n: Option<i64>| n.and_then(|n| usize::try_from(n).ok());
+            let balance = match (r.opt_int(12)?, r.opt_text(13)?) {
+                (Some(due), Some(currency)) => {
+                    let currency = code(&currency)?;
+                    Some(Balance {
+                        due: Money::new(due, currency),
+                        paid: Money::new(r.int(14)?, currency),
+                    })
+                }
+                _ => None,
+            };
+            Ok(FollowUp {
+                id: r.int(0)?,
+                case_id: r.int(1)?,
+                case_number: r.text(2)?,
+                kind: code(&r.text(3)?)?,
+                due_on: r.date(4)?,
+                state: code(&r.text(5)?)?,
+                obligation: index(Some(r.int(6)?)).unwrap_or_default(),
+                installment: index(r.opt_int(7)?),
+                debtor: r.opt_text(8)?.unwrap_or_default(),
+                creditor: r.opt_text(9)?,
+                description: r.opt_text(10)?.unwrap_or_default(),
+                deadline: r.opt_date(11)?,
+                balance,
+                outcome: r.opt_text(15)?,
+            })
+        })
+        .await
+}
+
 impl Store {
     /// Open follow-ups due on or before `on`, most urgent (oldest) first.
     pub async fn due_followups(&self, on: NaiveDate, limit: u64) -> Result<Vec<FollowUp>> {
-        let select = follow_up::Entity::find()
-            .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
-            .filter(follow_up::Column::DueOn.lte(on))
-            .limit(limit);
-        self.by_day(select).await
+        followups_where(
+            self,
+            "f.state = ? AND f.due_on <= ?",
+            vec![FollowUpState::Open.code().into(), on.into()],
+            limit,
+        )
+        .await
     }
 
     /// Every follow-up (for the calendar export), by day.
     pub async fn all_followups(&self, limit: u64) -> Result<Vec<FollowUp>> {
-        self.by_day(follow_up::Entity::find().limit(limit)).await
+        followups_where(self, "1 = 1", Vec::new(), limit).await
     }
 
     /// All follow-ups of a case, by day.
     pub async fn case_followups(&self, case_id: i64) -> Result<Vec<FollowUp>> {
-        let select = follow_up::Entity::find().filter(follow_up::Column::CaseId.eq(case_id));
-        self.by_day(select).await
-    }
-
-    /// The selected follow-ups, by day (then as created), described.
-    async fn by_day(&self, select: sea_orm::Select<follow_up::Entity>) -> Result<Vec<FollowUp>> {
-        let rows = select
-            .order_by_asc(follow_up::Column::DueOn)
-            .order_by_asc(follow_up::Column::Id)
-            .all(&self.db)
-            .await?;
-        self.describe(rows).await
-    }
-
-    /// Adds who, what and how much to follow-up rows: five indexed reads
-    /// for the whole page, whatever the number of cases on it.
-    async fn describe(&self, rows: Vec<follow_up::Model>) -> Result<Vec<FollowUp>> {
-        use accord_entity::{case, party};
-        let ids: Vec<i64> = {
-            let mut ids: Vec<i64> = rows.iter().map(|r| r.case_id).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let numbers: HashMap<i64, String> = case::Entity::find()
-            .filter(case::Column::Id.is_in(ids.clone()))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.number))
-            .collect();
-        let names: HashMap<i64, String> = party::Entity::find()
-            .filter(party::Column::CaseId.is_in(ids.clone()))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
-        let agreements = agreement::Entity::find()
-            .filter(agreement::Column::CaseId.is_in(ids.clone()))
-            .all(&self.db)
-            .await?;
-        let finals: HashMap<i64, (i64, i32)> = agreements
-            .iter()
-            .filter_map(|a| a.final_version.map(|v| (a.id, (a.case_id, v))))
-            .collect();
-        let mut contents: HashMap<i64, AgreementContent> = HashMap::new();
-        for v in agreement_version::Entity::find()
-            .filter(agreement_version::Column::AgreementId.is_in(finals.keys().copied()))
-            .all(&self.db)
-            .await?
-        {
-            if let Some((case_id, number)) = finals.get(&v.agreement_id)
-                && *number == v.number
-            {
-                let content = serde_json::from_str(&v.content)
-                    .map_err(|e| StoreError::Database(e.to_string()))?;
-                contents.insert(*case_id, content);
-            }
-        }
-        let mut paid: HashMap<i64, Paid> = HashMap::new();
-        for p in payment::Entity::find()
-            .filter(payment::Column::CaseId.is_in(ids))
-            .all(&self.db)
-            .await?
-        {
-            if let Some((obligation, installment, minor)) = payments::paid_row(&p) {
-                paid.entry(p.case_id)
-                    .or_default()
-                    .add(obligation, installment, minor);
-            }
-        }
-        let nothing_paid = Paid::default();
-        rows.into_iter()
-            .map(|r| {
-                let obligation = usize::try_from(r.obligation).unwrap_or_default();
-                let installment = r.installment.and_then(|k| usize::try_from(k).ok());
-                let o = contents
-                    .get(&r.case_id)
-                    .and_then(|c| c.obligations.get(obligation));
-                let name = |id: Option<i64>| id.and_then(|id| names.get(&id)).cloned();
-                let inst = o.and_then(|o| installment.and_then(|k| o.installments.get(k)));
-                let balance = installment.zip(inst).map(|(k, i)| {
-                    paid.get(&r.case_id)
-                        .unwrap_or(&nothing_paid)
-                        .balance(obligation, k, i)
-                });
-                Ok(FollowUp {
-                    id: r.id,
-                    case_id: r.case_id,
-                    case_number: numbers.get(&r.case_id).cloned().unwrap_or_default(),
-                    kind: code(&r.kind)?,
-                    due_on: r.due_on,
-                    state: code(&r.state)?,
-                    obligation,
-                    installment,
-                    debtor: o.and_then(|o| name(Some(o.debtor))).unwrap_or_default(),
-                    creditor: o.and_then(|o| name(o.creditor)),
-                    description: o.map(|o| o.description.clone()).unwrap_or_default(),
-                    balance,
-                    deadline: inst.map(|i| i.due).or_else(|| o.and_then(|o| o.due)),
-                    outcome: r.outcome,
-                })
-            })
-            .collect()
+        followups_where(self, "f.case_id = ?", vec![case_id.into()], u64::MAX >> 2).await
     }
 
     /// Marks a follow-up done with what came of it. `performed` says the
@@ -292,14 +250,13 @@ impl Store {
     /// Follow-ups due by `on` that have not been notified on the desktop;
     /// marks them notified.
     pub async fn take_unnotified(&self, on: NaiveDate, limit: u64) -> Result<Vec<FollowUp>> {
-        let rows = follow_up::Entity::find()
-            .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
-            .filter(follow_up::Column::DueOn.lte(on))
-            .filter(follow_up::Column::NotifiedAt.is_null())
-            .order_by_asc(follow_up::Column::DueOn)
-            .limit(limit)
-            .all(&self.db)
-            .await?;
+        let rows = followups_where(
+            self,
+            "f.state = ? AND f.due_on <= ? AND f.notified_at IS NULL",
+            vec![FollowUpState::Open.code().into(), on.into()],
+            limit,
+        )
+        .await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         // Not audited: a desktop notification shown is bookkeeping of this
         // program, not a change a user made to the case.
@@ -308,6 +265,6 @@ impl Store {
             .filter(follow_up::Column::Id.is_in(ids))
             .exec(&self.db)
             .await?;
-        self.describe(rows).await
+        Ok(rows)
     }
 }

@@ -38,7 +38,7 @@ pub(super) fn paid_row(p: &payment::Model) -> Option<(usize, usize, i64)> {
 }
 
 /// What is paid so far against the instalments of a case.
-async fn paid(conn: &impl ConnectionTrait, case_id: i64) -> Result<Paid> {
+pub(super) async fn paid(conn: &impl ConnectionTrait, case_id: i64) -> Result<Paid> {
     Ok(payment::Entity::find()
         .filter(payment::Column::CaseId.eq(case_id))
         .all(conn)
@@ -140,6 +140,20 @@ impl Store {
         }
         .insert(&*change)
         .await?;
+        // What the Today page shows of this instalment moves with it.
+        follow_up::Entity::update_many()
+            .col_expr(
+                follow_up::Column::PaidMinor,
+                sea_orm::ExprTrait::add(
+                    sea_orm::sea_query::Expr::col(follow_up::Column::PaidMinor),
+                    new.amount.minor,
+                ),
+            )
+            .filter(follow_up::Column::CaseId.eq(case_id))
+            .filter(follow_up::Column::Obligation.eq(o))
+            .filter(follow_up::Column::Installment.eq(k))
+            .exec(&*change)
+            .await?;
         if after.is_paid() {
             let open = follow_up::Entity::find()
                 .filter(follow_up::Column::CaseId.eq(case_id))
