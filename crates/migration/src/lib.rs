@@ -1,10 +1,10 @@
 //! Schema migrations, applied at start-up. Migrations only ever add:
 //! a database written by an older Accord opens in a newer one.
 //!
-//! [`migrate`] applies them, all pending ones in one transaction together
-//! with their rows in `seaql_migrations` (SQLite and PostgreSQL both roll
-//! DDL back), so a start that is killed half-way leaves the previous schema
-//! and the next start completes it. Every `CREATE` says `IF NOT EXISTS`: a file left
+//! [`migrate`] applies them, each in its own transaction together with its
+//! row in `seaql_migrations` (SQLite and PostgreSQL both roll DDL back), so
+//! a start that is killed half-way leaves the previous schema and the next
+//! start completes it. Every `CREATE` says `IF NOT EXISTS`: a file left
 //! half-migrated by an older Accord (which ran SQLite migrations outside a
 //! transaction: "table users already exists" on every later start) is
 //! completed by the next start too.
@@ -77,9 +77,9 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     migrate_with::<Migrator>(db, None).await
 }
 
-/// Applies the pending migrations of `M` (at most `steps` of them) in one
-/// transaction with their `seaql_migrations` rows: either all are there
-/// afterwards or none is.
+/// Applies the pending migrations of `M` (at most `steps` of them), each
+/// in one transaction with its `seaql_migrations` row: either both are
+/// there afterwards or neither is.
 ///
 /// The transaction takes the write lock before it reads which migrations
 /// are pending (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: a transaction-scoped
@@ -90,19 +90,22 @@ pub async fn migrate_with<M: MigratorTrait>(
     db: &DatabaseConnection,
     steps: Option<u32>,
 ) -> Result<(), DbErr> {
-    if steps == Some(0) || M::get_pending_migrations_read_only(db).await?.is_empty() {
+    if M::get_pending_migrations_read_only(db).await?.is_empty() {
         return Ok(());
     }
-    // Every pending migration in one transaction with their rows: a start
-    // killed half-way leaves the schema as it was, and a new database is
-    // made in one commit (one transaction each cost a third of `accord
-    // demo`'s time).
-    let txn = locked(db).await?;
-    if !M::get_pending_migrations(&txn).await?.is_empty() {
-        // On PostgreSQL sea-orm nests its own transaction as a savepoint.
-        M::up(&txn, steps).await?;
+    let mut left = steps;
+    while left != Some(0) {
+        let txn = locked(db).await?;
+        if M::get_pending_migrations(&txn).await?.is_empty() {
+            txn.commit().await?;
+            break;
+        }
+        // One migration and its row, inside this transaction (on
+        // PostgreSQL sea-orm nests its own as a savepoint).
+        M::up(&txn, Some(1)).await?;
+        txn.commit().await?;
+        left = left.map(|n| n - 1);
     }
-    txn.commit().await?;
     Ok(())
 }
 
