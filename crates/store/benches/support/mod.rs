@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use accord_core::{CaseNumber, PartyRole};
+use accord_core::{CaseNumber, Choice, PartyRole};
 use accord_entity::{case, party, party_name_gram};
 use accord_store::{Store, name_grams};
 use chrono::{TimeZone, Utc};
@@ -42,8 +42,8 @@ pub fn name(rng: &mut Lcg, surnames: &[char], given: &[char]) -> String {
     n
 }
 
-/// `cases` cases (ids 1…), each with three parties and their name grams.
-pub async fn generate(store: &Store, cases: i64) {
+/// `count` cases (ids 1…), each with three parties and their name grams.
+pub async fn generate(store: &Store, count: i64) {
     let db = store.connection();
     let surnames: Vec<char> = SURNAMES.chars().collect();
     let given: Vec<char> = GIVEN.chars().collect();
@@ -54,10 +54,10 @@ pub async fn generate(store: &Store, cases: i64) {
         .expect("date");
     let batch = 2_000;
     let mut id = 0i64;
-    while id < cases {
+    while id < count {
         let txn = db.begin().await.expect("begin");
         let (mut cases, mut parties, mut grams) = (Vec::new(), Vec::new(), Vec::new());
-        for _ in 0..batch.min(cases - id) {
+        for _ in 0..batch.min(count - id) {
             id += 1;
             let received = start + chrono::Duration::minutes(id * 25);
             let updated = received + chrono::Duration::minutes((rng.next() % 100_000) as i64);
@@ -119,10 +119,12 @@ pub async fn generate(store: &Store, cases: i64) {
                 });
             }
         }
-        case::Entity::insert_many(cases)
-            .exec(&txn)
-            .await
-            .expect("cases");
+        for chunk in cases.chunks(500) {
+            case::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await
+                .expect("cases");
+        }
         for chunk in parties.chunks(2_000) {
             party::Entity::insert_many(chunk.to_vec())
                 .exec(&txn)
