@@ -37,6 +37,7 @@ mod m20261222_000016_key_chain;
 mod m20261223_000017_centre_desk;
 mod m20261224_000018_case_file;
 mod m20261225_000019_follow_up_facts;
+mod m20261226_000020_case_count;
 
 pub use m20261223_000017_centre_desk::OPEN_CASES;
 pub use m20261224_000018_case_file::TALLY_COLUMNS;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261223_000017_centre_desk::Migration),
             Box::new(m20261224_000018_case_file::Migration),
             Box::new(m20261225_000019_follow_up_facts::Migration),
+            Box::new(m20261226_000020_case_count::Migration),
         ]
     }
 }

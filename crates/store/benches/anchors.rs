@@ -205,10 +205,10 @@ impl Anchor {
                  FROM follow_ups f JOIN cases c ON c.id = f.case_id \
                  LEFT JOIN parties d ON d.id = f.debtor_id \
                  LEFT JOIN parties w ON w.id = f.creditor_id \
-                 WHERE f.state = 'open' AND f.due_on <= ? ORDER BY f.due_on, f.id LIMIT 50",
+                 WHERE f.state = ? AND f.due_on <= ? ORDER BY f.due_on, f.id LIMIT 50",
             )
             .expect("today")
-            .query_map([today], |r| {
+            .query_map(["open", today], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(2)?,
@@ -296,6 +296,211 @@ fn measure_sync(runs: usize, mut f: impl FnMut(usize)) -> Stats {
         p95: times[runs * 95 / 100],
         max: times[runs - 1],
     }
+}
+
+/// PostgreSQL's data, made on the server: 1,000,000 cases, 3,000,000
+/// parties with their name grams, 1,000,000 follow-ups.
+const PG_CASES: i64 = 1_000_000;
+
+fn pg_array(items: impl Iterator<Item = String>) -> String {
+    let quoted: Vec<String> = items.map(|s| format!("'{s}'")).collect();
+    format!("ARRAY[{}]", quoted.join(","))
+}
+
+async fn generate_postgres(db: &sea_orm::DatabaseConnection) {
+    use accord_core::{CaseStatus, Category};
+    use sea_orm::ConnectionTrait;
+    let surnames = pg_array(support::SURNAMES.chars().map(String::from));
+    let given = pg_array(support::GIVEN.chars().map(String::from));
+    let categories = pg_array(Category::ALL.iter().map(|c| c.code().to_owned()));
+    let statuses = pg_array(CaseStatus::ALL.iter().map(|c| c.code().to_owned()));
+    let (nc, ns) = (Category::ALL.len(), CaseStatus::ALL.len());
+    let steps = [
+        format!(
+            "INSERT INTO cases (id, number, number_year, number_seq, category, channel, \
+             received_at, summary, status, created_at, updated_at, version) \
+             SELECT i, y::text || '-' || CASE WHEN i < 10000 THEN lpad(i::text, 4, '0') \
+             ELSE i::text END, y, i, ({categories})[1 + i % {nc}], 'walk_in', \
+             t, '邻里纠纷', ({statuses})[1 + i % {ns}], t, \
+             t + ((i * 2654435761) % 100000) * interval '1 minute', 1 \
+             FROM (SELECT i, 2021 + (i * 5 / (60 * 24 * 365)) AS y, \
+             timestamptz '2021-01-01 00:00:00+00' + i * interval '5 minutes' AS t \
+             FROM generate_series(1::bigint, {PG_CASES}) i) s"
+        ),
+        format!(
+            "INSERT INTO parties (id, case_id, position, kind, role, name, phone) \
+             SELECT p, (p - 1) / 3 + 1, (p - 1) % 3, 'person', \
+             CASE WHEN (p - 1) % 3 = 0 THEN 'applicant' ELSE 'respondent' END, \
+             ({surnames})[1 + (p * 2654435761) % array_length({surnames}, 1)] \
+             || ({given})[1 + (p * 40503) % array_length({given}, 1)] \
+             || CASE WHEN p % 3 = 0 THEN '' \
+                ELSE ({given})[1 + (p * 69069) % array_length({given}, 1)] END, \
+             '13800138000' FROM generate_series(1::bigint, {}) p",
+            PG_CASES * PARTIES_PER_CASE
+        ),
+        "INSERT INTO party_name_grams (gram, party_id, case_id) \
+         SELECT DISTINCT g, id, case_id FROM ( \
+           SELECT substr(name, k, 1) AS g, id, case_id \
+             FROM parties, generate_series(1, char_length(name)) k \
+           UNION ALL SELECT substr(name, k, 2), id, case_id \
+             FROM parties, generate_series(1, char_length(name) - 1) k) x"
+            .to_owned(),
+        format!(
+            "INSERT INTO follow_ups (case_id, agreement_version, obligation, installment, \
+             kind, due_on, state, debtor_id, creditor_id, description, deadline, due_minor, \
+             due_currency, paid_minor) \
+             SELECT c, 1, 0, inst, 'due_check', d, \
+             CASE WHEN i % 5 = 0 THEN 'open' WHEN i % 2 = 0 THEN 'done' ELSE 'cancelled' END, \
+             (c - 1) * 3 + 2, (c - 1) * 3 + 1, '赔偿漏水造成的损失', d + 3, \
+             CASE WHEN inst IS NULL THEN NULL ELSE 500000 END, \
+             CASE WHEN inst IS NULL THEN NULL ELSE 'CNY' END, \
+             CASE WHEN inst IS NULL THEN 0 ELSE (i % 5) * 100000 END \
+             FROM (SELECT i, 1 + (i * 2654435761) % {PG_CASES} AS c, \
+             date '2020-01-01' + ((i * 40503) % 3650)::int AS d, \
+             CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 3)::int END AS inst \
+             FROM generate_series(1::bigint, {FOLLOW_UPS}) i) s"
+        ),
+    ];
+    // Made without the store's statement timeout; the name index is
+    // built after its rows (much faster than row by row).
+    db.execute_unprepared(
+        "SET statement_timeout = 0; \
+         DROP INDEX IF EXISTS ix_grams_gram_case; DROP INDEX IF EXISTS ix_grams_party",
+    )
+    .await
+    .expect("no timeout");
+    for sql in &steps {
+        let t = Instant::now();
+        db.execute_unprepared(sql).await.expect("generate");
+        println!(
+            "  {:.1} s: {}",
+            t.elapsed().as_secs_f64(),
+            &sql[..40.min(sql.len())]
+        );
+    }
+    db.execute_unprepared(
+        "CREATE INDEX ix_grams_gram_case ON party_name_grams (gram, case_id); \
+         CREATE INDEX ix_grams_party ON party_name_grams (party_id); ANALYZE",
+    )
+    .await
+    .expect("indexes");
+}
+
+/// The same screens on PostgreSQL (`ACCORD_BENCH_POSTGRES_URL`, else
+/// `ACCORD_TEST_POSTGRES_URL`): each is one statement, so one round trip.
+async fn postgres_rows() {
+    use sea_orm::ConnectionTrait;
+    let Some(server) = ["ACCORD_BENCH_POSTGRES_URL", "ACCORD_TEST_POSTGRES_URL"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+    else {
+        println!("\nPostgreSQL: no ACCORD_BENCH_POSTGRES_URL, skipped");
+        return;
+    };
+    let name = format!("accord_anchors_{PG_CASES}");
+    let admin = sea_orm::Database::connect(&server).await.expect("server");
+    let exists = admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            format!("SELECT 1 FROM pg_database WHERE datname = '{name}'"),
+        ))
+        .await
+        .expect("databases")
+        .is_some();
+    if !exists {
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create");
+    }
+    admin.close().await.ok();
+    let (base, query) = server.split_once('?').unwrap_or((server.as_str(), ""));
+    let root = &base[..base.rfind('/').expect("a database in the URL")];
+    let url = if query.is_empty() {
+        format!("{root}/{name}")
+    } else {
+        format!("{root}/{name}?{query}")
+    };
+    let store = Store::open(&url).await.expect("open");
+    if store.count_cases().await.expect("count") == 0 {
+        println!("\ngenerating on PostgreSQL:");
+        let db = sea_orm::Database::connect(&url).await.expect("connect");
+        generate_postgres(&db).await;
+        db.close().await.ok();
+    }
+    let cases = store.count_cases().await.expect("count");
+    assert_eq!(cases, PG_CASES as u64, "stale bench database {name}");
+    println!(
+        "\nPostgreSQL on 127.0.0.1, {cases} cases, {} parties:",
+        cases * 3
+    );
+    let mut rows: Vec<(&str, f64, Stats)> = Vec::new();
+    let first = CaseQuery {
+        limit: 50,
+        ..CaseQuery::default()
+    };
+    assert_eq!(store.list_cases(&first).await.expect("page").rows.len(), 50);
+    let stats = measure(RUNS, |_| async {
+        store.list_cases(&first).await.expect("page");
+    })
+    .await;
+    rows.push(("case list page (50 rows + total)", 5.0, stats));
+    let stats = measure(RUNS, |i| {
+        let number = support::number_of_5min((i as i64 * 7919) % PG_CASES + 1);
+        let store = &store;
+        async move {
+            let case = store.case_by_number(number).await.expect("lookup");
+            assert_eq!(case.expect("found").parties.len(), 3);
+        }
+    })
+    .await;
+    rows.push(("lookup by number (case + parties)", 5.0, stats));
+    let fragments = [
+        "建国", "王芳", "晓明", "李玥", "张伟", "海燕", "子涵", "刘建",
+    ];
+    let stats = measure(RUNS, |i| {
+        let q = CaseQuery {
+            text: fragments[i % fragments.len()].to_owned(),
+            limit: 50,
+            ..CaseQuery::default()
+        };
+        let store = &store;
+        async move {
+            store.list_cases(&q).await.expect("search");
+        }
+    })
+    .await;
+    rows.push(("name search, 2 characters (page + total)", 10.0, stats));
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        store.due_followups(today, 50).await.expect("today").len(),
+        50
+    );
+    let stats = measure(RUNS, |_| async {
+        store.due_followups(today, 50).await.expect("today");
+    })
+    .await;
+    rows.push(("Today page (50 due follow-ups)", 5.0, stats));
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "| {:<42} | {:>10} | {:>10} | {:>6} | {:>11} |",
+        "median, ms", "accord", "p95", "goal", "round trips"
+    );
+    println!(
+        "|{:-<44}|{:->12}|{:->12}|{:->8}|{:->13}|",
+        "", "", "", "", ""
+    );
+    for (name, goal, s) in rows {
+        println!(
+            "| {name:<42} | {:>10.3} | {:>10.3} | {:>6} | {:>11} | {}",
+            ms(s.median),
+            ms(s.p95),
+            goal,
+            1,
+            if ms(s.median) <= goal { "ok" } else { "OVER" }
+        );
+    }
+    store.close().await;
 }
 
 fn main() {
@@ -501,5 +706,6 @@ fn main() {
             table.len()
         );
         store.close().await;
+        postgres_rows().await;
     });
 }

@@ -279,7 +279,15 @@ impl Store {
         } else {
             format!(" WHERE {}", clauses.join(" AND "))
         };
-        let count = format!("SELECT COUNT(*) FROM cases c{filter}");
+        // PostgreSQL reads every row to count a table: the number of all
+        // cases is kept for it (migration 20).
+        let count = if filter.is_empty()
+            && self.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres
+        {
+            "SELECT n FROM case_count".to_owned()
+        } else {
+            format!("SELECT COUNT(*) FROM cases c{filter}")
+        };
         let sql = format!(
             "SELECT c.id, c.number, c.category, c.status, c.risk_level, c.received_at, \
              c.updated_at, \

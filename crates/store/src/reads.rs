@@ -320,6 +320,62 @@ mod tests {
         assert_eq!(dialect(sql, DatabaseBackend::Sqlite), sql);
     }
 
+    /// The screens of a plain and of an encrypted file are read on the
+    /// store's own connection, and see a change as soon as it is committed.
+    #[tokio::test]
+    async fn a_file_is_read_on_the_stores_own_connection_plain_or_encrypted() {
+        use crate::{Actor, NewAccount, Who};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("r.sqlite3");
+        let store = Store::open(&path.display().to_string())
+            .await
+            .expect("open");
+        assert!(store.reader.is_some(), "a plain file has its reader");
+        let valid = accord_core::demo::water_leak_case()
+            .validate()
+            .expect("valid");
+        let case = store
+            .create_case(&Actor::system(), &valid)
+            .await
+            .expect("case");
+        let page = store
+            .list_cases(&crate::CaseQuery::default())
+            .await
+            .expect("list");
+        assert_eq!(page.total, 1);
+        assert_eq!(store.case(case.id).await.expect("case"), case);
+        store
+            .create_account(
+                None,
+                &NewAccount {
+                    login: "admin".into(),
+                    name: "管理员".into(),
+                    role: accord_core::UserRole::Administrator,
+                    password: "correct horse battery".into(),
+                },
+            )
+            .await
+            .expect("account");
+        store.close().await;
+        assert!(Store::encrypt_file(&path).await.expect("encrypt"));
+        let (store, _) = Store::unlock(&path, Who::Login("admin"), "correct horse battery")
+            .await
+            .expect("unlock");
+        assert!(store.reader.is_some(), "an encrypted file has its reader");
+        assert_eq!(
+            store
+                .case_by_number(case.number)
+                .await
+                .expect("lookup")
+                .map(|c| c.id),
+            Some(case.id)
+        );
+        let reader = store.reader.clone().expect("reader");
+        store.close().await;
+        // Closed with its store: no connection to the file is left open.
+        assert!(reader.conn.lock().expect("lock").is_none());
+    }
+
     #[test]
     fn times_read_as_sqlx_and_sqlite_write_them() {
         let t = parse_time("2025-02-12T08:30:00.123+00:00").expect("rfc 3339");
