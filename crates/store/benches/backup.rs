@@ -6,6 +6,8 @@
 //! Goal: a backup (`VACUUM INTO`, flushed, hashed) and a restore (checksum,
 //! integrity check, audit chain, copy, rename) each under 5 s.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use accord_core::{CaseNumber, Choice, PartyRole};
@@ -14,40 +16,11 @@ use accord_migration::audit_chain::ChainedEvent;
 use accord_store::{Store, name_grams, restore_with};
 use chrono::{TimeZone, Utc};
 use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use support::{GIVEN, Lcg, PARTIES_PER_CASE, SURNAMES, name};
 
 const CASES: i64 = 100_000;
-const PARTIES_PER_CASE: i64 = 3;
 const RUNS: usize = 3;
 const GOAL: Duration = Duration::from_secs(5);
-
-const SURNAMES: &str = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段";
-const GIVEN: &str = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红娥建国建华志强志明海燕海波春梅秋菊冬梅晓东晓明晓红丽娟丽华文杰文华子轩子涵浩然欣怡梓涵一诺宇航思远雨萱佳怡俊杰玥喆堃昇珺琇镕赟";
-
-/// A tiny deterministic generator, so every run builds the same data.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn pick(&mut self, chars: &[char]) -> char {
-        chars[(self.next() % chars.len() as u64) as usize]
-    }
-}
-
-fn name(rng: &mut Lcg, surnames: &[char], given: &[char]) -> String {
-    let mut n = String::new();
-    n.push(rng.pick(surnames));
-    n.push(rng.pick(given));
-    if !rng.next().is_multiple_of(3) {
-        n.push(rng.pick(given));
-    }
-    n
-}
 
 async fn generate(store: &Store) {
     let db = store.connection();

@@ -9,7 +9,10 @@
 //! party and agent) <= 20 ms; the board (the 50 most urgent open cases and
 //! the counts per mediator and for the centre) <= 5 ms.
 
+mod support;
+
 use std::time::{Duration, Instant};
+use support::measure;
 
 use accord_core::{
     CaseNumber, CaseStatus, Category, Choice,
@@ -220,34 +223,6 @@ async fn generate(store: &Store, today: chrono::NaiveDate) {
     sea_orm::ConnectionTrait::execute_unprepared(db, "ANALYZE")
         .await
         .expect("analyze");
-}
-
-struct Stats {
-    median: Duration,
-    p95: Duration,
-    max: Duration,
-}
-
-async fn measure<F, Fut>(runs: usize, mut f: F) -> Stats
-where
-    F: FnMut(usize) -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    for i in 0..5 {
-        f(i).await;
-    }
-    let mut times = Vec::with_capacity(runs);
-    for i in 0..runs {
-        let t = Instant::now();
-        f(i).await;
-        times.push(t.elapsed());
-    }
-    times.sort();
-    Stats {
-        median: times[runs / 2],
-        p95: times[runs * 95 / 100],
-        max: times[runs - 1],
-    }
 }
 
 fn main() {

@@ -199,21 +199,7 @@ pub(crate) fn statement(
     sql: &str,
     values: Vec<sea_orm::Value>,
 ) -> Statement {
-    let sql = if backend == DatabaseBackend::Postgres {
-        let mut out = String::with_capacity(sql.len() + 8);
-        let mut n = 0;
-        for c in sql.chars() {
-            if c == '?' {
-                n += 1;
-                out.push_str(&format!("${n}"));
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    } else {
-        sql.to_owned()
-    };
+    let sql = crate::reads::numbered(sql, backend);
     Statement::from_sql_and_values(backend, sql, values)
 }
 

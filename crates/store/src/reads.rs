@@ -72,8 +72,8 @@ impl rusqlite::ToSql for Param {
 }
 
 /// A statement in SQLite's words, put into PostgreSQL's: `?` becomes
-/// `$1`, `$2`…, and SQLite's JSON functions PostgreSQL's (both keep an
-/// `ORDER BY` inside the aggregate).
+/// `$1`, `$2`… ([`numbered`]), and SQLite's JSON functions PostgreSQL's
+/// (both keep an `ORDER BY` inside the aggregate).
 pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
     if backend != DatabaseBackend::Postgres {
         return sql.to_owned();
@@ -81,6 +81,14 @@ pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
     let sql = sql
         .replace("json_group_array(", "json_agg(")
         .replace("json_object(", "json_build_object(");
+    numbered(&sql, backend)
+}
+
+/// `?` placeholders as the back end wants them: PostgreSQL's `$1`, `$2`…
+pub(crate) fn numbered(sql: &str, backend: DatabaseBackend) -> String {
+    if backend != DatabaseBackend::Postgres {
+        return sql.to_owned();
+    }
     let mut out = String::with_capacity(sql.len() + 16);
     let mut n = 0;
     for c in sql.chars() {

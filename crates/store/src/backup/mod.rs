@@ -1,6 +1,13 @@
 //! Backups: a consistent copy of the whole database in one SQLite file, and
 //! putting one back.
 //!
+//! Checking, restoring, retention and encryption have files of their own
+//! (`check`, `restore`, `retention`, `encrypt`). What stays here is one
+//! piece: writing a backup, the automatic schedule and the backup before a
+//! migration share the file names, the private temporary file that is
+//! flushed and renamed into place, and the opening of a snapshot; apart,
+//! each would need those from the others.
+//!
 //! # Writing
 //!
 //! [`Store::backup_to`] writes a new file: on SQLite with `VACUUM INTO` (a
