@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// Who did what, when: written in the same transaction as the change,
 /// chained to the event before it by hash.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "audit_events")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -154,7 +154,7 @@ impl Store {
 /// An event as this version understands it. Events written by a newer
 /// version with an action this one does not know are left out of the
 /// history rather than making the whole history unreadable.
-fn entry_from(m: audit_event::Model) -> Option<AuditEntry> {
+pub(crate) fn entry_from(m: audit_event::Model) -> Option<AuditEntry> {
     Some(AuditEntry {
         at: m.at,
         who: m.user_name,

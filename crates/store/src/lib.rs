@@ -14,6 +14,7 @@ mod convert;
 mod db;
 mod demo;
 mod desk;
+mod detail;
 mod encrypted;
 mod error;
 mod exit;
@@ -49,6 +50,7 @@ pub use db::{DEFAULT_DB_FILE, default_database_path, is_url, sqlite_url};
 pub use desk::{
     Board, BoardCount, BoardRow, CaseDesk, DUE_WARNING_DAYS, OPEN_STATUSES, TIME_LIMIT_DAYS_PREFIX,
 };
+pub use detail::CaseDetail;
 pub use encrypted::{FileKind, file_kind};
 pub use error::StoreError;
 pub use exit::{close_all, close_at_exit};

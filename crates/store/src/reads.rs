@@ -50,7 +50,7 @@ impl From<NaiveDate> for Param {
 }
 
 impl Param {
-    fn value(&self) -> sea_orm::Value {
+    pub fn value(&self) -> sea_orm::Value {
         match self {
             Param::Int(n) => (*n).into(),
             Param::Text(s) => s.clone().into(),
@@ -80,7 +80,8 @@ pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
     }
     let sql = sql
         .replace("json_group_array(", "json_agg(")
-        .replace("json_object(", "json_build_object(");
+        .replace("json_object(", "json_build_object(")
+        .replace("json_array(", "json_build_array(");
     numbered(&sql, backend)
 }
 

@@ -26,7 +26,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Value, sea
 
 use crate::{Actor, Result, Store, StoreError, desk::statement, write::AuditEvent};
 
-/// The actions after which a case's tally is made again.
+/// The actions after which a case's tally is made again. A follow-up
+/// marked done is not one: the tally reads the case, its agreement,
+/// payments and return visits, never the follow-ups.
 pub(crate) fn moves_numbers(action: AuditAction) -> bool {
     use AuditAction::*;
     matches!(
@@ -39,7 +41,6 @@ pub(crate) fn moves_numbers(action: AuditAction) -> bool {
             | AgreementSupplemented
             | AgreementRescinded
             | PaymentRecorded
-            | FollowUpDone
             | ReturnVisit
             | MediatorAssigned
             | AssignmentEnded

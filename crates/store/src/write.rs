@@ -19,7 +19,10 @@ use std::{borrow::Cow, ops::Deref};
 
 use accord_core::{AuditAction, Choice};
 use accord_entity::audit_event;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    DatabaseTransaction,
+};
 
 use crate::{Actor, Result, Store};
 
@@ -126,25 +129,43 @@ impl Write<'_> {
         let mut touched: Vec<i64> = Vec::new();
         let mut tallied: Vec<i64> = Vec::new();
         let mut flagged: Vec<i64> = Vec::new();
+        // The newest event's hash, then each new event's: read once, the
+        // rest of the chain is made here.
+        let mut prev_hash = crate::audit::head(&self.txn).await?;
         for event in events {
-            let prev_hash = crate::audit::head(&self.txn).await?;
-            let inserted = audit_event::ActiveModel {
-                at: Set(now),
-                user_id: Set(actor.user_id),
-                user_name: Set(actor.name.clone()),
-                action: Set(event.action.code().to_owned()),
-                case_id: Set(event.case_id),
-                detail: Set(event.detail.to_string()),
-                prev_hash: Set(prev_hash),
+            let mut model = audit_event::Model {
+                id: 0,
+                at: now,
+                user_id: actor.user_id,
+                user_name: actor.name.clone(),
+                action: event.action.code().to_owned(),
+                case_id: event.case_id,
+                detail: event.detail.to_string(),
+                prev_hash: prev_hash.take(),
+                hash: String::new(),
+            };
+            let row = audit_event::ActiveModel {
+                id: NotSet,
+                at: Set(model.at),
+                user_id: Set(model.user_id),
+                user_name: Set(model.user_name.clone()),
+                action: Set(model.action.clone()),
+                case_id: Set(model.case_id),
+                detail: Set(model.detail.clone()),
+                prev_hash: Set(model.prev_hash.clone()),
                 hash: Set(String::new()),
-                ..Default::default()
-            }
-            .insert(&self.txn)
-            .await?;
-            let hash = crate::audit::event_hash(&inserted);
-            let mut chained: audit_event::ActiveModel = inserted.into();
-            chained.hash = Set(hash);
-            chained.update(&self.txn).await?;
+            };
+            model.id = audit_event::Entity::insert(row)
+                .exec(&self.txn)
+                .await?
+                .last_insert_id;
+            let hash = crate::audit::event_hash(&model);
+            audit_event::Entity::update_many()
+                .col_expr(audit_event::Column::Hash, Expr::value(hash.as_str()))
+                .filter(audit_event::Column::Id.eq(model.id))
+                .exec(&self.txn)
+                .await?;
+            prev_hash = Some(hash);
             if let Some(case_id) = event.case_id
                 && crate::stats::moves_numbers(event.action)
                 && !tallied.contains(&case_id)
@@ -152,7 +173,7 @@ impl Write<'_> {
                 tallied.push(case_id);
             }
             if let Some(case_id) = event.case_id
-                && crate::risk::moves_flags(event.action)
+                && crate::risk::moves_flags(&event)
                 && !flagged.contains(&case_id)
             {
                 flagged.push(case_id);

@@ -30,17 +30,15 @@ pub struct CaseData {
     pub flags: Vec<accord_store::CaseFlag>,
 }
 
-/// Reads a case, its history and the performance of its agreement.
+/// Reads a case, its history, the performance of its agreement and its
+/// flags: one statement (see `Store::case_detail`).
 pub async fn load(store: &Store, case_id: i64) -> Result<CaseData, StoreError> {
-    let case = store.case(case_id).await?;
-    let history = store.case_history(case.id).await?;
-    let performance = store.performance(case.id).await?;
-    let flags = store.risk_flags(case.id).await?;
+    let detail = store.case_detail(case_id).await?;
     Ok(CaseData {
-        flags,
-        case,
-        history,
-        performance,
+        case: detail.case,
+        history: detail.history,
+        performance: detail.performance,
+        flags: detail.flags,
     })
 }
 
