@@ -221,6 +221,100 @@ impl Anchor {
             .count()
     }
 
+    /// The case page as plain SQLite answers it: the case, its parties
+    /// and issues, its history, its final agreement, payments, notes and
+    /// clearings, and the earlier cases of the same names, ID numbers or
+    /// addresses with their parties and oldest overdue instalment. Returns
+    /// the number of history events and of earlier cases.
+    fn detail(&self, id: i64, today: &str) -> (usize, usize) {
+        let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> usize {
+            let mut stmt = self.conn.prepare_cached(sql).expect("prepare");
+            let mut rows = stmt.query(args).expect("query");
+            let mut n = 0;
+            while let Some(r) = rows.next().expect("row") {
+                let _: rusqlite::types::Value = r.get(0).expect("value");
+                n += 1;
+            }
+            n
+        };
+        let received: String = self
+            .conn
+            .prepare_cached("SELECT received_at, summary, number, status FROM cases WHERE id = ?")
+            .expect("case")
+            .query_row([id], |r| r.get(0))
+            .expect("case");
+        count(
+            "SELECT id, kind, role, name, id_number, phone, address, email, agent_name, \
+             agent_phone, details FROM parties WHERE case_id = ? ORDER BY position",
+            &[&id],
+        );
+        count(
+            "SELECT id, title, claimed_minor, claimed_currency FROM disputed_issues \
+             WHERE case_id = ? ORDER BY position",
+            &[&id],
+        );
+        let history = count(
+            "SELECT id, at, user_name, action, detail FROM audit_events \
+             WHERE case_id = ? ORDER BY id",
+            &[&id],
+        );
+        count(
+            "SELECT v.content FROM agreements a JOIN agreement_versions v \
+             ON v.agreement_id = a.id AND v.number = a.final_version WHERE a.case_id = ?",
+            &[&id],
+        );
+        count(
+            "SELECT obligation, installment, amount_minor FROM payments WHERE case_id = ?",
+            &[&id],
+        );
+        count(
+            "SELECT text FROM room_items WHERE case_id = ? AND kind = 'note' ORDER BY id",
+            &[&id],
+        );
+        count(
+            "SELECT rule, facts, note, cleared_by, cleared_at FROM risk_clearances \
+             WHERE case_id = ? ORDER BY id",
+            &[&id],
+        );
+        let earlier: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM cases WHERE id IN (\
+                 SELECT q.case_id FROM parties q INDEXED BY ix_parties_name WHERE q.name IN \
+                 (SELECT name FROM parties WHERE case_id = ?1) \
+                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number \
+                 WHERE q.id_number IN (SELECT id_number FROM parties WHERE case_id = ?1) \
+                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address \
+                 WHERE q.address IN \
+                 (SELECT address FROM parties WHERE case_id = ?1)) \
+                 AND id <> ?1 AND received_at <= ?2 ORDER BY id",
+            )
+            .expect("earlier")
+            .query_map(params![id, received], |r| r.get(0))
+            .expect("earlier")
+            .collect::<rusqlite::Result<_>>()
+            .expect("earlier");
+        let mut ids = earlier.clone();
+        ids.push(id);
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        count(
+            &format!(
+                "SELECT case_id, name, id_number, address, role FROM parties \
+                 WHERE case_id IN ({list}) ORDER BY case_id, position"
+            ),
+            &[],
+        );
+        count(
+            &format!(
+                "SELECT case_id, MIN(due_on) FROM follow_ups WHERE case_id IN ({list}) \
+                 AND kind = 'due_check' AND state <> 'cancelled' AND due_on < ? \
+                 AND installment IS NOT NULL GROUP BY case_id"
+            ),
+            &[&today],
+        );
+        (history, earlier.len())
+    }
+
     /// Marks an open follow-up done, with its audit event chained to the
     /// newest, and the case's activity time: one transaction.
     fn complete(&mut self, id: i64) {
@@ -481,6 +575,15 @@ async fn postgres_rows() {
     })
     .await;
     rows.push(("Today page (50 due follow-ups)", 5.0, stats));
+    let stats = measure(RUNS, |i| {
+        let id = (i as i64 * 7919) % PG_CASES + 1;
+        let store = &store;
+        async move {
+            store.case_detail(id).await.expect("page");
+        }
+    })
+    .await;
+    rows.push(("case page (case, history, performance, flags)", 5.0, stats));
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "| {:<42} | {:>10} | {:>10} | {:>6} | {:>11} |",
@@ -648,6 +751,34 @@ fn main() {
             anchor.today(&day);
         });
         table.push(("Today page (50 due follow-ups)", accord, plain));
+
+        // The case page: the case, its history, performance and flags.
+        let pages: Vec<i64> = {
+            let mut rng = Lcg(11);
+            (0..RUNS + 5)
+                .map(|_| (rng.next() % CASES as u64) as i64 + 1)
+                .collect()
+        };
+        for &id in pages.iter().take(20) {
+            let page = store.case_detail(id).await.expect("page");
+            let (history, _) = anchor.detail(id, &day);
+            assert_eq!(page.history.len(), history);
+        }
+        let accord = measure(RUNS, |i| {
+            let (store, id) = (&store, pages[i]);
+            async move {
+                store.case_detail(id).await.expect("page");
+            }
+        })
+        .await;
+        let plain = measure_sync(RUNS, |i| {
+            anchor.detail(pages[i], &day);
+        });
+        table.push((
+            "case page (case, history, performance, flags)",
+            accord,
+            plain,
+        ));
 
         // One user's write with its audit event: a follow-up marked done.
         let ids = anchor.open_followups(2 * (RUNS + 5));

@@ -48,13 +48,18 @@ fn sql(full: bool) -> &'static str {
     let make = move || {
         // The earlier cases: sharing a name, an ID number or an address
         // with a party, each key by its own index (an OR of the three
-        // reads every party), received no later than this case.
+        // reads every party), received no later than this case. The
+        // indexes are named: where most parties have no ID number or no
+        // address, SQLite's statistics call those indexes useless and it
+        // read all parties instead (0.6 s among 300,000).
         let earlier = "SELECT e.id FROM me, cases e WHERE e.id IN (\
-             SELECT q.case_id FROM parties q WHERE q.name IN \
+             SELECT q.case_id FROM parties q INDEXED BY ix_parties_name WHERE q.name IN \
              (SELECT k.name FROM parties k WHERE k.case_id = me.id) \
-             UNION SELECT q.case_id FROM parties q WHERE q.id_number IN \
+             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number \
+             WHERE q.id_number IN \
              (SELECT k.id_number FROM parties k WHERE k.case_id = me.id) \
-             UNION SELECT q.case_id FROM parties q WHERE q.address IN \
+             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address \
+             WHERE q.address IN \
              (SELECT k.address FROM parties k WHERE k.case_id = me.id)) \
              AND e.id <> me.id AND e.received_at <= me.received_at";
         let history = format!(

@@ -72,11 +72,20 @@ impl rusqlite::ToSql for Param {
 }
 
 /// A statement in SQLite's words, put into PostgreSQL's: `?` becomes
-/// `$1`, `$2`… ([`numbered`]), and SQLite's JSON functions PostgreSQL's
-/// (both keep an `ORDER BY` inside the aggregate).
+/// `$1`, `$2`… ([`numbered`]), SQLite's JSON functions PostgreSQL's
+/// (both keep an `ORDER BY` inside the aggregate), and SQLite's
+/// `INDEXED BY` (see `crate::detail`) goes: PostgreSQL plans alone.
 pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
     if backend != DatabaseBackend::Postgres {
         return sql.to_owned();
+    }
+    let mut sql = sql.to_owned();
+    while let Some(at) = sql.find(" INDEXED BY ") {
+        let name = at + " INDEXED BY ".len();
+        let end = sql[name..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(sql.len(), |n| name + n);
+        sql.replace_range(at..end, "");
     }
     let sql = sql
         .replace("json_group_array(", "json_agg(")
@@ -327,6 +336,13 @@ mod tests {
             "SELECT json_agg(json_build_object('n', name)) FROM p WHERE a = $1 AND b = $2"
         );
         assert_eq!(dialect(sql, DatabaseBackend::Sqlite), sql);
+        let sql = "SELECT json_array(q.id) FROM parties q INDEXED BY ix_parties_name \
+                   WHERE q.name IN (SELECT name FROM k INDEXED BY ix_k)";
+        assert_eq!(
+            dialect(sql, DatabaseBackend::Postgres),
+            "SELECT json_build_array(q.id) FROM parties q \
+             WHERE q.name IN (SELECT name FROM k)"
+        );
     }
 
     /// The screens of a plain and of an encrypted file are read on the
