@@ -10,6 +10,11 @@
 //! Instalments fall due without anyone writing: before a report, the cases
 //! with an instalment due since their tally was made are tallied again
 //! ([`Store::statistics`]).
+//!
+//! One piece: the tally of a case, the cell sums it moves and the report
+//! that reads them share one definition of the counters (`TALLY_COLUMNS`)
+//! and must change together; the classification a mediator sets is here
+//! because it picks the cell.
 
 use std::collections::HashMap;
 
