@@ -223,8 +223,9 @@ impl Anchor {
 
     /// The case page as plain SQLite answers it: the case, its parties
     /// and issues, its history, its final agreement, payments, notes and
-    /// clearings, and the earlier cases of the same names, ID numbers or
-    /// addresses with their parties and oldest overdue instalment. Returns
+    /// clearings, and the earlier cases (received in the year before it)
+    /// of the same names, ID numbers or addresses with their parties and
+    /// oldest overdue instalment. Returns
     /// the number of history events and of earlier cases.
     fn detail(&self, id: i64, today: &str) -> (usize, usize) {
         let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> usize {
@@ -287,7 +288,8 @@ impl Anchor {
                  UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address \
                  WHERE q.address IN \
                  (SELECT address FROM parties WHERE case_id = ?1)) \
-                 AND id <> ?1 AND received_at <= ?2 ORDER BY id",
+                 AND id <> ?1 AND received_at <= ?2 \
+                 AND received_at >= datetime(?2, '-368 days') ORDER BY id",
             )
             .expect("earlier")
             .query_map(params![id, received], |r| r.get(0))

@@ -69,6 +69,24 @@ pub(crate) async fn head(db: &impl ConnectionTrait) -> Result<Option<String>> {
         .await?)
 }
 
+/// On SQLite, in a write transaction: the id the next event gets and the
+/// newest event's hash, read by one statement. The id is SQLite's own
+/// choice for the table (AUTOINCREMENT): one past the highest ever given,
+/// so the id of a deleted newest event is never given again.
+pub(crate) async fn next_on_sqlite(db: &impl ConnectionTrait) -> Result<(i64, Option<String>)> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Sqlite,
+            "SELECT max(\
+             COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'), 0), \
+             COALESCE((SELECT max(id) FROM audit_events), 0)) + 1, \
+             (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1)",
+        ))
+        .await?
+        .ok_or_else(|| crate::StoreError::Database("no row".to_owned()))?;
+    Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?))
+}
+
 /// The result of [`Store::verify_audit_chain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainReport {

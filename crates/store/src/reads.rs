@@ -75,6 +75,7 @@ impl rusqlite::ToSql for Param {
 /// `$1`, `$2`… ([`numbered`]), SQLite's JSON functions PostgreSQL's
 /// (both keep an `ORDER BY` inside the aggregate), and SQLite's
 /// `INDEXED BY` (see `crate::detail`) goes: PostgreSQL plans alone.
+/// SQLite's `datetime(x, '-N days')` becomes `(x - interval 'N days')`.
 pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
     if backend != DatabaseBackend::Postgres {
         return sql.to_owned();
@@ -86,6 +87,37 @@ pub(crate) fn dialect(sql: &str, backend: DatabaseBackend) -> String {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .map_or(sql.len(), |n| name + n);
         sql.replace_range(at..end, "");
+    }
+    let mut from = 0;
+    while let Some(at) = sql[from..].find("datetime(").map(|n| from + n) {
+        let open = at + "datetime(".len();
+        let mut depth = 1;
+        let close = sql[open..]
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map(|(n, _)| open + n);
+        let Some(close) = close else { break };
+        let inner = &sql[open..close];
+        let replaced = inner.rsplit_once(", '-").and_then(|(time, modifier)| {
+            let days = modifier.strip_suffix(" days'")?;
+            days.parse::<u32>()
+                .ok()
+                .map(|_| format!("({time} - interval '{days} days')"))
+        });
+        match replaced {
+            Some(pg) => {
+                sql.replace_range(at..=close, &pg);
+                from = at + pg.len();
+            }
+            None => from = close,
+        }
     }
     let sql = sql
         .replace("json_group_array(", "json_agg(")
@@ -217,6 +249,16 @@ pub(crate) fn json_row<E: sea_orm::EntityTrait>(alias: &str) -> String {
     format!("json_object({})", fields.join(", "))
 }
 
+/// A fixed code (an enum's, never user input) written into a statement as
+/// an SQL string literal.
+pub(crate) fn literal(code: &'static str) -> &'static str {
+    assert!(
+        code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+        "not a plain code: {code}"
+    );
+    code
+}
+
 /// A time as sqlx writes it into SQLite (RFC 3339), or as SQLite's own
 /// functions write one.
 pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -342,6 +384,13 @@ mod tests {
             dialect(sql, DatabaseBackend::Postgres),
             "SELECT json_build_array(q.id) FROM parties q \
              WHERE q.name IN (SELECT name FROM k)"
+        );
+        let sql = "SELECT id FROM e WHERE e.t >= datetime((SELECT t FROM me), '-367 days') \
+                   AND datetime(x, 'start of day') IS NOT NULL";
+        assert_eq!(
+            dialect(sql, DatabaseBackend::Postgres),
+            "SELECT id FROM e WHERE e.t >= ((SELECT t FROM me) - interval '367 days') \
+             AND datetime(x, 'start of day') IS NOT NULL"
         );
     }
 

@@ -111,8 +111,10 @@ impl Write<'_> {
 
     /// Writes the audit event, chained to the newest event (see
     /// [`crate::audit`]), and commits the change with it. The event's hash
-    /// covers its id, which the database hands out on insert: it is
-    /// inserted first and its hash set then, in the same transaction.
+    /// covers its id: on SQLite the next id is known under the write lock
+    /// and the event is inserted with its hash; on PostgreSQL the sequence
+    /// hands the id out on insert and the hash is set then, in the same
+    /// transaction.
     pub async fn commit(self, event: AuditEvent) -> Result<()> {
         self.commit_all(vec![event]).await
     }
@@ -123,18 +125,27 @@ impl Write<'_> {
     /// case: its `updated_at` moves (the case list shows newest activity
     /// first). A change of the case row itself sets it there.
     pub async fn commit_all(self, events: Vec<AuditEvent>) -> Result<()> {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        use sea_orm::{
+            ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryTrait,
+            sea_query::Expr,
+        };
         let actor = self.actor();
         let now = crate::now();
+        let backend = self.txn.get_database_backend();
         let mut touched: Vec<i64> = Vec::new();
         let mut tallied: Vec<i64> = Vec::new();
         let mut flagged: Vec<i64> = Vec::new();
-        // The newest event's hash, then each new event's: read once, the
-        // rest of the chain is made here.
-        let mut prev_hash = crate::audit::head(&self.txn).await?;
+        // The newest event, then each new one: read once, the rest of the
+        // chain is made here.
+        let (mut next_id, mut prev_hash) = if backend == DatabaseBackend::Sqlite {
+            crate::audit::next_on_sqlite(&self.txn).await?
+        } else {
+            (0, crate::audit::head(&self.txn).await?)
+        };
+        let mut rows: Vec<audit_event::ActiveModel> = Vec::new();
         for event in events {
             let mut model = audit_event::Model {
-                id: 0,
+                id: next_id,
                 at: now,
                 user_id: actor.user_id,
                 user_name: actor.name.clone(),
@@ -144,28 +155,29 @@ impl Write<'_> {
                 prev_hash: prev_hash.take(),
                 hash: String::new(),
             };
-            let row = audit_event::ActiveModel {
-                id: NotSet,
-                at: Set(model.at),
-                user_id: Set(model.user_id),
-                user_name: Set(model.user_name.clone()),
-                action: Set(model.action.clone()),
-                case_id: Set(model.case_id),
-                detail: Set(model.detail.clone()),
-                prev_hash: Set(model.prev_hash.clone()),
-                hash: Set(String::new()),
-            };
-            model.id = audit_event::Entity::insert(row)
-                .exec(&self.txn)
-                .await?
-                .last_insert_id;
-            let hash = crate::audit::event_hash(&model);
-            audit_event::Entity::update_many()
-                .col_expr(audit_event::Column::Hash, Expr::value(hash.as_str()))
-                .filter(audit_event::Column::Id.eq(model.id))
-                .exec(&self.txn)
-                .await?;
-            prev_hash = Some(hash);
+            if backend == DatabaseBackend::Sqlite {
+                // The write lock is held since the change began: the next
+                // id is known (`next_on_sqlite`), so the hash, which covers
+                // the id, is made before the insert and the event is
+                // written once, with the others, below.
+                model.hash = crate::audit::event_hash(&model);
+                next_id += 1;
+                rows.push(active(&model, Set(model.id)));
+            } else {
+                // PostgreSQL's sequence hands the id out on insert; the
+                // hash is set then, in the same transaction.
+                model.id = audit_event::Entity::insert(active(&model, NotSet))
+                    .exec(&self.txn)
+                    .await?
+                    .last_insert_id;
+                model.hash = crate::audit::event_hash(&model);
+                audit_event::Entity::update_many()
+                    .col_expr(audit_event::Column::Hash, Expr::value(model.hash.as_str()))
+                    .filter(audit_event::Column::Id.eq(model.id))
+                    .exec(&self.txn)
+                    .await?;
+            }
+            prev_hash = Some(model.hash);
             if let Some(case_id) = event.case_id
                 && crate::stats::moves_numbers(event.action)
                 && !tallied.contains(&case_id)
@@ -185,11 +197,33 @@ impl Write<'_> {
                 touched.push(case_id);
             }
         }
+        // The events and the cases' activity time: one statement each, sent
+        // together (one round trip to SQLite's connection thread).
+        let mut batch: Vec<sea_orm::Statement> = Vec::new();
+        if !rows.is_empty() {
+            batch.push(audit_event::Entity::insert_many(rows).build(backend));
+        }
         if !touched.is_empty() {
-            accord_entity::case::Entity::update_many()
-                .col_expr(accord_entity::case::Column::UpdatedAt, Expr::value(now))
-                .filter(accord_entity::case::Column::Id.is_in(touched))
-                .exec(&self.txn)
+            batch.push(
+                accord_entity::case::Entity::update_many()
+                    .col_expr(accord_entity::case::Column::UpdatedAt, Expr::value(now))
+                    .filter(accord_entity::case::Column::Id.is_in(touched))
+                    .build(backend),
+            );
+        }
+        if !batch.is_empty() {
+            let mut sql: Vec<String> = Vec::new();
+            let mut values: Vec<sea_orm::Value> = Vec::new();
+            for statement in batch {
+                sql.push(statement.sql);
+                values.extend(statement.values.map(|v| v.0).unwrap_or_default());
+            }
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    backend,
+                    sql.join(";\n"),
+                    values,
+                ))
                 .await?;
         }
         // The statistics see the change in the same transaction.
@@ -201,6 +235,21 @@ impl Write<'_> {
         }
         self.txn.commit().await?;
         Ok(())
+    }
+}
+
+/// The row to insert for `model`, with the id given or not.
+fn active(model: &audit_event::Model, id: sea_orm::ActiveValue<i64>) -> audit_event::ActiveModel {
+    audit_event::ActiveModel {
+        id,
+        at: Set(model.at),
+        user_id: Set(model.user_id),
+        user_name: Set(model.user_name.clone()),
+        action: Set(model.action.clone()),
+        case_id: Set(model.case_id),
+        detail: Set(model.detail.clone()),
+        prev_hash: Set(model.prev_hash.clone()),
+        hash: Set(model.hash.clone()),
     }
 }
 

@@ -143,3 +143,56 @@ async fn the_case_page_in_one_statement_shows_what_each_part_shows() {
     })
     .await;
 }
+
+/// A repeat dispute counts the cases of the same people received in the
+/// twelve months before, by the calendar where the centre is: one received
+/// on the first day of that year (early in the morning, the new case late
+/// at night: almost 367 days apart in 2024) is counted, one received the
+/// day before is not.
+#[tokio::test]
+async fn a_repeat_dispute_counts_the_year_before_to_the_day() {
+    use chrono::{Local, TimeZone, Utc};
+    common::on_each_backend("case_page_year", |db| async move {
+        let store = db.open().await;
+        let me = Actor::from(
+            &store
+                .create_user(None, "边文玲", UserRole::Mediator)
+                .await
+                .expect("mediator"),
+        );
+        let at = |y: i32, m: u32, d: u32, h: u32, min: u32| {
+            Local
+                .with_ymd_and_hms(y, m, d, h, min, 0)
+                .earliest()
+                .expect("a local time")
+                .with_timezone(&Utc)
+        };
+        let mut numbers = Vec::new();
+        let mut last = 0;
+        for received in [
+            at(2023, 12, 30, 23, 50),
+            at(2023, 12, 31, 0, 10),
+            at(2024, 12, 31, 23, 30),
+        ] {
+            let mut new = demo::water_leak_case();
+            new.received_at = received;
+            let case = store
+                .create_case(&me, &new.validate().expect("valid"))
+                .await
+                .expect("case");
+            numbers.push(case.number.to_string());
+            last = case.id;
+        }
+        let page = store.case_detail(last).await.expect("page");
+        let repeat = page
+            .flags
+            .iter()
+            .find(|f| f.flag.rule == RiskRule::Repeat)
+            .expect("a repeat dispute");
+        assert_eq!(repeat.flag.facts, vec![numbers[1].clone()]);
+        assert_eq!(repeat.flag.level, RiskLevel::Yellow);
+        assert_eq!(page.flags, store.risk_flags(last).await.expect("flags"));
+        db
+    })
+    .await;
+}

@@ -195,15 +195,32 @@ impl Store {
         performed: bool,
     ) -> Result<()> {
         let change = self.write(actor).await?;
-        let model = follow_up::Entity::find_by_id(id)
-            .one(&*change)
+        // Marked done only while open, and read back by the same statement
+        // (one round trip where a read and an update were two).
+        let model = follow_up::Entity::update_many()
+            .col_expr(
+                follow_up::Column::State,
+                Expr::value(FollowUpState::Done.code()),
+            )
+            .col_expr(follow_up::Column::Outcome, Expr::value(outcome.trim()))
+            .col_expr(follow_up::Column::DoneAt, Expr::value(crate::now()))
+            .col_expr(follow_up::Column::DoneBy, Expr::value(actor.name.as_str()))
+            .filter(follow_up::Column::Id.eq(id))
+            .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
+            .exec_with_returning(&*change)
             .await?
-            .ok_or(StoreError::NotFound)?;
-        // Done or cancelled meanwhile (e.g. in another room on the shared
-        // database): their outcome stays; this one is refused.
-        if model.state != FollowUpState::Open.code() {
-            return Err(StoreError::Conflict);
-        }
+            .into_iter()
+            .next();
+        let Some(model) = model else {
+            // Done or cancelled meanwhile (e.g. in another room on the
+            // shared database): their outcome stays; this one is refused.
+            return Err(
+                match follow_up::Entity::find_by_id(id).one(&*change).await? {
+                    Some(_) => StoreError::Conflict,
+                    None => StoreError::NotFound,
+                },
+            );
+        };
         let case_id = model.case_id;
         let kind = model.kind.clone();
         if performed {
@@ -215,21 +232,6 @@ impl Store {
                 None => same.filter(follow_up::Column::Installment.is_null()),
             };
             same.exec(&*change).await?;
-        }
-        let done = follow_up::Entity::update_many()
-            .col_expr(
-                follow_up::Column::State,
-                Expr::value(FollowUpState::Done.code()),
-            )
-            .col_expr(follow_up::Column::Outcome, Expr::value(outcome.trim()))
-            .col_expr(follow_up::Column::DoneAt, Expr::value(crate::now()))
-            .col_expr(follow_up::Column::DoneBy, Expr::value(actor.name.as_str()))
-            .filter(follow_up::Column::Id.eq(id))
-            .filter(follow_up::Column::State.eq(FollowUpState::Open.code()))
-            .exec(&*change)
-            .await?;
-        if done.rows_affected != 1 {
-            return Err(StoreError::Conflict);
         }
         // The outcome is kept with the follow-up, not copied into the
         // audit log: it may repeat what a party said.
