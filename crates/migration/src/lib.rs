@@ -38,6 +38,7 @@ mod m20261223_000017_centre_desk;
 mod m20261224_000018_case_file;
 mod m20261225_000019_follow_up_facts;
 mod m20261226_000020_case_count;
+mod m20261227_000021_earlier_case_keys;
 
 pub use m20261223_000017_centre_desk::OPEN_CASES;
 pub use m20261224_000018_case_file::TALLY_COLUMNS;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261224_000018_case_file::Migration),
             Box::new(m20261225_000019_follow_up_facts::Migration),
             Box::new(m20261226_000020_case_count::Migration),
+            Box::new(m20261227_000021_earlier_case_keys::Migration),
         ]
     }
 }

@@ -281,11 +281,11 @@ impl Anchor {
             .conn
             .prepare_cached(
                 "SELECT id FROM cases WHERE id IN (\
-                 SELECT q.case_id FROM parties q INDEXED BY ix_parties_name WHERE q.name IN \
+                 SELECT q.case_id FROM parties q INDEXED BY ix_parties_name_case WHERE q.name IN \
                  (SELECT name FROM parties WHERE case_id = ?1) \
-                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number \
+                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number_case \
                  WHERE q.id_number IN (SELECT id_number FROM parties WHERE case_id = ?1) \
-                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address \
+                 UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address_case \
                  WHERE q.address IN \
                  (SELECT address FROM parties WHERE case_id = ?1)) \
                  AND id <> ?1 AND received_at <= ?2 \

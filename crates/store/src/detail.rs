@@ -65,12 +65,12 @@ fn sql(full: bool) -> &'static str {
         // the two ways a time is written), and the rule decides exactly.
         // Ten years of cases of a common name otherwise all came back.
         let earlier = "SELECT e.id FROM cases e WHERE e.id IN (\
-             SELECT q.case_id FROM parties q INDEXED BY ix_parties_name WHERE q.name IN \
+             SELECT q.case_id FROM parties q INDEXED BY ix_parties_name_case WHERE q.name IN \
              (SELECT k.name FROM parties k WHERE k.case_id = (SELECT id FROM me)) \
-             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number \
+             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_id_number_case \
              WHERE q.id_number IN \
              (SELECT k.id_number FROM parties k WHERE k.case_id = (SELECT id FROM me)) \
-             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address \
+             UNION SELECT q.case_id FROM parties q INDEXED BY ix_parties_address_case \
              WHERE q.address IN \
              (SELECT k.address FROM parties k WHERE k.case_id = (SELECT id FROM me))) \
              AND e.id <> (SELECT id FROM me) \
