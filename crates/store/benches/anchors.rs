@@ -476,10 +476,15 @@ async fn generate_postgres(db: &sea_orm::DatabaseConnection) {
     }
     db.execute_unprepared(
         "CREATE INDEX ix_grams_gram_case ON party_name_grams (gram, case_id); \
-         CREATE INDEX ix_grams_party ON party_name_grams (party_id); ANALYZE",
+         CREATE INDEX ix_grams_party ON party_name_grams (party_id)",
     )
     .await
     .expect("indexes");
+    // As after any bulk load: the statistics, and the visibility map that
+    // lets an index answer alone (the case page's earlier cases).
+    db.execute_unprepared("VACUUM ANALYZE")
+        .await
+        .expect("vacuum");
 }
 
 /// The same screens on PostgreSQL (`ACCORD_BENCH_POSTGRES_URL`, else
@@ -530,7 +535,7 @@ async fn postgres_rows() {
         "\nPostgreSQL on 127.0.0.1, {cases} cases, {} parties:",
         cases * 3
     );
-    let mut rows: Vec<(&str, f64, Stats)> = Vec::new();
+    let mut rows: Vec<(&str, Option<f64>, Stats)> = Vec::new();
     let first = CaseQuery {
         limit: 50,
         ..CaseQuery::default()
@@ -540,7 +545,7 @@ async fn postgres_rows() {
         store.list_cases(&first).await.expect("page");
     })
     .await;
-    rows.push(("case list page (50 rows + total)", 5.0, stats));
+    rows.push(("case list page (50 rows + total)", Some(5.0), stats));
     let stats = measure(RUNS, |i| {
         let number = support::number_of_5min((i as i64 * 7919) % PG_CASES + 1);
         let store = &store;
@@ -550,7 +555,9 @@ async fn postgres_rows() {
         }
     })
     .await;
-    rows.push(("lookup by number (case + parties)", 5.0, stats));
+    // Issue 18 sets the lookup and the case page no time on the server,
+    // only their round trips (at most 2): `-` in the goal column.
+    rows.push(("lookup by number (case + parties)", None, stats));
     let fragments = [
         "建国", "王芳", "晓明", "李玥", "张伟", "海燕", "子涵", "刘建",
     ];
@@ -566,7 +573,11 @@ async fn postgres_rows() {
         }
     })
     .await;
-    rows.push(("name search, 2 characters (page + total)", 10.0, stats));
+    rows.push((
+        "name search, 2 characters (page + total)",
+        Some(10.0),
+        stats,
+    ));
     let today = chrono::Local::now().date_naive();
     assert_eq!(
         store.due_followups(today, 50).await.expect("today").len(),
@@ -576,7 +587,7 @@ async fn postgres_rows() {
         store.due_followups(today, 50).await.expect("today");
     })
     .await;
-    rows.push(("Today page (50 due follow-ups)", 5.0, stats));
+    rows.push(("Today page (50 due follow-ups)", Some(5.0), stats));
     let stats = measure(RUNS, |i| {
         let id = (i as i64 * 7919) % PG_CASES + 1;
         let store = &store;
@@ -585,7 +596,7 @@ async fn postgres_rows() {
         }
     })
     .await;
-    rows.push(("case page (case, history, performance, flags)", 5.0, stats));
+    rows.push(("case page (case, history, performance, flags)", None, stats));
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "| {:<42} | {:>10} | {:>10} | {:>6} | {:>11} |",
@@ -600,9 +611,12 @@ async fn postgres_rows() {
             "| {name:<42} | {:>10.3} | {:>10.3} | {:>6} | {:>11} | {}",
             ms(s.median),
             ms(s.p95),
-            goal,
+            goal.map_or("-".to_owned(), |g| g.to_string()),
             1,
-            if ms(s.median) <= goal { "ok" } else { "OVER" }
+            match goal {
+                Some(g) if ms(s.median) > g => "OVER",
+                _ => "ok",
+            }
         );
     }
     store.close().await;
