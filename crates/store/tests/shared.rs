@@ -234,3 +234,61 @@ async fn futures_join_five(
     );
     vec![a, b, c, d, e]
 }
+
+/// Takes `n` cases in, one after another, in `room`.
+async fn take_cases(
+    room: &accord_store::Store,
+    who: &Actor,
+    case: &accord_core::ValidCase,
+    n: usize,
+) {
+    for _ in 0..n {
+        room.create_case(who, case).await.expect("case");
+    }
+}
+
+/// Three rooms taking cases in at the same moment: the case list's total
+/// (on PostgreSQL a counter the inserts move, not a count of the rows) is
+/// the number of cases there are, as a filtered list counts them.
+#[tokio::test]
+async fn rooms_taking_cases_at_once_keep_the_lists_total_right() {
+    common::on_each_backend("rooms_count_cases", |db| async move {
+        let rooms = [
+            db.open().await.as_device("room-a"),
+            db.open().await.as_device("room-b"),
+            db.open().await.as_device("room-c"),
+        ];
+        let mediator = Actor::from(
+            &rooms[0]
+                .create_user(None, "边文玲", UserRole::Mediator)
+                .await
+                .expect("user"),
+        );
+        let valid = demo::water_leak_case().validate().expect("valid");
+        tokio::join!(
+            take_cases(&rooms[0], &mediator, &valid, 8),
+            take_cases(&rooms[1], &mediator, &valid, 8),
+            take_cases(&rooms[2], &mediator, &valid, 8),
+        );
+        let status = rooms[2]
+            .list_cases(&CaseQuery::default())
+            .await
+            .expect("list")
+            .rows[0]
+            .status;
+        for room in &rooms {
+            let all = room.list_cases(&CaseQuery::default()).await.expect("list");
+            let counted = room
+                .list_cases(&CaseQuery {
+                    status: Some(status),
+                    ..CaseQuery::default()
+                })
+                .await
+                .expect("list");
+            assert_eq!((all.total, counted.total), (24, 24));
+            assert_eq!(room.count_cases().await.expect("count"), 24);
+        }
+        db
+    })
+    .await;
+}
