@@ -60,6 +60,27 @@ fn example() -> (Harness, i64) {
     (h, case.id)
 }
 
+/// The example's agreement has instalments unpaid for long: the case
+/// page's red flag says by how many days, not a bare number, in both
+/// languages.
+#[test]
+fn the_case_page_says_how_long_performance_is_overdue() {
+    let (mut h, case_id) = example();
+    let page = h.rt.block_on(h.store.case_detail(case_id)).expect("page");
+    let overdue = page
+        .flags
+        .iter()
+        .find(|f| f.flag.rule == accord_core::risk::RiskRule::Overdue)
+        .expect("an overdue flag");
+    let days: i64 = overdue.flag.facts[0].parse().expect("days");
+    assert!(days > 30, "{days}");
+    h.send(Message::CaseList(case_list::Message::Open(case_id)));
+    assert!(h.shows_fragment("逾期未履行"));
+    assert!(h.shows_fragment(&format!("协议履行已逾期 {days} 天")));
+    h.send(Message::LocalePicked(Locale::EnUs));
+    assert!(h.shows_fragment(&format!("Performance of the agreement {days} days overdue")));
+}
+
 /// Visits every screen (and the room's stages, the agreement's steps,
 /// the palette and the questions) and calls `look` on each with a name.
 fn every_screen(h: &mut Harness, case_id: i64, mut look: impl FnMut(&mut Harness, &str)) {

@@ -386,10 +386,7 @@ impl CaseDetail {
                         &[
                             ("level", ctx.label(f.flag.level)),
                             ("rule", ctx.label(f.flag.rule)),
-                            (
-                                "facts",
-                                f.flag.facts.join(&ctx.tr("case-file-list-separator")),
-                            ),
+                            ("facts", super::case_file::flag_reason(&ctx, &f.flag)),
                         ],
                     ))
                     .size(ctx.sizes.small()),

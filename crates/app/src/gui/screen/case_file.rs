@@ -452,19 +452,7 @@ impl CaseFileScreen {
             .user
             .is_none_or(|u| u.role == accord_core::UserRole::Administrator);
         for f in &data.flags {
-            let reason = ctx.tr_args(
-                match f.flag.rule {
-                    RiskRule::Repeat => "casefile-reason-repeat",
-                    RiskRule::Returned => "casefile-reason-returned",
-                    RiskRule::Group => "casefile-reason-group",
-                    RiskRule::Escalation => "casefile-reason-escalation",
-                    RiskRule::Overdue => "casefile-reason-overdue",
-                },
-                &[(
-                    "facts",
-                    f.flag.facts.join(&ctx.tr("case-file-list-separator")),
-                )],
-            );
+            let reason = flag_reason(&ctx, &f.flag);
             let mut line = row![
                 container(text(ctx.label(f.flag.level)).size(small))
                     .padding([2, 10])
@@ -671,4 +659,22 @@ impl CaseFileScreen {
         page = page.push(widgets::card(scans));
         widgets::page_scroll(page.padding(theme::GAP * 2.0)).into()
     }
+}
+
+/// Why a flag is raised, in words: the facts with what they count (days
+/// overdue, persons on one side, the cases it repeats).
+pub(super) fn flag_reason(ctx: &Ctx<'_>, flag: &accord_core::risk::RiskFlag) -> String {
+    ctx.tr_args(
+        match flag.rule {
+            RiskRule::Repeat => "casefile-reason-repeat",
+            RiskRule::Returned => "casefile-reason-returned",
+            RiskRule::Group => "casefile-reason-group",
+            RiskRule::Escalation => "casefile-reason-escalation",
+            RiskRule::Overdue => "casefile-reason-overdue",
+        },
+        &[(
+            "facts",
+            flag.facts.join(&ctx.tr("case-file-list-separator")),
+        )],
+    )
 }
